@@ -1,0 +1,24 @@
+/** The finding categories: stable public ids used in lexicons, verdicts, stored data and the API. */
+export const CATEGORIES = [
+  'gender',
+  'marriage_pregnancy',
+  'ethnicity',
+  'religion',
+  'region',
+  'health',
+  'age',
+  'appearance',
+  'school_tier',
+  'salary_promise',
+  'fee_charging',
+  'fraud',
+  'labor_rights',
+] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEVERITIES = ['reject', 'review'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const DECISIONS = ['approve', 'review', 'reject'] as const;
+export type Decision = (typeof DECISIONS)[number];

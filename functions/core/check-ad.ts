@@ -1,0 +1,87 @@
+/**
+ * The engine: normalise → tokenize → match → decide. Pure: no I/O, no environment, no clock
+ * unless `now` is left to default.
+ */
+import { fieldText, TEXT_FIELDS, type Ad } from './ad.js';
+import type { Category, Severity } from './categories.js';
+import { decide } from './decide.js';
+import type { DetectorField } from './detectors/types.js';
+import type { CompiledLexicon, CompiledRule } from './lexicon/compile.js';
+import { exceptionApplies, matchField, type RawFinding } from './match.js';
+import { normalize, toOriginalRange } from './normalize.js';
+import type { Tokenizer } from './tokenizer.js';
+import type { Finding, Verdict } from './verdict.js';
+
+export interface EngineDeps {
+  lexicon: CompiledLexicon;
+  tokenizer: Tokenizer;
+}
+
+function severityOf(rule: CompiledRule, adText: string): Severity {
+  if (rule.severity === 'reject' && rule.downgradeWhen.length && exceptionApplies(adText, 0, adText.length, rule.downgradeWhen)) {
+    return 'review';
+  }
+  return rule.severity;
+}
+
+/** Keeps one finding per category and overlapping span: the longest, then the first rule. */
+function dedupe(raw: RawFinding[]): RawFinding[] {
+  const sorted = [...raw].sort((a, b) =>
+    a.field === b.field ? a.start - b.start || b.end - b.start - (a.end - a.start) : 0,
+  );
+  const kept: RawFinding[] = [];
+  for (const f of sorted) {
+    const clash = kept.some(
+      (k) => k.field === f.field && k.rule.category === f.rule.category && k.start < f.end && f.start < k.end,
+    );
+    if (!clash) kept.push(f);
+  }
+  return kept;
+}
+
+export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdict {
+  const { lexicon, tokenizer } = deps;
+  const fields: DetectorField[] = [];
+  const originals = new Map<string, string>();
+  for (const field of TEXT_FIELDS) {
+    const text = fieldText(ad, field);
+    if (!text) continue;
+    originals.set(field, text);
+    fields.push({ field, n: normalize(text, lexicon.variants) });
+  }
+  const raw: RawFinding[] = [];
+  for (const { field, n } of fields) raw.push(...matchField(field, n, lexicon.rules, tokenizer));
+
+  const adText = fields.map((f) => f.n.text).join('\n');
+  const categoriesFound = new Set<Category>(raw.map((r) => r.rule.category));
+  const byField = new Map(fields.map((f) => [f.field, f.n]));
+  for (const rule of lexicon.rules) {
+    for (const matcher of rule.matchers) {
+      if (matcher.kind !== 'detector') continue;
+      for (const hit of matcher.detector({ fields, adText, categoriesFound }, matcher.params)) {
+        const n = byField.get(hit.field)!;
+        if (!exceptionApplies(n.text, hit.start, hit.end, rule.exceptions)) raw.push({ rule, ...hit });
+      }
+    }
+  }
+
+  const findings: Finding[] = dedupe(raw).map(({ rule, field, start, end }) => {
+    const [s, e] = toOriginalRange(byField.get(field)!, start, end);
+    const finding: Finding = {
+      ruleId: rule.rule.id,
+      category: rule.category,
+      severity: severityOf(rule, adText),
+      field,
+      start: s,
+      end: e,
+      text: originals.get(field)!.slice(s, e),
+      message: rule.rule.message,
+      legalBasis: rule.rule.legal,
+    };
+    if (rule.rule.suggestion) finding.suggestion = rule.rule.suggestion;
+    return finding;
+  });
+  const fieldOrder = (f: string) => TEXT_FIELDS.indexOf(f as never);
+  findings.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field) || a.start - b.start);
+  return { decision: decide(findings), findings, lexiconVersion: lexicon.version, checkedAt: now.toISOString() };
+}

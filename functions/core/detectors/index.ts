@@ -1,0 +1,11 @@
+/** Detector registry: a lexicon rule names one with `detector: NAME`. A new kind of rule is a new entry here. */
+import { probationDetector } from './probation.js';
+import { salaryDetector } from './salary.js';
+import type { Detector } from './types.js';
+
+export type { Detector, DetectorContext, DetectorHit } from './types.js';
+
+export const DETECTORS: Record<string, Detector> = {
+  salary: salaryDetector,
+  probation: probationDetector,
+};

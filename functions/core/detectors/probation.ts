@@ -1,0 +1,49 @@
+/**
+ * Probation beyond the statutory limit for the contract term (劳动合同法 第十九条), and probation pay
+ * below the floor (第二十条). Without a stated contract term only the absolute maximum applies.
+ */
+import { z } from 'zod';
+import { parseSmallNumber } from '../salary/parse-pay.js';
+import type { Detector, DetectorHit } from './types.js';
+
+const ParamsSchema = z.object({
+  /** Minimum probation pay as a percentage of the regular wage. */
+  minPayPercent: z.number().default(80),
+});
+
+const NUM = '(\\d+|[一二两三四五六七八九十半])';
+const PROBATION_RE = new RegExp(`试用期(?:为|是|共)?\\s*${NUM}\\s*(个月|个半月|月|年)|试用期半年`, 'g');
+const TERM_RE = new RegExp(
+  `${NUM}\\s*年(?:期)?(?:的)?(?:正式)?(?:劳动)?合同|合同(?:期限?)?(?:为|是)?\\s*${NUM}\\s*年`,
+);
+const PAY_RE = /试用期(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)[^，。；\n]{0,12}?(\d{1,3})\s*%/g;
+
+/** 劳动合同法 第十九条: the longest probation allowed, in months, for a contract of `years`. */
+export function probationLimitMonths(years: number | undefined): number {
+  if (years === undefined) return 6;
+  if (years < 1) return 1;
+  if (years < 3) return 2;
+  return 6;
+}
+
+export const probationDetector: Detector = (ctx, raw) => {
+  const { minPayPercent } = ParamsSchema.parse(raw);
+  const term = TERM_RE.exec(ctx.adText);
+  const years = term ? parseSmallNumber(term[1] ?? term[2] ?? '') : undefined;
+  const limit = probationLimitMonths(years);
+  const hits: DetectorHit[] = [];
+  for (const { field, n } of ctx.fields) {
+    PROBATION_RE.lastIndex = 0;
+    for (let m = PROBATION_RE.exec(n.text); m; m = PROBATION_RE.exec(n.text)) {
+      const value = m[1] ? parseSmallNumber(m[1]) : 0.5;
+      if (value === undefined) continue;
+      const months = m[2] === '年' || !m[1] ? value * 12 : value + (m[2] === '个半月' ? 0.5 : 0);
+      if (months > limit) hits.push({ field, start: m.index, end: m.index + m[0].length });
+    }
+    PAY_RE.lastIndex = 0;
+    for (let m = PAY_RE.exec(n.text); m; m = PAY_RE.exec(n.text)) {
+      if (Number(m[1]) < minPayPercent) hits.push({ field, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return hits;
+};

@@ -1,0 +1,100 @@
+/**
+ * Loads and validates the lexicon files. A broken lexicon fails loudly, naming the file and rule id.
+ * Parsing is pure (`parseLexicon` takes file contents); `loadLexiconDir` only adds the file reading.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import {
+  CategoryFileSchema,
+  CommonFileSchema,
+  PolicySchema,
+  type CategoryFile,
+  type CommonFile,
+  type Policy,
+} from './schema.js';
+
+export const COMMON_FILE = 'common.yaml';
+export const POLICY_FILE = 'policy.yaml';
+
+export interface LexiconSource {
+  name: string;
+  content: string;
+}
+
+export interface Lexicon {
+  /** semver from common.yaml plus a hash of every file's content: "1.0.0+3f2a9c1b7d0e". */
+  version: string;
+  common: CommonFile;
+  policy: Policy;
+  categories: CategoryFile[];
+}
+
+export class LexiconError extends Error {
+  constructor(
+    readonly file: string,
+    readonly ruleId: string | undefined,
+    detail: string,
+  ) {
+    super(`lexicon ${file}${ruleId ? ` rule ${ruleId}` : ''}: ${detail}`);
+    this.name = 'LexiconError';
+  }
+}
+
+function validate<T extends z.ZodType>(schema: T, file: string, raw: unknown): z.output<T> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  let ruleId: string | undefined;
+  if (issue.path[0] === 'rules' && typeof issue.path[1] === 'number') {
+    const rule = (raw as { rules?: { id?: unknown }[] }).rules?.[issue.path[1]];
+    ruleId = typeof rule?.id === 'string' ? rule.id : `#${issue.path[1] + 1}`;
+  }
+  throw new LexiconError(file, ruleId, `${issue.path.join('.') || '(file)'}: ${issue.message}`);
+}
+
+function parseFile(source: LexiconSource): unknown {
+  try {
+    return parseYaml(source.content);
+  } catch (err) {
+    throw new LexiconError(source.name, undefined, `not valid YAML: ${(err as Error).message}`);
+  }
+}
+
+export function parseLexicon(sources: LexiconSource[]): Lexicon {
+  const sorted = [...sources].sort((a, b) => a.name.localeCompare(b.name));
+  const find = (name: string) => {
+    const s = sorted.find((f) => f.name === name);
+    if (!s) throw new LexiconError(name, undefined, 'file is missing');
+    return s;
+  };
+  const commonSource = find(COMMON_FILE);
+  const common = validate(CommonFileSchema, COMMON_FILE, parseFile(commonSource));
+  const policy = validate(PolicySchema, POLICY_FILE, parseFile(find(POLICY_FILE)));
+  const categories: CategoryFile[] = [];
+  const seenIds = new Map<string, string>();
+  const seenCategories = new Map<string, string>();
+  for (const source of sorted) {
+    if (source.name === COMMON_FILE || source.name === POLICY_FILE) continue;
+    const file = validate(CategoryFileSchema, source.name, parseFile(source));
+    const other = seenCategories.get(file.category);
+    if (other) throw new LexiconError(source.name, undefined, `category ${file.category} is already defined in ${other}`);
+    seenCategories.set(file.category, source.name);
+    for (const rule of file.rules) {
+      const where = seenIds.get(rule.id);
+      if (where) throw new LexiconError(source.name, rule.id, `duplicate rule id (also in ${where})`);
+      seenIds.set(rule.id, source.name);
+    }
+    categories.push(file);
+  }
+  const hash = createHash('sha256');
+  for (const s of sorted) hash.update(s.name).update('\0').update(s.content).update('\0');
+  return { version: `${common.version}+${hash.digest('hex').slice(0, 12)}`, common, policy, categories };
+}
+
+export function loadLexiconDir(dir: string): Lexicon {
+  const names = readdirSync(dir).filter((n) => n.endsWith('.yaml'));
+  return parseLexicon(names.map((name) => ({ name, content: readFileSync(join(dir, name), 'utf8') })));
+}

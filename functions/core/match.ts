@@ -1,0 +1,98 @@
+/**
+ * Runs the word and regex rules over one normalised field: candidates → word boundaries → exceptions.
+ */
+import type { CompiledException, CompiledRule, RegexMatcher } from './lexicon/compile.js';
+import type { Normalized } from './normalize.js';
+import { scopeRange } from './segments.js';
+import { tokenBoundaries, type Tokenizer } from './tokenizer.js';
+
+export interface RawFinding {
+  rule: CompiledRule;
+  field: string;
+  /** Range in the field's normalised text. */
+  start: number;
+  end: number;
+}
+
+/** Token boundaries of the pieces of one field, computed lazily: most text never needs tokenizing. */
+export class BoundaryIndex {
+  private readonly pieces = new Map<number, { end: number; cuts: Set<number> | null }>();
+  constructor(
+    private readonly text: string,
+    private readonly tokenizer: Tokenizer,
+  ) {}
+
+  isBoundary(pos: number, side: 'start' | 'end'): boolean {
+    if (pos <= 0 || pos >= this.text.length) return true;
+    // A position at punctuation or space is always a boundary.
+    const probe = side === 'start' ? pos : pos - 1;
+    const [s, e] = scopeRange(this.text, probe, probe + 1, 'piece');
+    if (pos === s || pos === e) return true;
+    let piece = this.pieces.get(s);
+    if (!piece) {
+      const cuts = tokenBoundaries(this.tokenizer, this.text.slice(s, e));
+      piece = { end: e, cuts };
+      this.pieces.set(s, piece);
+    }
+    return piece.cuts === null || piece.cuts.has(pos - s);
+  }
+}
+
+export function exceptionApplies(text: string, start: number, end: number, exceptions: CompiledException[]): boolean {
+  for (const ex of exceptions) {
+    const [s, e] = ex.scope === 'overlap' ? [Math.max(0, start - 8), Math.min(text.length, end + 8)] : scopeRange(text, start, end, ex.scope);
+    const window = text.slice(s, e);
+    ex.re.lastIndex = 0;
+    for (let m = ex.re.exec(window); m; m = ex.re.exec(window)) {
+      if (m[0].length === 0) {
+        ex.re.lastIndex++;
+        continue;
+      }
+      if (ex.scope !== 'overlap') return true;
+      const ms = s + m.index;
+      if (ms < end && ms + m[0].length > start) return true;
+    }
+  }
+  return false;
+}
+
+function spanOf(m: RegExpExecArray): [number, number] {
+  const span = m.groups?.span;
+  if (span !== undefined) {
+    const offset = m[0].indexOf(span);
+    if (offset >= 0) return [m.index + offset, m.index + offset + span.length];
+  }
+  return [m.index, m.index + m[0].length];
+}
+
+function regexHits(matcher: RegexMatcher, n: Normalized, boundaries: BoundaryIndex): [number, number][] {
+  const hits: [number, number][] = [];
+  const { re, boundary } = matcher;
+  re.lastIndex = 0;
+  for (let m = re.exec(n.text); m; m = re.exec(n.text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const [s, e] = spanOf(m);
+    const startOk = boundary === 'none' || boundary === 'end' || boundaries.isBoundary(m.index, 'start');
+    const endOk = boundary === 'none' || boundary === 'start' || boundaries.isBoundary(m.index + m[0].length, 'end');
+    if (startOk && endOk) hits.push([s, e]);
+    else re.lastIndex = m.index + 1; // the match may start again one character later
+  }
+  return hits;
+}
+
+export function matchField(field: string, n: Normalized, rules: CompiledRule[], tokenizer: Tokenizer): RawFinding[] {
+  const out: RawFinding[] = [];
+  const boundaries = new BoundaryIndex(n.text, tokenizer);
+  for (const rule of rules) {
+    for (const matcher of rule.matchers) {
+      if (matcher.kind !== 'regex') continue;
+      for (const [start, end] of regexHits(matcher, n, boundaries)) {
+        if (!exceptionApplies(n.text, start, end, rule.exceptions)) out.push({ rule, field, start, end });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+/**
+ * Parses pay expressions in normalised (half-width, lower-case) text into a monthly range:
+ * 8k-15k, 8-15k·13薪, 月薪3-5万, 年薪50w, 日结500, 时薪200, 底薪3000+提成, 月入过万.
+ */
+export type PayPeriod = 'hour' | 'day' | 'month' | 'year';
+
+export interface PayMention {
+  start: number;
+  end: number;
+  period: PayPeriod;
+  /** Monthly equivalents in yuan (22 working days, 8 hours a day). */
+  monthlyMin: number;
+  monthlyMax: number;
+  /** 保底: the ad guarantees this income. */
+  guaranteed: boolean;
+}
+
+const KEYWORD_PERIOD: [RegExp, PayPeriod][] = [
+  [/^(?:年薪|年收入|年入)/, 'year'],
+  [/^(?:日薪|日结|日入|日赚|日收入|一天|每天|每日|通告费)/, 'day'],
+  [/^(?:时薪)/, 'hour'],
+];
+
+const UNIT: Record<string, number> = { 万: 10_000, w: 10_000, k: 1_000, 千: 1_000 };
+const CN_DIGIT: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+const KEYWORD =
+  '保底月薪|保底工资|保底|月薪|年薪|日薪|时薪|日结|日入|日赚|日收入|月入|月收入|年收入|年入|底薪|起薪|薪资|薪酬|工资|月均|综合|收入|通告费|(?:一天|每天|每日)(?:轻松)?(?:赚|能赚|可赚|收入)';
+const NUMBER = '(\\d+(?:\\.\\d+)?)\\s*(万|w|k|千)?';
+const PAY_RE = new RegExp(
+  // 1 keyword, 2-3 first amount, 4-5 second amount, 6 open end, 7 per-period suffix
+  `(${KEYWORD})?[^\\d\\n，。；,;]{0,4}?${NUMBER}(?:\\s*[-~至到]\\s*${NUMBER})?\\s*(\\+|以上|起|多)?\\s*(?:元|块|rmb|人民币)?\\s*(\\/\\s*(?:月|天|日|小时|时|年)|每(?:月|天|日|小时)|一天)?`,
+  'g',
+);
+const OVER_RE = /(月入|月薪|月收入|日入|日赚|收入)过(万|千)/g;
+
+function periodOf(keyword: string | undefined, per: string | undefined): PayPeriod {
+  if (per) {
+    if (/月/.test(per)) return 'month';
+    if (/天|日/.test(per)) return 'day';
+    if (/时/.test(per)) return 'hour';
+    if (/年/.test(per)) return 'year';
+  }
+  for (const [re, period] of KEYWORD_PERIOD) if (keyword && re.test(keyword)) return period;
+  return 'month';
+}
+
+const MONTHLY: Record<PayPeriod, number> = { hour: 8 * 22, day: 22, month: 1, year: 1 / 12 };
+
+export function parsePay(text: string): PayMention[] {
+  const out: PayMention[] = [];
+  PAY_RE.lastIndex = 0;
+  for (let m = PAY_RE.exec(text); m; m = PAY_RE.exec(text)) {
+    const [whole, keyword, a, ua, b, ub, , per] = m;
+    if (!a) continue;
+    const unitA = ua ?? (b ? ub : undefined);
+    const unitB = ub ?? ua;
+    // Without a pay keyword, only forms that are unmistakably pay count: 15-25k, 4500-6000元/月.
+    if (!keyword && !(b && (unitA === 'k' || unitA === 'w' || unitA === '万')) && !per) continue;
+    if (!keyword && /^\d{4}/.test(a) && !per && !ua) continue; // a year such as 2025
+    const low = Number(a) * (unitA ? UNIT[unitA]! : 1);
+    const high = b ? Number(b) * (unitB ? UNIT[unitB]! : 1) : low;
+    const period = periodOf(keyword, per);
+    const factor = MONTHLY[period];
+    if (high * factor < 300) continue; // piece rates and small sums are not pay levels
+    const start = m.index + (keyword ? 0 : whole.search(/\d/));
+    out.push({
+      start,
+      end: m.index + whole.trimEnd().length,
+      period,
+      monthlyMin: low * factor,
+      monthlyMax: Math.max(low, high) * factor,
+      guaranteed: !!keyword?.startsWith('保底'),
+    });
+  }
+  OVER_RE.lastIndex = 0;
+  for (let m = OVER_RE.exec(text); m; m = OVER_RE.exec(text)) {
+    const period = periodOf(m[1], undefined);
+    const amount = (m[2] === '万' ? 10_000 : 1_000) * MONTHLY[period];
+    out.push({ start: m.index, end: m.index + m[0].length, period, monthlyMin: amount, monthlyMax: amount, guaranteed: false });
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+/** Parses 3, 三, 两, 半 (half a year → 0.5) as used in 试用期半年 or 两年合同. */
+export function parseSmallNumber(s: string): number | undefined {
+  if (s === '半') return 0.5;
+  if (/^\d+$/.test(s)) return Number(s);
+  return CN_DIGIT[s];
+}

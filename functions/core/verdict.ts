@@ -1,0 +1,31 @@
+/** The public Verdict contract returned by every interface (API, CLI, prescreen, console). */
+import { z } from 'zod';
+import { CATEGORIES, DECISIONS, SEVERITIES } from './categories.js';
+
+export const LegalBasisSchema = z.object({ law: z.string(), article: z.string() });
+
+export const FindingSchema = z.object({
+  ruleId: z.string(),
+  category: z.enum(CATEGORIES),
+  severity: z.enum(SEVERITIES),
+  field: z.string(),
+  /** Offsets into the ORIGINAL text of `field` (UTF-16 code units, end exclusive). */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** Exactly `original.slice(start, end)`. */
+  text: z.string(),
+  message: z.string(),
+  legalBasis: z.array(LegalBasisSchema),
+  suggestion: z.string().optional(),
+});
+
+export const VerdictSchema = z.object({
+  decision: z.enum(DECISIONS),
+  findings: z.array(FindingSchema),
+  lexiconVersion: z.string(),
+  checkedAt: z.string(),
+});
+
+export type LegalBasis = z.infer<typeof LegalBasisSchema>;
+export type Finding = z.infer<typeof FindingSchema>;
+export type Verdict = z.infer<typeof VerdictSchema>;
