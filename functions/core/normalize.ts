@@ -107,8 +107,8 @@ function replaceMapped(src: Normalized, re: RegExp, replacement: (m: string) => 
     const rep = replacement(m[0]);
     const s = src.starts[m.index]!;
     const e = src.ends[m.index + m[0].length - 1]!;
-    for (const ch of rep) {
-      text += ch;
+    text += rep;
+    for (let i = 0; i < rep.length; i++) {
       starts.push(s);
       ends.push(e);
     }
@@ -137,8 +137,9 @@ export function normalize(original: string, variants: CompiledVariants): Normali
     if ((code < 0x20 && cp !== '\n' && cp !== '\t') || (code >= 0x7f && code < 0xa0)) continue;
     if (code >= 0xd800 && code <= 0xdfff) continue;
     const folded = symbols[cp] ?? foldCodePoint(cp);
-    for (const ch of folded) {
-      text += ch;
+    text += folded;
+    // One map entry per UTF-16 unit, so astral characters (emoji) keep later offsets exact.
+    for (let i = 0; i < folded.length; i++) {
       starts.push(start);
       ends.push(offset);
     }
