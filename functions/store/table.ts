@@ -1,0 +1,147 @@
+/**
+ * The shared part of the store: the client + table name every entity module (ads, api-keys, prescreens, …)
+ * works on, attribute marshalling, cursors, and turning SDK errors into domain errors.
+ * Entity modules build on `Table`; nothing outside functions/store/ imports the AWS SDK.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import {
+  DynamoDBServiceException,
+  TransactionCanceledException,
+  type AttributeValue,
+  type CancellationReason,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { InvalidCursorError, StoreUnavailableError } from './errors.js';
+
+export interface StoreOptions {
+  client: DynamoDBClient;
+  tableName: string;
+  /** Clock for timestamps; tests may pin it. */
+  now?: () => Date;
+}
+
+export interface Table {
+  readonly client: DynamoDBClient;
+  readonly name: string;
+  now(): Date;
+  /** Sends a command, turning throttling and outages into StoreUnavailableError. */
+  send<T>(command: { input: object }): Promise<T>;
+}
+
+export type Item = Record<string, AttributeValue>;
+
+export function createTable({ client, tableName, now }: StoreOptions): Table {
+  return {
+    client,
+    name: tableName,
+    now: now ?? (() => new Date()),
+    async send<T>(command: { input: object }): Promise<T> {
+      try {
+        return (await client.send(command as never)) as T;
+      } catch (err) {
+        throw toDomainError(err);
+      }
+    },
+  };
+}
+
+const UNAVAILABLE = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'LimitExceededException',
+]);
+
+function toDomainError(err: unknown): unknown {
+  if (err instanceof TransactionCanceledException) return err; // callers inspect the reasons
+  if (err instanceof DynamoDBServiceException && UNAVAILABLE.has(err.name)) return new StoreUnavailableError(err);
+  if (err instanceof Error && /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|socket hang up/.test(`${err.message} ${(err as { code?: string }).code ?? ''}`)) {
+    return new StoreUnavailableError(err);
+  }
+  return err;
+}
+
+export function isConditionalCheckFailure(err: unknown): boolean {
+  return err instanceof Error && err.name === 'ConditionalCheckFailedException';
+}
+
+/** The per-item reasons of a cancelled transaction (`None` for items that were fine), or undefined. */
+export function cancellationReasons(err: unknown): CancellationReason[] | undefined {
+  if (err instanceof TransactionCanceledException) return err.CancellationReasons ?? [];
+  return undefined;
+}
+
+// ---- marshalling -----------------------------------------------------------------------------------
+
+export const s = (value: string): AttributeValue => ({ S: value });
+export const n = (value: number): AttributeValue => ({ N: String(value) });
+export const strings = (values: readonly string[]): AttributeValue => ({ L: values.map(s) });
+
+export function getS(item: Item, name: string): string {
+  const v = item[name];
+  if (!v || v.S === undefined) throw new Error(`stored item ${item.pk?.S}/${item.sk?.S} lacks string attribute ${name}`);
+  return v.S;
+}
+export function optS(item: Item, name: string): string | undefined {
+  return item[name]?.S;
+}
+export function getN(item: Item, name: string): number {
+  const v = item[name];
+  if (!v || v.N === undefined) throw new Error(`stored item ${item.pk?.S}/${item.sk?.S} lacks number attribute ${name}`);
+  return Number(v.N);
+}
+export function getStrings(item: Item, name: string): string[] {
+  return (item[name]?.L ?? []).map((v) => v.S ?? '');
+}
+
+/** JSON documents above this many bytes are stored gzipped (keeps any item well under DynamoDB's 400 KB). */
+const GZIP_ABOVE_BYTES = 64 * 1024;
+
+/** Stores a JSON document as a string, or as gzipped binary when large (findings repeat and compress well). */
+export function packJson(value: unknown): AttributeValue {
+  const json = JSON.stringify(value);
+  if (Buffer.byteLength(json, 'utf8') <= GZIP_ABOVE_BYTES) return { S: json };
+  return { B: gzipSync(json) };
+}
+
+export function unpackJson<T>(item: Item, name: string): T {
+  const v = item[name];
+  if (v?.S !== undefined) return JSON.parse(v.S) as T;
+  if (v?.B !== undefined) return JSON.parse(gunzipSync(v.B).toString('utf8')) as T;
+  throw new Error(`stored item ${item.pk?.S}/${item.sk?.S} lacks document attribute ${name}`);
+}
+
+/** Zero-padded sequence numbers sort correctly as strings. */
+export const seq = (value: number): string => String(value).padStart(6, '0');
+
+// ---- cursors ---------------------------------------------------------------------------------------
+
+/**
+ * Opaque page cursors. A cursor holds only the index sort-key value of the last item returned and the
+ * query it belongs to; the partition key is always rebuilt from the caller's own scope, so a cursor can
+ * never reach into another tenant's partition. Anything else answers InvalidCursorError (400).
+ */
+export function encodeCursor(scope: string, sortValue: string): string {
+  return Buffer.from(JSON.stringify({ q: scope, s: sortValue }), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, scope: string, sortPattern: RegExp): string {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (parsed && typeof parsed === 'object') {
+      const { q, s: sortValue } = parsed as { q?: unknown; s?: unknown };
+      if (q === scope && typeof sortValue === 'string' && sortPattern.test(sortValue)) return sortValue;
+    }
+  } catch {
+    // fall through
+  }
+  throw new InvalidCursorError();
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Present when more items may follow; pass it back unchanged to get the next page. */
+  cursor?: string;
+}
