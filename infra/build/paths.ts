@@ -1,0 +1,20 @@
+/** Where the Lambda build reads from and writes to; every path is absolute, anchored at the repository root. */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The Lambda entry (the only file of functions/ that infra/ names). */
+export const API_ENTRY = join(REPO_ROOT, 'functions/handlers/api.ts');
+
+export const LEXICON_DIR = join(REPO_ROOT, 'lexicons');
+
+/** `npm run build:lambda` output: the same layout the CDK asset has (index.mjs, lexicons/, node_modules/nodejieba/). */
+export const LAMBDA_DIST = join(REPO_ROOT, 'dist/lambda');
+
+/** Cache of the statically-linked nodejieba build (rebuilt only when its inputs change). */
+export const NATIVE_BUILD_DIR = join(REPO_ROOT, 'dist/native/nodejieba');
+
+/** The addon inside a bundle directory, where nodejieba's index.js requires it. */
+export const bundledAddonPath = (bundleDir: string): string =>
+  join(bundleDir, 'node_modules/nodejieba/build/Release/nodejieba.node');
