@@ -43,31 +43,33 @@ export interface CompiledLexicon {
   words: string[];
 }
 
+/** Lexicon text is folded like ad text (NFKC + lower case), so a rule written with ， matches the normalised ,. */
+const fold = (s: string) => s.normalize('NFKC').toLowerCase();
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (words: string[]) =>
-  `(?:${[...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})`;
+  `(?:${[...new Set(words.map(fold))].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})`;
 
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const words = new Set<string>();
   const rules: CompiledRule[] = [];
   for (const file of lexicon.categories) {
     const sets = { ...lexicon.common.sets, ...file.sets };
-    for (const list of Object.values(file.sets)) list.forEach((w) => words.add(w.toLowerCase()));
+    for (const list of Object.values(file.sets)) list.forEach((w) => words.add(fold(w)));
     const expand = (source: string, ruleId: string) =>
       source.replace(/\{\{([a-z0-9_]+)\}\}/g, (_, name: string) => {
         const list = sets[name];
         if (!list) throw new LexiconError(`${file.category}.yaml`, ruleId, `unknown set {{${name}}}`);
-        return alternation(list.map((w) => w.toLowerCase()));
+        return alternation(list);
       });
     const regex = (source: string, ruleId: string) => {
       try {
-        return new RegExp(expand(source, ruleId), 'g');
+        return new RegExp(fold(expand(source, ruleId)), 'g');
       } catch (err) {
         throw new LexiconError(`${file.category}.yaml`, ruleId, `bad regex ${source}: ${(err as Error).message}`);
       }
     };
     const exception = (e: LexiconException, ruleId: string): CompiledException => ({
-      re: 'terms' in e ? new RegExp(alternation(e.terms.map((t) => t.toLowerCase())), 'g') : regex(e.regex, ruleId),
+      re: 'terms' in e ? new RegExp(alternation(e.terms), 'g') : regex(e.regex, ruleId),
       scope: e.scope,
     });
     const matcher = (p: Pattern, ruleId: string): Matcher => {
@@ -77,8 +79,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         return { kind: 'detector', detector, params: p.params };
       }
       if ('terms' in p) {
-        p.terms.forEach((t) => words.add(t.toLowerCase()));
-        return { kind: 'regex', re: new RegExp(alternation(p.terms.map((t) => t.toLowerCase())), 'g'), boundary: p.boundary ?? 'both' };
+        p.terms.forEach((t) => words.add(fold(t)));
+        return { kind: 'regex', re: new RegExp(alternation(p.terms), 'g'), boundary: p.boundary ?? 'both' };
       }
       return { kind: 'regex', re: regex(p.regex, ruleId), boundary: p.boundary ?? 'both' };
     };

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { VerdictSchema } from '../../functions/core/verdict.js';
+import { check, engine } from './engine-fixture.js';
+
+describe('checkAd', () => {
+  it('approves a clean ad with no findings', () => {
+    const v = check('招聘会计1名，男女不限，本科及以上，五险一金，月薪6000-8000元');
+    expect(v.decision).toBe('approve');
+    expect(v.findings).toEqual([]);
+  });
+
+  it('returns the public Verdict contract', () => {
+    const v = check('限男性，18-35岁');
+    expect(VerdictSchema.parse(v)).toEqual(v);
+    expect(v.lexiconVersion).toBe(engine.info().version);
+    expect(Number.isNaN(Date.parse(v.checkedAt))).toBe(false);
+  });
+
+  it('rejects when any finding has reject severity', () => {
+    const v = check('限男性，18-35岁');
+    expect(v.decision).toBe('reject');
+    expect(v.findings.map((f) => [f.category, f.severity])).toEqual([
+      ['gender', 'reject'],
+      ['age', 'review'],
+    ]);
+  });
+
+  it('sends an ad with only review findings to review', () => {
+    const v = check('限本地户口，身高160以上');
+    expect(v.decision).toBe('review');
+    expect(new Set(v.findings.map((f) => f.category))).toEqual(new Set(['region', 'appearance']));
+  });
+
+  it('reports spans in the original text even after normalisation changed it', () => {
+    const description = '要求：僅限 男 性，乙 肝 攜 帶 者 勿 擾';
+    const v = check(description);
+    for (const f of v.findings) expect(description.slice(f.start, f.end)).toBe(f.text);
+    expect(v.findings.map((f) => f.text)).toEqual(['僅限 男 性', '乙 肝 攜 帶 者 勿 擾']);
+  });
+
+  it('reports each field with its own offsets', () => {
+    const v = engine.check({ title: '仓管（限男性）', description: '负责出入库', requirements: '需交押金200元' });
+    expect(v.findings.map((f) => [f.field, f.text])).toEqual([
+      ['title', '限男性'],
+      ['requirements', '押金'],
+    ]);
+    expect('仓管（限男性）'.slice(v.findings[0]!.start, v.findings[0]!.end)).toBe('限男性');
+  });
+
+  it('scopes exceptions to their clause: 男女不限 does not hide 限本地户口 in the next sentence', () => {
+    const v = check('男女不限。限本地户口');
+    expect(v.findings.map((f) => f.category)).toEqual(['region']);
+  });
+
+  it.each([
+    ['男女不限', '性别不限，能吃苦'],
+    ['不限户籍', '不限户籍，包住'],
+    ['无需缴纳押金', '无需缴纳押金，入职即签合同'],
+    ['公司不收取任何费用', '公司不收取任何费用'],
+    ['体检费由公司承担', '入职体检费由公司承担'],
+  ])('passes %s', (_, text) => {
+    expect(check(text).findings).toEqual([]);
+  });
+
+  it('flags a fee only when the job seeker pays it', () => {
+    expect(check('入职体检费150元自理').findings.map((f) => f.category)).toEqual(['fee_charging']);
+    expect(check('入职体检费用公司承担').findings).toEqual([]);
+  });
+
+  it('matches names on word boundaries: 河南人 is not found inside 河南人民医院', () => {
+    expect(check('河南人民医院不招聘实习生以外人员').findings).toEqual([]);
+    expect(check('不招河南人').findings.map((f) => f.text)).toEqual(['不招河南人']);
+  });
+
+  it('downgrades a gender condition for work women may lawfully be kept from', () => {
+    const v = check('矿山井下采掘工，限男性');
+    expect(v.findings[0]).toMatchObject({ category: 'gender', severity: 'review' });
+    expect(v.decision).toBe('review');
+  });
+
+  it('carries message, legal basis and suggestion on every finding', () => {
+    for (const f of check('限男性，交押金500元，刷单').findings) {
+      expect(f.message.length).toBeGreaterThan(5);
+      expect(f.legalBasis.length).toBeGreaterThan(0);
+      expect(f.suggestion).toBeTruthy();
+    }
+  });
+
+  it('handles emoji, control characters and right-to-left marks without shifting spans', () => {
+    const description = '💰月薪3000 \u202e 🔥限男性\u0000';
+    const [finding] = check(description).findings;
+    expect(finding && description.slice(finding.start, finding.end)).toBe('限男性');
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { probationLimitMonths } from '../../../functions/core/detectors/probation.js';
+import { check } from '../engine-fixture.js';
+
+const probation = (text: string) => check(text).findings.filter((f) => f.ruleId === 'labor-probation').map((f) => f.text);
+
+describe('probation detector', () => {
+  it('knows the statutory limits (劳动合同法 第十九条)', () => {
+    expect([0.5, 1, 2, 3, 10, undefined].map(probationLimitMonths)).toEqual([1, 2, 2, 6, 6, 6]);
+  });
+
+  it.each([
+    ['签订两年劳动合同，试用期6个月', ['试用期6个月']],
+    ['签1年合同，试用期半年', ['试用期半年']],
+    ['合同期1年，试用期3个月', ['试用期3个月']],
+    ['试用期8个月', ['试用期8个月']],
+  ])('flags %s', (text, expected) => {
+    expect(probation(text)).toEqual(expected);
+  });
+
+  it.each(['签订三年劳动合同，试用期3个月', '签一年合同，试用期1个月', '试用期3个月', '试用期（签订三年劳动合同）6个月'])('passes %s', (text) => {
+    expect(probation(text)).toEqual([]);
+  });
+
+  it('flags probation pay below 80% of the regular wage', () => {
+    expect(probation('试用期工资为正式工资的50%')).toEqual(['试用期工资为正式工资的50%']);
+    expect(probation('试用期工资按转正工资的90%发放')).toEqual([]);
+  });
+});

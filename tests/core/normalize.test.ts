@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { normalize, toOriginalRange } from '../../functions/core/normalize.js';
+import { engine } from './engine-fixture.js';
+
+const norm = (s: string) => normalize(s, engine.lexicon.variants);
+
+describe('normalize', () => {
+  it('folds full-width forms (NFKC, so ， becomes ,), traditional characters and case', () => {
+    expect(norm('ＭＡＬＥ　ＯＮＬＹ，僅限男性２０歲').text).toBe('限男性,仅限男性20岁');
+  });
+
+  it('removes noise inside Chinese terms but keeps it between other characters', () => {
+    expect(norm('限 男 性，押-金，限*男').text).toBe('限男性,押金,限男');
+    expect(norm('8-15k, A B').text).toBe('8-15k, a b');
+  });
+
+  it('folds declared pinyin and symbols only next to Chinese characters', () => {
+    expect(norm('nan性优先，押jin，限♂').text).toBe('男性优先,押金,限男');
+    expect(norm('nancy ya').text).toBe('nancy ya');
+  });
+
+  it('drops zero-width characters, bidi marks and control characters', () => {
+    expect(norm('限\u200b男\u202e性\u0007').text).toBe('限男性');
+  });
+
+  it('maps every normalised range back to the exact original text', () => {
+    const original = '👇要求：限 男 性，僅限女性，Male only';
+    const n = norm(original);
+    const find = (s: string) => {
+      const at = n.text.indexOf(s);
+      const [a, b] = toOriginalRange(n, at, at + s.length);
+      return original.slice(a, b);
+    };
+    expect(find('限男性')).toBe('限 男 性');
+    expect(find('仅限女性')).toBe('僅限女性');
+    expect(find('限男性,')).toBe('限 男 性，');
+    expect(original.slice(...toOriginalRange(n, n.text.lastIndexOf('限男性'), n.text.length))).toBe('Male only');
+  });
+
+  it('survives lone surrogates and astral characters', () => {
+    const n = norm('\ud800限男性😀\udfff');
+    expect(n.text).toBe('限男性😀');
+    expect(n.starts.length).toBe(n.text.length);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parsePay } from '../../../functions/core/salary/parse-pay.js';
+
+const monthly = (text: string) => parsePay(text).map((p) => [Math.round(p.monthlyMin), Math.round(p.monthlyMax), p.period]);
+
+describe('parsePay', () => {
+  it.each([
+    ['8k-15k', [[8000, 15000, 'month']]],
+    ['薪资8-15k·13薪', [[8000, 15000, 'month']]],
+    ['月薪3-5万', [[30000, 50000, 'month']]],
+    ['年薪50w起步', [[41667, 41667, 'year']]],
+    ['日结500', [[11000, 11000, 'day']]],
+    ['时薪200', [[35200, 35200, 'hour']]],
+    ['底薪3000+提成', [[3000, 3000, 'month']]],
+    ['4500-6000元/月', [[4500, 6000, 'month']]],
+    ['点工300元/天', [[6600, 6600, 'day']]],
+    ['月入过万不是梦', [[10000, 10000, 'month']]],
+  ])('parses %s', (text, expected) => {
+    expect(monthly(text)).toEqual(expected);
+  });
+
+  it('ignores piece rates, counts and years', () => {
+    expect(parsePay('每单4.5-7元，熟手日派200-250件，2025届，员工800余人')).toEqual([]);
+  });
+
+  it('marks 保底 as guaranteed and gives the span', () => {
+    const text = '保底月薪3万，无需经验';
+    const [pay] = parsePay(text);
+    expect(pay?.guaranteed).toBe(true);
+    expect(text.slice(pay!.start, pay!.end)).toBe('保底月薪3万');
+  });
+});
