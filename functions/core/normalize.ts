@@ -34,12 +34,11 @@ const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 /** Per-character memo: converting character by character keeps offsets exact and is cheap once warm. */
 const simplifiedChar = new Map<string, string>();
 function simplify(ch: string): string {
-  let out = simplifiedChar.get(ch);
-  if (out === undefined) {
-    out = toSimplified(ch);
-    if (out.length !== ch.length) out = ch;
-    simplifiedChar.set(ch, out);
-  }
+  const known = simplifiedChar.get(ch);
+  if (known !== undefined) return known;
+  const converted = String(toSimplified(ch) ?? ch);
+  const out = converted.length === ch.length ? converted : ch;
+  simplifiedChar.set(ch, out);
   return out;
 }
 

@@ -1,0 +1,99 @@
+/**
+ * `hirecheck check FILE|- [--json]` checks one ad (plain text or JSON); `hirecheck check --jsonl` streams
+ * ads from stdin, one JSON object per line, and writes one verdict (or error) per line with the same id.
+ * Exit codes: 0 approve, 1 review, 2 reject, 3 usage or input error (--jsonl: 0 once every line is processed).
+ */
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { AdSchema, FIELD_LIMITS, type Ad } from '../core/ad.js';
+import { getEngine } from '../core/engine.js';
+import { ANSI, formatVerdict, PLAIN } from './format-verdict.js';
+
+const EXIT = { approve: 0, review: 1, reject: 2, inputError: 3 } as const;
+
+const USAGE = 'usage: hirecheck check FILE|- [--json]\n       hirecheck check --jsonl < ads.jsonl\n';
+
+/** "description: at most 20000 characters" — the first problem, named by field. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((i) => `${i.path.join('.') || '(ad)'}: ${i.message}`)
+    .slice(0, 3)
+    .join('; ');
+}
+
+/** Plain text: the first line is the title, the rest the description. JSON: the ad object. */
+export function parseAdInput(raw: string): Ad {
+  const text = raw.replace(/^\uFEFF/, '');
+  if (text.trimStart().startsWith('{')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      throw new InputError(`not valid JSON: ${(err as Error).message}`);
+    }
+    const parsed = AdSchema.safeParse(json);
+    if (!parsed.success) throw new InputError(describeZodError(parsed.error));
+    return parsed.data;
+  }
+  const trimmed = text.trim();
+  if (!trimmed) throw new InputError('the ad is empty');
+  const [first = '', ...rest] = trimmed.split('\n');
+  const description = rest.join('\n').trim() || first;
+  const parsed = AdSchema.safeParse({ title: first.trim().slice(0, FIELD_LIMITS.title), description });
+  if (!parsed.success) throw new InputError(describeZodError(parsed.error));
+  return parsed.data;
+}
+
+export class InputError extends Error {}
+
+async function checkStream(): Promise<number> {
+  const engine = getEngine();
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let lineNo = 0;
+  for await (const line of lines) {
+    lineNo++;
+    if (!line.trim()) continue;
+    let id: unknown = null;
+    let output: object;
+    try {
+      const json: unknown = JSON.parse(line);
+      if (json && typeof json === 'object' && !Array.isArray(json)) {
+        ({ id = null } = json as { id?: unknown });
+        const { id: _, ...ad } = json as Record<string, unknown>;
+        const parsed = AdSchema.safeParse(ad);
+        output = parsed.success ? { id, ...engine.check(parsed.data) } : { id, line: lineNo, error: describeZodError(parsed.error) };
+      } else {
+        output = { id, line: lineNo, error: 'each line must be a JSON object' };
+      }
+    } catch (err) {
+      output = { id, line: lineNo, error: `not valid JSON: ${(err as Error).message}` };
+    }
+    if (!process.stdout.write(`${JSON.stringify(output)}\n`)) await new Promise((r) => process.stdout.once('drain', r));
+  }
+  return 0;
+}
+
+export async function runCheck(argv: string[]): Promise<number> {
+  const flags = new Set(argv.filter((a) => a.startsWith('--')));
+  const files = argv.filter((a) => !a.startsWith('--') || a === '-');
+  const unknown = [...flags].filter((f) => !['--json', '--jsonl'].includes(f));
+  if (unknown.length || (flags.has('--jsonl') ? files.length > 0 : files.length !== 1)) {
+    process.stderr.write(unknown.length ? `unknown option ${unknown[0]}\n${USAGE}` : USAGE);
+    return EXIT.inputError;
+  }
+  if (flags.has('--jsonl')) return checkStream();
+  let ad: Ad;
+  try {
+    const raw = files[0] === '-' ? readFileSync(0, 'utf8') : readFileSync(files[0]!, 'utf8');
+    ad = parseAdInput(raw);
+  } catch (err) {
+    const reason = err instanceof InputError ? err.message : `cannot read ${files[0]}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+    process.stderr.write(`hirecheck: ${reason}\n`);
+    return EXIT.inputError;
+  }
+  const verdict = getEngine().check(ad);
+  const style = process.stdout.isTTY && !process.env.NO_COLOR ? ANSI : PLAIN;
+  process.stdout.write(flags.has('--json') ? `${JSON.stringify(verdict, null, 2)}\n` : `${formatVerdict(ad, verdict, style)}\n`);
+  return EXIT[verdict.decision];
+}

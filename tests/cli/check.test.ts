@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const bin = join(import.meta.dirname, '../../bin/hirecheck.js');
+const run = (args: string[], input?: string) => {
+  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('hirecheck check', () => {
+  it('prints a readable report with the span highlighted and exits 2 on reject', () => {
+    const { code, stdout } = run(['check', '-'], '仓库管理员\n限 男 性，月薪3500\n五险一金');
+    expect(code).toBe(2);
+    expect(stdout).toContain('驳回 reject');
+    expect(stdout).toContain('【限 男 性】，月薪3500');
+    expect(stdout).toContain('《中华人民共和国妇女权益保障法》');
+    expect(stdout).toContain('建议:');
+  });
+
+  it('reads a JSON ad from a file and prints the verdict with --json; exit 1 on review', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hirecheck-')), 'ad.json');
+    writeFileSync(file, JSON.stringify({ title: '保洁员', description: '要求：限本地户口，能吃苦' }));
+    const { code, stdout } = run(['check', file, '--json']);
+    expect(code).toBe(1);
+    const verdict = JSON.parse(stdout);
+    expect(verdict.decision).toBe('review');
+    expect(verdict.findings[0]).toMatchObject({ category: 'region', field: 'description', text: '限本地户口', start: 3, end: 8 });
+  });
+
+  it('exits 0 on a clean ad', () => {
+    expect(run(['check', '-'], '会计\n男女不限，五险一金，月薪6000元').code).toBe(0);
+  });
+
+  it('exits 3 with a clear message for input and usage errors', () => {
+    const badJson = run(['check', '-'], '{"title": ');
+    expect(badJson.code).toBe(3);
+    expect(badJson.stderr).toMatch(/not valid JSON/);
+    const missing = run(['check', '/nonexistent/ad.txt']);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/cannot read .*ENOENT/);
+    expect(run(['check']).code).toBe(3);
+    const tooLong = run(['check', '-'], JSON.stringify({ title: 't', description: 'x'.repeat(20_001) }));
+    expect(tooLong.stderr).toMatch(/description: at most 20000 characters/);
+  });
+
+  it('streams JSONL: one verdict or error per line, same id, and goes on after bad lines', () => {
+    const input = [
+      JSON.stringify({ id: 'a', title: '会计', description: '男女不限' }),
+      '{not json',
+      JSON.stringify({ id: 42, title: '司机' }),
+      '',
+      JSON.stringify({ id: 'c', title: '保安', description: '入职交押金300元' }),
+    ].join('\n');
+    const { code, stdout } = run(['check', '--jsonl'], input);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({ id: 'a', decision: 'approve' });
+    expect(lines[1]).toMatchObject({ id: null, line: 2, error: expect.stringMatching(/not valid JSON/) });
+    expect(lines[2]).toMatchObject({ id: 42, line: 3, error: expect.stringMatching(/^description:/) });
+    expect(lines[3]).toMatchObject({ id: 'c', decision: 'reject' });
+  });
+});
