@@ -1,0 +1,52 @@
+/** Turns a mapped row into the engine's Ad, or into the reason it is a bad row (in Chinese, for the report). */
+import { AdSchema, FIELD_LIMITS, type Ad } from '../core/ad.js';
+import type { InputRow } from './types.js';
+
+const LABELS: Record<string, string> = {
+  title: '岗位名称',
+  description: '岗位描述',
+  salary: '薪资',
+  location: '工作地点',
+  contact: '联系方式',
+  'company.name': '单位名称',
+  'company.creditCode': '统一社会信用代码',
+};
+
+const LIMITS: Record<string, number> = {
+  title: FIELD_LIMITS.title,
+  description: FIELD_LIMITS.description,
+  salary: FIELD_LIMITS.salary,
+  location: FIELD_LIMITS.location,
+  contact: FIELD_LIMITS.contact,
+  'company.name': FIELD_LIMITS.companyName,
+};
+
+export type RowAd = { ad: Ad } | { reason: string };
+
+/** `creditCode` is the normalised code; the engine gets it only if it fits the Ad schema (it is reported either way). */
+export function rowAd(input: InputRow, creditCode: string | undefined): RowAd {
+  if (input.problems.length) return { reason: input.problems.join('；') };
+  const { title, description, salary, location, contact, company } = input.fields;
+  if (!title) return { reason: '岗位名称为空' };
+  if (!description) return { reason: '岗位描述为空' };
+  const ad: Ad = { title, description };
+  if (salary) ad.salary = salary;
+  if (location) ad.location = location;
+  if (contact) ad.contact = contact;
+  if (company || creditCode) {
+    ad.company = {};
+    if (company) ad.company.name = company;
+    if (creditCode && creditCode.length <= 32) ad.company.creditCode = creditCode;
+  }
+  const parsed = AdSchema.safeParse(ad);
+  if (parsed.success) return { ad: parsed.data };
+  const reasons = parsed.error.issues.map((issue) => {
+    const path = issue.path.join('.');
+    const label = LABELS[path] ?? path;
+    const limit = LIMITS[path];
+    const value: unknown = issue.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey], ad);
+    const length = typeof value === 'string' ? `（实为 ${value.length} 字）` : '';
+    return issue.code === 'too_big' && limit ? `${label}超过 ${limit} 字的上限${length}` : `${label}：${issue.message}`;
+  });
+  return { reason: reasons.join('；') };
+}
