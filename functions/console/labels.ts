@@ -1,5 +1,6 @@
 /** zh-CN labels and colours the console shows for the engine's stable ids (categories, decisions, fields). */
 import type { Category, Decision } from '../core/categories.js';
+import type { AdStatus, ReviewDecision } from '../store/model.js';
 
 /** Typed as a full Record so a new category fails the typecheck until it has a label. */
 export const CATEGORY_LABELS: Record<Category, string> = {
@@ -46,11 +47,10 @@ export const ENGINE_DECISION_LABELS: Record<Decision, string> = {
 };
 
 /** A moderator's decision. */
-export const REVIEW_DECISION_LABELS = {
+export const REVIEW_DECISION_LABELS: Record<ReviewDecision, string> = {
   approve: '已通过',
   reject: '已驳回',
-} as const;
-export type ReviewDecision = keyof typeof REVIEW_DECISION_LABELS;
+};
 
 export const SEVERITY_LABELS = { reject: '违规', review: '存疑' } as const;
 
@@ -101,3 +101,39 @@ export function formatTime(iso: string): string {
     hour12: false,
   }).format(d);
 }
+
+/**
+ * Gravity order for "worst category" in the queue. Queued ads carry only review-severity findings (any
+ * reject-severity finding rejects the ad outright), so severity cannot rank them: this order puts
+ * likely fraud and fees first, then discrimination on protected grounds, then the softer signals.
+ */
+export const CATEGORY_GRAVITY: readonly Category[] = [
+  'fraud',
+  'fee_charging',
+  'ethnicity',
+  'religion',
+  'gender',
+  'marriage_pregnancy',
+  'health',
+  'region',
+  'age',
+  'labor_rights',
+  'appearance',
+  'school_tier',
+  'salary_promise',
+];
+
+/** The gravest of the categories an ad hit, or undefined when it hit none the console knows. */
+export function worstCategory(categories: readonly string[]): Category | undefined {
+  return CATEGORY_GRAVITY.find((c) => categories.includes(c));
+}
+
+export function isCategory(value: unknown): value is Category {
+  return typeof value === 'string' && value in CATEGORY_LABELS;
+}
+
+export const STATUS_LABELS: Record<AdStatus, string> = {
+  pending_review: '待审核',
+  approved: '已通过',
+  rejected: '已驳回',
+};

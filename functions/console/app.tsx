@@ -1,0 +1,336 @@
+/**
+ * The moderator console: a Hono sub-app of server-rendered pages, mounted at /console on the API app
+ * (`createApp({ routes: [consoleRoute(deps)] })`). It reads and writes through the same store and
+ * resolves keys through the same authenticator as the API, and allows the same roles as the API's
+ * review endpoints (moderator, admin).
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Category } from '../core/categories.js';
+import { createAuthenticator, scopeOf, type Authenticator } from '../http/auth.js';
+import { defaultLogger, type AppEnv, type Logger } from '../http/env.js';
+import { REASON_MAX } from '../http/schemas.js';
+import { wellFormed } from '../http/text.js';
+import type { AdStore } from '../store/ads.js';
+import type { ApiKeyStore } from '../store/api-keys.js';
+import { createConsoleQueries, type ConsoleQueries } from '../store/console-queries.js';
+import { createConsoleSessionStore, type ConsoleSession, type ConsoleSessionStore } from '../store/console-sessions.js';
+import { ConflictError, InvalidCursorError, NotFoundError, StoreUnavailableError } from '../store/errors.js';
+import { hashApiKey, type Principal } from '../store/model.js';
+import type { Table } from '../store/table.js';
+import { ASSETS } from './assets.js';
+import { isCategory, REVIEW_DECISION_LABELS, STATUS_LABELS } from './labels.js';
+import {
+  clearSessionCookie,
+  clearSignInCookie,
+  CSRF_FIELD,
+  issueSignInToken,
+  securityHeaders,
+  sessionToken,
+  setSessionCookie,
+  signInCookie,
+  tokensMatch,
+} from './security.js';
+import { AdPage, describeReview, type PageNotice } from './views/ad-page.js';
+import { ErrorPage } from './views/error-page.js';
+import { HistoryPage } from './views/history-page.js';
+import { CONSOLE_BASE, type Viewer } from './views/layout.js';
+import { adUrl, QueuePage, queueUrl } from './views/queue-page.js';
+import { SignInPage } from './views/sign-in-page.js';
+import { STATS_DAYS, StatsPage } from './views/stats-page.js';
+
+export interface ConsoleDeps {
+  store: { ads: AdStore; keys: ApiKeyStore; table: Table };
+  /** Share the API's authenticator (and its key cache); default: one over `store.keys`. */
+  auth?: Authenticator;
+  log?: Logger;
+  /** A moderator's working day: sessions end after this many seconds. */
+  sessionTtlSeconds?: number;
+  now?: () => Date;
+}
+
+const DEFAULT_SESSION_TTL_SECONDS = 12 * 60 * 60;
+const QUEUE_PAGE_SIZE = 25;
+/** Same rule as the API's `requireRole('moderator')`: moderators, and admins who may do everything. */
+const CONSOLE_ROLES: ReadonlySet<Principal['role']> = new Set(['moderator', 'admin']);
+
+interface SignedIn {
+  principal: Principal;
+  session: ConsoleSession;
+  token: string;
+  viewer: Viewer;
+}
+
+type ConsoleEnv = { Variables: AppEnv['Variables'] & { signedIn: SignedIn } };
+
+type FormBody = Record<string, unknown>;
+const field = (form: FormBody, name: string): string => {
+  const v = form[name];
+  return typeof v === 'string' ? wellFormed(v) : '';
+};
+
+export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
+  const { store } = deps;
+  const auth = deps.auth ?? createAuthenticator(store.keys, { cacheMs: 0 });
+  const sessions: ConsoleSessionStore = createConsoleSessionStore(store.table);
+  const queries: ConsoleQueries = createConsoleQueries(store.table);
+  const log = deps.log ?? defaultLogger;
+  const now = deps.now ?? (() => new Date());
+  const ttl = deps.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS;
+
+  const app = new Hono<ConsoleEnv>();
+  app.use('*', securityHeaders);
+  app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.html(<ErrorPage status={413} title="提交的内容过大" />, 413) }));
+
+  for (const asset of Object.values(ASSETS)) {
+    app.get(asset.path, (c) => {
+      c.header('Content-Type', asset.type);
+      // The URL changes with the content, so it can be cached for good.
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      return c.body(asset.body);
+    });
+  }
+
+  // ---- sign-in / sign-out ------------------------------------------------------------------------
+
+  const signInPage = (c: Context, notice?: PageNotice, status: 200 | 400 | 403 = 200) =>
+    c.html(<SignInPage signInToken={issueSignInToken(c)} notice={notice} />, status);
+
+  app.get('/sign-in', (c) => {
+    const out = c.req.query('out') === '1' ? { kind: 'ok' as const, title: '已退出登录。' } : undefined;
+    const expired = c.req.query('expired') === '1' ? { kind: 'warn' as const, title: '会话已过期，请重新登录。' } : undefined;
+    return signInPage(c, out ?? expired);
+  });
+
+  app.post('/sign-in', async (c) => {
+    const form = await c.req.parseBody();
+    // Login CSRF: the form's token must match the cookie set with the form (double submit).
+    if (!tokensMatch(signInCookie(c), form._signin)) {
+      return signInPage(c, { kind: 'error', title: '登录表单已过期，请重试。' }, 403);
+    }
+    const key = field(form, 'key').trim();
+    const principal = key ? await auth.resolveKey(key) : undefined;
+    if (!principal) return signInPage(c, { kind: 'error', title: '密钥无效或已被吊销。' }, 403);
+    if (!CONSOLE_ROLES.has(principal.role)) {
+      return signInPage(c, { kind: 'error', title: '此密钥无权使用审核台：需要审核员或管理员密钥。' }, 403);
+    }
+    const label = (await queries.keyLabels([principal.keyId])).get(principal.keyId);
+    const { token } = await sessions.create({ keyHash: hashApiKey(key), label, ttlSeconds: ttl });
+    clearSignInCookie(c);
+    setSessionCookie(c, token, ttl);
+    return c.redirect(CONSOLE_BASE, 303);
+  });
+
+  // ---- everything below needs a live session ------------------------------------------------------
+
+  app.use('*', async (c, next) => {
+    const token = sessionToken(c);
+    const session = token ? await sessions.get(token) : undefined;
+    // The key is resolved again on every request: a revoked key or a changed role ends the session.
+    const principal = session ? await auth.resolveKeyHash(session.keyHash) : undefined;
+    if (!token || !session || !principal || !CONSOLE_ROLES.has(principal.role)) {
+      if (token) clearSessionCookie(c);
+      if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+        return c.redirect(`${CONSOLE_BASE}/sign-in${token ? '?expired=1' : ''}`, 303);
+      }
+      return c.html(<ErrorPage status={401} title="未登录或会话已过期" text="请重新登录后再操作。" />, 401);
+    }
+    const viewer: Viewer = { keyId: principal.keyId, role: principal.role, csrfToken: session.csrfToken };
+    if (session.label) viewer.label = session.label;
+    c.set('signedIn', { principal, session, token, viewer });
+    await next();
+  });
+
+  // CSRF: every state-changing request carries the session's token (SameSite=Strict is the second line).
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const form = await c.req.parseBody();
+      if (!tokensMatch(c.get('signedIn').session.csrfToken, form[CSRF_FIELD])) {
+        return c.html(
+          <ErrorPage
+            status={403}
+            title="表单校验失败（CSRF）"
+            text="表单已过期或不是从审核台提交的。请返回并刷新页面后重试。"
+            viewer={c.get('signedIn').viewer}
+          />,
+          403,
+        );
+      }
+    }
+    await next();
+  });
+
+  app.post('/sign-out', async (c) => {
+    await sessions.delete(c.get('signedIn').token);
+    clearSessionCookie(c);
+    return c.redirect(`${CONSOLE_BASE}/sign-in?out=1`, 303);
+  });
+
+  // ---- pages -------------------------------------------------------------------------------------
+
+  const categoryParam = (value: unknown): Category | undefined => (isCategory(value) ? value : undefined);
+
+  /** The notice shown after a decision on the page that opens next ("已通过：<title>"). */
+  async function doneNotice(c: Context<ConsoleEnv>): Promise<PageNotice | undefined> {
+    const done = c.req.query('done');
+    const from = c.req.query('from');
+    if ((done !== 'approve' && done !== 'reject') || !from) return undefined;
+    try {
+      const prev = await store.ads.getSummary(from, scopeOf(c.get('signedIn').principal));
+      return { kind: 'ok', title: `${REVIEW_DECISION_LABELS[done]}：${prev.title}` };
+    } catch (err) {
+      if (err instanceof NotFoundError) return undefined;
+      throw err;
+    }
+  }
+
+  app.get('/', async (c) => {
+    const category = categoryParam(c.req.query('category'));
+    const cursor = c.req.query('cursor') || undefined;
+    const page = await store.ads.reviewQueue({ category, cursor, limit: QUEUE_PAGE_SIZE });
+    const done = await doneNotice(c);
+    const flash = done ? { ...done, text: page.items.length === 0 && !cursor ? '队列已全部处理完。' : undefined } : undefined;
+    return c.html(
+      <QueuePage
+        viewer={c.get('signedIn').viewer}
+        rows={page.items}
+        category={category}
+        cursor={cursor}
+        nextCursor={page.cursor}
+        flash={flash}
+        now={now()}
+      />,
+    );
+  });
+
+  /** Renders the ad page for `adId` as it is now, with an optional notice (conflict, error, done). */
+  async function renderAd(
+    c: Context<ConsoleEnv>,
+    adId: string,
+    options: { category?: Category; reasonDraft?: string; status?: 200 | 409 | 422 } = {},
+  ) {
+    const { principal, viewer } = c.get('signedIn');
+    const { category } = options;
+    const ad = await store.ads.get(adId, scopeOf(principal));
+    const [neighbours, keyLabels] = await Promise.all([
+      ad.status === 'pending_review' && ad.queuedAt ? queries.queueNeighbours({ adId, queuedAt: ad.queuedAt, category }) : {},
+      queries.keyLabels(ad.review ? [ad.review.keyId] : []),
+    ]);
+    return { ad, keyLabels, page: (notice?: PageNotice) => c.html(
+      <AdPage
+        viewer={viewer}
+        ad={ad}
+        category={category}
+        neighbours={neighbours}
+        keyLabels={keyLabels}
+        notice={notice}
+        reasonDraft={options.reasonDraft}
+        now={now()}
+      />,
+      options.status ?? 200,
+    ) };
+  }
+
+  app.get('/ads/:adId', async (c) => {
+    const { page } = await renderAd(c, c.req.param('adId'), { category: categoryParam(c.req.query('category')) });
+    return page(await doneNotice(c));
+  });
+
+  app.post('/ads/:adId/review', async (c) => {
+    const adId = c.req.param('adId');
+    const { principal } = c.get('signedIn');
+    const form = await c.req.parseBody();
+    const decision = field(form, 'decision');
+    const expectedVersion = Number(field(form, 'version'));
+    const category = categoryParam(field(form, 'category'));
+    if ((decision !== 'approve' && decision !== 'reject') || !Number.isInteger(expectedVersion) || expectedVersion < 1) {
+      return c.html(<ErrorPage status={400} title="无效的审核请求" viewer={c.get('signedIn').viewer} />, 400);
+    }
+    const preset = field(form, 'preset').trim();
+    const typed = field(form, 'reason').trim();
+    const reason = preset && typed ? `${preset}：${typed}` : preset || typed;
+    if (decision === 'reject' && !reason) {
+      const { page } = await renderAd(c, adId, { category, status: 422 });
+      return page({ kind: 'error', title: '驳回需要填写理由。', text: '请点击一个常用理由，或在文本框中填写。' });
+    }
+    if (reason.length > REASON_MAX) {
+      const { page } = await renderAd(c, adId, { category, status: 422, reasonDraft: typed });
+      return page({ kind: 'error', title: `理由过长：最多 ${REASON_MAX} 个字符。` });
+    }
+
+    const before = await store.ads.getSummary(adId, scopeOf(principal));
+    try {
+      await store.ads.decide({ adId, actor: principal, decision, reason: reason || undefined, expectedVersion });
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+      const { ad, keyLabels, page } = await renderAd(c, adId, { category, status: 409, reasonDraft: typed });
+      return page(conflictNotice(err, ad, keyLabels, principal));
+    }
+
+    const next = before.queuedAt ? (await queries.queueNeighbours({ adId, queuedAt: before.queuedAt, category })).next : undefined;
+    const done = `done=${decision}&from=${encodeURIComponent(adId)}`;
+    if (next) return c.redirect(`${adUrl(next, category)}${category ? '&' : '?'}${done}`, 303);
+    const queue = queueUrl({ category });
+    return c.redirect(`${queue}${queue.includes('?') ? '&' : '?'}${done}`, 303);
+  });
+
+  app.get('/ads/:adId/history', async (c) => {
+    const adId = c.req.param('adId');
+    const scope = scopeOf(c.get('signedIn').principal);
+    const [history, summary] = await Promise.all([store.ads.history(adId, scope), store.ads.getSummary(adId, scope)]);
+    const keyLabels = await queries.keyLabels(history.events.map((e) => e.actor.keyId));
+    return c.html(<HistoryPage viewer={c.get('signedIn').viewer} history={history} title={summary.title} keyLabels={keyLabels} />);
+  });
+
+  app.get('/stats', async (c) => {
+    const at = now();
+    const counts = await queries.activity(new Date(at.getTime() - STATS_DAYS * 24 * 60 * 60 * 1000));
+    return c.html(<StatsPage viewer={c.get('signedIn').viewer} counts={counts} now={at} />);
+  });
+
+  app.all('*', (c) => c.html(<ErrorPage status={404} title="页面不存在" viewer={c.get('signedIn').viewer} />, 404));
+
+  app.onError((err, c) => {
+    const viewer = c.get('signedIn')?.viewer;
+    if (err instanceof NotFoundError) return c.html(<ErrorPage status={404} title="广告不存在" viewer={viewer} />, 404);
+    if (err instanceof InvalidCursorError) {
+      return c.html(<ErrorPage status={400} title="分页参数无效" text="请从队列第一页重新开始。" viewer={viewer} />, 400);
+    }
+    if (err instanceof StoreUnavailableError) {
+      return c.html(<ErrorPage status={503} title="数据库暂时不可用" text="请稍后刷新重试。" viewer={viewer} />, 503);
+    }
+    log({ level: 'error', msg: 'console request failed', path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
+    return c.html(<ErrorPage status={500} title="服务器内部错误" text="请稍后重试。" viewer={viewer} />, 500);
+  });
+
+  return app;
+}
+
+/** The plain-language 409: who decided first and what, or why the ad changed; nothing was written. */
+function conflictNotice(
+  err: ConflictError,
+  ad: { status: keyof typeof STATUS_LABELS; version: number; review?: Parameters<typeof describeReview>[0] },
+  keyLabels: Map<string, string>,
+  principal: Principal,
+): PageNotice {
+  const unsaved = '您的操作没有保存。';
+  if (err.code === 'not_pending') {
+    if (ad.review) {
+      const who = ad.review.keyId === principal.keyId ? '您已处理过该广告' : '该广告已由其他审核员处理';
+      return { kind: 'error', title: `${who}：${describeReview(ad.review, keyLabels)}`, text: unsaved };
+    }
+    return { kind: 'error', title: `该广告已不在待审核状态：${STATUS_LABELS[ad.status]}（招聘方修改后由引擎重新判定）。`, text: unsaved };
+  }
+  if (err.code === 'version_conflict') {
+    return { kind: 'warn', title: `招聘方已修改该广告，现为第 ${ad.version} 版：请按新版本重新审核。`, text: unsaved };
+  }
+  return { kind: 'warn', title: '该广告正在被同时修改，请稍后重试。', text: unsaved };
+}
+
+/** The console as an extra router for `createApp({ routes })`. */
+export function consoleRoute(deps: ConsoleDeps): { path: string; app: Hono<AppEnv> } {
+  // The console's own variables (the signed-in session) extend AppEnv's; wrapping keeps both typed.
+  const app = new Hono<AppEnv>();
+  app.route('/', createConsoleApp(deps));
+  return { path: CONSOLE_BASE, app };
+}

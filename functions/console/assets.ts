@@ -1,0 +1,155 @@
+/**
+ * The console's stylesheet and script, kept in the code (not files on disk) so the Lambda bundle carries
+ * them, served from the app itself so the CSP can stay `'self'` with no inline style or script.
+ * URLs carry a content hash: browsers cache them for a year and a deploy changes the URL.
+ */
+import { createHash } from 'node:crypto';
+import { CATEGORIES } from '../core/categories.js';
+import { CATEGORY_COLOURS } from './labels.js';
+
+const categoryRules = CATEGORIES.map(
+  (c) =>
+    `[data-category="${c}"]{--cat:${CATEGORY_COLOURS[c]}}` +
+    // Wide chart bars cannot take a CSS variable as SVG fill in every engine: set fill directly.
+    `rect[data-category="${c}"]{fill:${CATEGORY_COLOURS[c]}}`,
+).join('\n');
+
+export const CONSOLE_CSS = `
+:root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#f6f8fa;--accent:#0969da;--ok:#1a7f37;--bad:#cf222e;--warn:#9a6700;
+font-family:"WenQuanYi Micro Hei","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;color:var(--fg);font-size:15px;line-height:1.6}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg)}
+a{color:var(--accent)}
+header.top{display:flex;align-items:center;gap:24px;padding:8px 24px;background:#24292f;color:#fff}
+header.top .brand{font-weight:bold;font-size:17px;color:#fff;text-decoration:none}
+header.top nav{display:flex;gap:16px;flex:1}
+header.top nav a{color:#d1d9e0;text-decoration:none;padding:4px 2px}
+header.top nav a[aria-current="page"]{color:#fff;border-bottom:2px solid #fff}
+header.top .who{color:#d1d9e0;font-size:13px}
+header.top form{margin:0}
+header.top button{background:transparent;color:#fff;border:1px solid #8c959f;border-radius:6px;padding:2px 10px;cursor:pointer}
+main{max-width:1280px;margin:0 auto;padding:16px 24px 48px}
+h1{font-size:22px;margin:8px 0 16px}
+h2{font-size:17px;margin:24px 0 8px}
+footer.keys{max-width:1280px;margin:0 auto;padding:0 24px 24px;color:var(--muted);font-size:13px}
+kbd{border:1px solid var(--line);border-bottom-width:2px;border-radius:4px;padding:0 5px;background:#fff;font-size:12px}
+.panel{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px}
+.notice{border-radius:8px;padding:12px 16px;margin:0 0 16px;border:1px solid}
+.notice.ok{background:#dafbe1;border-color:#4ac26b}
+.notice.error{background:#ffebe9;border-color:#ff8182}
+.notice.warn{background:#fff8c5;border-color:#d4a72c}
+.notice strong{display:block}
+.muted{color:var(--muted)}
+.chip{display:inline-block;padding:0 8px;border-radius:10px;font-size:13px;background:var(--cat,#eaeef2);border:1px solid rgba(0,0,0,.12);white-space:nowrap}
+.filters{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 12px}
+.filters a{text-decoration:none;color:var(--fg)}
+.filters a[aria-current="true"]{outline:2px solid var(--fg)}
+table.queue{width:100%;border-collapse:collapse;background:#fff;border:1px solid var(--line);border-radius:8px}
+table.queue th,table.queue td{text-align:left;padding:8px 12px;border-bottom:1px solid var(--line)}
+table.queue th{background:var(--bg);font-weight:600;font-size:13px;color:var(--muted)}
+table.queue tr:focus-within{background:#ddf4ff}
+table.queue td.title a{font-weight:600;text-decoration:none}
+table.queue td.title a:focus{outline:2px solid var(--accent);outline-offset:2px}
+.pager{display:flex;gap:16px;margin-top:12px}
+.empty{padding:32px;text-align:center;color:var(--muted)}
+.ad-head{display:flex;flex-wrap:wrap;align-items:baseline;gap:8px 16px;margin-bottom:12px}
+.ad-head h1{margin:0}
+.ad-nav{margin-left:auto;display:flex;gap:12px}
+.ad-grid{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:16px;align-items:start}
+@media (max-width:900px){.ad-grid{grid-template-columns:1fr}}
+.field{margin:0 0 12px}
+.field h3{margin:0 0 2px;font-size:13px;color:var(--muted);font-weight:600}
+.field .text{white-space:pre-wrap;overflow-wrap:anywhere;margin:0;font-size:16px}
+mark{background:var(--cat,#fff8c5);color:inherit;border-bottom:2px solid rgba(0,0,0,.45);padding:1px 0}
+mark mark{border-bottom-style:double;border-bottom-width:4px}
+mark:target{outline:2px solid var(--fg)}
+.legend{display:flex;flex-wrap:wrap;gap:6px;margin:12px 0 0;padding:8px 0 0;border-top:1px solid var(--line);font-size:13px}
+ol.findings{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:10px}
+ol.findings li{border:1px solid var(--line);border-left:6px solid var(--cat,#eaeef2);border-radius:6px;padding:8px 12px;background:#fff}
+ol.findings .quote{font-weight:600}
+ol.findings dl{margin:4px 0 0;display:grid;grid-template-columns:auto 1fr;gap:2px 10px;font-size:14px}
+ol.findings dt{color:var(--muted)}
+ol.findings dd{margin:0}
+.sev-reject{color:var(--bad);font-weight:600}
+.sev-review{color:var(--warn);font-weight:600}
+.decide{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start;margin:16px 0}
+.decide form{margin:0}
+.decide .reject{flex:1;min-width:320px}
+button.approve,button.reject{font-size:16px;padding:8px 24px;border-radius:6px;border:1px solid;cursor:pointer;font-weight:600}
+button.approve{background:var(--ok);border-color:#116329;color:#fff}
+button.reject{background:var(--bad);border-color:#a40e26;color:#fff}
+.reasons{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 8px}
+.reasons button{background:#fff;border:1px solid var(--line);border-radius:14px;padding:2px 10px;cursor:pointer;font-size:13px}
+.reasons button:hover{border-color:var(--bad)}
+textarea{width:100%;min-height:60px;font:inherit;padding:6px 8px;border:1px solid var(--line);border-radius:6px}
+label.block{display:block;font-weight:600;margin:0 0 4px}
+.reject-row{display:flex;gap:8px;align-items:flex-end}
+.signin{max-width:420px;margin:64px auto}
+.signin input{width:100%;font:inherit;padding:8px;border:1px solid var(--line);border-radius:6px;margin:4px 0 12px}
+.signin button{font:inherit;padding:8px 20px;border-radius:6px;border:1px solid #116329;background:var(--ok);color:#fff;cursor:pointer}
+table.history{width:100%;border-collapse:collapse;background:#fff}
+table.history th,table.history td{border:1px solid var(--line);padding:6px 10px;text-align:left;vertical-align:top}
+table.history th{background:var(--bg);font-size:13px}
+.stats-grid{display:grid;grid-template-columns:1fr 1fr;gap:16px}
+@media (max-width:900px){.stats-grid{grid-template-columns:1fr}}
+svg.chart{width:100%;height:auto;font-family:inherit}
+svg.chart text{font-size:13px;fill:var(--fg)}
+svg.chart .axis{stroke:var(--line)}
+svg.chart rect.decision-approve{fill:#4ac26b}
+svg.chart rect.decision-reject{fill:#ff8182}
+svg.chart rect.decision-review{fill:#d4a72c}
+${categoryRules}
+`;
+
+/**
+ * Keyboard shortcuts. Nothing else needs script: every action is a plain link or form, so the console
+ * works with script blocked, only slower.
+ */
+export const CONSOLE_JS = `
+'use strict';
+(function () {
+  function typing(el) {
+    return el && el.closest && el.closest('input, textarea, select, [contenteditable]');
+  }
+  function go(selector) {
+    var link = document.querySelector(selector);
+    if (link) window.location.assign(link.href);
+  }
+  function moveInQueue(step) {
+    var links = Array.prototype.slice.call(document.querySelectorAll('a.queue-link'));
+    if (links.length === 0) return false;
+    var i = links.indexOf(document.activeElement);
+    var next = i < 0 ? (step > 0 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, i + step));
+    links[next].focus();
+    return true;
+  }
+  document.addEventListener('keydown', function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+    if (e.key === 'j') {
+      if (!moveInQueue(1)) go('a[rel~="next"]');
+    } else if (e.key === 'k') {
+      if (!moveInQueue(-1)) go('a[rel~="prev"]');
+    } else if (e.key === 'a') {
+      var approve = document.getElementById('approve-button');
+      if (approve) approve.click();
+    } else if (e.key === 'r') {
+      var reason = document.getElementById('reject-reason');
+      if (!reason) return;
+      e.preventDefault(); // keep the "r" out of the text box it focuses
+      reason.scrollIntoView({ block: 'center' });
+      reason.focus();
+    } else {
+      return;
+    }
+  });
+})();
+`;
+
+function version(content: string): string {
+  return createHash('sha256').update(content).digest('hex').slice(0, 12);
+}
+
+export const ASSETS = {
+  css: { path: `/static/console.${version(CONSOLE_CSS)}.css`, body: CONSOLE_CSS, type: 'text/css; charset=utf-8' },
+  js: { path: `/static/console.${version(CONSOLE_JS)}.js`, body: CONSOLE_JS, type: 'text/javascript; charset=utf-8' },
+} as const;

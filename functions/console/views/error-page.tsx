@@ -1,0 +1,16 @@
+/** A plain error page in the console's frame (never problem+json: a person reads it). */
+import { CONSOLE_BASE, Notice, Page, type Viewer } from './layout.js';
+
+export function ErrorPage(props: { status: number; title: string; text?: string; viewer?: Viewer }) {
+  return (
+    <Page title={props.title} viewer={props.viewer}>
+      <h1>{props.title}</h1>
+      <Notice kind="error" title={`错误 ${props.status}`}>
+        {props.text}
+      </Notice>
+      <p>
+        <a href={CONSOLE_BASE}>返回审核队列</a>
+      </p>
+    </Page>
+  );
+}

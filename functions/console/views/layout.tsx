@@ -1,0 +1,83 @@
+/** The page frame: head with the static stylesheet and script, the top bar with navigation and sign-out. */
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { ASSETS } from '../assets.js';
+import { CSRF_FIELD } from '../security.js';
+
+export const CONSOLE_BASE = '/console';
+
+export interface Viewer {
+  keyId: string;
+  label?: string;
+  role: string;
+  csrfToken: string;
+}
+
+export type Section = 'queue' | 'stats' | 'none';
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name={CSRF_FIELD} value={token} />;
+}
+
+export function Page(props: { title: string; viewer?: Viewer; section?: Section; children: Child }) {
+  const { viewer, section = 'none' } = props;
+  return (
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang="zh-CN">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="referrer" content="no-referrer" />
+          <title>{`${props.title} · hirecheck 审核台`}</title>
+          <link rel="stylesheet" href={`${CONSOLE_BASE}${ASSETS.css.path}`} />
+          <script src={`${CONSOLE_BASE}${ASSETS.js.path}`} defer></script>
+        </head>
+        <body>
+          <header class="top">
+            <a class="brand" href={CONSOLE_BASE}>
+              hirecheck 审核台
+            </a>
+            {viewer ? (
+              <>
+                <nav>
+                  <a href={CONSOLE_BASE} aria-current={section === 'queue' ? 'page' : undefined}>
+                    审核队列
+                  </a>
+                  <a href={`${CONSOLE_BASE}/stats`} aria-current={section === 'stats' ? 'page' : undefined}>
+                    统计
+                  </a>
+                </nav>
+                <span class="who">
+                  {viewer.role === 'admin' ? '管理员' : '审核员'} {viewer.label ?? viewer.keyId}
+                </span>
+                <form method="post" action={`${CONSOLE_BASE}/sign-out`}>
+                  <CsrfField token={viewer.csrfToken} />
+                  <button type="submit">退出</button>
+                </form>
+              </>
+            ) : (
+              <nav></nav>
+            )}
+          </header>
+          <main>{props.children}</main>
+          {viewer ? (
+            <footer class="keys">
+              快捷键：<kbd>j</kbd> 下一条 · <kbd>k</kbd> 上一条 · <kbd>a</kbd> 通过 · <kbd>r</kbd> 驳回（填写理由）
+            </footer>
+          ) : null}
+        </body>
+      </html>
+    </>
+  );
+}
+
+/** A notice box; `kind` picks the colour. */
+export function Notice(props: { kind: 'ok' | 'error' | 'warn'; title: string; children?: Child; role?: string }) {
+  return (
+    <div class={`notice ${props.kind}`} role={props.role ?? (props.kind === 'error' ? 'alert' : 'status')}>
+      <strong>{props.title}</strong>
+      {props.children}
+    </div>
+  );
+}
