@@ -1,5 +1,14 @@
-/** The nodejieba adapter: the only file that imports nodejieba. Its dictionary loads once per process. */
+/**
+ * The nodejieba adapter: the only file that imports nodejieba. Its dictionary loads once per process.
+ *
+ * It loads the trimmed dictionary in ./jieba/ (see build-jieba-dict.ts: seconds faster than the full one)
+ * and stub keyword-extraction files (the engine never extracts keywords), falling back to nodejieba's own
+ * files when ./jieba/ is not deployed. HIRECHECK_JIEBA_DICT_DIR points elsewhere, e.g. inside a bundle.
+ */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Tokenizer } from '../core/tokenizer.js';
 
 const require = createRequire(import.meta.url);
@@ -13,12 +22,25 @@ interface Jieba {
 let jieba: Jieba | undefined;
 const inserted = new Set<string>();
 
+export function jiebaDictDir(): string {
+  return process.env.HIRECHECK_JIEBA_DICT_DIR ?? join(dirname(fileURLToPath(import.meta.url)), 'jieba');
+}
+
+function loadJieba(): Jieba {
+  const j = require('nodejieba') as Jieba;
+  const dir = jiebaDictDir();
+  const dict = join(dir, 'dict.utf8');
+  if (existsSync(dict)) {
+    j.load({ dict, idfDict: join(dir, 'idf.utf8'), stopWordDict: join(dir, 'stop-words.utf8') });
+  } else {
+    j.load();
+  }
+  return j;
+}
+
 /** Returns the tokenizer with every lexicon word in its user dictionary, so rules match on word boundaries. */
 export function createJiebaTokenizer(words: Iterable<string>): Tokenizer {
-  if (!jieba) {
-    jieba = require('nodejieba') as Jieba;
-    jieba.load();
-  }
+  jieba ??= loadJieba();
   for (const word of words) {
     if (inserted.has(word)) continue;
     jieba.insertWord(word);

@@ -27,7 +27,27 @@ export interface VariantTable {
   noiseBetweenHan: string;
 }
 
-const ZERO_WIDTH = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]/;
+/** Invisible characters that carry no meaning for rules: zero-width, soft hyphen, bidi controls, variation selectors. */
+function isInvisible(code: number): boolean {
+  return (
+    code === 0xad ||
+    code === 0x34f ||
+    code === 0x61c ||
+    code === 0xfeff ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x206f) ||
+    (code >= 0xfe00 && code <= 0xfe0f) ||
+    (code >= 0x180b && code <= 0x180f)
+  );
+}
+
+/** Control characters other than line breaks and tabs, and lone surrogates. */
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x0a && code !== 0x09) || (code >= 0x7f && code < 0xa0) || (code >= 0xd800 && code <= 0xdfff);
+}
+
+const isHanCode = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -130,12 +150,10 @@ export function normalize(original: string, variants: CompiledVariants): Normali
   for (const cp of original) {
     const start = offset;
     offset += cp.length;
-    if (ZERO_WIDTH.test(cp)) continue;
-    // Lone surrogates and control characters (other than line breaks and tabs) carry no meaning for rules.
     const code = cp.codePointAt(0)!;
-    if ((code < 0x20 && cp !== '\n' && cp !== '\t') || (code >= 0x7f && code < 0xa0)) continue;
-    if (code >= 0xd800 && code <= 0xdfff) continue;
-    const folded = symbols[cp] ?? foldCodePoint(cp);
+    if (isInvisible(code) || isControl(code)) continue;
+    // ASCII needs only lower-casing: the common case, kept off the memo map.
+    const folded = code < 0x80 ? (code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : cp) : (symbols[cp] ?? foldCodePoint(cp));
     text += folded;
     // One map entry per UTF-16 unit, so astral characters (emoji) keep later offsets exact.
     for (let i = 0; i < folded.length; i++) {
@@ -154,10 +172,10 @@ function dropNoiseBetweenHan(src: Normalized, noise: Set<string>): Normalized {
   const { text } = src;
   let drop: boolean[] | null = null;
   for (let i = 1; i < text.length - 1; i++) {
-    if (!noise.has(text[i]!) || !HAN.test(text[i - 1]!)) continue;
+    if (!noise.has(text[i]!) || !isHanCode(text.charCodeAt(i - 1))) continue;
     let j = i;
     while (j < text.length && noise.has(text[j]!)) j++;
-    if (j < text.length && HAN.test(text[j]!)) {
+    if (j < text.length && isHanCode(text.charCodeAt(j))) {
       drop ??= new Array<boolean>(text.length).fill(false);
       for (let k = i; k < j; k++) drop[k] = true;
     }

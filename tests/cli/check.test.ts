@@ -10,7 +10,7 @@ const run = (args: string[], input?: string) => {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
-describe('hirecheck check', () => {
+describe('hirecheck check', { timeout: 120_000 }, () => {
   it('prints a readable report with the span highlighted and exits 2 on reject', () => {
     const { code, stdout } = run(['check', '-'], '仓库管理员\n限 男 性，月薪3500\n五险一金');
     expect(code).toBe(2);
