@@ -2,6 +2,7 @@
  * Groups a batch's jobs by exhibitor (credit code, else name) and decides what the centre does with
  * each exhibitor: cleared, to review, or to reject.
  */
+import { checkCreditCode } from './credit-code.js';
 import { normalizeCompanyName, type DuplicateFinder } from './duplicates.js';
 import type { Duplicate, Exhibitor, ExhibitorStatus, RowError, RowResult } from './types.js';
 
@@ -45,15 +46,19 @@ export function groupExhibitors(rows: RowResult[], errors: RowError[], duplicate
 
   for (const group of groups.values()) {
     group.name ||= NO_COMPANY;
-    const codes = new Map<string, RowResult>();
+    // Codes from bad rows count too: an exhibitor whose every row is bad still has its code checked.
+    const codes = new Map<string, Pick<RowResult, 'creditCodeValid' | 'creditCodeProblem'>>();
     for (const r of group.rows) if (r.creditCode && !codes.has(r.creditCode)) codes.set(r.creditCode, r);
+    for (const err of group.errors) {
+      if (err.creditCode && !codes.has(err.creditCode)) {
+        const check = checkCreditCode(err.creditCode);
+        codes.set(err.creditCode, { creditCodeValid: check.valid, creditCodeProblem: check.problem });
+      }
+    }
     group.creditCodes = [...codes.keys()];
     const statuses: ExhibitorStatus[] = group.rows.map((r) => (r.decision === 'approve' ? 'cleared' : r.decision));
-    if (group.rows.length && codes.size === 0) {
-      group.notes.push('未填写统一社会信用代码');
-    } else {
-      for (const [code, r] of codes) if (r.creditCodeValid === false) group.notes.push(`统一社会信用代码 ${code} 无效：${r.creditCodeProblem}`);
-    }
+    if (codes.size === 0) group.notes.push('未填写统一社会信用代码');
+    for (const [code, r] of codes) if (r.creditCodeValid === false) group.notes.push(`统一社会信用代码 ${code} 无效：${r.creditCodeProblem}`);
     group.creditCodeValid = codes.size === 0 ? null : [...codes.values()].every((r) => r.creditCodeValid);
     if (group.creditCodeValid !== true) statuses.push('review');
     if (group.errors.length) {
