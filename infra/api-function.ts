@@ -1,0 +1,97 @@
+/**
+ * The API's Lambda function: the Hono app (functions/handlers/api.ts) bundled by esbuild with the same
+ * settings as `npm run build:lambda`, plus the runtime files (lexicons, the statically-linked nodejieba)
+ * added by the afterBundling hook. Its role is written out by hand: logs to its own log group, and only
+ * the DynamoDB actions the store uses, on the table and its indexes.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { TABLE_DEFINITION } from '../functions/store/table-definition.js';
+import { LAMBDA_ESBUILD } from './build/lambda-esbuild.js';
+import { API_ENTRY, REPO_ROOT } from './build/paths.js';
+import type { DeploymentConfig } from './config.js';
+
+/**
+ * What functions/store calls at run time (the table's creation is the stack's job, not the function's).
+ * TransactWriteItems is authorised per contained Put/Update/Delete, so it needs no action of its own.
+ */
+export const ITEM_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+/** Listing API keys scans the table (admin only, a handful of items). */
+export const TABLE_READ_ACTIONS = ['dynamodb:Query', 'dynamodb:Scan'];
+export const INDEX_READ_ACTIONS = ['dynamodb:Query'];
+
+export interface ApiFunctionProps {
+  table: ITable;
+  config: DeploymentConfig;
+}
+
+export class ApiFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, { table, config }: ApiFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: config.logRetentionDays as RetentionDays,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const indexArns = TABLE_DEFINITION.globalSecondaryIndexes.map((g) => `${table.tableArn}/index/${g.indexName}`);
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'hirecheck API function: its own logs, and its own table',
+      inlinePolicies: {
+        run: new PolicyDocument({
+          statements: [
+            // The log group's ARN attribute ends in :* and so covers the streams Lambda creates in it.
+            new PolicyStatement({ effect: Effect.ALLOW, actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn] }),
+            new PolicyStatement({ effect: Effect.ALLOW, actions: [...ITEM_ACTIONS, ...TABLE_READ_ACTIONS], resources: [table.tableArn] }),
+            new PolicyStatement({ effect: Effect.ALLOW, actions: INDEX_READ_ACTIONS, resources: indexArns }),
+          ],
+        }),
+      },
+    });
+
+    const esb = LAMBDA_ESBUILD;
+    this.function = new NodejsFunction(this, 'Function', {
+      description: 'hirecheck HTTP API (Hono app)',
+      entry: API_ENTRY,
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: `${REPO_ROOT}package-lock.json`,
+      runtime: Runtime.NODEJS_22_X,
+      // The nodejieba binary is compiled on this (x86-64) machine.
+      architecture: Architecture.X86_64,
+      memorySize: config.memoryMb,
+      timeout: Duration.seconds(config.timeoutSeconds),
+      role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.INFO,
+      environment: {
+        HIRECHECK_TABLE: table.tableName,
+        POWERTOOLS_SERVICE_NAME: 'hirecheck',
+      },
+      bundling: {
+        format: esb.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
+        target: esb.target,
+        minify: esb.minify,
+        keepNames: esb.keepNames,
+        mainFields: [...esb.mainFields],
+        externalModules: [...esb.external],
+        banner: esb.banner,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          // Same step as `npm run build:lambda`: lexicons + nodejieba (static build, symbol-version check).
+          afterBundling: (_inputDir, outputDir) => [`node --import tsx infra/build/runtime-files.ts "${outputDir}"`],
+        },
+      },
+    });
+  }
+}

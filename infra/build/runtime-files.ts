@@ -1,0 +1,54 @@
+/**
+ * The files a Lambda bundle needs beside its JavaScript: the lexicons and the nodejieba package (kept
+ * out of esbuild because it is a native addon that finds its binary and dictionaries relative to its own
+ * directory). Used by `npm run build:lambda` and, as an afterBundling hook, by the CDK NodejsFunction, so
+ * the tested bundle and the deployed asset have the same layout:
+ *
+ *   index.mjs                       the esbuild output
+ *   lexicons/*.yaml                 found by the engine's walk up from index.mjs
+ *   node_modules/nodejieba/         package.json, index.js, build/Release/nodejieba.node, the five dictionaries
+ *
+ * Run directly: `tsx infra/build/runtime-files.ts OUT_DIR`.
+ */
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { addonBinary, buildNativeAddon } from './native-addon.js';
+import { isMain } from './is-main.js';
+import { assertLoadsOn } from './native-versions.js';
+import { bundledAddonPath, LEXICON_DIR } from './paths.js';
+
+/** What nodejieba's index.js touches at run time: itself, its binary, and the dictionaries `load()` opens. */
+const NODEJIEBA_RUNTIME_FILES = [
+  'package.json',
+  'index.js',
+  'LICENSE',
+  'submodules/cppjieba/dict/jieba.dict.utf8',
+  'submodules/cppjieba/dict/hmm_model.utf8',
+  'submodules/cppjieba/dict/user.dict.utf8',
+  'submodules/cppjieba/dict/idf.utf8',
+  'submodules/cppjieba/dict/stop_words.utf8',
+];
+
+export function installRuntimeFiles(outDir: string, log: (line: string) => void = () => {}): void {
+  const lexiconsOut = join(outDir, 'lexicons');
+  mkdirSync(lexiconsOut, { recursive: true });
+  for (const name of readdirSync(LEXICON_DIR).filter((f) => f.endsWith('.yaml'))) {
+    cpSync(join(LEXICON_DIR, name), join(lexiconsOut, name));
+  }
+
+  const packageDir = buildNativeAddon(log);
+  const jiebaOut = join(outDir, 'node_modules/nodejieba');
+  for (const file of NODEJIEBA_RUNTIME_FILES) cpSync(join(packageDir, file), join(jiebaOut, file));
+  cpSync(addonBinary(packageDir), bundledAddonPath(outDir));
+  // The gate: a bundle whose addon would not load in Lambda is never produced.
+  assertLoadsOn(bundledAddonPath(outDir));
+}
+
+if (isMain(import.meta.url)) {
+  const outDir = process.argv[2];
+  if (!outDir) {
+    process.stderr.write('usage: tsx infra/build/runtime-files.ts OUT_DIR\n');
+    process.exit(2);
+  }
+  installRuntimeFiles(resolve(outDir), (line) => process.stderr.write(`${line}\n`));
+}

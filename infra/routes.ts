@@ -1,0 +1,26 @@
+/**
+ * The API's routes as API Gateway declares them (`{id}` path parameters). Declaring each route, rather
+ * than one catch-all, lets API Gateway answer unknown paths and CORS preflights without invoking Lambda.
+ * tests/infra/routes.test.ts compares this list with the routes `createApp` actually serves.
+ */
+export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ApiRoute {
+  method: RouteMethod;
+  path: string;
+}
+
+export const API_ROUTES: readonly ApiRoute[] = [
+  { method: 'GET', path: '/health' },
+  { method: 'GET', path: '/openapi.json' },
+  { method: 'GET', path: '/docs' },
+  { method: 'POST', path: '/v1/check' },
+  { method: 'GET', path: '/v1/lexicon' },
+  { method: 'POST', path: '/v1/ads' },
+  { method: 'GET', path: '/v1/ads' },
+  { method: 'GET', path: '/v1/ads/{id}' },
+  { method: 'PUT', path: '/v1/ads/{id}' },
+  { method: 'GET', path: '/v1/ads/{id}/history' },
+  { method: 'POST', path: '/v1/ads/{id}/review' },
+  { method: 'GET', path: '/v1/reviews' },
+];
