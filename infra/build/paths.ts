@@ -9,6 +9,9 @@ export const API_ENTRY = join(REPO_ROOT, 'functions/handlers/api.ts');
 
 export const LEXICON_DIR = join(REPO_ROOT, 'lexicons');
 
+/** The trimmed jieba dictionary; the tokenizer looks for it in `jieba/` beside its own (bundled) file. */
+export const JIEBA_DICT_DIR = join(REPO_ROOT, 'functions/adapters/jieba');
+
 /** `npm run build:lambda` output: the same layout the CDK asset has (index.mjs, lexicons/, node_modules/nodejieba/). */
 export const LAMBDA_DIST = join(REPO_ROOT, 'dist/lambda');
 

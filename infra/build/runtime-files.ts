@@ -6,7 +6,8 @@
  *
  *   index.mjs                       the esbuild output
  *   lexicons/*.yaml                 found by the engine's walk up from index.mjs
- *   node_modules/nodejieba/         package.json, index.js, build/Release/nodejieba.node, the five dictionaries
+ *   jieba/                          the trimmed dictionary, found by the tokenizer beside index.mjs
+ *   node_modules/nodejieba/         package.json, index.js, build/Release/nodejieba.node, the HMM model and user dict
  *
  * Run directly: `tsx infra/build/runtime-files.ts OUT_DIR`.
  */
@@ -15,26 +16,28 @@ import { join, resolve } from 'node:path';
 import { addonBinary, buildNativeAddon } from './native-addon.js';
 import { isMain } from './is-main.js';
 import { assertLoadsOn } from './native-versions.js';
-import { bundledAddonPath, LEXICON_DIR } from './paths.js';
+import { bundledAddonPath, JIEBA_DICT_DIR, LEXICON_DIR } from './paths.js';
 
-/** What nodejieba's index.js touches at run time: itself, its binary, and the dictionaries `load()` opens. */
+/**
+ * What nodejieba's index.js touches at run time: itself, its binary, and the default dictionaries that
+ * the tokenizer does not replace (it passes its own main dictionary, idf and stop words to `load()`).
+ */
 const NODEJIEBA_RUNTIME_FILES = [
   'package.json',
   'index.js',
   'LICENSE',
-  'submodules/cppjieba/dict/jieba.dict.utf8',
   'submodules/cppjieba/dict/hmm_model.utf8',
   'submodules/cppjieba/dict/user.dict.utf8',
-  'submodules/cppjieba/dict/idf.utf8',
-  'submodules/cppjieba/dict/stop_words.utf8',
 ];
 
+function copyFiles(fromDir: string, toDir: string, keep: (name: string) => boolean): void {
+  mkdirSync(toDir, { recursive: true });
+  for (const name of readdirSync(fromDir).filter(keep)) cpSync(join(fromDir, name), join(toDir, name));
+}
+
 export function installRuntimeFiles(outDir: string, log: (line: string) => void = () => {}): void {
-  const lexiconsOut = join(outDir, 'lexicons');
-  mkdirSync(lexiconsOut, { recursive: true });
-  for (const name of readdirSync(LEXICON_DIR).filter((f) => f.endsWith('.yaml'))) {
-    cpSync(join(LEXICON_DIR, name), join(lexiconsOut, name));
-  }
+  copyFiles(LEXICON_DIR, join(outDir, 'lexicons'), (f) => f.endsWith('.yaml'));
+  copyFiles(JIEBA_DICT_DIR, join(outDir, 'jieba'), (f) => f.endsWith('.utf8'));
 
   const packageDir = buildNativeAddon(log);
   const jiebaOut = join(outDir, 'node_modules/nodejieba');
