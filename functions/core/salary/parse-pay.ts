@@ -2,7 +2,7 @@
  * Parses pay expressions in normalised (half-width, lower-case) text into a monthly range:
  * 8k-15k, 8-15k·13薪, 月薪3-5万, 年薪50w, 日结500, 时薪200, 底薪3000+提成, 月入过万.
  */
-export type PayPeriod = 'hour' | 'day' | 'month' | 'year';
+export type PayPeriod = 'hour' | 'day' | 'week' | 'month' | 'year';
 
 export interface PayMention {
   start: number;
@@ -19,17 +19,18 @@ const KEYWORD_PERIOD: [RegExp, PayPeriod][] = [
   [/^(?:年薪|年收入|年入)/, 'year'],
   [/^(?:日薪|日结|日入|日赚|日收入|一天|每天|每日|通告费)/, 'day'],
   [/^(?:时薪)/, 'hour'],
+  [/^(?:周薪|周结|周入)/, 'week'],
 ];
 
 const UNIT: Record<string, number> = { 万: 10_000, w: 10_000, k: 1_000, 千: 1_000 };
 const CN_DIGIT: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 const KEYWORD =
-  '保底月薪|保底工资|保底|月薪|年薪|日薪|时薪|日结|日入|日赚|日收入|月入|月收入|年收入|年入|底薪|起薪|薪资|薪酬|工资|月均|综合|收入|通告费|(?:一天|每天|每日)(?:轻松)?(?:赚|能赚|可赚|收入)';
+  '保底月薪|保底工资|保底|月薪|年薪|日薪|时薪|周薪|周结|周入|日结|日入|日赚|日收入|月入|月收入|年收入|年入|底薪|起薪|薪资|薪酬|工资|月均|综合|收入|通告费|(?:一天|每天|每日)(?:轻松)?(?:赚|能赚|可赚|收入)';
 const NUMBER = '(\\d+(?:\\.\\d+)?)\\s*(万|w|k|千)?';
 const PAY_RE = new RegExp(
   // 1 keyword, 2-3 first amount, 4-5 second amount, 6 open end, 7 per-period suffix
-  `(${KEYWORD})?[^\\d\\n，。；,;]{0,4}?${NUMBER}(?:\\s*[-~至到]\\s*${NUMBER})?\\s*(\\+|以上)?\\s*(?:元|块|rmb|人民币)?\\s*(\\/\\s*(?:月|天|日|小时|时|年)|每(?:月|天|日|小时)|一天)?`,
+  `(${KEYWORD})?[^\\d\\n，。；,;]{0,4}?${NUMBER}(?:\\s*[-~至到]\\s*${NUMBER})?\\s*(\\+|以上)?\\s*(?:元|块|rmb|人民币)?\\s*(\\/\\s*(?:月|天|日|小时|时|年|周)|每(?:月|天|日|小时|周)|一天)?`,
   'g',
 );
 const OVER_RE = /(月入|月薪|月收入|日入|日赚|收入)过(万|千)/g;
@@ -40,12 +41,13 @@ function periodOf(keyword: string | undefined, per: string | undefined): PayPeri
     if (/天|日/.test(per)) return 'day';
     if (/时/.test(per)) return 'hour';
     if (/年/.test(per)) return 'year';
+    if (/周/.test(per)) return 'week';
   }
   for (const [re, period] of KEYWORD_PERIOD) if (keyword && re.test(keyword)) return period;
   return 'month';
 }
 
-const MONTHLY: Record<PayPeriod, number> = { hour: 8 * 22, day: 22, month: 1, year: 1 / 12 };
+const MONTHLY: Record<PayPeriod, number> = { hour: 8 * 22, day: 22, week: 52 / 12, month: 1, year: 1 / 12 };
 
 export function parsePay(text: string): PayMention[] {
   const out: PayMention[] = [];
