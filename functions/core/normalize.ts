@@ -167,9 +167,21 @@ export function normalize(original: string, variants: CompiledVariants): Normali
   return dropNoiseBetweenHan(out, variants.noise);
 }
 
-/** Drop runs of noise characters (spaces, * - _ …) that sit between two Chinese characters. */
-function dropNoiseBetweenHan(src: Normalized, noise: Set<string>): Normalized {
+/** Emoji and pictographic symbols (arrows, shapes, dingbats) are noise inside a term too: 限🚹男, 押❤金. */
+function isSymbolNoise(code: number): boolean {
+  return (
+    (code >= 0xd800 && code <= 0xdfff) ||
+    (code >= 0x2190 && code <= 0x21ff) ||
+    (code >= 0x2300 && code <= 0x23ff) ||
+    (code >= 0x25a0 && code <= 0x27bf) ||
+    (code >= 0x2b00 && code <= 0x2bff)
+  );
+}
+
+/** Drop runs of noise characters (spaces, * - _ …, emoji) that sit between two Chinese characters. */
+function dropNoiseBetweenHan(src: Normalized, declared: Set<string>): Normalized {
   const { text } = src;
+  const noise = { has: (ch: string) => declared.has(ch) || isSymbolNoise(ch.charCodeAt(0)) };
   let drop: boolean[] | null = null;
   for (let i = 1; i < text.length - 1; i++) {
     if (!noise.has(text[i]!) || !isHanCode(text.charCodeAt(i - 1))) continue;

@@ -30,7 +30,7 @@ const KEYWORD =
 const NUMBER = '(\\d+(?:\\.\\d+)?)\\s*(万|w|k|千)?';
 const PAY_RE = new RegExp(
   // 1 keyword, 2-3 first amount, 4-5 second amount, 6 open end, 7 per-period suffix
-  `(${KEYWORD})?[^\\d\\n，。；,;]{0,4}?${NUMBER}(?:\\s*[-~至到]\\s*${NUMBER})?\\s*(\\+|以上)?\\s*(?:元|块|rmb|人民币)?\\s*(\\/\\s*(?:月|天|日|小时|时|年|周)|每(?:月|天|日|小时|周)|一天)?`,
+  `(${KEYWORD})?[:：\\s为约达是在高至少最低]{0,4}${NUMBER}(?:\\s*[-~至到]\\s*${NUMBER})?\\s*(\\+|以上)?\\s*(?:元|块|rmb|人民币)?\\s*(\\/\\s*(?:月|天|日|小时|时|年|周)|每(?:月|天|日|小时|周)|一天)?`,
   'g',
 );
 const OVER_RE = /(月入|月薪|月收入|日入|日赚|收入)过(万|千)/g;
