@@ -40,7 +40,8 @@ export interface ProblemBody {
 
 export function problemBody(c: Context, slug: ProblemSlug, detail: string, extensions: Record<string, unknown> = {}): ProblemBody {
   const { status, title } = PROBLEM_TYPES[slug];
-  const body: ProblemBody = { type: problemType(slug), title, status, detail, instance: c.req.path, ...extensions };
+  // Extension members never override the standard ones.
+  const body: ProblemBody = { ...extensions, type: problemType(slug), title, status, detail, instance: c.req.path };
   const requestId = c.get('requestId' as never) as string | undefined;
   if (requestId) body.requestId = requestId;
   return body;

@@ -510,7 +510,7 @@ export function createAdStore(table: Table): AdStore {
         const old = await loadHead(adId, {});
         if (old.status !== 'pending_review') {
           throw new ConflictError('not_pending', `the ad is ${old.status}, not pending_review: it was already decided`, {
-            status: old.status,
+            adStatus: old.status,
             currentVersion: old.version,
           });
         }
