@@ -31,10 +31,10 @@ import {
   signInCookie,
   tokensMatch,
 } from './security.js';
-import { AdPage, describeReview, type PageNotice } from './views/ad-page.js';
+import { AdPage, describeReview } from './views/ad-page.js';
 import { ErrorPage } from './views/error-page.js';
 import { HistoryPage } from './views/history-page.js';
-import { CONSOLE_BASE, type Viewer } from './views/layout.js';
+import { CONSOLE_BASE, type PageNotice, type Viewer } from './views/layout.js';
 import { adUrl, QueuePage, queueUrl } from './views/queue-page.js';
 import { SignInPage } from './views/sign-in-page.js';
 import { STATS_DAYS, StatsPage } from './views/stats-page.js';
@@ -203,8 +203,11 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
     );
   });
 
-  /** Renders the ad page for `adId` as it is now, with an optional notice (conflict, error, done). */
-  async function renderAd(
+  /**
+   * Loads the ad page for `adId` as it is now; `page(notice)` renders it. The ad is returned too, so a
+   * conflict message can describe the state that won.
+   */
+  async function loadAdPage(
     c: Context<ConsoleEnv>,
     adId: string,
     options: { category?: Category; reasonDraft?: string; status?: 200 | 409 | 422 } = {},
@@ -216,23 +219,25 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
       ad.status === 'pending_review' && ad.queuedAt ? queries.queueNeighbours({ adId, queuedAt: ad.queuedAt, category }) : {},
       queries.keyLabels(ad.review ? [ad.review.keyId] : []),
     ]);
-    return { ad, keyLabels, page: (notice?: PageNotice) => c.html(
-      <AdPage
-        viewer={viewer}
-        ad={ad}
-        category={category}
-        neighbours={neighbours}
-        keyLabels={keyLabels}
-        notice={notice}
-        reasonDraft={options.reasonDraft}
-        now={now()}
-      />,
-      options.status ?? 200,
-    ) };
+    const page = (notice?: PageNotice) =>
+      c.html(
+        <AdPage
+          viewer={viewer}
+          ad={ad}
+          category={category}
+          neighbours={neighbours}
+          keyLabels={keyLabels}
+          notice={notice}
+          reasonDraft={options.reasonDraft}
+          now={now()}
+        />,
+        options.status ?? 200,
+      );
+    return { ad, keyLabels, page };
   }
 
   app.get('/ads/:adId', async (c) => {
-    const { page } = await renderAd(c, c.req.param('adId'), { category: categoryParam(c.req.query('category')) });
+    const { page } = await loadAdPage(c, c.req.param('adId'), { category: categoryParam(c.req.query('category')) });
     return page(await doneNotice(c));
   });
 
@@ -250,11 +255,11 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const typed = field(form, 'reason').trim();
     const reason = preset && typed ? `${preset}：${typed}` : preset || typed;
     if (decision === 'reject' && !reason) {
-      const { page } = await renderAd(c, adId, { category, status: 422 });
+      const { page } = await loadAdPage(c, adId, { category, status: 422 });
       return page({ kind: 'error', title: '驳回需要填写理由。', text: '请点击一个常用理由，或在文本框中填写。' });
     }
     if (reason.length > REASON_MAX) {
-      const { page } = await renderAd(c, adId, { category, status: 422, reasonDraft: typed });
+      const { page } = await loadAdPage(c, adId, { category, status: 422, reasonDraft: typed });
       return page({ kind: 'error', title: `理由过长：最多 ${REASON_MAX} 个字符。` });
     }
 
@@ -263,8 +268,8 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
       await store.ads.decide({ adId, actor: principal, decision, reason: reason || undefined, expectedVersion });
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
-      const { ad, keyLabels, page } = await renderAd(c, adId, { category, status: 409, reasonDraft: typed });
-      return page(conflictNotice(err, ad, keyLabels, principal));
+      const { ad, keyLabels, page } = await loadAdPage(c, adId, { category, status: 409, reasonDraft: typed });
+      return page(conflictNotice(err, ad, keyLabels, principal, category));
     }
 
     const next = before.queuedAt ? (await queries.queueNeighbours({ adId, queuedAt: before.queuedAt, category })).next : undefined;
@@ -312,14 +317,21 @@ function conflictNotice(
   ad: { status: keyof typeof STATUS_LABELS; version: number; review?: Parameters<typeof describeReview>[0] },
   keyLabels: Map<string, string>,
   principal: Principal,
+  category: Category | undefined,
 ): PageNotice {
   const unsaved = '您的操作没有保存。';
+  const onward = { href: queueUrl({ category }), text: '继续审核队列中的下一条 »' };
   if (err.code === 'not_pending') {
     if (ad.review) {
       const who = ad.review.keyId === principal.keyId ? '您已处理过该广告' : '该广告已由其他审核员处理';
-      return { kind: 'error', title: `${who}：${describeReview(ad.review, keyLabels)}`, text: unsaved };
+      return { kind: 'error', title: `${who}：${describeReview(ad.review, keyLabels)}`, text: unsaved, link: onward };
     }
-    return { kind: 'error', title: `该广告已不在待审核状态：${STATUS_LABELS[ad.status]}（招聘方修改后由引擎重新判定）。`, text: unsaved };
+    return {
+      kind: 'error',
+      title: `该广告已不在待审核状态：${STATUS_LABELS[ad.status]}（招聘方修改后由引擎重新判定）。`,
+      text: unsaved,
+      link: onward,
+    };
   }
   if (err.code === 'version_conflict') {
     return { kind: 'warn', title: `招聘方已修改该广告，现为第 ${ad.version} 版：请按新版本重新审核。`, text: unsaved };

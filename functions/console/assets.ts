@@ -34,6 +34,7 @@ h2{font-size:17px;margin:24px 0 8px}
 footer.keys{max-width:1280px;margin:0 auto;padding:0 24px 24px;color:var(--muted);font-size:13px}
 kbd{border:1px solid var(--line);border-bottom-width:2px;border-radius:4px;padding:0 5px;background:#fff;font-size:12px}
 .panel{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px}
+.panel>h1:first-child,.panel>h2:first-child{margin-top:0}
 .notice{border-radius:8px;padding:12px 16px;margin:0 0 16px;border:1px solid}
 .notice.ok{background:#dafbe1;border-color:#4ac26b}
 .notice.error{background:#ffebe9;border-color:#ff8182}
@@ -77,6 +78,7 @@ ol.findings dd{margin:0}
 .decide .reject{flex:1;min-width:320px}
 button.approve,button.reject{font-size:16px;padding:8px 24px;border-radius:6px;border:1px solid;cursor:pointer;font-weight:600}
 button.approve{background:var(--ok);border-color:#116329;color:#fff}
+button kbd{background:transparent;color:inherit;border-color:rgba(255,255,255,.7);margin-left:4px}
 button.reject{background:var(--bad);border-color:#a40e26;color:#fff}
 .reasons{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 8px}
 .reasons button{background:#fff;border:1px solid var(--line);border-radius:14px;padding:2px 10px;cursor:pointer;font-size:13px}

@@ -16,15 +16,9 @@ import {
   STATUS_LABELS,
 } from '../labels.js';
 import { CategoryChip } from './category-chip.js';
-import { CONSOLE_BASE, CsrfField, Notice, Page, type Viewer } from './layout.js';
+import { CONSOLE_BASE, CsrfField, Notice, Page, type PageNotice, type Viewer } from './layout.js';
 import { findingAnchor, markAnchor, MarkedText, type NumberedFinding } from './marked-text.js';
 import { adUrl, queueUrl } from './queue-page.js';
-
-export interface PageNotice {
-  kind: 'ok' | 'warn' | 'error';
-  title: string;
-  text?: string;
-}
 
 export interface AdPageProps {
   viewer: Viewer;
@@ -54,6 +48,11 @@ export function describeReview(review: ReviewInfo, labels: Map<string, string>):
   return review.reason ? `${base}。理由：${review.reason}` : base;
 }
 
+/** Law names come with or without 《》 depending on the lexicon entry: show them with exactly one pair. */
+function lawTitle(law: string): string {
+  return law.startsWith('《') ? law : `《${law}》`;
+}
+
 function Findings({ findings }: { findings: NumberedFinding[] }) {
   if (findings.length === 0) return <p class="muted">引擎没有命中任何规则。</p>;
   return (
@@ -74,7 +73,9 @@ function Findings({ findings }: { findings: NumberedFinding[] }) {
                 <dd>
                   {f.legalBasis.map((b, i) => (
                     <>
-                      {i > 0 ? '；' : ''}《{b.law}》{b.article}
+                      {i > 0 ? '；' : ''}
+                      {lawTitle(b.law)}
+                      {b.article}
                     </>
                   ))}
                 </dd>
@@ -173,14 +174,12 @@ export function AdPage(props: AdPageProps) {
         </nav>
       </div>
       {props.notice ? (
-        <Notice kind={props.notice.kind} title={props.notice.title}>
-          {props.notice.text}
-        </Notice>
+        <Notice notice={props.notice} />
       ) : null}
       {ad.status === 'pending_review' ? (
         <DecisionForms ad={ad} viewer={viewer} category={category} reasonDraft={props.reasonDraft} />
       ) : ad.review && !props.notice ? (
-        <Notice kind={ad.status === 'approved' ? 'ok' : 'warn'} title={`审核结果：${describeReview(ad.review, props.keyLabels)}`} />
+        <Notice notice={{ kind: ad.status === 'approved' ? 'ok' : 'warn', title: `审核结果：${describeReview(ad.review, props.keyLabels)}` }} />
       ) : null}
       <div class="ad-grid">
         <section class="panel" aria-label="广告原文">

@@ -5,9 +5,7 @@ export function ErrorPage(props: { status: number; title: string; text?: string;
   return (
     <Page title={props.title} viewer={props.viewer}>
       <h1>{props.title}</h1>
-      <Notice kind="error" title={`错误 ${props.status}`}>
-        {props.text}
-      </Notice>
+      <Notice notice={{ kind: 'error', title: `错误 ${props.status}`, text: props.text }} />
       <p>
         <a href={CONSOLE_BASE}>返回审核队列</a>
       </p>

@@ -48,8 +48,8 @@ export function Page(props: { title: string; viewer?: Viewer; section?: Section;
                     统计
                   </a>
                 </nav>
-                <span class="who">
-                  {viewer.role === 'admin' ? '管理员' : '审核员'} {viewer.label ?? viewer.keyId}
+                <span class="who" title={`密钥 ${viewer.keyId}`}>
+                  {viewer.label ?? `${viewer.role === 'admin' ? '管理员' : '审核员'} ${viewer.keyId}`}
                 </span>
                 <form method="post" action={`${CONSOLE_BASE}/sign-out`}>
                   <CsrfField token={viewer.csrfToken} />
@@ -72,12 +72,26 @@ export function Page(props: { title: string; viewer?: Viewer; section?: Section;
   );
 }
 
+/** What a page tells the moderator after an action: a title, a line of text, a way on. */
+export interface PageNotice {
+  kind: 'ok' | 'warn' | 'error';
+  title: string;
+  text?: string;
+  link?: { href: string; text: string };
+}
+
 /** A notice box; `kind` picks the colour. */
-export function Notice(props: { kind: 'ok' | 'error' | 'warn'; title: string; children?: Child; role?: string }) {
+export function Notice({ notice }: { notice: PageNotice }) {
   return (
-    <div class={`notice ${props.kind}`} role={props.role ?? (props.kind === 'error' ? 'alert' : 'status')}>
-      <strong>{props.title}</strong>
-      {props.children}
+    <div class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      <strong>{notice.title}</strong>
+      {notice.text}
+      {notice.link ? (
+        <>
+          {' '}
+          <a href={notice.link.href}>{notice.link.text}</a>
+        </>
+      ) : null}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { Category } from '../../core/categories.js';
 import { CATEGORIES } from '../../core/categories.js';
 import { CATEGORY_LABELS, formatAge, formatTime, isCategory, worstCategory } from '../labels.js';
 import { CategoryChip } from './category-chip.js';
-import { CONSOLE_BASE, Notice, Page, type Viewer } from './layout.js';
+import { CONSOLE_BASE, Notice, Page, type PageNotice, type Viewer } from './layout.js';
 
 export interface QueueRow {
   adId: string;
@@ -22,7 +22,7 @@ export interface QueuePageProps {
   cursor?: string;
   nextCursor?: string;
   /** Shown after a decision when the queue had no further ad. */
-  flash?: { kind: 'ok' | 'warn' | 'error'; title: string; text?: string };
+  flash?: PageNotice;
   now: Date;
 }
 
@@ -44,9 +44,7 @@ export function QueuePage(props: QueuePageProps) {
     <Page title="审核队列" viewer={props.viewer} section="queue">
       <h1>审核队列</h1>
       {props.flash ? (
-        <Notice kind={props.flash.kind} title={props.flash.title}>
-          {props.flash.text}
-        </Notice>
+        <Notice notice={props.flash} />
       ) : null}
       <nav class="filters" aria-label="按类别筛选">
         <a href={queueUrl()} class="chip" aria-current={category ? undefined : 'true'}>

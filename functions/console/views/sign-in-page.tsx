@@ -2,15 +2,14 @@
  * Sign-in: the moderator pastes a key once; the server exchanges it for a session cookie. The key is
  * posted in the form body only (never a URL), and the page never echoes it back.
  */
-import { CONSOLE_BASE, Notice, Page } from './layout.js';
-import type { PageNotice } from './ad-page.js';
+import { CONSOLE_BASE, Notice, Page, type PageNotice } from './layout.js';
 
 export function SignInPage(props: { signInToken: string; notice?: PageNotice }) {
   return (
     <Page title="登录">
       <div class="signin panel">
         <h1>审核台登录</h1>
-        {props.notice ? <Notice kind={props.notice.kind} title={props.notice.title}>{props.notice.text}</Notice> : null}
+        {props.notice ? <Notice notice={props.notice} /> : null}
         <form method="post" action={`${CONSOLE_BASE}/sign-in`}>
           <input type="hidden" name="_signin" value={props.signInToken} />
           <label class="block" for="key">
