@@ -3,8 +3,8 @@
  * prescreen of a spreadsheet (CSV, GBK CSV, XLSX, JSONL). Draws a progress bar on stderr when it is a
  * terminal, then prints one summary line. Exit codes: 0 done (whatever the findings), 3 usage or input error.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { basename } from 'node:path';
+import { accessSync, closeSync, constants, openSync, writeSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENCODING_NAMES } from '../prescreen/decode-text.js';
 import { PrescreenInputError } from '../prescreen/errors.js';
@@ -142,6 +142,15 @@ export async function runPrescreen(argv: string[]): Promise<number> {
     const message = (err as Error).message;
     process.stderr.write(message ? `hirecheck prescreen: ${message}\n${USAGE}` : USAGE);
     return message ? EXIT.inputError : EXIT.ok;
+  }
+  // A missing output directory is found before a long run, not after it.
+  for (const { path } of options.outputs) {
+    try {
+      accessSync(dirname(path), constants.W_OK);
+    } catch (err) {
+      process.stderr.write(`hirecheck prescreen: cannot write ${path}: ${(err as NodeJS.ErrnoException).code}\n`);
+      return EXIT.inputError;
+    }
   }
   const bar = !options.quiet && process.stderr.isTTY ? progressBar(process.stderr) : undefined;
   let result: PrescreenResult;

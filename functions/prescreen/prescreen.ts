@@ -57,12 +57,13 @@ async function openInput(source: ByteSource, format: InputFormat, options: Presc
 }
 
 export async function prescreen(source: ByteSource, options: PrescreenOptions = {}): Promise<PrescreenResult> {
-  const engine = options.engine ?? getEngine();
-  // Timed from here: the engine's one-off start-up (lexicons, dictionary) is not the prescreen's.
-  const started = performance.now();
+  // An unreadable or unknown input fails before the engine's start-up is paid.
   const format = options.format ?? (await detectFormat(source));
   const progress: ReadProgress = { done: 0, total: await sourceSize(source) };
   const input = await openInput(source, format, options, progress);
+  const engine = options.engine ?? getEngine();
+  // Timed from here: the engine's one-off start-up (lexicons, dictionary) is not the prescreen's.
+  const started = performance.now();
 
   const rows: RowResult[] = [];
   const errors: RowError[] = [];
