@@ -320,7 +320,7 @@ function conflictNotice(
   category: Category | undefined,
 ): PageNotice {
   const unsaved = '您的操作没有保存。';
-  const onward = { href: queueUrl({ category }), text: '继续审核队列中的下一条 »' };
+  const onward = { href: queueUrl({ category }), text: '返回审核队列继续 »' };
   if (err.code === 'not_pending') {
     if (ad.review) {
       const who = ad.review.keyId === principal.keyId ? '您已处理过该广告' : '该广告已由其他审核员处理';

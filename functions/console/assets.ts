@@ -80,7 +80,8 @@ button.approve,button.reject{font-size:16px;padding:8px 24px;border-radius:6px;b
 button.approve{background:var(--ok);border-color:#116329;color:#fff}
 button kbd{background:transparent;color:inherit;border-color:rgba(255,255,255,.7);margin-left:4px}
 button.reject{background:var(--bad);border-color:#a40e26;color:#fff}
-.reasons{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 8px}
+.reasons{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin:0 0 8px}
+.reasons .muted{font-size:13px}
 .reasons button{background:#fff;border:1px solid var(--line);border-radius:14px;padding:2px 10px;cursor:pointer;font-size:13px}
 .reasons button:hover{border-color:var(--bad)}
 textarea{width:100%;min-height:60px;font:inherit;padding:6px 8px;border:1px solid var(--line);border-radius:6px}

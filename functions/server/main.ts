@@ -7,6 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from '../config.js';
 import { getEngine } from '../core/engine.js';
+import { consoleRoute } from '../console/app.js';
 import { createApp } from '../http/app.js';
 import { createStore, ensureTable } from '../store/index.js';
 import { createDemoKeys, DEMO_KEYS_FILE } from './demo-keys.js';
@@ -51,10 +52,11 @@ async function main(): Promise<number> {
       }
     }
     const engine = getEngine();
-    const app = createApp({ engine, store, limits: config.limits });
+    const app = createApp({ engine, store, limits: config.limits, routes: [consoleRoute({ store })] });
     server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port }, (info) => {
         say(`listening on http://localhost:${info.port}  (API reference: http://localhost:${info.port}/docs)`);
+        say(`moderator console: http://localhost:${info.port}/console  (sign in with the moderator key)`);
         resolveServer(s);
       });
       s.once('error', reject);

@@ -6,6 +6,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { inject } from 'vitest';
 import type { Ad } from '../../functions/core/ad.js';
 import { getEngine } from '../../functions/core/engine.js';
 import { consoleRoute } from '../../functions/console/app.js';
@@ -28,15 +29,17 @@ export interface ConsoleTestServer {
 }
 
 /**
- * The vitest global setup provides DynamoDB Local's endpoint in HIRECHECK_TEST_DYNAMODB_ENDPOINT;
- * run alone (no global setup), the helper starts its own in-memory instance.
+ * The vitest global setup (tests/global-setup.ts) provides DynamoDB Local's endpoint; without it (a
+ * script outside vitest) the helper starts its own in-memory instance.
  */
 async function dynamoEndpoint(): Promise<{ endpoint: string; own?: LocalDynamo }> {
-  const given = process.env.HIRECHECK_TEST_DYNAMODB_ENDPOINT;
+  const given = inVitest() ? inject('dynamoEndpoint') : process.env.HIRECHECK_TEST_DYNAMODB_ENDPOINT;
   if (given) return { endpoint: given };
   const own = await startDynamoLocal();
   return { endpoint: own.endpoint, own };
 }
+
+const inVitest = () => process.env.VITEST !== undefined;
 
 export async function startConsoleServer(): Promise<ConsoleTestServer> {
   const { endpoint, own } = await dynamoEndpoint();

@@ -121,6 +121,7 @@ function DecisionForms(props: { ad: AdRecord; viewer: Viewer; category?: Categor
           驳回理由（必填） <kbd>r</kbd>
         </label>
         <div class="reasons" aria-label="常用理由（点击即驳回）">
+          <span class="muted">常用理由，点击即驳回：</span>
           {COMMON_REJECT_REASONS.map((reason) => (
             // A preset reason is itself the submit button: one click rejects with it.
             <button type="submit" name="preset" value={reason} formnovalidate>
