@@ -88,6 +88,15 @@ describe('sign-in', () => {
     expect(res.headers.get('location')).toContain('/console/sign-in');
     await page.context().close();
   });
+
+  it('revoking the key ends the session at the next page load', async () => {
+    const key = await server.moderatorKey('临时审核员');
+    const page = await signIn(key);
+    await server.store.keys.revoke(/^hc_([a-z0-9]{10})_/.exec(key)![1]!);
+    await page.goto(`${server.baseUrl}/console/stats`);
+    expect(new URL(page.url()).pathname).toBe('/console/sign-in');
+    await page.context().close();
+  });
 });
 
 describe('queue and ad page', () => {
@@ -214,6 +223,26 @@ describe('queue and ad page', () => {
     expect(status).toMatchObject({ status: 'approved', review: { decision: 'approve' } });
     expect(status.review!.reason).toBeUndefined();
     await Promise.all([a.context().close(), b.context().close()]);
+  });
+
+  it('when the employer revised the ad meanwhile, asks for a review of the new version', async () => {
+    const created = await server.submitAd({ title: unique('理货员'), description: '限本地户口，负责理货。' });
+    const page = await signIn(moderatorA);
+    await page.goto(`${server.baseUrl}/console/ads/${created.adId}`);
+    const revised = await fetch(`${server.baseUrl}/v1/ads/${created.adId}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${server.employerKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: '理货员', description: '限本地户口，负责理货与盘点。' }),
+    });
+    expect(revised.status).toBe(200);
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('#approve-button')]);
+    expect(response.status()).toBe(409);
+    await expect(page.locator('.notice.warn').textContent()).resolves.toContain('招聘方已修改该广告，现为第 2 版');
+    // The page now shows version 2, with the forms to decide on it.
+    await expect(page.locator('[data-field="description"] .text').textContent()).resolves.toBe('限本地户口，负责理货与盘点。');
+    await expect(page.locator('#approve-button').count()).resolves.toBe(1);
+    expect((await adStatus(created.adId)).status).toBe('pending_review');
+    await page.context().close();
   });
 
   it('renders an ad whose text holds markup as text: no script runs, the text is visible', async () => {
