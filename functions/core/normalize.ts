@@ -3,6 +3,9 @@
  *
  * Rules match on the normalised text; findings must point at the ORIGINAL text, so every
  * normalised UTF-16 unit remembers the original range [start, end) it came from.
+ *
+ * Speed matters here (every field of every ad passes through): characters are folded through a
+ * per-code-unit table filled on first sight, and the output is written into typed arrays.
  */
 import * as OpenCC from 'opencc-js';
 
@@ -10,9 +13,9 @@ export interface Normalized {
   /** The normalised text rules run on. */
   text: string;
   /** For each unit of `text`, the original start offset. */
-  starts: number[];
+  starts: ArrayLike<number>;
   /** For each unit of `text`, the original end offset (exclusive). */
-  ends: number[];
+  ends: ArrayLike<number>;
 }
 
 /** Variant spellings declared in the lexicons (see lexicons/common.yaml `variants`). */
@@ -42,135 +45,15 @@ function isInvisible(code: number): boolean {
   );
 }
 
-/** Control characters other than line breaks and tabs, and lone surrogates. */
-function isControl(code: number): boolean {
-  return (code < 0x20 && code !== 0x0a && code !== 0x09) || (code >= 0x7f && code < 0xa0) || (code >= 0xd800 && code <= 0xdfff);
-}
-
+/** Control characters other than line breaks and tabs. */
+const isControl = (code: number) => (code < 0x20 && code !== 0x0a && code !== 0x09) || (code >= 0x7f && code < 0xa0);
 const isHanCode = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
-/** Per-character memo: converting character by character keeps offsets exact and is cheap once warm. */
-const simplifiedChar = new Map<string, string>();
-function simplify(ch: string): string {
-  const known = simplifiedChar.get(ch);
-  if (known !== undefined) return known;
-  const converted = String(toSimplified(ch) ?? ch);
-  const out = converted.length === ch.length ? converted : ch;
-  simplifiedChar.set(ch, out);
-  return out;
-}
-
-const foldedChar = new Map<string, string>();
-/** NFKC + traditional→simplified + lower case for one code point, memoised. */
-function foldCodePoint(cp: string): string {
-  let out = foldedChar.get(cp);
-  if (out === undefined) {
-    out = '';
-    for (const ch of cp.normalize('NFKC')) out += HAN.test(ch) ? simplify(ch) : ch.toLowerCase();
-    if (foldedChar.size < 50_000) foldedChar.set(cp, out);
-  }
-  return out;
-}
-
-/** Compiled variant table: one regex for phrases and pinyin so the pass is linear. */
-export interface CompiledVariants {
-  table: VariantTable;
-  phraseRe: RegExp | null;
-  pinyinRe: RegExp | null;
-  noise: Set<string>;
-}
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-export function compileVariants(table: VariantTable): CompiledVariants {
-  const byLength = (a: string, b: string) => b.length - a.length;
-  const phrases = Object.keys(table.phrases).sort(byLength);
-  const syllables = Object.keys(table.pinyin).sort(byLength);
-  return {
-    table,
-    phraseRe: phrases.length
-      ? new RegExp(`(?<![a-z])(?:${phrases.map(escapeRe).join('|')})(?![a-z])`, 'g')
-      : null,
-    // A syllable counts only as a whole ASCII run touching a Chinese character: "nan性", "押jin".
-    pinyinRe: syllables.length
-      ? new RegExp(
-          `(?<![a-z])(?:${syllables.join('|')})(?![a-z])(?=[\\u3400-\\u9fff])|(?<=[\\u3400-\\u9fff])(?<![a-z])(?:${syllables.join('|')})(?![a-z])`,
-          'g',
-        )
-      : null,
-    noise: new Set(table.noiseBetweenHan),
-  };
-}
-
-/** Replace regex matches in a normalised text, keeping the offset map: a replacement maps to its whole source span. */
-function replaceMapped(src: Normalized, re: RegExp, replacement: (m: string) => string): Normalized {
-  re.lastIndex = 0;
-  if (!re.test(src.text)) return src;
-  re.lastIndex = 0;
-  let text = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let last = 0;
-  for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    for (let i = last; i < m.index; i++) {
-      text += src.text[i];
-      starts.push(src.starts[i]!);
-      ends.push(src.ends[i]!);
-    }
-    const rep = replacement(m[0]);
-    const s = src.starts[m.index]!;
-    const e = src.ends[m.index + m[0].length - 1]!;
-    text += rep;
-    for (let i = 0; i < rep.length; i++) {
-      starts.push(s);
-      ends.push(e);
-    }
-    last = m.index + m[0].length;
-  }
-  for (let i = last; i < src.text.length; i++) {
-    text += src.text[i];
-    starts.push(src.starts[i]!);
-    ends.push(src.ends[i]!);
-  }
-  return { text, starts, ends };
-}
-
-export function normalize(original: string, variants: CompiledVariants): Normalized {
-  const { symbols } = variants.table;
-  let text = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let offset = 0;
-  for (const cp of original) {
-    const start = offset;
-    offset += cp.length;
-    const code = cp.codePointAt(0)!;
-    if (isInvisible(code) || isControl(code)) continue;
-    // ASCII needs only lower-casing: the common case, kept off the memo map.
-    const folded = code < 0x80 ? (code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : cp) : (symbols[cp] ?? foldCodePoint(cp));
-    text += folded;
-    // One map entry per UTF-16 unit, so astral characters (emoji) keep later offsets exact.
-    for (let i = 0; i < folded.length; i++) {
-      starts.push(start);
-      ends.push(offset);
-    }
-  }
-  let out: Normalized = { text, starts, ends };
-  if (variants.phraseRe) out = replaceMapped(out, variants.phraseRe, (m) => variants.table.phrases[m] ?? m);
-  if (variants.pinyinRe) out = replaceMapped(out, variants.pinyinRe, (m) => variants.table.pinyin[m] ?? m);
-  return dropNoiseBetweenHan(out, variants.noise);
-}
+const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
 
 /** Emoji and pictographic symbols (arrows, shapes, dingbats) are noise inside a term too: 限🚹男, 押❤金. */
 function isSymbolNoise(code: number): boolean {
   return (
-    (code >= 0xd800 && code <= 0xdfff) ||
+    isSurrogate(code) ||
     (code >= 0x2190 && code <= 0x21ff) ||
     (code >= 0x2300 && code <= 0x23ff) ||
     (code >= 0x25a0 && code <= 0x27bf) ||
@@ -178,32 +61,183 @@ function isSymbolNoise(code: number): boolean {
   );
 }
 
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/** NFKC + traditional→simplified (per character, so offsets stay exact) + lower case. */
+function foldCodePoint(cp: string): string {
+  let out = '';
+  for (const ch of cp.normalize('NFKC')) {
+    const code = ch.codePointAt(0)!;
+    if (isHanCode(code)) {
+      const simplified = String(toSimplified(ch) ?? ch);
+      out += simplified.length === ch.length ? simplified : ch;
+    } else {
+      out += ch.toLowerCase();
+    }
+  }
+  return out;
+}
+
+/** Fold table states for a BMP code unit: a folded unit (≥ 0), or one of these. */
+const UNKNOWN = -1;
+const DROP = -2;
+const COMPLEX = -3;
+
+/** Compiled variant table: regexes for phrases and pinyin, and the per-code-unit fold table. */
+export interface CompiledVariants {
+  table: VariantTable;
+  phraseRe: RegExp | null;
+  pinyinRe: RegExp | null;
+  /** Per BMP code unit: the folded unit, DROP, COMPLEX (see `complex`) or UNKNOWN (not seen yet). */
+  fold: Int32Array;
+  complex: Map<number, string>;
+  /** 1 where a code unit is noise between Chinese characters. */
+  noise: Uint8Array;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function compileVariants(table: VariantTable): CompiledVariants {
+  const byLength = (a: string, b: string) => b.length - a.length;
+  const phrases = Object.keys(table.phrases).sort(byLength);
+  const syllables = Object.keys(table.pinyin).sort(byLength).join('|');
+  const noise = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) if (isSymbolNoise(code)) noise[code] = 1;
+  for (const ch of table.noiseBetweenHan) noise[ch.charCodeAt(0)] = 1;
+  return {
+    table,
+    phraseRe: phrases.length ? new RegExp(`(?<![a-z])(?:${phrases.map(escapeRe).join('|')})(?![a-z])`, 'g') : null,
+    // A syllable counts only as a whole ASCII run touching a Chinese character: "nan性", "押jin".
+    pinyinRe: syllables
+      ? new RegExp(`(?<![a-z])(?:${syllables})(?![a-z])(?=[\\u3400-\\u9fff])|(?<=[\\u3400-\\u9fff])(?:${syllables})(?![a-z])`, 'g')
+      : null,
+    fold: new Int32Array(0x10000).fill(UNKNOWN),
+    complex: new Map(),
+    noise,
+  };
+}
+
+/** Growable output: code units and their original ranges. */
+class Output {
+  units: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.units = new Uint16Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+  push(unit: number, start: number, end: number) {
+    if (this.length === this.units.length) this.grow();
+    this.units[this.length] = unit;
+    this.starts[this.length] = start;
+    this.ends[this.length++] = end;
+  }
+  private grow() {
+    const size = this.units.length * 2 + 16;
+    const units = new Uint16Array(size);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    units.set(this.units);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    Object.assign(this, { units, starts, ends });
+  }
+  result(): Normalized {
+    let text = '';
+    for (let i = 0; i < this.length; i += 4096) text += String.fromCharCode(...this.units.subarray(i, Math.min(this.length, i + 4096)));
+    return { text, starts: this.starts.subarray(0, this.length), ends: this.ends.subarray(0, this.length) };
+  }
+}
+
+function classify(variants: CompiledVariants, code: number): number {
+  if (isInvisible(code) || isControl(code)) return DROP;
+  const ch = String.fromCharCode(code);
+  const folded = variants.table.symbols[ch] ?? foldCodePoint(ch);
+  if (folded.length === 1) return folded.charCodeAt(0);
+  if (folded.length === 0) return DROP;
+  variants.complex.set(code, folded);
+  return COMPLEX;
+}
+
+/** NFKC, traditional→simplified, lower case, invisible and control characters dropped. */
+function foldText(original: string, variants: CompiledVariants): Normalized {
+  const out = new Output(original.length + 16);
+  const { fold, complex, table } = variants;
+  for (let i = 0; i < original.length; i++) {
+    const code = original.charCodeAt(i);
+    if (isSurrogate(code)) {
+      const next = original.charCodeAt(i + 1);
+      // A valid pair is an astral character (emoji…): folded as a whole; a lone surrogate is dropped.
+      if (code < 0xdc00 && next >= 0xdc00 && next <= 0xdfff) {
+        const cp = original.slice(i, i + 2);
+        const folded = table.symbols[cp] ?? foldCodePoint(cp);
+        for (let k = 0; k < folded.length; k++) out.push(folded.charCodeAt(k), i, i + 2);
+        i++;
+      }
+      continue;
+    }
+    let f = fold[code]!;
+    if (f === UNKNOWN) f = fold[code] = classify(variants, code);
+    if (f >= 0) out.push(f, i, i + 1);
+    else if (f === COMPLEX) {
+      const folded = complex.get(code)!;
+      for (let k = 0; k < folded.length; k++) out.push(folded.charCodeAt(k), i, i + 1);
+    }
+  }
+  return out.result();
+}
+
+/** Replace regex matches in a normalised text, keeping the offset map: a replacement maps to its whole source span. */
+function replaceMapped(src: Normalized, re: RegExp, replacement: (m: string) => string): Normalized {
+  re.lastIndex = 0;
+  if (!re.test(src.text)) return src;
+  re.lastIndex = 0;
+  const out = new Output(src.text.length + 16);
+  let last = 0;
+  for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
+    for (let i = last; i < m.index; i++) out.push(src.text.charCodeAt(i), src.starts[i]!, src.ends[i]!);
+    const rep = replacement(m[0]);
+    const s = src.starts[m.index]!;
+    const e = src.ends[m.index + m[0].length - 1]!;
+    for (let k = 0; k < rep.length; k++) out.push(rep.charCodeAt(k), s, e);
+    last = m.index + m[0].length;
+  }
+  for (let i = last; i < src.text.length; i++) out.push(src.text.charCodeAt(i), src.starts[i]!, src.ends[i]!);
+  return out.result();
+}
+
 /** Drop runs of noise characters (spaces, * - _ …, emoji) that sit between two Chinese characters. */
-function dropNoiseBetweenHan(src: Normalized, declared: Set<string>): Normalized {
+function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array): Normalized {
   const { text } = src;
-  const noise = { has: (ch: string) => declared.has(ch) || isSymbolNoise(ch.charCodeAt(0)) };
-  let drop: boolean[] | null = null;
+  let drop: Uint8Array | null = null;
   for (let i = 1; i < text.length - 1; i++) {
-    if (!noise.has(text[i]!) || !isHanCode(text.charCodeAt(i - 1))) continue;
+    if (!noise[text.charCodeAt(i)] || !isHanCode(text.charCodeAt(i - 1))) continue;
     let j = i;
-    while (j < text.length && noise.has(text[j]!)) j++;
+    while (j < text.length && noise[text.charCodeAt(j)]) j++;
     if (j < text.length && isHanCode(text.charCodeAt(j))) {
-      drop ??= new Array<boolean>(text.length).fill(false);
-      for (let k = i; k < j; k++) drop[k] = true;
+      drop ??= new Uint8Array(text.length);
+      drop.fill(1, i, j);
     }
     i = j - 1;
   }
   if (!drop) return src;
-  let out = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (drop[i]) continue;
-    out += text[i];
-    starts.push(src.starts[i]!);
-    ends.push(src.ends[i]!);
+  const out = new Output(text.length);
+  for (let i = 0; i < text.length; i++) if (!drop[i]) out.push(text.charCodeAt(i), src.starts[i]!, src.ends[i]!);
+  return out.result();
+}
+
+const HAS_ASCII_LETTER = /[a-z]/;
+
+export function normalize(original: string, variants: CompiledVariants): Normalized {
+  let out = foldText(original, variants);
+  // Phrases and pinyin are ASCII: most Chinese text has too few letters to need the regexes.
+  if (HAS_ASCII_LETTER.test(out.text)) {
+    if (variants.phraseRe) out = replaceMapped(out, variants.phraseRe, (m) => variants.table.phrases[m] ?? m);
+    if (variants.pinyinRe) out = replaceMapped(out, variants.pinyinRe, (m) => variants.table.pinyin[m] ?? m);
   }
-  return { text: out, starts, ends };
+  return dropNoiseBetweenHan(out, variants.noise);
 }
 
 /** Map a [start, end) range of the normalised text back to the original text. */
