@@ -17,11 +17,12 @@ import { API_ENTRY, REPO_ROOT } from './build/paths.js';
 import type { DeploymentConfig } from './config.js';
 
 /**
- * What functions/store calls at run time (the table's creation is the stack's job, not the function's).
+ * What the store modules in the bundle call (tests/infra/store-actions.ts derives the same list from the
+ * bundle and fails when they differ). Creating the table is the stack's job, never the function's.
  * TransactWriteItems is authorised per contained Put/Update/Delete, so it needs no action of its own.
  */
-export const ITEM_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
-/** Listing API keys scans the table (admin only, a handful of items). */
+export const ITEM_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+/** Queries read the table (an ad's versions and events) and the indexes; Scan is the API-key listing's. */
 export const TABLE_READ_ACTIONS = ['dynamodb:Query', 'dynamodb:Scan'];
 export const INDEX_READ_ACTIONS = ['dynamodb:Query'];
 

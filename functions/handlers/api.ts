@@ -10,5 +10,5 @@ import { appLog, withRequestLog } from './logging.js';
 // No endpoint: the SDK's standard chain (region, role credentials; AWS_ENDPOINT_URL_DYNAMODB in tests).
 const config = loadConfig();
 const store = createStore({ client: new DynamoDBClient({}), tableName: config.tableName });
-const app = createApp({ engine: getEngine(), store, limits: config.limits, log: appLog });
+export const app = createApp({ engine: getEngine(), store, limits: config.limits, log: appLog });
 export const handler = withRequestLog(handle(app));

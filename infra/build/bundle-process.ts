@@ -27,8 +27,8 @@ export interface Invocation {
 }
 
 export interface BundleProcess {
-  /** Import (init phase) time, and time from process start to the end of init. */
-  readonly init: { initMs: number; sinceStartMs: number; spawnToReadyMs: number };
+  /** Import (init phase) time, time from process start to the end of init, and CPU time used by then. */
+  readonly init: { initMs: number; sinceStartMs: number; cpuMs: number; spawnToReadyMs: number };
   invoke(req: HttpRequest): Promise<Invocation>;
   /** Everything the function wrote to stdout and stderr so far (its logs). */
   output(): string;
@@ -38,7 +38,7 @@ export interface BundleProcess {
 }
 
 type Reply = { id: number; response: LambdaHttpResponse; ms: number; sinceStartMs: number } | { id: number; error: string };
-type Ready = { type: 'ready'; initMs: number; sinceStartMs: number } | { type: 'init-error'; error: string };
+type Ready = { type: 'ready'; initMs: number; sinceStartMs: number; cpuMs: number } | { type: 'init-error'; error: string };
 
 /** Environment variables the Lambda runtime sets that the function or its libraries read. */
 function lambdaEnv(memoryMb: number): Record<string, string> {
@@ -82,7 +82,7 @@ export async function startBundle(bundleDir: string, env: Record<string, string>
       }
     });
   });
-  const init = { initMs: ready.initMs, sinceStartMs: ready.sinceStartMs, spawnToReadyMs: performance.now() - spawned };
+  const init = { initMs: ready.initMs, sinceStartMs: ready.sinceStartMs, cpuMs: ready.cpuMs, spawnToReadyMs: performance.now() - spawned };
 
   let nextId = 0;
   return {
