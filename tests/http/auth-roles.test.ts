@@ -48,7 +48,8 @@ describe('roles', () => {
 
 describe('authentication', () => {
   it('answers 401 problem+json without a key, with a malformed header, or an unknown key', async () => {
-    for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer' }, { authorization: 'Bearer hc_0000000000_' + 'A'.repeat(43) }, { authorization: 'Bearer nonsense' }]) {
+    const cases: Record<string, string>[] = [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer' }, { authorization: 'Bearer hc_0000000000_' + 'A'.repeat(43) }, { authorization: 'Bearer nonsense' }];
+    for (const headers of cases) {
       const res = await h.call('GET', '/v1/lexicon', { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
