@@ -117,16 +117,25 @@ export function compileVariants(table: VariantTable): CompiledVariants {
   };
 }
 
-/** Growable output: code units and their original ranges. */
+const UTF16 = new TextDecoder('utf-16le');
+
+/**
+ * Growable output: code units and their original ranges. Every pass reuses one scratch buffer (the
+ * engine is synchronous) and `result()` copies out, so a pass's input is never the buffer it writes.
+ */
 class Output {
-  units: Uint16Array;
-  starts: Int32Array;
-  ends: Int32Array;
+  units = new Uint16Array(1024);
+  starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
   length = 0;
-  constructor(capacity: number) {
-    this.units = new Uint16Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
+  reset(capacity: number): this {
+    if (this.units.length < capacity) {
+      this.units = new Uint16Array(capacity);
+      this.starts = new Int32Array(capacity);
+      this.ends = new Int32Array(capacity);
+    }
+    this.length = 0;
+    return this;
   }
   push(unit: number, start: number, end: number) {
     if (this.length === this.units.length) this.grow();
@@ -135,7 +144,7 @@ class Output {
     this.ends[this.length++] = end;
   }
   private grow() {
-    const size = this.units.length * 2 + 16;
+    const size = this.units.length * 2;
     const units = new Uint16Array(size);
     const starts = new Int32Array(size);
     const ends = new Int32Array(size);
@@ -144,12 +153,18 @@ class Output {
     ends.set(this.ends);
     Object.assign(this, { units, starts, ends });
   }
+  /** A copy that outlives the scratch buffer. */
   result(): Normalized {
-    let text = '';
-    for (let i = 0; i < this.length; i += 4096) text += String.fromCharCode(...this.units.subarray(i, Math.min(this.length, i + 4096)));
-    return { text, starts: this.starts.subarray(0, this.length), ends: this.ends.subarray(0, this.length) };
+    return {
+      text: UTF16.decode(this.units.subarray(0, this.length)),
+      starts: this.starts.slice(0, this.length),
+      ends: this.ends.slice(0, this.length),
+    };
   }
 }
+
+const scratch = new Output();
+const output = (capacity: number) => scratch.reset(capacity);
 
 function classify(variants: CompiledVariants, code: number): number {
   if (isInvisible(code) || isControl(code)) return DROP;
@@ -163,7 +178,7 @@ function classify(variants: CompiledVariants, code: number): number {
 
 /** NFKC, traditional→simplified, lower case, invisible and control characters dropped. */
 function foldText(original: string, variants: CompiledVariants): Normalized {
-  const out = new Output(original.length + 16);
+  const out = output(original.length + 16);
   const { fold, complex, table } = variants;
   for (let i = 0; i < original.length; i++) {
     const code = original.charCodeAt(i);
@@ -194,7 +209,7 @@ function replaceMapped(src: Normalized, re: RegExp, replacement: (m: string) => 
   re.lastIndex = 0;
   if (!re.test(src.text)) return src;
   re.lastIndex = 0;
-  const out = new Output(src.text.length + 16);
+  const out = output(src.text.length + 16);
   let last = 0;
   for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
     for (let i = last; i < m.index; i++) out.push(src.text.charCodeAt(i), src.starts[i]!, src.ends[i]!);
@@ -223,7 +238,7 @@ function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array): Normalized {
     i = j - 1;
   }
   if (!drop) return src;
-  const out = new Output(text.length);
+  const out = output(text.length + 16);
   for (let i = 0; i < text.length; i++) if (!drop[i]) out.push(text.charCodeAt(i), src.starts[i]!, src.ends[i]!);
   return out.result();
 }
