@@ -274,6 +274,12 @@ describe('queue and ad page', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(res.headers()['x-frame-options']).toBe('DENY');
+    // Cookies are Secure behind https (API Gateway, a TLS proxy), plain on local http.
+    const behindTls = await fetch(`${server.baseUrl}/console/sign-in`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(behindTls.headers.get('set-cookie')).toMatch(/; Secure/);
+    const local = await fetch(`${server.baseUrl}/console/sign-in`);
+    expect(local.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    expect(local.headers.get('set-cookie')).not.toMatch(/Secure/);
     // The stylesheet applied (a CSP violation would leave the page unstyled).
     const bar = await page.locator('header.top').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(bar).toBe('rgb(36, 41, 47)');
