@@ -1,0 +1,144 @@
+/**
+ * `npm run bench:http`: autocannon against a local server (functions/server/main.ts in its own process) backed
+ * by DynamoDB Local, for POST /v1/check (engine only) and POST /v1/ads (engine + one DynamoDB transaction).
+ * Prints req/s, p50/p99 latency and failed requests. Options: --duration S (10), --connections N (10), --json.
+ * The rate limit is switched off for the run; everything else is the production code path.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Ad } from '../core/ad.js';
+import { freePort, startDynamoLocal } from '../server/dynamodb-local.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+interface AutocannonResult {
+  requests: { average: number; total: number; sent: number };
+  latency: { p50: number; p99: number; average: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+  duration: number;
+  statusCodeStats: Record<string, { count: number }>;
+}
+type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+/** A typical ad: a few hundred characters, one review-level finding (so POST /v1/ads also writes queue entries). */
+const AD: Ad = {
+  title: '高级行政专员（上海总部）',
+  description:
+    '岗位职责：1. 负责公司日常行政事务，包括办公用品采购、固定资产管理、会议室安排；2. 协助组织公司年会、团建等活动；' +
+    '3. 对接物业、保洁、快递等外部供应商；4. 完成上级交办的其他工作。任职要求：大专及以上学历，年龄35岁以下，' +
+    '两年以上行政工作经验，熟练使用办公软件，沟通能力强，做事细致有条理。',
+  requirements: '有大型企业行政经验者优先。',
+  benefits: '五险一金、带薪年假、节日福利、年度体检。',
+  salary: '8000-12000元/月',
+  location: '上海市浦东新区',
+};
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '10' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const duration = Number(values.duration);
+  const connections = Number(values.connections);
+  const log = (line: string) => process.stderr.write(`bench:http: ${line}\n`);
+
+  const dynamo = await startDynamoLocal();
+  const dataDir = mkdtempSync(join(tmpdir(), 'hirecheck-bench-'));
+  const port = await freePort();
+  let server: ChildProcess | undefined;
+  try {
+    log(`DynamoDB Local on ${dynamo.endpoint}; starting the server on port ${port}`);
+    server = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../server/main.ts')], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HIRECHECK_DYNAMODB_ENDPOINT: dynamo.endpoint,
+        HIRECHECK_TABLE: 'bench',
+        HIRECHECK_DATA_DIR: dataDir,
+        HIRECHECK_RATE_LIMIT_RPS: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    server.stdout!.on('data', (d) => (output += d));
+    server.stderr!.on('data', (d) => (output += d));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => output.includes('listening on') && (clearInterval(timer), resolve()), 100);
+      server!.once('exit', (code) => (clearInterval(timer), reject(new Error(`server exited (${code}):\n${output}`))));
+    });
+    const keys = JSON.parse(readFileSync(join(dataDir, 'demo-keys.json'), 'utf8')) as Record<string, string>;
+    const base = `http://127.0.0.1:${port}`;
+    const body = JSON.stringify(AD);
+    const target = (path: string, key: string) => ({
+      url: `${base}${path}`,
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body,
+    });
+
+    // Warm up: JIT, key cache, connection pools.
+    await autocannon({ ...target('/v1/check', keys.organizer!), connections: 2, amount: 200 });
+    await autocannon({ ...target('/v1/ads', keys.employer!), connections: 2, amount: 100 });
+
+    const runs: { endpoint: string; result: AutocannonResult }[] = [];
+    for (const [endpoint, path, key] of [
+      ['POST /v1/check', '/v1/check', keys.organizer!],
+      ['POST /v1/ads', '/v1/ads', keys.employer!],
+    ] as const) {
+      log(`${endpoint}: ${connections} connections for ${duration} s`);
+      runs.push({ endpoint, result: await autocannon({ ...target(path, key), connections, duration }) });
+    }
+
+    const rows = runs.map(({ endpoint, result: r }) => ({
+      endpoint,
+      reqPerSec: Math.round(r.requests.average),
+      p50Ms: r.latency.p50,
+      p99Ms: r.latency.p99,
+      requests: r.requests.total,
+      failed: r.non2xx + r.errors + r.timeouts,
+      statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count])),
+    }));
+    const env = { node: process.version, cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? '?'}`, connections, durationSeconds: duration };
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify({ env, results: rows }, null, 2)}\n`);
+    } else {
+      process.stdout.write(`\nhirecheck HTTP benchmark — ${env.node}, ${env.cpus}; ${connections} connections, ${duration} s each; server + DynamoDB Local on this machine\n\n`);
+      process.stdout.write(`${'endpoint'.padEnd(16)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'requests'.padStart(9)} ${'failed'.padStart(7)}\n`);
+      for (const r of rows) {
+        process.stdout.write(
+          `${r.endpoint.padEnd(16)} ${String(r.reqPerSec).padStart(7)} ${String(r.p50Ms).padStart(7)} ${String(r.p99Ms).padStart(7)} ${String(r.requests).padStart(9)} ${String(r.failed).padStart(7)}\n`,
+        );
+      }
+      process.stdout.write('\n');
+    }
+    return rows.some((r) => r.failed > 0) ? 1 : 0;
+  } finally {
+    if (server && server.exitCode === null) {
+      const gone = new Promise((r) => server!.once('exit', r));
+      server.kill('SIGTERM');
+      await gone;
+    }
+    await dynamo.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`bench:http: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(2);
+  },
+);
