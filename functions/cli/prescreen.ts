@@ -3,7 +3,7 @@
  * prescreen of a spreadsheet (CSV, GBK CSV, XLSX, JSONL). Draws a progress bar on stderr when it is a
  * terminal, then prints one summary line. Exit codes: 0 done (whatever the findings), 3 usage or input error.
  */
-import { accessSync, closeSync, constants, openSync, writeSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENCODING_NAMES } from '../prescreen/decode-text.js';
@@ -14,6 +14,7 @@ import { csvReport } from '../prescreen/report-csv.js';
 import { htmlReport } from '../prescreen/report-html.js';
 import { jsonReport } from '../prescreen/report-json.js';
 import type { InputFormat, PrescreenResult } from '../prescreen/types.js';
+import { writeChunks } from '../prescreen/write-file.js';
 
 const EXIT = { ok: 0, inputError: 3 } as const;
 
@@ -85,27 +86,6 @@ function parse(argv: string[]): Options {
   return { file: positionals[0]!, outputs, map, format, encoding, quiet: !!values.quiet };
 }
 
-/** Writes generated text in large blocks: a 10,000-row report is thousands of small strings. */
-function writeFile(path: string, chunks: Iterable<string>): void {
-  const fd = openSync(path, 'w');
-  try {
-    let pending: string[] = [];
-    let size = 0;
-    for (const chunk of chunks) {
-      pending.push(chunk);
-      size += chunk.length;
-      if (size > 1 << 20) {
-        writeSync(fd, pending.join(''));
-        pending = [];
-        size = 0;
-      }
-    }
-    writeSync(fd, pending.join(''));
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** A one-line bar redrawn in place, at most ten times a second. */
 function progressBar(stream: NodeJS.WriteStream) {
   let last = 0;
@@ -175,7 +155,7 @@ export async function runPrescreen(argv: string[]): Promise<number> {
   bar?.clear();
   for (const { path, write } of options.outputs) {
     try {
-      writeFile(path, write(result));
+      writeChunks(path, write(result));
     } catch (err) {
       process.stderr.write(`hirecheck prescreen: cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
       return EXIT.inputError;

@@ -4,6 +4,7 @@
  */
 import { fieldText, type Ad, type TextField } from '../core/ad.js';
 import type { Finding } from '../core/verdict.js';
+import { ownString } from './own-string.js';
 import type { Excerpt } from './types.js';
 
 /** Characters of context kept on each side of a finding. */
@@ -36,7 +37,7 @@ export function makeExcerpts(ad: Ad, findings: readonly Finding[]): Excerpt[] {
     for (const w of windows) {
       excerpts.push({
         field,
-        text: text.slice(w.from, w.to),
+        text: ownString(text.slice(w.from, w.to)),
         cutBefore: w.from > 0,
         cutAfter: w.to < text.length,
         marks: w.marks.map((m) => ({ start: m.start - w.from, end: m.end - w.from, index: m.index })),

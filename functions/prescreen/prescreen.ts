@@ -19,6 +19,7 @@ import { mapRecords, mapTable } from './map-rows.js';
 import { readCsv } from './read-csv.js';
 import { readJsonArray, readJsonLines } from './read-json.js';
 import { readXlsx } from './read-xlsx.js';
+import { ownString } from './own-string.js';
 import { rowAd } from './row-ad.js';
 import { sourceSize, type ByteSource, type ReadProgress } from './source.js';
 import type { DetectedEncoding } from './decode-text.js';
@@ -138,26 +139,28 @@ export async function prescreen(source: ByteSource, options: PrescreenOptions = 
 }
 
 function checkRow(item: InputRow, engine: Engine, rows: RowResult[], errors: RowError[], finder: DuplicateFinder): void {
-  const { company, creditCode: rawCode } = item.fields;
+  const company = item.fields.company === undefined ? undefined : ownString(item.fields.company);
+  const rawCode = item.fields.creditCode;
   const code = rawCode ? checkCreditCode(rawCode) : undefined;
   const built = rowAd(item, code?.code);
   if ('reason' in built) {
-    errors.push({ row: item.row, reason: built.reason, ...(company ? { company } : {}), ...(code ? { creditCode: code.code } : {}) });
+    errors.push({ row: item.row, reason: built.reason, ...(company ? { company } : {}), ...(code ? { creditCode: ownString(code.code) } : {}) });
     return;
   }
   const { ad } = built;
   const verdict = engine.check(ad);
   finder.add(item.row, { name: company, code: code?.code }, ad.title, ad.description);
+  // Only copies are kept (see own-string.ts): the ad's full text is dropped after this row.
   rows.push({
     row: item.row,
     company: company ?? '',
-    creditCode: code?.code ?? null,
+    creditCode: code ? ownString(code.code) : null,
     creditCodeValid: code ? code.valid : null,
     ...(code?.problem ? { creditCodeProblem: code.problem } : {}),
-    title: ad.title,
+    title: ownString(ad.title),
     decision: verdict.decision,
     categories: [...new Set(verdict.findings.map((f) => f.category))],
-    findings: verdict.findings,
+    findings: verdict.findings.map((f) => ({ ...f, text: ownString(f.text) })),
     excerpts: makeExcerpts(ad, verdict.findings),
   });
 }

@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { PrescreenInputError } from './errors.js';
+import { ownString } from './own-string.js';
 import type { ByteSource, ReadProgress } from './source.js';
 import type { Cell, TableReader, TableRow } from './table.js';
 
@@ -98,7 +99,7 @@ async function readSharedStrings(zip: ZipFile, entry: Entry | undefined): Promis
     close: (name) => {
       if (name === 't') inText = false;
       else if (name === 'si' && current !== undefined) {
-        strings.push(current);
+        strings.push(ownString(current));
         current = undefined;
       }
     },
