@@ -16,3 +16,17 @@ describe('phrasings beyond the dev corpus', () => {
     expect(found).toEqual([...categories].sort());
   });
 });
+
+// Whole ads written for these tests (not from the dev corpus), with the categories and decision expected.
+const ads = readFileSync(join(import.meta.dirname, 'fixtures/ads.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as { title: string; description: string; categories: string[]; decision: string });
+
+describe('whole ads beyond the dev corpus', () => {
+  it.each(ads.map((a) => [a.title, a] as const))('%s', (_, ad) => {
+    const verdict = check(ad.description, ad.title);
+    expect([...new Set(verdict.findings.map((f) => f.category))].sort()).toEqual(ad.categories);
+    expect(verdict.decision).toBe(ad.decision);
+  });
+});

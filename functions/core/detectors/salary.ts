@@ -9,6 +9,8 @@ import type { Detector, DetectorHit } from './types.js';
 const ParamsSchema = z.object({
   /** Monthly pay at or above this is implausible when the ad needs no experience or skill. */
   noExperienceMonthly: z.number().positive(),
+  /** …and day (or 8-hour) pay at or above this, for gig work paid by the day or hour. */
+  noExperienceDaily: z.number().positive(),
   /** …or when the same ad charges the job seeker or looks fraudulent. */
   feeContextMonthly: z.number().positive(),
   /** 保底 (guaranteed) income at or above this is a promise the ad cannot make. */
@@ -43,7 +45,8 @@ export const salaryDetector: Detector = (ctx, raw) => {
   const hits: DetectorHit[] = [];
   for (const { field, n } of ctx.fields) {
     for (const pay of parsePay(n.text)) {
-      if (pay.monthlyMax >= threshold || (pay.guaranteed && pay.monthlyMax >= p.guaranteedMonthly)) {
+      const gig = noExperience && (pay.period === 'day' || pay.period === 'hour') && pay.monthlyMax / 22 >= p.noExperienceDaily;
+      if (gig || pay.monthlyMax >= threshold || (pay.guaranteed && pay.monthlyMax >= p.guaranteedMonthly)) {
         hits.push({ field, start: pay.start, end: pay.end });
       }
     }
