@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,8 @@ function compileEnv(objectFile: string): Record<string, string> {
       // libstdc++.a's symbols must not be exported, or the process could bind them to Node's own copy.
       '-Wl,--exclude-libs,ALL',
       `-Wl,--version-script=${EXPORTS_MAP}`,
+      // No symbol table in the shipped binary (a third smaller; nothing reads it).
+      '-s',
       objectFile,
     ].join(' '),
   };
@@ -62,28 +64,52 @@ function nodedirArgs(): string[] {
   return existsSync(join(prefix, 'include/node/node_api.h')) ? [`--nodedir=${prefix}`] : [];
 }
 
-/** Returns the package directory holding the Lambda-ready build (package.json, index.js, build/, dicts). */
+const KEY_FILE = '.build-key';
+
+const isCurrent = (dir: string, key: string): boolean =>
+  existsSync(addonBinary(dir)) && existsSync(join(dir, KEY_FILE)) && readFileSync(join(dir, KEY_FILE), 'utf8') === key;
+
+/** Runs a build step quietly; on failure the error carries the step's output. */
+function run(file: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): void {
+  try {
+    execFileSync(file, args, { ...options, stdio: 'pipe', encoding: 'utf8' });
+  } catch (err) {
+    const { stdout = '', stderr = '' } = err as { stdout?: string; stderr?: string };
+    throw new Error(`${file} ${args.join(' ')} failed:\n${stdout}${stderr}`);
+  }
+}
+
+/**
+ * Returns the package directory holding the Lambda-ready build (package.json, index.js, build/, dicts).
+ * Several processes may ask at once (test files run in parallel, CDK's bundling hook): each compiles in
+ * its own directory and moves it into place with one rename, so nobody ever reads a half-built copy.
+ */
 export function buildNativeAddon(log: (line: string) => void = () => {}): string {
   const dir = NATIVE_BUILD_DIR;
-  const keyFile = join(dir, '.build-key');
   const key = buildKey();
-  if (existsSync(addonBinary(dir)) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) return dir;
+  if (isCurrent(dir, key)) return dir;
 
   log('compiling nodejieba with static libstdc++ …');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  cpSync(NODEJIEBA_PACKAGE_DIR, dir, {
-    recursive: true,
-    filter: (src) => !src.startsWith(join(NODEJIEBA_PACKAGE_DIR, 'build')),
-  });
-  const objectFile = join(dir, 'glibc-compat.o');
-  execFileSync('cc', ['-c', '-fPIC', '-O2', '-o', objectFile, COMPAT_SOURCE], { stdio: 'inherit' });
-  execFileSync(process.execPath, [nodeGypScript(), 'rebuild', ...nodedirArgs()], {
-    cwd: dir,
-    env: { ...process.env, ...compileEnv(objectFile) },
-    // node-gyp's progress goes to stderr; keep stdout clean for callers that print reports.
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  writeFileSync(keyFile, key);
-  return dir;
+  const work = `${dir}.${process.pid}.${Date.now()}`;
+  try {
+    mkdirSync(work, { recursive: true });
+    cpSync(NODEJIEBA_PACKAGE_DIR, work, {
+      recursive: true,
+      filter: (src) => !src.startsWith(join(NODEJIEBA_PACKAGE_DIR, 'build')),
+    });
+    const objectFile = join(work, 'glibc-compat.o');
+    run('cc', ['-c', '-fPIC', '-O2', '-o', objectFile, COMPAT_SOURCE]);
+    run(process.execPath, [nodeGypScript(), 'rebuild', ...nodedirArgs()], { cwd: work, env: { ...process.env, ...compileEnv(objectFile) } });
+    writeFileSync(join(work, KEY_FILE), key);
+    if (isCurrent(dir, key)) return dir; // another process finished first
+    rmSync(dir, { recursive: true, force: true });
+    try {
+      renameSync(work, dir);
+    } catch (err) {
+      if (!isCurrent(dir, key)) throw err; // lost a race to an identical build: use that one
+    }
+    return dir;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
