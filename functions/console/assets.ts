@@ -105,8 +105,8 @@ ${categoryRules}
 `;
 
 /**
- * Keyboard shortcuts. Nothing else needs script: every action is a plain link or form, so the console
- * works with script blocked, only slower.
+ * Keyboard shortcuts and a guard against double submission. Nothing needs script: every action is a
+ * plain link or form, so the console works with script blocked, only slower.
  */
 export const CONSOLE_JS = `
 'use strict';
@@ -127,7 +127,8 @@ export const CONSOLE_JS = `
     return true;
   }
   document.addEventListener('keydown', function (e) {
-    if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+    // e.repeat: a held-down "a" must not approve ad after ad as each next one opens.
+    if (e.repeat || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
     if (e.key === 'j') {
       if (!moveInQueue(1)) go('a[rel~="next"]');
     } else if (e.key === 'k') {
@@ -144,6 +145,17 @@ export const CONSOLE_JS = `
     } else {
       return;
     }
+  });
+  // A double click sends a decision once: the second submit would only meet the 409 of the first.
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (form.getAttribute('data-sent')) e.preventDefault();
+    else form.setAttribute('data-sent', '1');
+  });
+  // Coming back through the history cache, the forms are usable again.
+  window.addEventListener('pageshow', function (e) {
+    if (!e.persisted) return;
+    document.querySelectorAll('form[data-sent]').forEach(function (f) { f.removeAttribute('data-sent'); });
   });
 })();
 `;

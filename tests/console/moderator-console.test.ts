@@ -157,6 +157,9 @@ describe('queue and ad page', () => {
     await page.goto(`${server.baseUrl}/console/ads/${first.adId}`);
     await Promise.all([page.waitForURL(`**/console/ads/${second.adId}`), page.keyboard.press('j')]);
     await Promise.all([page.waitForURL(`**/console/ads/${first.adId}`), page.keyboard.press('k')]);
+    // A held-down key (auto-repeat) does nothing: it must not approve ad after ad as each opens.
+    await page.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', repeat: true, bubbles: true })));
+    await expect(page.locator('form[data-sent]').count()).resolves.toBe(0);
     // `a` approves the open ad and the next one in the queue opens.
     await Promise.all([page.waitForURL(`**/console/ads/${second.adId}?done=approve*`), page.keyboard.press('a')]);
     expect((await adStatus(first.adId)).status).toBe('approved');
