@@ -40,9 +40,9 @@ export const DEFAULT_CONFIG: DeploymentConfig = {
   throttleRate: 50,
   throttleBurst: 100,
   logRetentionDays: 30,
-  memoryMb: 1024,
+  memoryMb: 1769,
   timeoutSeconds: 10,
-  p99LatencyMs: 2000,
+  p99LatencyMs: 2500,
 };
 
 type Context = Pick<Node, 'tryGetContext'>;

@@ -6,6 +6,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_CONFIG } from '../config.js';
 import { httpApiEvent, type HttpRequest } from './http-api-event.js';
 
 const RUNNER = fileURLToPath(new URL('./invoke-bundle.mjs', import.meta.url));
@@ -19,8 +20,9 @@ export interface LambdaHttpResponse {
 
 export interface Invocation {
   response: LambdaHttpResponse;
-  /** Handler time of this invocation. */
+  /** Handler time of this invocation, and the CPU time the process used meanwhile. */
   ms: number;
+  cpuMs: number;
   /** Time since the child process started (performance.timeOrigin), at the response. */
   sinceStartMs: number;
   json<T = Record<string, unknown>>(): T;
@@ -37,7 +39,7 @@ export interface BundleProcess {
   close(): Promise<void>;
 }
 
-type Reply = { id: number; response: LambdaHttpResponse; ms: number; sinceStartMs: number } | { id: number; error: string };
+type Reply = { id: number; response: LambdaHttpResponse; ms: number; cpuMs: number; sinceStartMs: number } | { id: number; error: string };
 type Ready = { type: 'ready'; initMs: number; sinceStartMs: number; cpuMs: number } | { type: 'init-error'; error: string };
 
 /** Environment variables the Lambda runtime sets that the function or its libraries read. */
@@ -57,7 +59,7 @@ function lambdaEnv(memoryMb: number): Record<string, string> {
   };
 }
 
-export async function startBundle(bundleDir: string, env: Record<string, string>, memoryMb = 1024): Promise<BundleProcess> {
+export async function startBundle(bundleDir: string, env: Record<string, string>, memoryMb = DEFAULT_CONFIG.memoryMb): Promise<BundleProcess> {
   const spawned = performance.now();
   const child: ChildProcess = fork(RUNNER, [bundleDir], {
     cwd: bundleDir,
@@ -94,8 +96,8 @@ export async function startBundle(bundleDir: string, env: Record<string, string>
         child.send({ id, event: httpApiEvent(req) }, (err) => err && reject(err));
       });
       if ('error' in reply) throw new Error(`handler threw: ${reply.error}\n${output}`);
-      const { response, ms, sinceStartMs } = reply;
-      return { response, ms, sinceStartMs, json: <T>() => JSON.parse(response.body) as T };
+      const { response, ms, cpuMs, sinceStartMs } = reply;
+      return { response, ms, cpuMs, sinceStartMs, json: <T>() => JSON.parse(response.body) as T };
     },
     output: () => output,
     rssBytes: () => readRss(child.pid),

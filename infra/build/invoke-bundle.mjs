@@ -6,7 +6,7 @@
  *
  *   → { type: 'ready', initMs, sinceStartMs, cpuMs }   after the import (sinceStartMs: from process start)
  *   ← { id, event }                             an API Gateway v2 event
- *   → { id, response, ms, sinceStartMs }        or { id, error }
+ *   → { id, response, ms, cpuMs, sinceStartMs } or { id, error }
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ function lambdaContext() {
     functionName: name,
     functionVersion: '$LATEST',
     invokedFunctionArn: `arn:aws:lambda:${process.env.AWS_REGION}:123456789012:function:${name}`,
-    memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE ?? '1024',
+    memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
     logGroupName: `/aws/lambda/${name}`,
     logStreamName: 'local',
     callbackWaitsForEmptyEventLoop: true,
@@ -45,9 +45,11 @@ try {
 
 process.on('message', async ({ id, event }) => {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   try {
     const response = await handler(event, lambdaContext());
-    await send({ id, response, ms: performance.now() - started, sinceStartMs: performance.now() });
+    const used = process.cpuUsage(cpu);
+    await send({ id, response, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, sinceStartMs: performance.now() });
   } catch (err) {
     await send({ id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }
