@@ -16,7 +16,7 @@ import type { ApiKeyStore } from '../store/api-keys.js';
 import { createConsoleQueries, type ConsoleQueries } from '../store/console-queries.js';
 import { createConsoleSessionStore, type ConsoleSession, type ConsoleSessionStore } from '../store/console-sessions.js';
 import { ConflictError, InvalidCursorError, NotFoundError, StoreUnavailableError } from '../store/errors.js';
-import { hashApiKey, type Principal } from '../store/model.js';
+import { hashApiKey, type AdRecord, type Principal } from '../store/model.js';
 import type { Table } from '../store/table.js';
 import { ASSETS } from './assets.js';
 import { isCategory, REVIEW_DECISION_LABELS, STATUS_LABELS } from './labels.js';
@@ -34,10 +34,11 @@ import {
 import { AdPage, describeReview } from './views/ad-page.js';
 import { ErrorPage } from './views/error-page.js';
 import { HistoryPage } from './views/history-page.js';
-import { CONSOLE_BASE, type PageNotice, type Viewer } from './views/layout.js';
-import { adUrl, QueuePage, queueUrl } from './views/queue-page.js';
+import type { PageNotice, Viewer } from './views/layout.js';
+import { QueuePage } from './views/queue-page.js';
 import { SignInPage } from './views/sign-in-page.js';
 import { STATS_DAYS, StatsPage } from './views/stats-page.js';
+import { adUrl, CONSOLE_BASE, queueUrl, withParams } from './urls.js';
 
 export interface ConsoleDeps {
   store: { ads: AdStore; keys: ApiKeyStore; table: Table };
@@ -273,18 +274,16 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
     }
 
     const next = before.queuedAt ? (await queries.queueNeighbours({ adId, queuedAt: before.queuedAt, category })).next : undefined;
-    const done = `done=${decision}&from=${encodeURIComponent(adId)}`;
-    if (next) return c.redirect(`${adUrl(next, category)}${category ? '&' : '?'}${done}`, 303);
-    const queue = queueUrl({ category });
-    return c.redirect(`${queue}${queue.includes('?') ? '&' : '?'}${done}`, 303);
+    // The page that opens next says what was just decided (and the queue says when it is empty).
+    return c.redirect(withParams(next ? adUrl(next, category) : queueUrl({ category }), { done: decision, from: adId }), 303);
   });
 
   app.get('/ads/:adId/history', async (c) => {
     const adId = c.req.param('adId');
     const scope = scopeOf(c.get('signedIn').principal);
-    const [history, summary] = await Promise.all([store.ads.history(adId, scope), store.ads.getSummary(adId, scope)]);
+    const history = await store.ads.history(adId, scope);
     const keyLabels = await queries.keyLabels(history.events.map((e) => e.actor.keyId));
-    return c.html(<HistoryPage viewer={c.get('signedIn').viewer} history={history} title={summary.title} keyLabels={keyLabels} />);
+    return c.html(<HistoryPage viewer={c.get('signedIn').viewer} history={history} keyLabels={keyLabels} />);
   });
 
   app.get('/stats', async (c) => {
@@ -314,7 +313,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
 /** The plain-language 409: who decided first and what, or why the ad changed; nothing was written. */
 function conflictNotice(
   err: ConflictError,
-  ad: { status: keyof typeof STATUS_LABELS; version: number; review?: Parameters<typeof describeReview>[0] },
+  ad: Pick<AdRecord, 'status' | 'version' | 'review'>,
   keyLabels: Map<string, string>,
   principal: Principal,
   category: Category | undefined,

@@ -16,9 +16,9 @@ import {
   STATUS_LABELS,
 } from '../labels.js';
 import { CategoryChip } from './category-chip.js';
-import { CONSOLE_BASE, CsrfField, Notice, Page, type PageNotice, type Viewer } from './layout.js';
+import { adPath, adUrl, queueUrl } from '../urls.js';
+import { CsrfField, Notice, Page, type PageNotice, type Viewer } from './layout.js';
 import { findingAnchor, markAnchor, MarkedText, type NumberedFinding } from './marked-text.js';
-import { adUrl, queueUrl } from './queue-page.js';
 
 export interface AdPageProps {
   viewer: Viewer;
@@ -33,8 +33,6 @@ export interface AdPageProps {
   reasonDraft?: string;
   now: Date;
 }
-
-export const adPath = (adId: string) => `${CONSOLE_BASE}/ads/${encodeURIComponent(adId)}`;
 
 /** "审核员 王五（k1a2b3c4d5）": the label when the key has one, the key id always. */
 export function actorName(keyId: string, labels: Map<string, string>): string {

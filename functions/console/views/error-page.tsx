@@ -1,5 +1,6 @@
 /** A plain error page in the console's frame (never problem+json: a person reads it). */
-import { CONSOLE_BASE, Notice, Page, type Viewer } from './layout.js';
+import { CONSOLE_BASE } from '../urls.js';
+import { Notice, Page, type Viewer } from './layout.js';
 
 export function ErrorPage(props: { status: number; title: string; text?: string; viewer?: Viewer }) {
   return (

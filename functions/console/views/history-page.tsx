@@ -3,7 +3,8 @@ import { fieldText, TEXT_FIELDS } from '../../core/ad.js';
 import type { Category } from '../../core/categories.js';
 import type { AdHistory, HistoryEvent } from '../../store/model.js';
 import { ENGINE_DECISION_LABELS, formatTime, REVIEW_DECISION_LABELS, STATUS_LABELS } from '../labels.js';
-import { actorName, adPath } from './ad-page.js';
+import { adPath } from '../urls.js';
+import { actorName } from './ad-page.js';
 import { CategoryChip } from './category-chip.js';
 import { Page, type Viewer } from './layout.js';
 import { MarkedText, type NumberedFinding } from './marked-text.js';
@@ -43,12 +44,15 @@ function VersionDetails({ event }: { event: Extract<HistoryEvent, { type: 'submi
   );
 }
 
-export function HistoryPage(props: { viewer: Viewer; history: AdHistory; title: string; keyLabels: Map<string, string> }) {
+export function HistoryPage(props: { viewer: Viewer; history: AdHistory; keyLabels: Map<string, string> }) {
   const { history } = props;
+  // The current title is the one of the latest version.
+  const versions = history.events.flatMap((e) => (e.type === 'reviewed' ? [] : [e]));
+  const title = versions.at(-1)?.ad.title ?? history.adId;
   return (
-    <Page title={`历史记录 · ${props.title}`} viewer={props.viewer} section="queue">
+    <Page title={`历史记录 · ${title}`} viewer={props.viewer} section="queue">
       <div class="ad-head">
-        <h1>历史记录：{props.title}</h1>
+        <h1>历史记录：{title}</h1>
         <span class="chip">{STATUS_LABELS[history.status]}</span>
         <span class="muted">
           {history.tenant} · 当前第 {history.version} 版

@@ -3,8 +3,7 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { ASSETS } from '../assets.js';
 import { CSRF_FIELD } from '../security.js';
-
-export const CONSOLE_BASE = '/console';
+import { CONSOLE_BASE } from '../urls.js';
 
 export interface Viewer {
   keyId: string;

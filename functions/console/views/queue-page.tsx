@@ -3,7 +3,8 @@ import type { Category } from '../../core/categories.js';
 import { CATEGORIES } from '../../core/categories.js';
 import { CATEGORY_LABELS, formatAge, formatTime, isCategory, worstCategory } from '../labels.js';
 import { CategoryChip } from './category-chip.js';
-import { CONSOLE_BASE, Notice, Page, type PageNotice, type Viewer } from './layout.js';
+import { adUrl, queueUrl } from '../urls.js';
+import { Notice, Page, type PageNotice, type Viewer } from './layout.js';
 
 export interface QueueRow {
   adId: string;
@@ -24,18 +25,6 @@ export interface QueuePageProps {
   /** Shown after a decision when the queue had no further ad. */
   flash?: PageNotice;
   now: Date;
-}
-
-export function adUrl(adId: string, category?: Category): string {
-  return `${CONSOLE_BASE}/ads/${encodeURIComponent(adId)}${category ? `?category=${category}` : ''}`;
-}
-
-export function queueUrl(params: { category?: Category; cursor?: string } = {}): string {
-  const q = new URLSearchParams();
-  if (params.category) q.set('category', params.category);
-  if (params.cursor) q.set('cursor', params.cursor);
-  const s = q.toString();
-  return s ? `${CONSOLE_BASE}?${s}` : CONSOLE_BASE;
 }
 
 export function QueuePage(props: QueuePageProps) {

@@ -2,7 +2,8 @@
  * Sign-in: the moderator pastes a key once; the server exchanges it for a session cookie. The key is
  * posted in the form body only (never a URL), and the page never echoes it back.
  */
-import { CONSOLE_BASE, Notice, Page, type PageNotice } from './layout.js';
+import { CONSOLE_BASE } from '../urls.js';
+import { Notice, Page, type PageNotice } from './layout.js';
 
 export function SignInPage(props: { signInToken: string; notice?: PageNotice }) {
   return (

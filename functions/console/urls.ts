@@ -1,0 +1,19 @@
+/** The console's URLs, built in one place so pages and redirects agree (and every value is encoded). */
+import type { Category } from '../core/categories.js';
+
+export const CONSOLE_BASE = '/console';
+
+/** `url` with the defined `params` appended as a query string. */
+export function withParams(url: string, params: Record<string, string | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value !== undefined) q.set(name, value);
+  const s = q.toString();
+  return s ? `${url}${url.includes('?') ? '&' : '?'}${s}` : url;
+}
+
+export const adPath = (adId: string) => `${CONSOLE_BASE}/ads/${encodeURIComponent(adId)}`;
+
+/** The ad page, keeping the queue filter the moderator works through. */
+export const adUrl = (adId: string, category?: Category) => withParams(adPath(adId), { category });
+
+export const queueUrl = (params: { category?: Category; cursor?: string } = {}) => withParams(CONSOLE_BASE, params);
