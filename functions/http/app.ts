@@ -45,15 +45,20 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   app.use('/v1/*', authenticate(auth));
   app.use('/v1/*', rateLimit(limits.rateLimit));
-  app.use(
-    '/v1/*',
+  const limitTo = (maxSize: number) =>
     bodyLimit({
-      maxSize: limits.bodyBytes,
+      maxSize,
       onError: () => {
-        throw new PayloadTooLargeError(limits.bodyBytes);
+        throw new PayloadTooLargeError(maxSize);
       },
-    }),
-  );
+    });
+  // An extra route may declare its own body limit (a prescreen spreadsheet is not one ad).
+  const defaultBodyLimit = limitTo(limits.bodyBytes);
+  const routeBodyLimits = (deps.routes ?? []).flatMap((r) => (r.bodyBytes === undefined ? [] : [{ path: r.path, limit: limitTo(r.bodyBytes) }]));
+  app.use('/v1/*', (c, next) => {
+    const own = routeBodyLimits.find((r) => c.req.path === r.path || c.req.path.startsWith(`${r.path}/`));
+    return (own?.limit ?? defaultBodyLimit)(c, next);
+  });
 
   app.route('/v1/ads', adsRouter(deps));
   app.route('/v1', reviewsRouter(deps));

@@ -44,7 +44,7 @@ export interface AppDeps {
    * Extra routers mounted after the built-in ones (e.g. the moderator console, prescreens). Routers under
    * `/v1/` get the same authentication, rate limit and body limit; OpenAPIHono routers add to /openapi.json.
    */
-  routes?: { path: string; app: Hono<AppEnv> }[];
+  routes?: { path: string; app: Hono<AppEnv>; /** This route's own request body limit instead of `limits.bodyBytes`. */ bodyBytes?: number }[];
 }
 
 export const defaultLogger: Logger = (entry) => {

@@ -3,6 +3,7 @@
  * many templates, so headers are matched loosely (case, width, spaces, "*" marks, units in brackets)
  * and the organizer can override any column with `--map 列名=field`.
  */
+import { PrescreenInputError } from './errors.js';
 
 export const PRESCREEN_FIELDS = ['company', 'creditCode', 'title', 'description', 'salary', 'location', 'contact'] as const;
 export type PrescreenField = (typeof PRESCREEN_FIELDS)[number];
@@ -135,8 +136,8 @@ export function parseMapOption(value: string): [string, ColumnTarget] {
   const at = value.lastIndexOf('=');
   const ref = value.slice(0, at).trim();
   const target = value.slice(at + 1).trim();
-  if (at <= 0 || !ref) throw new Error(`--map expects 列名=field, got "${value}"`);
+  if (at <= 0 || !ref) throw new PrescreenInputError(`--map expects 列名=field, got "${value}"`);
   const field = [...PRESCREEN_FIELDS, 'ignore'].find((f) => f.toLowerCase() === target.toLowerCase()) as ColumnTarget | undefined;
-  if (!field) throw new Error(`--map ${value}: unknown field "${target}"; fields: ${PRESCREEN_FIELDS.join(', ')}, ignore`);
+  if (!field) throw new PrescreenInputError(`--map ${value}: unknown field "${target}"; fields: ${PRESCREEN_FIELDS.join(', ')}, ignore`);
   return [ref, field];
 }

@@ -29,7 +29,7 @@ export interface PrescreenOptions {
   format?: InputFormat;
   encoding?: DetectedEncoding;
   map?: ReadonlyMap<string, ColumnTarget>;
-  engine?: Engine;
+  engine?: Pick<Engine, 'check' | 'info'>;
   /** Refuse inputs with more data rows than this (the API's limit). */
   maxRows?: number;
   /** Called every few hundred rows with rows done and the fraction of the input read. */
@@ -138,7 +138,7 @@ export async function prescreen(source: ByteSource, options: PrescreenOptions = 
   return { summary, rows, errors, duplicates, exhibitors };
 }
 
-function checkRow(item: InputRow, engine: Engine, rows: RowResult[], errors: RowError[], finder: DuplicateFinder): void {
+function checkRow(item: InputRow, engine: Pick<Engine, 'check'>, rows: RowResult[], errors: RowError[], finder: DuplicateFinder): void {
   const company = item.fields.company === undefined ? undefined : ownString(item.fields.company);
   const rawCode = item.fields.creditCode;
   const code = rawCode ? checkCreditCode(rawCode) : undefined;
