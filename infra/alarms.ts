@@ -4,7 +4,7 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, TreatMissingData, type AlarmProps } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -29,31 +29,34 @@ export class ApiAlarms extends Construct {
     this.topic = new Topic(this, 'Topic', { displayName: 'hirecheck alarms', enforceSSL: true });
     if (config.alarmEmail) this.topic.addSubscription(new EmailSubscription(config.alarmEmail));
 
-    const fiveXx = new Alarm(this, 'Api5xx', {
+    // Every alarm: 5-minute periods, quiet when there is no traffic (no data is not a failure).
+    const alarm = (alarmId: string, props: Omit<AlarmProps, 'treatMissingData'>) =>
+      new Alarm(this, alarmId, { treatMissingData: TreatMissingData.NOT_BREACHING, ...props });
+    const atLeast = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
+
+    const fiveXx = alarm('Api5xx', {
       alarmDescription: 'The API answered 5xx (function error, timeout, or DynamoDB unavailable) at least 5 times in 5 minutes.',
       metric: api.metricServerError({ period: PERIOD, statistic: 'Sum' }),
       threshold: 5,
       evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      comparisonOperator: atLeast,
     });
     // DynamoDB throttling surfaces as 503s, which the 5xx alarm already counts.
-    const throttles = new Alarm(this, 'Throttles', {
+    const throttles = alarm('Throttles', {
       alarmDescription: 'Lambda invocations were throttled (account or function concurrency exhausted).',
       metric: handler.metricThrottles({ period: PERIOD, statistic: 'Sum' }),
       threshold: 1,
       evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      comparisonOperator: atLeast,
     });
-    const latency = new Alarm(this, 'LatencyP99', {
+    // 2 of 3 periods: one cold start in a quiet period does not page anyone.
+    const latency = alarm('LatencyP99', {
       alarmDescription: `p99 API latency above ${config.p99LatencyMs} ms in 2 of 3 five-minute periods.`,
       metric: api.metricLatency({ period: PERIOD, statistic: 'p99' }),
       threshold: config.p99LatencyMs,
       evaluationPeriods: 3,
       datapointsToAlarm: 2,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
     });
     this.alarms = [fiveXx, throttles, latency];
     for (const alarm of this.alarms) alarm.addAlarmAction(new SnsAction(this.topic));

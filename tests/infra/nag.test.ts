@@ -1,10 +1,9 @@
 /** cdk-nag's AwsSolutions pack over the whole app: no unacknowledged finding, and each acknowledgement says why. */
-import { rmSync } from 'node:fs';
 import { Stack, Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { synth, type Synthesised } from './synth.js';
+import { withVariant, type Synthesised } from './synth.js';
 
 function acknowledgements(s: Synthesised): { path: string; id: string; reason: string }[] {
   return s.app.node.findAll().flatMap((c) =>
@@ -16,14 +15,8 @@ function acknowledgements(s: Synthesised): { path: string; id: string; reason: s
   );
 }
 
-function check(context: Record<string, unknown>) {
-  const s = synth(context, { bundle: false });
-  try {
-    return { violations: new AwsSolutionsChecks(s.app).validateScope(s.app).violations, acks: acknowledgements(s) };
-  } finally {
-    rmSync(s.outdir, { recursive: true, force: true });
-  }
-}
+const check = (context: Record<string, unknown>) =>
+  withVariant(context, (s) => ({ violations: new AwsSolutionsChecks(s.app).validateScope(s.app).violations, acks: acknowledgements(s) }));
 
 let defaults: ReturnType<typeof check>;
 beforeAll(() => {
@@ -49,10 +42,10 @@ describe('cdk-nag AwsSolutions', () => {
   }, 120_000);
 
   it('does report findings (the pack really runs over these stacks)', () => {
-    const s = synth({}, { bundle: false });
-    new Bucket(new Stack(s.app, 'Probe'), 'Unlogged');
-    const rules = new AwsSolutionsChecks(s.app).validateScope(s.app).violations.map((v) => v.ruleName);
-    rmSync(s.outdir, { recursive: true, force: true });
+    const rules = withVariant({}, (s) => {
+      new Bucket(new Stack(s.app, 'Probe'), 'Unlogged');
+      return new AwsSolutionsChecks(s.app).validateScope(s.app).violations.map((v) => v.ruleName);
+    });
     expect(rules).toContain('AwsSolutions-S1');
   }, 120_000);
 });

@@ -13,7 +13,7 @@ import { bundledAddonPath } from '../../infra/build/paths.js';
 import { DEFAULT_CONFIG } from '../../infra/config.js';
 import { API_ROUTES } from '../../infra/routes.js';
 import { bundledDynamoActions } from './store-actions.js';
-import { synth, type Synthesised } from './synth.js';
+import { synth, withVariant, type Synthesised } from './synth.js';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 const resources = (s: Synthesised, which: 'data' | 'api', type: string): Resource[] =>
@@ -64,15 +64,15 @@ describe('DataStack', () => {
   });
 
   it('follows the context: tableRemoval=destroy, deletionProtection=false, pointInTimeRecovery=false', () => {
-    const v = synth({ tableRemoval: 'destroy', deletionProtection: 'false', pointInTimeRecovery: 'false' }, { bundle: false });
-    v.dataTemplate.hasResource('AWS::DynamoDB::Table', {
-      DeletionPolicy: 'Delete',
-      Properties: Match.objectLike({
-        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: false },
-        DeletionProtectionEnabled: false,
+    withVariant({ tableRemoval: 'destroy', deletionProtection: 'false', pointInTimeRecovery: 'false' }, (v) =>
+      v.dataTemplate.hasResource('AWS::DynamoDB::Table', {
+        DeletionPolicy: 'Delete',
+        Properties: Match.objectLike({
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: false },
+          DeletionProtectionEnabled: false,
+        }),
       }),
-    });
-    rmSync(v.outdir, { recursive: true, force: true });
+    );
   }, 120_000);
 
   it('outputs the table name', () => {
@@ -128,14 +128,14 @@ describe('ApiStack: HTTP API', () => {
   it('trusts no origin for CORS by default, and exactly the configured console origins otherwise', () => {
     const [api] = resources(s, 'api', 'AWS::ApiGatewayV2::Api');
     expect(api!.Properties.CorsConfiguration).toBeUndefined();
-    const v = synth({ corsOrigins: 'https://console.example.com' }, { bundle: false });
-    v.apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({
-        AllowOrigins: ['https://console.example.com'],
-        AllowHeaders: Match.arrayWith(['authorization', 'content-type']),
+    withVariant({ corsOrigins: 'https://console.example.com' }, (v) =>
+      v.apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+        CorsConfiguration: Match.objectLike({
+          AllowOrigins: ['https://console.example.com'],
+          AllowHeaders: Match.arrayWith(['authorization', 'content-type']),
+        }),
       }),
-    });
-    rmSync(v.outdir, { recursive: true, force: true });
+    );
   }, 120_000);
 
   it('outputs the API URL', () => {

@@ -1,5 +1,5 @@
 /** Synthesises the CDK app as `npx cdk synth` does (cdk.json's context), into a temporary directory. */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -31,4 +31,14 @@ export function synth(context: Record<string, unknown> = {}, { bundle = true } =
   const stacks = addHirecheck(app, readConfig(app.node));
   app.synth();
   return { app, outdir, ...stacks, dataTemplate: Template.fromStack(stacks.data), apiTemplate: Template.fromStack(stacks.api) };
+}
+
+/** Synthesises a variant without bundling, hands it to `inspect`, and removes its output afterwards. */
+export function withVariant<T>(context: Record<string, unknown>, inspect: (s: Synthesised) => T): T {
+  const s = synth(context, { bundle: false });
+  try {
+    return inspect(s);
+  } finally {
+    rmSync(s.outdir, { recursive: true, force: true });
+  }
 }
