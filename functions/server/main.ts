@@ -9,6 +9,8 @@ import { ConfigError, loadConfig } from '../config.js';
 import { getEngine } from '../core/engine.js';
 import { consoleRoute } from '../console/app.js';
 import { createApp } from '../http/app.js';
+import { prescreensRoute } from '../http/routes/prescreens.js';
+import { createPrescreenStore } from '../store/prescreens.js';
 import { createStore, ensureTable } from '../store/index.js';
 import { createDemoKeys, DEMO_KEYS_FILE } from './demo-keys.js';
 import { connectDynamo, type DynamoConnection } from './dynamo-connection.js';
@@ -52,10 +54,13 @@ async function main(): Promise<number> {
       }
     }
     const engine = getEngine();
-    const app = createApp({ engine, store, limits: config.limits, routes: [consoleRoute({ store })] });
+    const prescreens = prescreensRoute({ engine, prescreens: createPrescreenStore(store.table) });
+    const app = createApp({ engine, store, limits: config.limits, routes: [consoleRoute({ store }), prescreens] });
     server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port }, (info) => {
-        say(`listening on http://localhost:${info.port}  (API reference: http://localhost:${info.port}/docs)`);
+        say(`listening on http://localhost:${info.port}`);
+        say(`  API reference      http://localhost:${info.port}/docs`);
+        say(`  moderator console  http://localhost:${info.port}${CONSOLE_BASE}`);
         say(`moderator console: http://localhost:${info.port}/console  (sign in with the moderator key)`);
         resolveServer(s);
       });
