@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { getEngine } from '../core/engine.js';
 import { consoleRoute } from '../console/app.js';
 import { createApp } from '../http/app.js';
+import { createAuthenticator } from '../http/auth.js';
 import { prescreensRoute } from '../http/routes/prescreens.js';
 import { createPrescreenStore } from '../store/prescreens.js';
 import { createStore, ensureTable } from '../store/index.js';
@@ -55,12 +56,12 @@ async function main(): Promise<number> {
     }
     const engine = getEngine();
     const prescreens = prescreensRoute({ engine, prescreens: createPrescreenStore(store.table) });
-    const app = createApp({ engine, store, limits: config.limits, routes: [consoleRoute({ store }), prescreens] });
+    // One authenticator (and key cache) for the API and the console, so a key resolves the same in both.
+    const auth = createAuthenticator(store.keys, { cacheMs: config.limits.keyCacheMs });
+    const app = createApp({ engine, store, auth, limits: config.limits, routes: [consoleRoute({ store, auth }), prescreens] });
     server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port }, (info) => {
-        say(`listening on http://localhost:${info.port}`);
-        say(`  API reference      http://localhost:${info.port}/docs`);
-        say(`  moderator console  http://localhost:${info.port}${CONSOLE_BASE}`);
+        say(`listening on http://localhost:${info.port}  (API reference: http://localhost:${info.port}/docs)`);
         say(`moderator console: http://localhost:${info.port}/console  (sign in with the moderator key)`);
         resolveServer(s);
       });
