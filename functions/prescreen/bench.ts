@@ -9,6 +9,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { creditCodeCheckChar } from './credit-code.js';
+import { csvCell } from './report-csv.js';
 import { writeChunks } from './write-file.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -55,7 +56,7 @@ function table(rows: number): string[][] {
   return out;
 }
 
-const csvLine = (cells: string[]) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+const csvLine = (cells: string[]) => cells.map(csvCell).join(',');
 
 async function writeInputs(dir: string, rows: number): Promise<{ csv: string; xlsx: string }> {
   const data = table(rows);
@@ -80,6 +81,8 @@ interface ChildReport {
   peakRssMiB: number;
   /** Live heap the results take once everything else is collected. */
   resultsMiB: number;
+  /** Peak RSS before the reports are written. */
+  peakAfterPrescreen: number;
 }
 
 const MiB = 2 ** 20;
@@ -119,7 +122,7 @@ async function child(file: string, outDir: string): Promise<void> {
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
     resultsMiB: result.rows.length ? resultsMiB : 0,
     peakAfterPrescreen,
-  } as ChildReport;
+  };
   process.stdout.write(JSON.stringify(report));
 }
 
@@ -127,7 +130,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hirecheck-bench-prescreen-'));
   const self = fileURLToPath(import.meta.url);
   console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (other work on the machine slows every figure)`);
-  console.log('input   rows     size  engine start  prescreen  reports  RSS at start  peak RSS  growth  of which results');
+  console.log('input   rows     size  engine start  prescreen  reports  RSS at start  peak RSS  growth  of which results  peak before reports');
   try {
     for (const rows of (process.env.ROWS ?? '10000,20000').split(',').map(Number)) {
       const inputs = await writeInputs(dir, rows);
@@ -148,7 +151,7 @@ async function main(): Promise<void> {
             mib(m.peakRssMiB).padStart(9),
             mib(m.peakRssMiB - m.baselineRssMiB).padStart(7),
             mib(m.resultsMiB).padStart(17),
-            mib((m as any).peakAfterPrescreen),
+            mib(m.peakAfterPrescreen).padStart(19),
           ].join(' '),
         );
       }
