@@ -49,6 +49,14 @@ describe('prescreen: reading', () => {
     expect(result.rows.map((r) => [r.row, r.title])).toEqual([[2, '会计'], [4, '出纳']]);
   });
 
+  it('reads Excel\'s "Unicode text": UTF-16 with a BOM, tab-separated', async () => {
+    const path = join(dir, 'unicode.txt');
+    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(FAIR.map((r) => r.join('\t')).join('\r\n'), 'utf16le')]));
+    const result = await prescreen(file(path));
+    expect(result.summary.encoding).toBe('UTF-16LE (BOM)');
+    expect(result.rows.map((r) => r.title)).toEqual(['仓库管理员', '会计', '销售代表', '仓库管理员', '会计']);
+  });
+
   it('reads tab-separated text and JSON Lines', async () => {
     const tsv = join(dir, 'fair.txt');
     writeFileSync(tsv, FAIR.map((r) => r.join('\t')).join('\n'));
