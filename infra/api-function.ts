@@ -18,11 +18,13 @@ import type { DeploymentConfig } from './config.js';
 
 /**
  * What the store modules in the bundle call (tests/infra/store-actions.ts derives the same list from the
- * bundle and fails when they differ). Creating the table is the stack's job, never the function's.
- * TransactWriteItems is authorised per contained Put/Update/Delete, so it needs no action of its own.
+ * bundle and fails when they differ). The derivation is per module: UpdateItem (key revocation) and Scan
+ * (key listing) come with api-keys.ts, whose key lookup the API needs, though only the CLI revokes and
+ * lists. Creating the table is the stack's job, never the function's. TransactWriteItems is authorised
+ * per contained Put/Update/Delete, so it needs no action of its own.
  */
 export const ITEM_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
-/** Queries read the table (an ad's versions and events) and the indexes; Scan is the API-key listing's. */
+/** Queries read the table (an ad's versions and events) and the indexes. */
 export const TABLE_READ_ACTIONS = ['dynamodb:Query', 'dynamodb:Scan'];
 export const INDEX_READ_ACTIONS = ['dynamodb:Query'];
 

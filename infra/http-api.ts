@@ -53,7 +53,7 @@ export class HirecheckHttpApi extends Construct {
         ? {
             corsPreflight: {
               allowOrigins: config.corsOrigins,
-              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
+              allowMethods: [...new Set(API_ROUTES.map((r) => CorsHttpMethod[r.method]))],
               allowHeaders: CORS_HEADERS,
               exposeHeaders: ['location', 'retry-after', 'x-request-id'],
               maxAge: Duration.hours(1),

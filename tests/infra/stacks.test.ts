@@ -132,6 +132,7 @@ describe('ApiStack: HTTP API', () => {
       v.apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', {
         CorsConfiguration: Match.objectLike({
           AllowOrigins: ['https://console.example.com'],
+          AllowMethods: [...new Set(API_ROUTES.map((r) => r.method))],
           AllowHeaders: Match.arrayWith(['authorization', 'content-type']),
         }),
       }),
