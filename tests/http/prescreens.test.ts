@@ -106,7 +106,7 @@ describe('POST /v1/prescreens', () => {
     // The other endpoints keep the API's default limit.
     const ad = JSON.stringify({ title: '会计', description: 'x'.repeat(300 * 1024) });
     expect((await call('POST', '/v1/check', { key: keys.organizer, body: ad, type: 'application/json' })).status).toBe(413);
-  });
+  }, 60_000);
 
   it('answers bad input with a 400 problem that says what to fix', async () => {
     const post = (body: BodyInit, type = 'text/csv', query = '') => call('POST', `/v1/prescreens${query}`, { key: keys.organizer, body, type });

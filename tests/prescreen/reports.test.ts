@@ -71,7 +71,7 @@ describe('HTML report', () => {
       const pdf = await page.pdf({ format: 'A4' });
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
       expect(pages).toBeGreaterThanOrEqual(1 + result.exhibitors.length);
-    });
+    }, 60_000);
   });
 });
 
