@@ -86,6 +86,30 @@ describe('odd Unicode', () => {
   });
 });
 
+describe('odd URLs and headers', () => {
+  it('never answers 500 to malformed paths, repeated parameters or odd headers', async () => {
+    const cases: [string, string, Record<string, string>?][] = [
+      ['GET', '/v1/ads/%'],
+      ['GET', '/v1/ads/%E0%A4%A'],
+      ['GET', `/v1/ads/${'x'.repeat(5000)}`],
+      ['GET', '/v1/ads/..%2F..%2Fetc%2Fpasswd/history'],
+      ['GET', '/v1/ads?limit=1&limit=2'],
+      ['GET', '/v1/ads?status=approved&status=rejected'],
+      ['GET', `/v1/ads?cursor=${'A'.repeat(3000)}`],
+      ['GET', '/v1/reviews?category=%00'],
+      ['PUT', `/v1/ads/ad_${'B'.repeat(20)}`, { 'if-match': 'W/"abc"' }],
+      ['POST', '/v1/ads', { 'idempotency-key': '' }],
+    ];
+    for (const [method, path, headers] of cases) {
+      const key = path.startsWith('/v1/reviews') ? h.keys.moderator : h.keys.employer;
+      const res = await h.call(method, path, { key, headers, body: method === 'GET' ? undefined : ADS.clean });
+      expect(res.status, `${method} ${path}`).toBeGreaterThanOrEqual(200);
+      expect(res.status, `${method} ${path}`).toBeLessThan(500);
+      if (res.status >= 400) expect(res.headers.get('content-type')).toBe('application/problem+json');
+    }
+  });
+});
+
 describe('413, 415, 404, 429', () => {
   it('answers 413 for a body over the limit, stating the limit', async () => {
     const big = JSON.stringify({ title: 't', description: 'x'.repeat(300 * 1024) });
