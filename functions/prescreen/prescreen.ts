@@ -77,7 +77,8 @@ export async function prescreen(source: ByteSource, options: PrescreenOptions = 
     try {
       next = await iterator.next();
     } catch (err) {
-      if (read === 0 && err instanceof PrescreenInputError) throw err;
+      // Nothing read yet: the file as a whole is unreadable, which is the caller's to fix.
+      if (read === 0) throw err instanceof PrescreenInputError ? err : new PrescreenInputError(`cannot read ${source.name}: ${(err as Error).message}`);
       // A file that breaks part-way (truncated zip, malformed XML): keep what was read and say where it stopped.
       errors.push({ row: lastRow + 1, reason: `从此行起文件无法继续读取：${(err as Error).message}` });
       break;
