@@ -17,13 +17,18 @@ export interface RawFinding {
 /** Token boundaries of the pieces of one field, computed lazily: most text never needs tokenizing. */
 export class BoundaryIndex {
   private readonly pieces = new Map<number, { end: number; cuts: Set<number> | null }>();
+  private readonly text: string;
   constructor(
-    private readonly text: string,
+    private readonly n: Normalized,
     private readonly tokenizer: Tokenizer,
-  ) {}
+  ) {
+    this.text = n.text;
+  }
 
   isBoundary(pos: number, side: 'start' | 'end'): boolean {
     if (pos <= 0 || pos >= this.text.length) return true;
+    // Where normalisation removed a space or noise (客服 限男性), the writer separated words.
+    if (this.n.starts[pos]! > this.n.ends[pos - 1]!) return true;
     // A position at punctuation or space is always a boundary.
     const probe = side === 'start' ? pos : pos - 1;
     const [s, e] = scopeRange(this.text, probe, probe + 1, 'piece');
@@ -85,7 +90,7 @@ function regexHits(matcher: RegexMatcher, n: Normalized, boundaries: BoundaryInd
 
 export function matchField(field: string, n: Normalized, rules: CompiledRule[], tokenizer: Tokenizer): RawFinding[] {
   const out: RawFinding[] = [];
-  const boundaries = new BoundaryIndex(n.text, tokenizer);
+  const boundaries = new BoundaryIndex(n, tokenizer);
   for (const rule of rules) {
     for (const matcher of rule.matchers) {
       if (matcher.kind !== 'regex') continue;
