@@ -21,9 +21,17 @@ import type { DeploymentConfig } from './config.js';
  * bundle and fails when they differ). The derivation is per module: UpdateItem (key revocation) and Scan
  * (key listing) come with api-keys.ts, whose key lookup the API needs, though only the CLI revokes and
  * lists. Creating the table is the stack's job, never the function's. TransactWriteItems is authorised
- * per contained Put/Update/Delete, so it needs no action of its own.
+ * per contained Put/Update/Delete, so it needs no action of its own. BatchWriteItem stores a prescreen's
+ * result rows; BatchGetItem reads the console's key labels.
  */
-export const ITEM_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+export const ITEM_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:BatchWriteItem',
+];
 /** Queries read the table (an ad's versions and events) and the indexes. */
 export const TABLE_READ_ACTIONS = ['dynamodb:Query', 'dynamodb:Scan'];
 export const INDEX_READ_ACTIONS = ['dynamodb:Query'];

@@ -23,4 +23,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/v1/ads/{id}/history' },
   { method: 'POST', path: '/v1/ads/{id}/review' },
   { method: 'GET', path: '/v1/reviews' },
+  { method: 'POST', path: '/v1/prescreens' },
+  { method: 'GET', path: '/v1/prescreens' },
+  { method: 'GET', path: '/v1/prescreens/{id}' },
+  // The moderator console's pages and assets (functions/console) under one proxy route per method.
+  { method: 'GET', path: '/console' },
+  { method: 'GET', path: '/console/{proxy+}' },
+  { method: 'POST', path: '/console/{proxy+}' },
 ];

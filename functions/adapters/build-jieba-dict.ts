@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-const WORDS = 60_000;
+const WORDS = 30_000;
 const require = createRequire(import.meta.url);
 const { DEFAULT_DICT } = require('nodejieba') as { DEFAULT_DICT: string };
 

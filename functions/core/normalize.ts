@@ -7,7 +7,8 @@
  * Speed matters here (every field of every ad passes through): characters are folded through a
  * per-code-unit table filled on first sight, and the output is written into typed arrays.
  */
-import * as OpenCC from 'opencc-js';
+// The traditional→simplified build only (109 KB instead of 1.2 MB of dictionaries for every direction).
+import * as OpenCC from 'opencc-js/t2cn';
 
 export interface Normalized {
   /** The normalised text rules run on. */

@@ -7,11 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from '../config.js';
 import { getEngine } from '../core/engine.js';
-import { consoleRoute } from '../console/app.js';
-import { createApp } from '../http/app.js';
-import { createAuthenticator } from '../http/auth.js';
-import { prescreensRoute } from '../http/routes/prescreens.js';
-import { createPrescreenStore } from '../store/prescreens.js';
+import { createServiceApp } from '../http/service-app.js';
 import { createStore, ensureTable } from '../store/index.js';
 import { createDemoKeys, DEMO_KEYS_FILE } from './demo-keys.js';
 import { connectDynamo, type DynamoConnection } from './dynamo-connection.js';
@@ -54,11 +50,7 @@ async function main(): Promise<number> {
         say(`demo API keys were created when this database was new: see ${file}`);
       }
     }
-    const engine = getEngine();
-    const prescreens = prescreensRoute({ engine, prescreens: createPrescreenStore(store.table) });
-    // One authenticator (and key cache) for the API and the console, so a key resolves the same in both.
-    const auth = createAuthenticator(store.keys, { cacheMs: config.limits.keyCacheMs });
-    const app = createApp({ engine, store, auth, limits: config.limits, routes: [consoleRoute({ store, auth }), prescreens] });
+    const app = createServiceApp({ engine: getEngine(), store, limits: config.limits });
     server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port }, (info) => {
         say(`listening on http://localhost:${info.port}  (API reference: http://localhost:${info.port}/docs)`);

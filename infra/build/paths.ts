@@ -9,6 +9,9 @@ export const API_ENTRY = join(REPO_ROOT, 'functions/handlers/api.ts');
 
 export const LEXICON_DIR = join(REPO_ROOT, 'lexicons');
 
+/** Writes the parsed lexicons as JSON (a cold start then skips YAML parsing): run, not imported. */
+export const LEXICON_SNAPSHOT_CLI = join(REPO_ROOT, 'functions/cli/lexicon-snapshot.ts');
+
 /** The trimmed jieba dictionary; the tokenizer looks for it in `jieba/` beside its own (bundled) file. */
 export const JIEBA_DICT_DIR = join(REPO_ROOT, 'functions/adapters/jieba');
 

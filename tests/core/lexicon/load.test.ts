@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../../functions/core/categories.js';
 import { defaultLexiconDir } from '../../../functions/core/engine.js';
 import { compileLexicon } from '../../../functions/core/lexicon/compile.js';
-import { LexiconError, parseLexicon, type LexiconSource } from '../../../functions/core/lexicon/load.js';
+import { LexiconError, loadLexiconDir, parseLexicon, snapshotLexicon, SNAPSHOT_FILE, type LexiconSource } from '../../../functions/core/lexicon/load.js';
 
 const dir = defaultLexiconDir();
 const sources = (): LexiconSource[] =>
@@ -55,5 +56,30 @@ describe('lexicon loading', () => {
     const lexicon = parseLexicon(sources());
     const compiled = compileLexicon({ ...lexicon, policy: { ...lexicon.policy, rules: { 'age-upper-limit': 'off' } } });
     expect(compiled.rules.map((r) => r.rule.id)).not.toContain('age-upper-limit');
+  });
+});
+
+describe('lexicon snapshot', () => {
+  const copyLexicons = () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'lexicons-'));
+    for (const s of sources()) writeFileSync(join(tmp, s.name), s.content);
+    return tmp;
+  };
+
+  it('loads the same lexicon from a snapshot of the same YAML', () => {
+    const tmp = copyLexicons();
+    const fromYaml = loadLexiconDir(tmp);
+    writeFileSync(join(tmp, SNAPSHOT_FILE), snapshotLexicon(fromYaml));
+    expect(loadLexiconDir(tmp)).toEqual(fromYaml);
+  });
+
+  it('ignores a snapshot once the YAML changed', () => {
+    const tmp = copyLexicons();
+    const stale = loadLexiconDir(tmp);
+    writeFileSync(join(tmp, SNAPSHOT_FILE), snapshotLexicon(stale));
+    writeFileSync(join(tmp, 'age.yaml'), readFileSync(join(tmp, 'age.yaml'), 'utf8').replace('age-child-labor', 'age-under-sixteen'));
+    const fresh = loadLexiconDir(tmp);
+    expect(fresh.version).not.toBe(stale.version);
+    expect(fresh.categories.find((c) => c.category === 'age')!.rules.map((r) => r.id)).toContain('age-under-sixteen');
   });
 });

@@ -1,0 +1,16 @@
+/**
+ * `tsx functions/cli/lexicon-snapshot.ts OUT_FILE`: writes the parsed lexicons as JSON (see SNAPSHOT_FILE
+ * in functions/core/lexicon/load.ts). Deployment bundles ship it so a cold start skips YAML parsing.
+ */
+import { writeFileSync } from 'node:fs';
+import { defaultLexiconDir } from '../core/engine.js';
+import { loadLexiconDir, snapshotLexicon } from '../core/lexicon/load.js';
+
+const out = process.argv[2];
+if (!out) {
+  process.stderr.write('usage: tsx functions/cli/lexicon-snapshot.ts OUT_FILE\n');
+  process.exit(3);
+}
+const lexicon = loadLexiconDir(defaultLexiconDir());
+writeFileSync(out, snapshotLexicon(lexicon));
+console.log(`wrote lexicon ${lexicon.version} to ${out}`);

@@ -1,0 +1,23 @@
+/**
+ * The whole hirecheck service as one Hono app: the API, organizer prescreens and the moderator console,
+ * sharing one authenticator (and key cache). `npm start` and the Lambda handler both serve exactly this.
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { consoleRoute } from '../console/app.js';
+import { createPrescreenStore } from '../store/prescreens.js';
+import type { Store } from '../store/index.js';
+import { createApp } from './app.js';
+import { createAuthenticator } from './auth.js';
+import { DEFAULT_LIMITS, type AppDeps, type AppEnv } from './env.js';
+import { prescreensRoute } from './routes/prescreens.js';
+
+export interface ServiceDeps extends Pick<AppDeps, 'engine' | 'limits' | 'log'> {
+  store: Store;
+}
+
+export function createServiceApp({ engine, store, limits, log }: ServiceDeps): OpenAPIHono<AppEnv> {
+  const auth = createAuthenticator(store.keys, { cacheMs: limits?.keyCacheMs ?? DEFAULT_LIMITS.keyCacheMs });
+  const prescreens = prescreensRoute({ engine, prescreens: createPrescreenStore(store.table) });
+  const console = consoleRoute({ store, auth, ...(log ? { log } : {}) });
+  return createApp({ engine, store, auth, limits, log, routes: [console, prescreens] });
+}
