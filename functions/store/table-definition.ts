@@ -2,7 +2,7 @@
  * The single DynamoDB table, as plain data: the local bootstrap (functions/store/bootstrap.ts) and the
  * CDK stack (infra/) both build the table from this one definition, so keys and indexes cannot drift.
  *
- * Item layout (see functions/http/README.section.md for the access pattern of every endpoint):
+ * Item layout (see the README, "Storage: one table", for the access pattern of every endpoint):
  *   AD#<adId>        AD              ad head: current status, version, owner tenant (+ GSI keys)
  *   AD#<adId>        V#<000001>      one version: the ad text, its content hash, the verdict, the lexicon version
  *   AD#<adId>        EV#<000001>     one history event: submitted, revised, reviewed
