@@ -224,15 +224,41 @@ function replaceMapped(src: Normalized, re: RegExp, replacement: (m: string) => 
   return out.result();
 }
 
-/** Drop runs of noise characters (spaces, * - _ …, emoji) that sit between two Chinese characters. */
+const isSpace = (code: number) => code === 0x20 || code === 0x09;
+
+/** Length of the run of Chinese characters ending at `end - 1` (step -1) or starting at `start` (step 1). */
+function hanRun(text: string, from: number, step: 1 | -1): number {
+  let n = 0;
+  for (let i = from; i >= 0 && i < text.length && isHanCode(text.charCodeAt(i)); i += step) n++;
+  return n;
+}
+
+/**
+ * Spaces are noise only as letter-spacing (限 男 性, 江 西 人勿扰): next to a single spaced-out character.
+ * Between words (要求：女 最好已育, 维族 藏族) a space separates, and must stay so clauses stay apart.
+ */
+function isLetterSpacing(text: string, i: number, j: number): boolean {
+  const left = hanRun(text, i - 1, -1);
+  const right = hanRun(text, j, 1);
+  if (left === 1 && right === 1) return true;
+  const leftSpaced = left === 1 && i >= 3 && isSpace(text.charCodeAt(i - 2)) && isHanCode(text.charCodeAt(i - 3));
+  const rightSpaced = right === 1 && isSpace(text.charCodeAt(j + 1)) && isHanCode(text.charCodeAt(j + 2));
+  return leftSpaced || rightSpaced;
+}
+
+/** Drop runs of noise characters (letter-spacing spaces, * - _ …, emoji) that sit between two Chinese characters. */
 function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array): Normalized {
   const { text } = src;
   let drop: Uint8Array | null = null;
   for (let i = 1; i < text.length - 1; i++) {
     if (!noise[text.charCodeAt(i)] || !isHanCode(text.charCodeAt(i - 1))) continue;
     let j = i;
-    while (j < text.length && noise[text.charCodeAt(j)]) j++;
-    if (j < text.length && isHanCode(text.charCodeAt(j))) {
+    let onlySpaces = true;
+    while (j < text.length && noise[text.charCodeAt(j)]) {
+      if (!isSpace(text.charCodeAt(j))) onlySpaces = false;
+      j++;
+    }
+    if (j < text.length && isHanCode(text.charCodeAt(j)) && (!onlySpaces || isLetterSpacing(text, i, j))) {
       drop ??= new Uint8Array(text.length);
       drop.fill(1, i, j);
     }

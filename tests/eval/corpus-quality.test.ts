@@ -6,11 +6,12 @@ import { readCorpus } from '../../functions/eval/corpus.js';
 import { score } from '../../functions/eval/score.js';
 import { engine } from '../core/engine-fixture.js';
 
-// The goals of the engine issue, on two labeled corpora: the shared dev corpus (beside the repository, in
-// ../shared) and 100 ads a teammate wrote blind to the lexicons (tests/eval/fixtures/team-written.jsonl).
+// The goals of the engine issue, on labeled corpora: the shared dev corpus (beside the repository, in
+// ../shared) and ads teammates wrote blind to the lexicons (tests/eval/fixtures/).
 const corpora = [
   ['the dev corpus', resolve(defaultLexiconDir(), '../../shared/corpus/dev.jsonl')],
   ['the team-written corpus', join(import.meta.dirname, 'fixtures/team-written.jsonl')],
+  ['the team-written colloquial corpus', join(import.meta.dirname, 'fixtures/team-written-colloquial.jsonl')],
 ] as const;
 
 describe.each(corpora)('quality on %s', (_, corpusPath) => {
