@@ -12,6 +12,7 @@ const corpora = [
   ['the dev corpus', resolve(defaultLexiconDir(), '../../shared/corpus/dev.jsonl')],
   ['the team-written corpus', join(import.meta.dirname, 'fixtures/team-written.jsonl')],
   ['the team-written colloquial corpus', join(import.meta.dirname, 'fixtures/team-written-colloquial.jsonl')],
+  ['the team-written formal corpus', join(import.meta.dirname, 'fixtures/team-written-formal.jsonl')],
 ] as const;
 
 describe.each(corpora)('quality on %s', (_, corpusPath) => {
