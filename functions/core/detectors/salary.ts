@@ -11,8 +11,9 @@ const ParamsSchema = z.object({
   noExperienceMonthly: z.number().positive(),
   /** …and day (or 8-hour) pay at or above this, for gig work paid by the day or hour. */
   noExperienceDaily: z.number().positive(),
-  /** …or when the same ad charges the job seeker or looks fraudulent. */
+  /** …or when the same ad charges the job seeker or looks fraudulent (per month, and per day of gig work). */
   feeContextMonthly: z.number().positive(),
+  feeContextDaily: z.number().positive(),
   /** 保底 (guaranteed) income at or above this is a promise the ad cannot make. */
   guaranteedMonthly: z.number().positive(),
   /** Words saying the job needs no experience, skill or effort. */
@@ -45,7 +46,8 @@ export const salaryDetector: Detector = (ctx, raw) => {
   const hits: DetectorHit[] = [];
   for (const { field, n } of ctx.fields) {
     for (const pay of parsePay(n.text)) {
-      const gig = noExperience && (pay.period === 'day' || pay.period === 'hour') && pay.monthlyMax / 22 >= p.noExperienceDaily;
+      const daily = pay.period === 'day' || pay.period === 'hour' ? pay.monthlyMax / 22 : 0;
+      const gig = (noExperience && daily >= p.noExperienceDaily) || (suspicious && daily >= p.feeContextDaily);
       if (gig || pay.monthlyMax >= threshold || (pay.guaranteed && pay.monthlyMax >= p.guaranteedMonthly)) {
         hits.push({ field, start: pay.start, end: pay.end });
       }

@@ -27,7 +27,7 @@ const CN_DIGIT: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 
 
 const KEYWORD =
   '保底月薪|保底工资|保底|月薪|年薪|日薪|时薪|周薪|周结|周入|日结|日入|日赚|日收入|月入|月收入|年收入|年入|底薪|起薪|薪资|薪酬|工资|月均|综合|收入|通告费|(?:一天|每天|每日)(?:轻松)?(?:赚|能赚|可赚|收入)|(?:一个月|每个月|每月)(?:能拿|能赚|可拿|可赚|收入)?';
-const NUMBER = '(\\d+(?:\\.\\d+)?)\\s*(万|w|k|千)?';
+const NUMBER = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十](?=\\s*[万千]))\\s*(万|w|k|千)?';
 const PAY_RE = new RegExp(
   // 1 keyword, 2-3 first amount, 4-5 second amount, 6 open end, 7 per-period suffix
   `(${KEYWORD})?[:：\\s为约达是在高至少最低不于]{0,4}${NUMBER}(?:\\s*[-~至到]\\s*${NUMBER})?\\s*(\\+|以上)?\\s*(?:元|块|rmb|人民币)?\\s*(\\/\\s*(?:月|天|日|小时|时|年|周)|每(?:月|天|日|小时|周)|一天)?`,
@@ -60,8 +60,9 @@ export function parsePay(text: string): PayMention[] {
     // Without a pay keyword, only forms that are unmistakably pay count: 15-25k, 4500-6000元/月.
     if (!keyword && !(b && (unitA === 'k' || unitA === 'w' || unitA === '万')) && !per) continue;
     if (!keyword && /^\d{4}/.test(a) && !per && !ua) continue; // a year such as 2025
-    const low = Number(a) * (unitA ? UNIT[unitA]! : 1);
-    const high = b ? Number(b) * (unitB ? UNIT[unitB]! : 1) : low;
+    const value = (n: string) => (/^\d/.test(n) ? Number(n) : (parseSmallNumber(n) ?? 0));
+    const low = value(a) * (unitA ? UNIT[unitA]! : 1);
+    const high = b ? value(b) * (unitB ? UNIT[unitB]! : 1) : low;
     const period = periodOf(keyword, per);
     const factor = MONTHLY[period];
     if (high * factor < 300) continue; // piece rates and small sums are not pay levels
