@@ -14,6 +14,7 @@ const corpora = [
   ['the team-written colloquial corpus', join(import.meta.dirname, 'fixtures/team-written-colloquial.jsonl')],
   ['the team-written formal corpus', join(import.meta.dirname, 'fixtures/team-written-formal.jsonl')],
   ['the team-written evasive corpus', join(import.meta.dirname, 'fixtures/team-written-evasive.jsonl')],
+  ['the team-written dev-style corpus', join(import.meta.dirname, 'fixtures/team-written-dev-style.jsonl')],
 ] as const;
 
 describe.each(corpora)('quality on %s', (_, corpusPath) => {

@@ -12,7 +12,7 @@ const ParamsSchema = z.object({
 });
 
 const NUM = '(\\d+|[一二两三四五六七八九十半])';
-const PROBATION_RE = new RegExp(`试用期(?:为|是|共)?\\s*${NUM}\\s*(个月|个半月|月|年)|试用期半年`, 'g');
+const PROBATION_RE = new RegExp(`试用(?:期)?(?:为|是|共)?\\s*${NUM}\\s*(个月|个半月|月|年)|试用期半年|前\\s*${NUM}\\s*(个月|月)(?:为|是)试用期`, 'g');
 const TERM_RE = new RegExp(
   `${NUM}\\s*年(?:期)?(?:的)?(?:正式)?(?:劳动)?合同|合同(?:期限?)?(?:为|是|签|签订)?\\s*${NUM}\\s*年`,
 );
@@ -37,9 +37,10 @@ export const probationDetector: Detector = (ctx, raw) => {
   for (const { field, n } of ctx.fields) {
     PROBATION_RE.lastIndex = 0;
     for (let m = PROBATION_RE.exec(n.text); m; m = PROBATION_RE.exec(n.text)) {
-      const value = m[1] ? parseSmallNumber(m[1]) : 0.5;
+      const count = m[1] ?? m[3];
+      const value = count ? parseSmallNumber(count) : 0.5;
       if (value === undefined) continue;
-      const months = m[2] === '年' || !m[1] ? value * 12 : value + (m[2] === '个半月' ? 0.5 : 0);
+      const months = m[2] === '年' || !count ? value * 12 : value + (m[2] === '个半月' ? 0.5 : 0);
       if (months > limit) hits.push({ field, start: m.index, end: m.index + m[0].length });
     }
     PAY_RE.lastIndex = 0;
