@@ -111,14 +111,18 @@ describe('built Lambda bundle', () => {
 
   it('logs one JSON line per request with the Lambda and API Gateway request ids', async () => {
     await lambda.invoke({ method: 'GET', url: '/health' });
-    const lines = lambda
-      .output()
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-    const requests = lines.filter((l) => l.message === 'request');
+    const requestLines = () =>
+      lambda
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((l) => l.message === 'request');
+    // The log line is written after the response is sent: give the child a moment to flush it.
+    for (let i = 0; i < 50 && !requestLines().some((l) => l.route === 'GET /health'); i++) await new Promise((r) => setTimeout(r, 20));
+    const requests = requestLines();
     expect(requests.length).toBeGreaterThanOrEqual(5);
-    expect(requests.at(-1)).toMatchObject({
+    expect(requests.find((l) => l.route === 'GET /health')).toMatchObject({
       level: 'INFO',
       service: 'hirecheck',
       method: 'GET',
