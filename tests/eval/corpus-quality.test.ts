@@ -15,6 +15,7 @@ const corpora = [
   ['the team-written formal corpus', join(import.meta.dirname, 'fixtures/team-written-formal.jsonl')],
   ['the team-written evasive corpus', join(import.meta.dirname, 'fixtures/team-written-evasive.jsonl')],
   ['the team-written dev-style corpus', join(import.meta.dirname, 'fixtures/team-written-dev-style.jsonl')],
+  ['the second team-written dev-style corpus', join(import.meta.dirname, 'fixtures/team-written-dev-style-2.jsonl')],
 ] as const;
 
 describe.each(corpora)('quality on %s', (_, corpusPath) => {

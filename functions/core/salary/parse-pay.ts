@@ -26,7 +26,7 @@ const UNIT: Record<string, number> = { 万: 10_000, w: 10_000, k: 1_000, 千: 1_
 const CN_DIGIT: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 const KEYWORD =
-  '当天领工资|当日工资|日工资|保底月薪|保底工资|保底|月薪|年薪|日薪|时薪|周薪|周结|周入|日结|日入|日赚|日收入|月入|月收入|年收入|年入|底薪|起薪|薪资|薪酬|工资|月均|综合|收入|通告费|(?:一天|每天|每日)(?:轻松)?(?:赚|能赚|可赚|收入)|(?:一个月|每个月|每月)(?:能拿|能赚|可拿|可赚|收入)?';
+  '当天领工资|当日工资|日工资|保底月薪|保底工资|保底|月薪|年薪|日薪|时薪|周薪|周结|周入|日结|日入|日赚|日收入|月入|月收入|年收入|年入|底薪|起薪|薪资|薪酬|工资|月均|综合|收入|通告费|(?:一天|每天|每日)(?:轻松)?(?:赚|能赚|可赚|收入)|(?:一个月|每个月|每月)(?:能拿|能赚|可拿|可赚|收入|到手)?|月赚';
 const NUMBER = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十](?=\\s*[万千]))\\s*(万|w|k|千)?';
 const PAY_RE = new RegExp(
   // 1 keyword, 2-3 first amount, 4-5 second amount, 6 open end, 7 per-period suffix
@@ -73,7 +73,8 @@ export function parsePay(text: string): PayMention[] {
       period,
       monthlyMin: low * factor,
       monthlyMax: Math.max(low, high) * factor,
-      guaranteed: !!keyword?.startsWith('保底'),
+      // 保底, or a promise written before the amount: 公司承诺每月到手不低于2万.
+      guaranteed: !!keyword?.startsWith('保底') || /保底|承诺|保证/.test(text.slice(Math.max(0, m.index - 6), m.index)),
     });
   }
   OVER_RE.lastIndex = 0;
