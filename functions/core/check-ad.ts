@@ -26,8 +26,8 @@ function severityOf(rule: CompiledRule, adText: string): Severity {
 
 /** Keeps one finding per category and overlapping span: the longest, then the first rule. */
 function dedupe(raw: RawFinding[]): RawFinding[] {
-  const sorted = [...raw].sort((a, b) =>
-    a.field === b.field ? a.start - b.start || b.end - b.start - (a.end - a.start) : 0,
+  const sorted = [...raw].sort(
+    (a, b) => a.field.localeCompare(b.field) || a.start - b.start || b.end - b.start - (a.end - a.start),
   );
   const kept: RawFinding[] = [];
   for (const f of sorted) {

@@ -16,7 +16,7 @@ export interface RawFinding {
 
 /** Token boundaries of the pieces of one field, computed lazily: most text never needs tokenizing. */
 export class BoundaryIndex {
-  private readonly pieces = new Map<number, { end: number; cuts: Set<number> | null }>();
+  private readonly pieces = new Map<number, Set<number> | null>();
   private readonly text: string;
   constructor(
     private readonly n: Normalized,
@@ -33,13 +33,12 @@ export class BoundaryIndex {
     const probe = side === 'start' ? pos : pos - 1;
     const [s, e] = scopeRange(this.text, probe, probe + 1, 'piece');
     if (pos === s || pos === e) return true;
-    let piece = this.pieces.get(s);
-    if (!piece) {
-      const cuts = tokenBoundaries(this.tokenizer, this.text.slice(s, e));
-      piece = { end: e, cuts };
-      this.pieces.set(s, piece);
+    let cuts = this.pieces.get(s);
+    if (cuts === undefined) {
+      cuts = tokenBoundaries(this.tokenizer, this.text.slice(s, e));
+      this.pieces.set(s, cuts);
     }
-    return piece.cuts === null || piece.cuts.has(pos - s);
+    return cuts === null || cuts.has(pos - s);
   }
 }
 

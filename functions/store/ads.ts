@@ -38,13 +38,13 @@ import { INDEX } from './table-definition.js';
 import {
   cancellationReasons,
   decodeCursor,
-  encodeCursor,
   getN,
   getS,
   getStrings,
   n,
   optS,
   packJson,
+  queryPage,
   s,
   seq,
   strings,
@@ -385,26 +385,18 @@ export function createAdStore(table: Table): AdStore {
         const adId = sortValue.slice(sortValue.indexOf('#') + 1);
         start = { pk: s(adPk(adId)), sk: s(HEAD_SK), [pkName]: s(partition), [skName]: s(sortValue) };
       }
-      const out = await table.send<QueryCommandOutput>(
-        new QueryCommand({
-          TableName: T,
+      return queryPage(
+        table,
+        {
           IndexName: index,
           KeyConditionExpression: '#pk = :pk',
           ExpressionAttributeNames: { '#pk': pkName },
           ExpressionAttributeValues: { ':pk': s(partition) },
           ScanIndexForward: false,
-          Limit: limit + 1,
           ExclusiveStartKey: start,
-        }),
+        },
+        { limit, scope: partition, sortAttribute: skName, read: (item) => summaryOf(readHead(item)) },
       );
-      const rows = out.Items ?? [];
-      const items = rows.slice(0, limit).map((item) => summaryOf(readHead(item)));
-      const page: Page<AdSummary> = { items };
-      if (rows.length > limit) {
-        const last = rows[limit - 1]!;
-        page.cursor = encodeCursor(partition, getS(last, skName));
-      }
-      return page;
     },
 
     async revise({ adId, scope, actor, ad, verdict, expectedVersion }) {
@@ -478,19 +470,20 @@ export function createAdStore(table: Table): AdStore {
           gsi3sk: s(sortValue),
         };
       }
-      const out = await table.send<QueryCommandOutput>(
-        new QueryCommand({
-          TableName: T,
+      return queryPage(
+        table,
+        {
           IndexName: INDEX.reviewQueue,
           KeyConditionExpression: 'gsi3pk = :pk',
           ExpressionAttributeValues: { ':pk': s(partition) },
           ScanIndexForward: true,
-          Limit: limit + 1,
           ExclusiveStartKey: start,
-        }),
-      );
-      const rows = out.Items ?? [];
-      const items: QueueEntry[] = rows.slice(0, limit).map((item) => ({
+        },
+        {
+          limit,
+          scope: partition,
+          sortAttribute: 'gsi3sk',
+          read: (item): QueueEntry => ({
         adId: getS(item, 'adId'),
         tenant: getS(item, 'tenant'),
         title: getS(item, 'title'),
@@ -499,10 +492,9 @@ export function createAdStore(table: Table): AdStore {
         findingCount: getN(item, 'findingCount'),
         createdAt: getS(item, 'createdAt'),
         queuedAt: getS(item, 'queuedAt'),
-      }));
-      const page: Page<QueueEntry> = { items };
-      if (rows.length > limit) page.cursor = encodeCursor(partition, getS(rows[limit - 1]!, 'gsi3sk'));
-      return page;
+      }),
+        },
+      );
     },
 
     async decide({ adId, actor, decision, reason, expectedVersion }) {

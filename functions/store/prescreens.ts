@@ -17,7 +17,7 @@ import type { Duplicate, Exhibitor, PrescreenResult, PrescreenSummary, RowError,
 import { NotFoundError, StoreUnavailableError } from './errors.js';
 import type { Principal } from './model.js';
 import { INDEX } from './table-definition.js';
-import { decodeCursor, encodeCursor, getS, n, packJson, s, seq, unpackJson, type Item, type Page, type Table } from './table.js';
+import { decodeCursor, getS, n, packJson, queryPage, s, seq, unpackJson, type Item, type Page, type Table } from './table.js';
 
 /** How long a batch is kept. */
 export const RETENTION_DAYS = 180;
@@ -119,19 +119,15 @@ export function createPrescreenStore(table: Table): PrescreenStore {
   async function rowsPage(tenant: string, id: string, limit: number, cursor?: string): Promise<Page<PrescreenRow>> {
     const pk = batchPk(tenant, id);
     const start = cursor === undefined ? undefined : { pk: s(pk), sk: s(decodeCursor(cursor, pk, ROW_SK)) };
-    const out = await table.send<QueryCommandOutput>(
-      new QueryCommand({
-        TableName: T,
+    return queryPage(
+      table,
+      {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :row)',
         ExpressionAttributeValues: { ':pk': s(pk), ':row': s('ROW#') },
-        Limit: limit + 1,
         ExclusiveStartKey: start,
-      }),
+      },
+      { limit, scope: pk, sortAttribute: 'sk', read: (item) => unpackJson<PrescreenRow>(item, 'data') },
     );
-    const found = out.Items ?? [];
-    const page: Page<PrescreenRow> = { items: found.slice(0, limit).map((item) => unpackJson<PrescreenRow>(item, 'data')) };
-    if (found.length > limit) page.cursor = encodeCursor(pk, getS(found[limit - 1]!, 'sk'));
-    return page;
   }
 
   const store: PrescreenStore = {
@@ -208,21 +204,17 @@ export function createPrescreenStore(table: Table): PrescreenStore {
         const id = sortValue.slice(sortValue.indexOf('#') + 1);
         start = { pk: s(batchPk(tenant, id)), sk: s(HEAD_SK), gsi1pk: s(partition), gsi1sk: s(sortValue) };
       }
-      const out = await table.send<QueryCommandOutput>(
-        new QueryCommand({
-          TableName: T,
+      return queryPage(
+        table,
+        {
           IndexName: INDEX.byTenant,
           KeyConditionExpression: 'gsi1pk = :pk',
           ExpressionAttributeValues: { ':pk': s(partition) },
           ScanIndexForward: false,
-          Limit: limit + 1,
           ExclusiveStartKey: start,
-        }),
+        },
+        { limit, scope: partition, sortAttribute: 'gsi1sk', read: readBatch },
       );
-      const found = out.Items ?? [];
-      const page: Page<PrescreenBatch> = { items: found.slice(0, limit).map(readBatch) };
-      if (found.length > limit) page.cursor = encodeCursor(partition, getS(found[limit - 1]!, 'gsi1sk'));
-      return page;
     },
   };
   return store;

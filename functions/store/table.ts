@@ -6,8 +6,11 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   DynamoDBServiceException,
+  QueryCommand,
   TransactionCanceledException,
   type AttributeValue,
+  type QueryCommandInput,
+  type QueryCommandOutput,
   type CancellationReason,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
@@ -144,4 +147,26 @@ export interface Page<T> {
   items: T[];
   /** Present when more items may follow; pass it back unchanged to get the next page. */
   cursor?: string;
+}
+
+export interface PageQuery<T> {
+  limit: number;
+  /** The query the cursor belongs to (see encodeCursor). */
+  scope: string;
+  /** The attribute whose value the next page starts after. */
+  sortAttribute: string;
+  read: (item: Item) => T;
+}
+
+/** One page of a Query: asks for one item more than `limit`, so a cursor is given only when more follow. */
+export async function queryPage<T>(
+  table: Table,
+  input: Omit<QueryCommandInput, 'TableName' | 'Limit'>,
+  { limit, scope, sortAttribute, read }: PageQuery<T>,
+): Promise<Page<T>> {
+  const out = await table.send<QueryCommandOutput>(new QueryCommand({ ...input, TableName: table.name, Limit: limit + 1 }));
+  const found = out.Items ?? [];
+  const page: Page<T> = { items: found.slice(0, limit).map(read) };
+  if (found.length > limit) page.cursor = encodeCursor(scope, getS(found[limit - 1]!, sortAttribute));
+  return page;
 }
