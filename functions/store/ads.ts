@@ -113,6 +113,18 @@ interface Head extends AdSummary {
   review?: ReviewInfo;
 }
 
+/** The head's fields that come from the ad version and its verdict (set on create and on every revision). */
+function checkedFields(ad: Ad, verdict: Verdict, hash: string) {
+  return {
+    title: ad.title,
+    decision: verdict.decision,
+    categories: categoriesOf(verdict),
+    findingCount: verdict.findings.length,
+    contentHash: hash,
+    lexiconVersion: verdict.lexiconVersion,
+  };
+}
+
 function categoriesOf(verdict: Verdict): string[] {
   return [...new Set(verdict.findings.map((f) => f.category))].sort();
 }
@@ -320,12 +332,7 @@ export function createAdStore(table: Table): AdStore {
         status,
         version: 1,
         eventCount: 1,
-        title: ad.title,
-        decision: verdict.decision,
-        categories: categoriesOf(verdict),
-        findingCount: verdict.findings.length,
-        contentHash: hash,
-        lexiconVersion: verdict.lexiconVersion,
+        ...checkedFields(ad, verdict, hash),
         createdAt: at,
         updatedAt: at,
       };
@@ -417,12 +424,7 @@ export function createAdStore(table: Table): AdStore {
           status,
           version,
           eventCount: events,
-          title: ad.title,
-          decision: verdict.decision,
-          categories: categoriesOf(verdict),
-          findingCount: verdict.findings.length,
-          contentHash: hash,
-          lexiconVersion: verdict.lexiconVersion,
+          ...checkedFields(ad, verdict, hash),
           updatedAt: at,
         };
         delete head.review;
