@@ -4,8 +4,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { createEngine, defaultLexiconDir } from '../core/engine.js';
-import { loadLexiconDir } from '../core/lexicon/load.js';
+import { createEngine, defaultLexiconDir } from '../engine.js';
+import { loadLexiconDir } from '../adapters/lexicon-files.js';
 import { mintMatcher, substringMatcher } from '../eval/baselines.js';
 import { generateAds } from './generate-ads.js';
 
@@ -41,7 +41,7 @@ function measure(name: string, ads: { title: string; description: string }[], fn
 function startup(): { importMs: number; engineMs: number; firstCheckMs: number; rss: number } {
   const script = `
     const t0 = performance.now();
-    const { createEngine } = await import(${JSON.stringify(join(import.meta.dirname, '../core/engine.ts'))});
+    const { createEngine } = await import(${JSON.stringify(join(import.meta.dirname, '../engine.ts'))});
     const t1 = performance.now();
     const engine = createEngine();
     const t2 = performance.now();

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Ad } from '../core/ad.js';
+import type { StoredAd as Ad } from '../core/ad.js';
 import { freePort, startDynamoLocal } from '../server/dynamodb-local.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

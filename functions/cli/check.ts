@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { AdSchema, FIELD_LIMITS, type Ad } from '../core/ad.js';
-import { getEngine } from '../core/engine.js';
+import { AD_KEYS, CheckAdSchema, FIELD_LIMITS, type Ad } from '../core/ad.js';
+import { getEngine } from '../engine.js';
 import { ANSI, formatVerdict, PLAIN } from './format-verdict.js';
 
 const EXIT = { approve: 0, review: 1, reject: 2, inputError: 3 } as const;
@@ -32,7 +32,7 @@ export function parseAdInput(raw: string): Ad {
     } catch (err) {
       throw new InputError(`not valid JSON: ${(err as Error).message}`);
     }
-    const parsed = AdSchema.safeParse(json);
+    const parsed = CheckAdSchema.safeParse(json);
     if (!parsed.success) throw new InputError(describeZodError(parsed.error));
     return parsed.data;
   }
@@ -40,16 +40,28 @@ export function parseAdInput(raw: string): Ad {
   if (!trimmed) throw new InputError('the ad is empty');
   const [first = '', ...rest] = trimmed.split('\n');
   const description = rest.join('\n').trim() || first;
-  const parsed = AdSchema.safeParse({ title: first.trim().slice(0, FIELD_LIMITS.title), description });
+  const parsed = CheckAdSchema.safeParse({ title: first.trim().slice(0, FIELD_LIMITS.title), description });
   if (!parsed.success) throw new InputError(describeZodError(parsed.error));
   return parsed.data;
 }
 
 export class InputError extends Error {}
 
+/** The ad in one exported line: its known keys; `ignored` collects the rest (source, url, company…). */
+function adOfLine(json: Record<string, unknown>, ignored: Set<string>): Record<string, unknown> {
+  const ad: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(json)) {
+    if ((AD_KEYS as string[]).includes(key)) ad[key] = value;
+    else if (key !== 'id') ignored.add(key);
+  }
+  return ad;
+}
+
 async function checkStream(): Promise<number> {
   const engine = getEngine();
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  const ignored = new Set<string>();
+  let warned = false;
   let lineNo = 0;
   for await (const line of lines) {
     lineNo++;
@@ -60,8 +72,11 @@ async function checkStream(): Promise<number> {
       const json: unknown = JSON.parse(line);
       if (json && typeof json === 'object' && !Array.isArray(json)) {
         ({ id = null } = json as { id?: unknown });
-        const { id: _, ...ad } = json as Record<string, unknown>;
-        const parsed = AdSchema.safeParse(ad);
+        const parsed = CheckAdSchema.safeParse(adOfLine(json as Record<string, unknown>, ignored));
+        if (ignored.size && !warned) {
+          warned = true;
+          process.stderr.write(`hirecheck: ignoring keys that are not ad fields: ${[...ignored].join(', ')}\n`);
+        }
         output = parsed.success ? { id, ...engine.check(parsed.data) } : { id, line: lineNo, error: describeZodError(parsed.error) };
       } else {
         output = { id, line: lineNo, error: 'each line must be a JSON object' };

@@ -1,19 +1,20 @@
 /**
- * `npm run eval [-- CORPUS.jsonl] [--baselines]`: the engine's per-category precision, recall and F1,
- * decision accuracy, and every miss and false alarm, on a labeled corpus (default ../shared/corpus/dev.jsonl).
+ * `npm run eval [-- CORPUS.jsonl ...] [--quiet] [--baselines]`: the engine's per-category precision, recall
+ * and F1, decision accuracy, and every miss and false alarm, on labeled corpora (default: the shared dev
+ * corpus, ../shared/corpus/dev.jsonl). With several corpora a summary table closes the report.
  */
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { decide } from '../core/decide.js';
-import { createEngine, defaultLexiconDir } from '../core/engine.js';
-import { loadLexiconDir } from '../core/lexicon/load.js';
+import { createEngine, defaultLexiconDir } from '../engine.js';
+import { loadLexiconDir } from '../adapters/lexicon-files.js';
 import { mintMatcher, substringMatcher, type PhraseMatcher } from '../eval/baselines.js';
 import { readCorpus, type CorpusAd } from '../eval/corpus.js';
-import { formatScore } from '../eval/report.js';
-import { score, type Prediction } from '../eval/score.js';
+import { formatScore, formatSummary } from '../eval/report.js';
+import { score, type Prediction, type Score } from '../eval/score.js';
 
 const args = process.argv.slice(2);
-const corpusPath = args.find((a) => !a.startsWith('--')) ?? resolve(defaultLexiconDir(), '../../shared/corpus/dev.jsonl');
-const corpus = readCorpus(corpusPath);
+const files = args.filter((a) => !a.startsWith('--'));
+const corpusPaths = files.length ? files : [resolve(defaultLexiconDir(), '../../shared/corpus/dev.jsonl')];
 const engine = createEngine();
 
 const enginePrediction = (ad: CorpusAd): Prediction => {
@@ -24,17 +25,24 @@ const enginePrediction = (ad: CorpusAd): Prediction => {
   };
 };
 
-const engineScore = score(corpus, enginePrediction);
-console.log(formatScore(`engine (lexicon ${engine.info().version})`, engineScore, !args.includes('--quiet')));
+const summary: [string, Score][] = [];
+for (const corpusPath of corpusPaths) {
+  const corpus = readCorpus(corpusPath);
+  const engineScore = score(corpus, enginePrediction);
+  summary.push([basename(corpusPath), engineScore]);
+  console.log(formatScore(`${basename(corpusPath)}: engine (lexicon ${engine.info().version})`, engineScore, !args.includes('--quiet')));
 
-if (args.includes('--baselines')) {
-  const lexicon = loadLexiconDir(defaultLexiconDir());
-  const baseline = (matcher: PhraseMatcher) => (ad: CorpusAd): Prediction => {
-    const hits = matcher(ad.text);
-    return { decision: decide(hits.concat(matcher(ad.title))), findings: hits };
-  };
+  if (args.includes('--baselines')) {
+    const lexicon = loadLexiconDir(defaultLexiconDir());
+    const baseline = (matcher: PhraseMatcher) => (ad: CorpusAd): Prediction => {
+      const hits = matcher(ad.text);
+      return { decision: decide(hits.concat(matcher(ad.title))), findings: hits };
+    };
+    console.log();
+    console.log(formatScore('baseline: naive substring', score(corpus, baseline(substringMatcher(lexicon))), false));
+    console.log();
+    console.log(formatScore('baseline: mint-filter (Aho–Corasick)', score(corpus, baseline(mintMatcher(lexicon))), false));
+  }
   console.log();
-  console.log(formatScore('baseline: naive substring', score(corpus, baseline(substringMatcher(lexicon))), false));
-  console.log();
-  console.log(formatScore('baseline: mint-filter (Aho–Corasick)', score(corpus, baseline(mintMatcher(lexicon))), false));
 }
+if (summary.length > 1) console.log(formatSummary(summary));

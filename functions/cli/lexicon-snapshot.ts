@@ -3,8 +3,9 @@
  * in functions/core/lexicon/load.ts). Deployment bundles ship it so a cold start skips YAML parsing.
  */
 import { writeFileSync } from 'node:fs';
-import { defaultLexiconDir } from '../core/engine.js';
-import { loadLexiconDir, snapshotLexicon } from '../core/lexicon/load.js';
+import { defaultLexiconDir } from '../engine.js';
+import { snapshotLexicon } from '../core/lexicon/load.js';
+import { loadLexiconDir } from '../adapters/lexicon-files.js';
 
 const out = process.argv[2];
 if (!out) {

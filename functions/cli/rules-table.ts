@@ -4,8 +4,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultLexiconDir } from '../core/engine.js';
-import { loadLexiconDir, type Lexicon } from '../core/lexicon/load.js';
+import { defaultLexiconDir } from '../engine.js';
+import { type Lexicon } from '../core/lexicon/load.js';
+import { loadLexiconDir } from '../adapters/lexicon-files.js';
 
 export const README = join(import.meta.dirname, '../../README.md');
 const START = '<!-- rules:start -->';

@@ -15,10 +15,25 @@ export const FIELD_LIMITS = {
 
 const text = (max: number) => z.string().max(max, `at most ${max} characters`);
 
-export const AdSchema = z
+/** Whitespace, control, zero-width, bidi and variation-selector characters: nothing a reader can see. */
+const INVISIBLE = /[\s\p{Cc}\p{Cf}\u034f\u115f\u1160\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0]/gu;
+
+/** True when `s` has at least one visible character: a title of spaces, NUL or U+200B is empty. */
+export function hasVisibleText(s: string): boolean {
+  return s.replace(INVISIBLE, '').length > 0;
+}
+
+/** A required text: at most `max` characters, and not empty once invisible characters are removed. */
+export const requiredText = (max: number) => text(max).refine(hasVisibleText, 'must not be empty');
+
+/**
+ * The ad as checked (`hirecheck check`, POST /v1/check, prescreen): scraped and exported ads often have no
+ * title, so it is optional. Stored ads (AdSchema) require one.
+ */
+export const CheckAdSchema = z
   .object({
-    title: text(FIELD_LIMITS.title).min(1, 'must not be empty'),
-    description: text(FIELD_LIMITS.description).refine((s) => s.trim().length > 0, 'must not be empty'),
+    title: text(FIELD_LIMITS.title).optional(),
+    description: requiredText(FIELD_LIMITS.description),
     company: z
       .object({
         name: text(FIELD_LIMITS.companyName).optional(),
@@ -34,7 +49,14 @@ export const AdSchema = z
   })
   .strict();
 
-export type Ad = z.infer<typeof AdSchema>;
+/** The ad as stored (POST /v1/ads, PUT): a title is required. */
+export const AdSchema = CheckAdSchema.extend({ title: requiredText(FIELD_LIMITS.title) }).strict();
+
+/** Every field the engine reads; `title` may be missing when only checking. */
+export type Ad = z.infer<typeof CheckAdSchema>;
+export type StoredAd = z.infer<typeof AdSchema>;
+/** The top-level keys an ad may have (exports carry more: `hirecheck check --jsonl` ignores the rest). */
+export const AD_KEYS = Object.keys(CheckAdSchema.shape) as (keyof Ad)[];
 
 /** Names of the text fields the engine reads, in report order. `company.name` is reported as `company.name`. */
 export const TEXT_FIELDS = [

@@ -20,3 +20,15 @@ export function formatScore(title: string, s: Score, detail: boolean): string {
   }
   return lines.join('\n');
 }
+
+/** One line per corpus: macro precision, recall and F1, decision accuracy, clean ads with a finding. */
+export function formatSummary(rows: [string, Score][]): string {
+  const lines = ['corpus                                   ads  macro P  macro R  macro F1  decision  clean with finding'];
+  for (const [name, s] of rows) {
+    const macro = (k: 'precision' | 'recall' | 'f1') => s.categories.reduce((a, c) => a + c[k], 0) / s.categories.length;
+    lines.push(
+      `${name.padEnd(38)} ${String(s.ads).padStart(5)}  ${pct(macro('precision')).padStart(7)}  ${pct(macro('recall')).padStart(7)}  ${pct(macro('f1')).padStart(8)}  ${pct(s.decisionAccuracy).padStart(8)}  ${s.cleanWithFindings.length}`,
+    );
+  }
+  return lines.join('\n');
+}

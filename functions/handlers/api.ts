@@ -2,7 +2,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { handle } from 'hono/aws-lambda';
 import { loadConfig } from '../config.js';
-import { getEngine } from '../core/engine.js';
+import { getEngine } from '../engine.js';
 import { createServiceApp } from '../http/service-app.js';
 import { createStore } from '../store/index.js';
 import { appLog, withRequestLog } from './logging.js';

@@ -1,6 +1,6 @@
 /** The Hono environment and the dependencies `createApp` is built from. No AWS SDK here: the store comes in. */
 import type { Hono } from 'hono';
-import type { Engine } from '../core/engine.js';
+import type { Engine } from '../engine.js';
 import type { AdStore } from '../store/ads.js';
 import type { ApiKeyStore } from '../store/api-keys.js';
 import type { Principal } from '../store/model.js';

@@ -3,7 +3,7 @@
  * The ad and verdict schemas come from the engine (functions/core), so the API cannot drift from it.
  */
 import { z } from '@hono/zod-openapi';
-import { AdSchema as CoreAdSchema, FIELD_LIMITS } from '../core/ad.js';
+import { AdSchema as CoreAdSchema, CheckAdSchema as CoreCheckAdSchema, FIELD_LIMITS } from '../core/ad.js';
 import { CATEGORIES, DECISIONS } from '../core/categories.js';
 import { FindingSchema as CoreFindingSchema, LegalBasisSchema as CoreLegalBasisSchema, VerdictSchema as CoreVerdictSchema } from '../core/verdict.js';
 import { AD_STATUSES, REVIEW_DECISIONS, ROLES } from '../store/model.js';
@@ -20,6 +20,11 @@ export const AdSchema = CoreAdSchema.clone().openapi('Ad', {
     .map(([k, v]) => `${k} ${v}`)
     .join(', ')}. Unknown fields are rejected.`,
   example: { title: '销售代表', description: '负责华东区客户开发，本科及以上学历，男女不限。', salary: '8000-12000元/月', location: '上海' },
+});
+
+export const CheckAdSchema = CoreCheckAdSchema.clone().openapi('AdToCheck', {
+  description: 'A job ad to check: as Ad, but the title is optional (scraped and exported ads often have none).',
+  example: { description: '负责华东区客户开发，本科及以上学历，男女不限。' },
 });
 
 const LegalBasisSchema = CoreLegalBasisSchema.clone().openapi('LegalBasis');

@@ -95,7 +95,7 @@ function liveHeap(): number {
 /** One measured run, in its own process. */
 async function child(file: string, outDir: string): Promise<void> {
   const started = performance.now();
-  const { getEngine } = await import('../core/engine.js');
+  const { getEngine } = await import('../engine.js');
   getEngine();
   const startupMs = performance.now() - started;
   const { prescreen } = await import('./prescreen.js');

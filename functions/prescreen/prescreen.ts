@@ -7,7 +7,7 @@
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { CATEGORIES, DECISIONS, type Category } from '../core/categories.js';
-import { getEngine, type Engine } from '../core/engine.js';
+import { getEngine, type Engine } from '../engine.js';
 import { checkCreditCode } from './credit-code.js';
 import { detectFormat } from './detect-format.js';
 import { DuplicateFinder } from './duplicates.js';
@@ -150,7 +150,7 @@ function checkRow(item: InputRow, engine: Pick<Engine, 'check'>, rows: RowResult
   }
   const { ad } = built;
   const verdict = engine.check(ad);
-  finder.add(item.row, { name: company, code: code?.code }, ad.title, ad.description);
+  finder.add(item.row, { name: company, code: code?.code }, ad.title ?? '', ad.description);
   // Only copies are kept (see own-string.ts): the ad's full text is dropped after this row.
   rows.push({
     row: item.row,
@@ -158,7 +158,7 @@ function checkRow(item: InputRow, engine: Pick<Engine, 'check'>, rows: RowResult
     creditCode: code ? ownString(code.code) : null,
     creditCodeValid: code ? code.valid : null,
     ...(code?.problem ? { creditCodeProblem: code.problem } : {}),
-    title: ownString(ad.title),
+    title: ownString(ad.title ?? ''),
     decision: verdict.decision,
     categories: [...new Set(verdict.findings.map((f) => f.category))],
     findings: verdict.findings.map((f) => ({ ...f, text: ownString(f.text) })),

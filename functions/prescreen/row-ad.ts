@@ -1,5 +1,5 @@
 /** Turns a mapped row into the engine's Ad, or into the reason it is a bad row (in Chinese, for the report). */
-import { AdSchema, FIELD_LIMITS, type Ad } from '../core/ad.js';
+import { CheckAdSchema, FIELD_LIMITS, type Ad } from '../core/ad.js';
 import type { InputRow } from './types.js';
 
 const LABELS: Record<string, string> = {
@@ -27,9 +27,10 @@ export type RowAd = { ad: Ad } | { reason: string };
 export function rowAd(input: InputRow, creditCode: string | undefined): RowAd {
   if (input.problems.length) return { reason: input.problems.join('；') };
   const { title, description, salary, location, contact, company } = input.fields;
-  if (!title) return { reason: '岗位名称为空' };
   if (!description) return { reason: '岗位描述为空' };
-  const ad: Ad = { title, description };
+  // Exported sheets often have no job title: the row is still checked.
+  const ad: Ad = { description };
+  if (title) ad.title = title;
   if (salary) ad.salary = salary;
   if (location) ad.location = location;
   if (contact) ad.contact = contact;
@@ -38,7 +39,7 @@ export function rowAd(input: InputRow, creditCode: string | undefined): RowAd {
     if (company) ad.company.name = company;
     if (creditCode && creditCode.length <= 32) ad.company.creditCode = creditCode;
   }
-  const parsed = AdSchema.safeParse(ad);
+  const parsed = CheckAdSchema.safeParse(ad);
   if (parsed.success) return { ad: parsed.data };
   const reasons = parsed.error.issues.map((issue) => {
     const path = issue.path.join('.');

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from '../config.js';
-import { getEngine } from '../core/engine.js';
+import { getEngine } from '../engine.js';
 import { createServiceApp } from '../http/service-app.js';
 import { createStore, ensureTable } from '../store/index.js';
 import { createDemoKeys, DEMO_KEYS_FILE } from './demo-keys.js';

@@ -14,7 +14,7 @@ import {
   type QueryCommandOutput,
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
-import type { Ad } from '../core/ad.js';
+import type { StoredAd as Ad } from '../core/ad.js';
 import type { Decision } from '../core/categories.js';
 import type { Verdict } from '../core/verdict.js';
 import {

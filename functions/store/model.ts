@@ -3,7 +3,7 @@
  * so the HTTP app (and the Lambda bundle's app code) can use it without pulling in DynamoDB.
  */
 import { createHash } from 'node:crypto';
-import type { Ad } from '../core/ad.js';
+import type { StoredAd as Ad } from '../core/ad.js';
 import type { Decision } from '../core/categories.js';
 import type { Verdict } from '../core/verdict.js';
 

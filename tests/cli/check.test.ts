@@ -63,4 +63,24 @@ describe('hirecheck check', { timeout: 120_000 }, () => {
     expect(lines[2]).toMatchObject({ id: 42, line: 3, error: expect.stringMatching(/^description:/) });
     expect(lines[3]).toMatchObject({ id: 'c', decision: 'reject' });
   });
+
+  it('checks ads without a title, from a JSON file and from exported JSONL lines with extra keys', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hirecheck-')), 'untitled.json');
+    writeFileSync(file, JSON.stringify({ description: '招聘普工，1.20-35岁，男女不限' }));
+    const single = run(['check', file, '--json']);
+    expect(single.code).toBe(1);
+    expect(JSON.parse(single.stdout).findings[0]).toMatchObject({ category: 'age', text: '20-35岁' });
+
+    const input = [
+      JSON.stringify({ id: 'r-1', source: 'board dump', url: 'http://x', description: '限男性，包吃住' }),
+      JSON.stringify({ id: 'r-2', source: 'board dump', title: '', description: '五险一金，月薪5000元' }),
+    ].join('\n');
+    const { code, stdout, stderr } = run(['check', '--jsonl'], input);
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n').map((l) => JSON.parse(l))).toMatchObject([
+      { id: 'r-1', decision: 'reject' },
+      { id: 'r-2', decision: 'approve' },
+    ]);
+    expect(stderr.trim().split('\n')).toEqual(['hirecheck: ignoring keys that are not ad fields: source, url']);
+  });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultLexiconDir } from '../../functions/core/engine.js';
-import { loadLexiconDir } from '../../functions/core/lexicon/load.js';
+import { defaultLexiconDir } from '../../functions/engine.js';
+import { loadLexiconDir } from '../../functions/adapters/lexicon-files.js';
 import { README, readmeWithTable, rulesTable } from '../../functions/cli/rules-table.js';
 
 describe('README rule table', () => {

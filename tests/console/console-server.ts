@@ -7,8 +7,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { inject } from 'vitest';
-import type { Ad } from '../../functions/core/ad.js';
-import { getEngine } from '../../functions/core/engine.js';
+import type { StoredAd as Ad } from '../../functions/core/ad.js';
+import { getEngine } from '../../functions/engine.js';
 import { consoleRoute } from '../../functions/console/app.js';
 import { createApp } from '../../functions/http/app.js';
 import { startDynamoLocal, type LocalDynamo } from '../../functions/server/dynamodb-local.js';

@@ -5,8 +5,8 @@
 import { GetItemCommand, type GetItemCommandOutput } from '@aws-sdk/client-dynamodb';
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Ad } from '../../functions/core/ad.js';
-import { getEngine } from '../../functions/core/engine.js';
+import type { StoredAd as Ad } from '../../functions/core/ad.js';
+import { getEngine } from '../../functions/engine.js';
 import { createConsoleQueries } from '../../functions/store/console-queries.js';
 import { createConsoleSessionStore } from '../../functions/store/console-sessions.js';
 import { createStore, type Store } from '../../functions/store/index.js';

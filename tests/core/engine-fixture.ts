@@ -1,5 +1,5 @@
 /** One engine for all core tests: loading jieba's dictionary once keeps the suite fast. */
-import { getEngine } from '../../functions/core/engine.js';
+import { getEngine } from '../../functions/engine.js';
 
 export const engine = getEngine();
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultLexiconDir } from '../../functions/core/engine.js';
+import { defaultLexiconDir } from '../../functions/engine.js';
 import { readCorpus } from '../../functions/eval/corpus.js';
 import { score } from '../../functions/eval/score.js';
 import { engine } from '../core/engine-fixture.js';

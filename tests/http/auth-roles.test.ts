@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/http/app.js';
-import { getEngine } from '../../functions/core/engine.js';
+import { getEngine } from '../../functions/engine.js';
 import { ADS, harness, problemType, type Harness, type Keys } from './harness.js';
 
 let h: Harness;

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getEngine } from '../../functions/core/engine.js';
+import { getEngine } from '../../functions/engine.js';
 import { createApp } from '../../functions/http/app.js';
 import { createDynamoClient, createStore, StoreUnavailableError, type Store } from '../../functions/store/index.js';
 import { ADS, harness, problemType, type Harness } from './harness.js';

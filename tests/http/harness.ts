@@ -3,8 +3,8 @@
  * and the real engine, with keys for every role. `call` goes through `app.request` (the full middleware
  * stack, no socket); tests/http/server.test.ts also exercises a real HTTP server.
  */
-import type { Ad } from '../../functions/core/ad.js';
-import { getEngine } from '../../functions/core/engine.js';
+import type { StoredAd as Ad } from '../../functions/core/ad.js';
+import { getEngine } from '../../functions/engine.js';
 import { createApp } from '../../functions/http/app.js';
 import type { AppLimits, Logger } from '../../functions/http/env.js';
 import type { Store } from '../../functions/store/index.js';

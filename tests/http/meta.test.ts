@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getEngine } from '../../functions/core/engine.js';
+import { getEngine } from '../../functions/engine.js';
 import { ADS, harness, type Harness } from './harness.js';
 
 let h: Harness;

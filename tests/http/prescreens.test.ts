@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getEngine } from '../../functions/core/engine.js';
+import { getEngine } from '../../functions/engine.js';
 import { createApp } from '../../functions/http/app.js';
 import { prescreensRoute } from '../../functions/http/routes/prescreens.js';
 import { createPrescreenStore } from '../../functions/store/prescreens.js';
@@ -161,7 +161,7 @@ describe('GET /v1/prescreens/{id}', () => {
 
     const second = await call('GET', `/v1/prescreens/${id}?limit=3&cursor=${first.body.cursor}`, { key: keys.organizer });
     expect(second.body.rows.map((r: { row: number }) => r.row)).toEqual([6, 7]);
-    expect(second.body.errors).toEqual([{ row: 5, reason: '岗位名称为空' }]);
+    expect(second.body.errors).toEqual([{ row: 5, reason: '岗位描述为空' }]);
     expect(second.body).not.toHaveProperty('duplicates');
     expect(second.body).not.toHaveProperty('cursor');
 
@@ -185,7 +185,7 @@ describe('GET /v1/prescreens/{id}', () => {
     expect(html.text).toContain('双选会招聘信息预审报告');
     expect(html.text.match(/<section class="exhibitor"/g)).toHaveLength(4);
     expect(html.text).toMatch(/<mark class="sev-reject"[^>]*>限男性/);
-    expect(html.text).toContain('第 5 行：岗位名称为空');
+    expect(html.text).toContain('第 5 行：岗位描述为空');
   });
 
   it('shows organizers only their own batches', async () => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getEngine } from '../../functions/core/engine.js';
+import { getEngine } from '../../functions/engine.js';
 import { PrescreenInputError } from '../../functions/prescreen/errors.js';
 import { prescreen } from '../../functions/prescreen/prescreen.js';
 import type { PrescreenResult } from '../../functions/prescreen/types.js';
@@ -27,7 +27,7 @@ describe('prescreen: reading', () => {
       [6, '丁物流有限公司', '仓库管理员'],
       [7, '甲科技有限公司', '会计'],
     ]);
-    expect(result.errors).toEqual([{ row: 5, reason: '岗位名称为空', company: '丙教育集团' }]);
+    expect(result.errors).toEqual([{ row: 5, reason: '岗位描述为空', company: '丙教育集团' }]);
   });
 
   it.each([true, false])('reads an XLSX (shared strings: %s) with the same rows and row numbers', async (shared) => {
@@ -41,6 +41,13 @@ describe('prescreen: reading', () => {
     const result = await prescreen(file(await writeXlsx(dir, 'titled.xlsx', FAIR, { titleRow: '2025 春季双选会岗位信息汇总表' })));
     expect(result.summary.headerRow).toBe(2);
     expect(result.rows.map((r) => r.row)).toEqual([3, 4, 5, 7, 8]);
+  });
+
+  it('checks a row without a job title (exports often have none)', async () => {
+    const table: Table = [HEADER, ['甲公司', '', '', '招聘仓管，限男性，35岁以下', '', '', '', '']];
+    const result = await prescreen(file(writeCsv(dir, 'untitled.csv', table, 'utf-8')));
+    expect(result.errors).toEqual([]);
+    expect(result.rows.map((r) => [r.row, r.title, r.categories.sort()])).toEqual([[2, '', ['age', 'gender']]]);
   });
 
   it('counts blank lines and multi-line cells the way Excel numbers rows', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { getEngine } from '../../functions/core/engine.js';
+import { getEngine } from '../../functions/engine.js';
 import { prescreen } from '../../functions/prescreen/prescreen.js';
 import { csvReport } from '../../functions/prescreen/report-csv.js';
 import { htmlReport } from '../../functions/prescreen/report-html.js';
@@ -86,7 +86,7 @@ describe('CSV results', () => {
     expect(rows[1]!.slice(2, 6)).toEqual(['91350100M000100Y43', '有效', '仓库管理员', '不通过']);
     expect(rows[1]![6]).toContain('性别');
     expect(rows[3]![3]).toMatch(/^无效（校验码/);
-    expect(rows[4]!.slice(5, 8)).toEqual(['无法检查', '', '岗位名称为空']);
+    expect(rows[4]!.slice(5, 8)).toEqual(['无法检查', '', '岗位描述为空']);
   });
 
   it('neutralises cells that Excel would run as a formula', () => {
@@ -102,7 +102,7 @@ describe('JSON results', () => {
     expect(json.summary).toMatchObject({ rows: 7, checked: 6, errors: 1, exhibitors: { total: 5 } });
     expect(Object.keys(json.rows[0])).toEqual(['row', 'company', 'creditCode', 'creditCodeValid', 'title', 'decision', 'categories', 'findings']);
     expect(json.rows.find((r: { row: number }) => r.row === 8)).toMatchObject({ creditCode: null, creditCodeValid: null, decision: 'reject' });
-    expect(json.errors).toEqual([{ row: 5, reason: '岗位名称为空' }]);
+    expect(json.errors).toEqual([{ row: 5, reason: '岗位描述为空' }]);
     expect(json.duplicates).toContainEqual({ rows: [3, 7], kind: 'same_ad', detail: '甲科技有限公司：会计' });
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Ad } from '../../functions/core/ad.js';
-import { getEngine } from '../../functions/core/engine.js';
+import type { StoredAd as Ad } from '../../functions/core/ad.js';
+import { getEngine } from '../../functions/engine.js';
 import type { Verdict } from '../../functions/core/verdict.js';
 import { ConflictError, InvalidCursorError, NotFoundError, type Principal, type Store } from '../../functions/store/index.js';
 import { freshStore } from './table.js';

@@ -1,10 +1,8 @@
 /**
- * Loads and validates the lexicon files. A broken lexicon fails loudly, naming the file and rule id.
- * Parsing is pure (`parseLexicon` takes file contents); `loadLexiconDir` only adds the file reading.
+ * Parses and validates the lexicon files. A broken lexicon fails loudly, naming the file and rule id.
+ * Pure: it takes file contents; functions/adapters/lexicon-files.ts reads them from disk.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import {
@@ -48,7 +46,7 @@ export class LexiconError extends Error {
   }
 }
 
-function validate<T extends z.ZodType>(schema: T, file: string, raw: unknown): z.output<T> {
+export function validate<T extends z.ZodType>(schema: T, file: string, raw: unknown): z.output<T> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
@@ -98,7 +96,7 @@ export function parseLexicon(sources: LexiconSource[]): Lexicon {
 }
 
 /** The hash part of the version: every file's name and content, in name order. */
-function contentHash(sources: LexiconSource[]): string {
+export function contentHash(sources: LexiconSource[]): string {
   const hash = createHash('sha256');
   for (const s of [...sources].sort((a, b) => a.name.localeCompare(b.name))) {
     hash.update(s.name).update('\0').update(s.content).update('\0');
@@ -106,7 +104,7 @@ function contentHash(sources: LexiconSource[]): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-const SnapshotSchema = z.object({
+export const SnapshotSchema = z.object({
   version: z.string(),
   common: CommonFileSchema,
   policy: PolicySchema,
@@ -117,14 +115,3 @@ export function snapshotLexicon(lexicon: Lexicon): string {
   return JSON.stringify(lexicon);
 }
 
-export function loadLexiconDir(dir: string): Lexicon {
-  const names = readdirSync(dir).filter((n) => n.endsWith('.yaml'));
-  const sources = names.map((name) => ({ name, content: readFileSync(join(dir, name), 'utf8') }));
-  const snapshotPath = join(dir, SNAPSHOT_FILE);
-  if (existsSync(snapshotPath)) {
-    const snapshot = validate(SnapshotSchema, SNAPSHOT_FILE, JSON.parse(readFileSync(snapshotPath, 'utf8')));
-    // Only a snapshot of exactly these YAML files is used: an edited lexicon is never shadowed.
-    if (snapshot.version.endsWith(`+${contentHash(sources)}`)) return snapshot;
-  }
-  return parseLexicon(sources);
-}

@@ -1,6 +1,6 @@
 /** /v1/ads: employers submit, list, read and revise their ads; moderators read any ad and its history. */
 import { createRoute } from '@hono/zod-openapi';
-import type { Ad } from '../../core/ad.js';
+import type { StoredAd as Ad } from '../../core/ad.js';
 import { contentHash } from '../../store/model.js';
 import { requireRole, scopeOf } from '../auth.js';
 import type { AppDeps } from '../env.js';

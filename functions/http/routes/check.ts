@@ -2,7 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../env.js';
 import { BEARER, createRouter } from '../router.js';
-import { AdSchema, json, jsonBody, problems, VerdictSchema } from '../schemas.js';
+import { CheckAdSchema, json, jsonBody, problems, VerdictSchema } from '../schemas.js';
 import { wellFormed } from '../text.js';
 
 const check = createRoute({
@@ -12,7 +12,7 @@ const check = createRoute({
   summary: 'Check an ad without storing it',
   description: 'Any role. Returns the verdict: findings with offsets into the original text, legal basis and suggestions.',
   security: BEARER,
-  request: { body: jsonBody(AdSchema) },
+  request: { body: jsonBody(CheckAdSchema) },
   responses: { 200: json(VerdictSchema, 'The verdict'), ...problems(400, 413, 415) },
 });
 

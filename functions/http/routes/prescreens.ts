@@ -8,7 +8,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Engine } from '../../core/engine.js';
+import type { Engine } from '../../engine.js';
 import { ENCODING_NAMES } from '../../prescreen/decode-text.js';
 import { PrescreenInputError } from '../../prescreen/errors.js';
 import { parseMapOption, type ColumnTarget } from '../../prescreen/header-map.js';

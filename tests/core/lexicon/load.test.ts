@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../../functions/core/categories.js';
-import { defaultLexiconDir } from '../../../functions/core/engine.js';
+import { defaultLexiconDir } from '../../../functions/engine.js';
 import { compileLexicon } from '../../../functions/core/lexicon/compile.js';
-import { LexiconError, loadLexiconDir, parseLexicon, snapshotLexicon, SNAPSHOT_FILE, type LexiconSource } from '../../../functions/core/lexicon/load.js';
+import { LexiconError, parseLexicon, snapshotLexicon, SNAPSHOT_FILE, type LexiconSource } from '../../../functions/core/lexicon/load.js';
+import { loadLexiconDir } from '../../../functions/adapters/lexicon-files.js';
 
 const dir = defaultLexiconDir();
 const sources = (): LexiconSource[] =>

@@ -1,0 +1,85 @@
+/**
+ * Text with an offset map back to its original: every UTF-16 unit remembers the original range
+ * [start, end) it came from, so findings on normalised text point at the exact original characters.
+ */
+export interface Normalized {
+  /** The normalised text rules run on. */
+  text: string;
+  /** For each unit of `text`, the original start offset. */
+  starts: ArrayLike<number>;
+  /** For each unit of `text`, the original end offset (exclusive). */
+  ends: ArrayLike<number>;
+}
+
+const UTF16 = new TextDecoder('utf-16le');
+
+/**
+ * Growable output: code units and their original ranges. Every pass reuses one scratch buffer (the
+ * engine is synchronous) and `result()` copies out, so a pass's input is never the buffer it writes.
+ */
+export class Output {
+  units = new Uint16Array(1024);
+  starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  length = 0;
+  reset(capacity: number): this {
+    if (this.units.length < capacity) {
+      this.units = new Uint16Array(capacity);
+      this.starts = new Int32Array(capacity);
+      this.ends = new Int32Array(capacity);
+    }
+    this.length = 0;
+    return this;
+  }
+  push(unit: number, start: number, end: number) {
+    if (this.length === this.units.length) this.grow();
+    this.units[this.length] = unit;
+    this.starts[this.length] = start;
+    this.ends[this.length++] = end;
+  }
+  private grow() {
+    const size = this.units.length * 2;
+    const units = new Uint16Array(size);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    units.set(this.units);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    Object.assign(this, { units, starts, ends });
+  }
+  /** A copy that outlives the scratch buffer. */
+  result(): Normalized {
+    return {
+      text: UTF16.decode(this.units.subarray(0, this.length)),
+      starts: this.starts.slice(0, this.length),
+      ends: this.ends.slice(0, this.length),
+    };
+  }
+}
+
+const scratch = new Output();
+export const output = (capacity: number) => scratch.reset(capacity);
+
+/** Replace regex matches in a normalised text, keeping the offset map: a replacement maps to its whole source span. */
+export function replaceMapped(src: Normalized, re: RegExp, replacement: (m: string) => string): Normalized {
+  re.lastIndex = 0;
+  if (!re.test(src.text)) return src;
+  re.lastIndex = 0;
+  const out = output(src.text.length + 16);
+  let last = 0;
+  for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
+    for (let i = last; i < m.index; i++) out.push(src.text.charCodeAt(i), src.starts[i]!, src.ends[i]!);
+    const rep = replacement(m[0]);
+    const s = src.starts[m.index]!;
+    const e = src.ends[m.index + m[0].length - 1]!;
+    for (let k = 0; k < rep.length; k++) out.push(rep.charCodeAt(k), s, e);
+    last = m.index + m[0].length;
+  }
+  for (let i = last; i < src.text.length; i++) out.push(src.text.charCodeAt(i), src.starts[i]!, src.ends[i]!);
+  return out.result();
+}
+
+/** Map a [start, end) range of the normalised text back to the original text. */
+export function toOriginalRange(n: Normalized, start: number, end: number): [number, number] {
+  return [n.starts[start]!, n.ends[end - 1]!];
+}

@@ -1,0 +1,84 @@
+/**
+ * Number folding, the last normalisation pass: real boards write the same figures many ways, and rules
+ * should see one. It folds
+ * - list numbers glued to a figure or a word (`1.20-35岁`, `2、40周岁以下`, `3.男性`) into a clause break;
+ * - dash, em-dash, tilde, 到 and 至 runs between two figures (`18——25`, `20---35`, `25~35`, `20到35`) into `-`;
+ * - Chinese numerals before a unit (`三十五岁`, `叁拾伍周岁`, `六个月`, `一米七`) into digits.
+ * Full-width digits and punctuation are already half-width here (NFKC in the fold pass).
+ */
+import { replaceMapped, type Normalized } from './mapped-text.js';
+
+const DIGIT: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5,
+  六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+};
+const MULTIPLIER: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100 };
+const CN_NUMERAL = '[零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰]';
+
+/** Value of a Chinese numeral below 1,000 (三十五, 叁拾伍, 十八, 二零), or undefined if it is not one. */
+export function chineseNumeral(s: string): number | undefined {
+  if (!s) return undefined;
+  if (![...s].some((c) => c in MULTIPLIER)) {
+    // digit by digit: 二零 → 20 (only as a bare run of digits)
+    let v = 0;
+    for (const c of s) {
+      const d = DIGIT[c];
+      if (d === undefined) return undefined;
+      v = v * 10 + d;
+    }
+    return v;
+  }
+  let total = 0;
+  let digit: number | undefined;
+  for (const c of s) {
+    if (c in DIGIT) {
+      if (digit !== undefined) return undefined;
+      digit = DIGIT[c];
+    } else {
+      total += (digit ?? 1) * MULTIPLIER[c]!;
+      digit = undefined;
+    }
+  }
+  return total + (digit ?? 0);
+}
+
+// Units after which a Chinese numeral is an age or a measure, not part of a word (一律, 十分, 五险一金).
+// Pay and durations keep their numerals: the pay parser and the probation detector read both forms.
+const UNIT_AFTER = '(?=\\s*(?:周岁|岁|斤|公斤|厘米|公分))';
+const CN_NUMBER_RE = new RegExp(`${CN_NUMERAL}{1,4}${UNIT_AFTER}|${CN_NUMERAL}{1,4}(?=\\s*(?:-|到|至)\\s*${CN_NUMERAL}{1,4}\\s*(?:周岁|岁))`, 'g');
+// 一米七, 一米六五: a height in metres written out.
+const HEIGHT_RE = new RegExp(`一米([一二三四五六七八九])([一二三四五六七八九五])?`, 'g');
+
+/** A connector run between two figures: 18——25, 20---35, 25~35, 20到35, 20 至 35 (also after 岁: 18岁-25岁). */
+const RANGE_RE = /(?<=\d\s*(?:周岁|岁|k|K|万|千|元|cm)?)\s*(?:-{2,}|[—–~〜]+|-|到|至)\s*(?=\d)/g;
+
+/**
+ * A list number: 1-2 digits plus `、` or `.` at the start of a line, after punctuation or glued after a word.
+ * After `.` comes a word (1.男性) or an age (1.20-35岁, 2.40周岁以下); anything else is a decimal (3.5万,
+ * 1.5-2万, 1.65米) and stays.
+ */
+const AGE_AFTER = '\\d{1,2}\\s*(?:周岁|岁|以下|以上|以内|(?:-|~|—+|到|至)\\s*\\d{1,2}\\s*(?:周岁|岁))';
+const LIST_RE = new RegExp(
+  `(?<=^|[\\n\\s,，;；:：。!！?？)）\\]】\\u3400-\\u9fff])\\d{1,2}(?:、(?=\\s*[\\d\\u3400-\\u9fffa-z(（])|\\.(?=\\s*(?:[\\u3400-\\u9fffa-z(（]|${AGE_AFTER})))`,
+  'gm',
+);
+
+/** Replaces every match of `re` in `n`, computing the replacement from the match (offsets stay mapped). */
+function fold(n: Normalized, re: RegExp, to: (m: string) => string): Normalized {
+  return replaceMapped(n, re, to);
+}
+
+export function foldNumbers(n: Normalized): Normalized {
+  let out = n;
+  if (/[零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰]/.test(out.text)) {
+    out = fold(out, HEIGHT_RE, (m) => {
+      const rest = m.slice(2);
+      const cm = 100 + (chineseNumeral(rest[0]!) ?? 0) * 10 + (rest[1] ? (chineseNumeral(rest[1]) ?? 0) : 0);
+      return `${cm}cm`;
+    });
+    out = fold(out, CN_NUMBER_RE, (m) => String(chineseNumeral(m) ?? m));
+  }
+  if (!/\d/.test(out.text)) return out;
+  out = fold(out, LIST_RE, () => ';');
+  return fold(out, RANGE_RE, () => '-');
+}

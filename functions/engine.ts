@@ -1,0 +1,49 @@
+/**
+ * The composition root of the engine: lexicons read from disk, the nodejieba tokenizer, the pure core.
+ * Every adapter (HTTP, Lambda, CLI, prescreen, benchmarks) gets its engine here.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createJiebaTokenizer } from './adapters/jieba-tokenizer.js';
+import { loadLexiconDir } from './adapters/lexicon-files.js';
+import { buildEngine, type Engine } from './core/engine.js';
+import type { Policy } from './core/lexicon/schema.js';
+import type { Tokenizer } from './core/tokenizer.js';
+
+export type { Engine, EngineInfo } from './core/engine.js';
+
+export interface EngineOptions {
+  /** Directory holding the lexicon YAML files; default: HIRECHECK_LEXICON_DIR or the repository's lexicons/. */
+  lexiconDir?: string;
+  /** Deployment override of lexicons/policy.yaml (merged over it). */
+  policy?: Partial<Policy>;
+  tokenizer?: (words: string[]) => Tokenizer;
+}
+
+/** Finds lexicons/ next to the code: in the repository (functions/..) or beside a bundle. */
+export function defaultLexiconDir(): string {
+  if (process.env.HIRECHECK_LEXICON_DIR) return process.env.HIRECHECK_LEXICON_DIR;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'lexicons');
+    if (existsSync(join(candidate, 'common.yaml'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('lexicons/ not found: set HIRECHECK_LEXICON_DIR');
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  return buildEngine({
+    lexicon: loadLexiconDir(options.lexiconDir ?? defaultLexiconDir()),
+    tokenizer: options.tokenizer ?? createJiebaTokenizer,
+    policy: options.policy,
+  });
+}
+
+let shared: Engine | undefined;
+/** One engine per process (Lambda container, server, CLI): start-up cost is paid once. */
+export function getEngine(): Engine {
+  shared ??= createEngine();
+  return shared;
+}
