@@ -3,11 +3,12 @@
  * unless `now` is left to default.
  */
 import { fieldText, TEXT_FIELDS, type Ad } from './ad.js';
+import { analyzeField, type FieldAnalysis } from './analysis/field-analysis.js';
+import { clearingRole } from './analysis/roles.js';
 import type { Category, Severity } from './categories.js';
 import { decide } from './decide.js';
-import type { DetectorField } from './detectors/types.js';
 import type { CompiledLexicon, CompiledRule } from './lexicon/compile.js';
-import { exceptionApplies, matchField, type RawFinding } from './match.js';
+import { exceptionApplies, matchRule, type RawFinding } from './match.js';
 import { normalize, toOriginalRange } from './normalize.js';
 import type { Tokenizer } from './tokenizer.js';
 import type { Finding, Verdict } from './verdict.js';
@@ -39,34 +40,42 @@ function dedupe(raw: RawFinding[]): RawFinding[] {
   return kept;
 }
 
+/** A hit stands unless the rule's exceptions apply or the clause's role clears its category. */
+function keep(a: FieldAnalysis, rule: CompiledRule, start: number, end: number, lexicon: CompiledLexicon): boolean {
+  return !exceptionApplies(a.n.text, start, end, rule.exceptions) && !clearingRole(a, start, end, rule.category, lexicon.roles);
+}
+
 export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdict {
   const { lexicon, tokenizer } = deps;
-  const fields: DetectorField[] = [];
+  const fields: FieldAnalysis[] = [];
   const originals = new Map<string, string>();
   for (const field of TEXT_FIELDS) {
     const text = fieldText(ad, field);
     if (!text) continue;
     originals.set(field, text);
-    fields.push({ field, n: normalize(text, lexicon.variants) });
+    fields.push(analyzeField(field, normalize(text, lexicon.variants), lexicon.index, tokenizer));
   }
   const raw: RawFinding[] = [];
-  for (const { field, n } of fields) raw.push(...matchField(field, n, lexicon.rules, tokenizer));
+  for (const a of fields) {
+    for (const rule of lexicon.rules) {
+      for (const [start, end] of matchRule(a, rule)) if (keep(a, rule, start, end, lexicon)) raw.push({ rule, field: a.field, start, end });
+    }
+  }
 
   const adText = fields.map((f) => f.n.text).join('\n');
   const categoriesFound = new Set<Category>(raw.map((r) => r.rule.category));
-  const byField = new Map(fields.map((f) => [f.field, f.n]));
+  const byField = new Map(fields.map((f) => [f.field, f]));
   for (const rule of lexicon.rules) {
     for (const matcher of rule.matchers) {
       if (matcher.kind !== 'detector') continue;
       for (const hit of matcher.detector({ fields, adText, categoriesFound }, matcher.params)) {
-        const n = byField.get(hit.field)!;
-        if (!exceptionApplies(n.text, hit.start, hit.end, rule.exceptions)) raw.push({ rule, ...hit });
+        if (keep(byField.get(hit.field)!, rule, hit.start, hit.end, lexicon)) raw.push({ rule, ...hit });
       }
     }
   }
 
   const findings: Finding[] = dedupe(raw).map(({ rule, field, start, end }) => {
-    const [s, e] = toOriginalRange(byField.get(field)!, start, end);
+    const [s, e] = toOriginalRange(byField.get(field)!.n, start, end);
     const finding: Finding = {
       ruleId: rule.rule.id,
       category: rule.category,

@@ -1,8 +1,12 @@
 /**
- * Runs the word and regex rules over one normalised field: candidates → word boundaries → exceptions.
+ * Runs a rule's patterns over one analysed field: regexes (checked against word boundaries), constructions
+ * and scenarios. Exceptions are checked by the caller, for every kind of hit alike.
  */
+import { matchConstruction } from './analysis/constructions.js';
+import type { FieldAnalysis } from './analysis/field-analysis.js';
+import { matchScenario } from './analysis/scenarios.js';
 import type { CompiledException, CompiledRule, RegexMatcher } from './lexicon/compile.js';
-import type { Normalized } from './normalize.js';
+import type { Normalized } from './mapped-text.js';
 import { scopeRange } from './segments.js';
 import { tokenBoundaries, type Tokenizer } from './tokenizer.js';
 
@@ -87,16 +91,13 @@ function regexHits(matcher: RegexMatcher, n: Normalized, boundaries: BoundaryInd
   return hits;
 }
 
-export function matchField(field: string, n: Normalized, rules: CompiledRule[], tokenizer: Tokenizer): RawFinding[] {
-  const out: RawFinding[] = [];
-  const boundaries = new BoundaryIndex(n, tokenizer);
-  for (const rule of rules) {
-    for (const matcher of rule.matchers) {
-      if (matcher.kind !== 'regex') continue;
-      for (const [start, end] of regexHits(matcher, n, boundaries)) {
-        if (!exceptionApplies(n.text, start, end, rule.exceptions)) out.push({ rule, field, start, end });
-      }
-    }
+/** The ranges a rule's regex, construction and scenario patterns match in one field (before exceptions). */
+export function matchRule(a: FieldAnalysis, rule: CompiledRule): [number, number][] {
+  const out: [number, number][] = [];
+  for (const matcher of rule.matchers) {
+    if (matcher.kind === 'regex') out.push(...regexHits(matcher, a.n, a.boundaries));
+    else if (matcher.kind === 'construction') out.push(...matchConstruction(a, matcher.construction));
+    else if (matcher.kind === 'scenario') out.push(...matchScenario(a, matcher.scenario));
   }
   return out;
 }

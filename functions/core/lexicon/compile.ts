@@ -1,9 +1,14 @@
 /**
- * Turns validated lexicon data into ready-to-run matchers: {{set}} macros expanded, regexes built once.
+ * Turns validated lexicon data into ready-to-run matchers: {{set}} macros expanded, regexes built once,
+ * and every word the constructions, scenarios and roles read put into one term index.
  */
 import type { Category, Severity } from '../categories.js';
 import { compileVariants, type CompiledVariants } from '../normalize.js';
 import { DETECTORS, type Detector } from '../detectors/index.js';
+import type { CompiledConstruction } from '../analysis/constructions.js';
+import { compileRoles, OPERATOR_TAG, type CompiledRole } from '../analysis/roles.js';
+import type { CompiledScenario } from '../analysis/scenarios.js';
+import { TermIndex } from '../scan/term-index.js';
 import { LexiconError, type Lexicon } from './load.js';
 import type { LexiconException, Pattern, Rule } from './schema.js';
 
@@ -19,7 +24,15 @@ export interface DetectorMatcher {
   detector: Detector;
   params: Record<string, unknown>;
 }
-export type Matcher = RegexMatcher | DetectorMatcher;
+export interface ConstructionMatcher {
+  kind: 'construction';
+  construction: CompiledConstruction;
+}
+export interface ScenarioMatcher {
+  kind: 'scenario';
+  scenario: CompiledScenario;
+}
+export type Matcher = RegexMatcher | DetectorMatcher | ConstructionMatcher | ScenarioMatcher;
 
 export interface CompiledException {
   re: RegExp;
@@ -41,33 +54,62 @@ export interface CompiledLexicon {
   variants: CompiledVariants;
   /** Every literal word in the lexicons: added to the tokenizer's dictionary. */
   words: string[];
+  /** The words constructions, scenarios and roles read, tagged by set: scanned once per field. */
+  index: TermIndex;
+  roles: CompiledRole[];
 }
 
 /** Lexicon text is folded like ad text (NFKC + lower case), so a rule written with ， matches the normalised ,. */
-const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+export const fold = (s: string) => s.normalize('NFKC').toLowerCase();
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (words: string[]) =>
   `(?:${[...new Set(words.map(fold))].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})`;
 
+/** The common sets every rule may use as operators: their words also carry the `op` tag (roles read it). */
+const OPERATOR_SETS = ['restrict', 'exclude_before', 'exclude_after', 'prefer'];
+
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const words = new Set<string>();
   const rules: CompiledRule[] = [];
+  const index = new TermIndex();
+  const commonSets: Record<string, string[]> = { ...lexicon.common.sets };
+  for (const vocabulary of lexicon.vocabularies) Object.assign(commonSets, vocabulary.sets);
+  for (const name of OPERATOR_SETS) for (const w of commonSets[name] ?? []) index.add(fold(w), OPERATOR_TAG);
+  const indexed = new Set<string>();
+
   for (const file of lexicon.categories) {
-    const sets = { ...lexicon.common.sets, ...file.sets };
+    const sets = { ...commonSets, ...file.sets };
+    const where = `${file.category}.yaml`;
     for (const list of Object.values(file.sets)) list.forEach((w) => words.add(fold(w)));
     const expand = (source: string, ruleId: string) =>
       source.replace(/\{\{([a-z0-9_]+)\}\}/g, (_, name: string) => {
         const list = sets[name];
-        if (!list) throw new LexiconError(`${file.category}.yaml`, ruleId, `unknown set {{${name}}}`);
+        if (!list) throw new LexiconError(where, ruleId, `unknown set {{${name}}}`);
         return alternation(list);
       });
     const regex = (source: string, ruleId: string) => {
       try {
         return new RegExp(fold(expand(source, ruleId)), 'g');
       } catch (err) {
-        throw new LexiconError(`${file.category}.yaml`, ruleId, `bad regex ${source}: ${(err as Error).message}`);
+        throw new LexiconError(where, ruleId, `bad regex ${source}: ${(err as Error).message}`);
       }
     };
+    /** The index tags of named sets: a category's own set is tagged apart from a common set of the same name. */
+    const tags = (names: string[] | undefined, ruleId: string): string[] =>
+      (names ?? []).map((name) => {
+        const own = name in file.sets;
+        const list = sets[name];
+        if (!list) throw new LexiconError(where, ruleId, `unknown set ${name}`);
+        const tag = own ? `${file.category}:${name}` : `common:${name}`;
+        if (!indexed.has(tag)) {
+          indexed.add(tag);
+          for (const w of list) {
+            index.add(fold(w), tag);
+            if (/[\u3400-\u9fff]/.test(w)) words.add(fold(w));
+          }
+        }
+        return tag;
+      });
     const exception = (e: LexiconException, ruleId: string): CompiledException => ({
       re: 'terms' in e ? new RegExp(alternation(e.terms), 'g') : regex(e.regex, ruleId),
       scope: e.scope,
@@ -75,8 +117,28 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     const matcher = (p: Pattern, ruleId: string): Matcher => {
       if ('detector' in p) {
         const detector = DETECTORS[p.detector];
-        if (!detector) throw new LexiconError(`${file.category}.yaml`, ruleId, `unknown detector ${p.detector}`);
+        if (!detector) throw new LexiconError(where, ruleId, `unknown detector ${p.detector}`);
         return { kind: 'detector', detector, params: p.params };
+      }
+      if ('construction' in p) {
+        const c = p.construction;
+        return {
+          kind: 'construction',
+          construction: {
+            attribute: tags(c.attribute, ruleId),
+            suffix: tags(c.suffix, ruleId),
+            before: tags(c.before, ruleId),
+            after: tags(c.after, ruleId),
+            keys: tags(c.keys, ruleId),
+            notBefore: tags(c.notBefore, ruleId),
+            neutral: tags(['neutral'], ruleId),
+            bare: c.bare,
+            gap: c.gap,
+          },
+        };
+      }
+      if ('scenario' in p) {
+        return { kind: 'scenario', scenario: { signals: p.scenario.signals.map((s) => tags([s], ruleId)), within: p.scenario.within } };
       }
       if ('terms' in p) {
         p.terms.forEach((t) => words.add(fold(t)));
@@ -97,10 +159,19 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       });
     }
   }
+  const roles = compileRoles(lexicon.roles, index, fold);
+  const variantTable = { ...lexicon.common.variants };
+  for (const vocabulary of lexicon.vocabularies) {
+    if (!vocabulary.variants) continue;
+    variantTable.pinyin = { ...variantTable.pinyin, ...vocabulary.variants.pinyin };
+    variantTable.phrases = { ...variantTable.phrases, ...vocabulary.variants.phrases };
+  }
   return {
     version: lexicon.version,
     rules,
-    variants: compileVariants(lexicon.common.variants),
+    variants: compileVariants(variantTable),
     words: [...words].filter((w) => /[\u3400-\u9fff]/.test(w)),
+    index,
+    roles,
   };
 }

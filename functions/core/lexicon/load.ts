@@ -9,13 +9,20 @@ import {
   CategoryFileSchema,
   CommonFileSchema,
   PolicySchema,
+  RolesFileSchema,
+  VocabularyFileSchema,
   type CategoryFile,
   type CommonFile,
   type Policy,
+  type RolesFile,
+  type VocabularyFile,
 } from './schema.js';
 
 export const COMMON_FILE = 'common.yaml';
 export const POLICY_FILE = 'policy.yaml';
+export const ROLES_FILE = 'roles.yaml';
+/** Generated vocabularies (`npm run vocab`) are named vocab-*.yaml. */
+export const isVocabularyFile = (name: string) => name.startsWith('vocab-');
 /**
  * A build artifact (never committed): the parsed lexicon as JSON, written beside the YAML in deployment
  * bundles because parsing YAML is most of a cold start. It carries the version of the YAML it came from.
@@ -32,6 +39,8 @@ export interface Lexicon {
   version: string;
   common: CommonFile;
   policy: Policy;
+  roles: RolesFile;
+  vocabularies: VocabularyFile[];
   categories: CategoryFile[];
 }
 
@@ -76,11 +85,17 @@ export function parseLexicon(sources: LexiconSource[]): Lexicon {
   const commonSource = find(COMMON_FILE);
   const common = validate(CommonFileSchema, COMMON_FILE, parseFile(commonSource));
   const policy = validate(PolicySchema, POLICY_FILE, parseFile(find(POLICY_FILE)));
+  const roles = validate(RolesFileSchema, ROLES_FILE, parseFile(find(ROLES_FILE)));
+  const vocabularies: VocabularyFile[] = [];
   const categories: CategoryFile[] = [];
   const seenIds = new Map<string, string>();
   const seenCategories = new Map<string, string>();
   for (const source of sorted) {
-    if (source.name === COMMON_FILE || source.name === POLICY_FILE) continue;
+    if ([COMMON_FILE, POLICY_FILE, ROLES_FILE].includes(source.name)) continue;
+    if (isVocabularyFile(source.name)) {
+      vocabularies.push(validate(VocabularyFileSchema, source.name, parseFile(source)));
+      continue;
+    }
     const file = validate(CategoryFileSchema, source.name, parseFile(source));
     const other = seenCategories.get(file.category);
     if (other) throw new LexiconError(source.name, undefined, `category ${file.category} is already defined in ${other}`);
@@ -92,7 +107,7 @@ export function parseLexicon(sources: LexiconSource[]): Lexicon {
     }
     categories.push(file);
   }
-  return { version: `${common.version}+${contentHash(sorted)}`, common, policy, categories };
+  return { version: `${common.version}+${contentHash(sorted)}`, common, policy, roles, vocabularies, categories };
 }
 
 /** The hash part of the version: every file's name and content, in name order. */
@@ -108,6 +123,8 @@ export const SnapshotSchema = z.object({
   version: z.string(),
   common: CommonFileSchema,
   policy: PolicySchema,
+  roles: RolesFileSchema,
+  vocabularies: z.array(VocabularyFileSchema),
   categories: z.array(CategoryFileSchema),
 });
 

@@ -1,6 +1,7 @@
 /** The zod schema every lexicon file is validated against when loaded. The `Rule` type is inferred from it. */
 import { z } from 'zod';
 import { CATEGORIES, SEVERITIES } from '../categories.js';
+import { SECTIONS } from '../analysis/clauses.js';
 
 const nonEmpty = z.string().min(1);
 
@@ -18,7 +19,51 @@ export const RegexPatternSchema = z
 export const DetectorPatternSchema = z
   .object({ detector: nonEmpty, params: z.record(z.string(), z.unknown()).default({}) })
   .strict();
-export const PatternSchema = z.union([TermsPatternSchema, RegexPatternSchema, DetectorPatternSchema]);
+const SetNames = z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).min(1);
+
+/**
+ * A construction: a protected attribute and an operator in one clause, in either order, with lists
+ * (彝族、藏族、苗族), modifiers (一律, 都) and up to `gap` characters between. Every name is a word set.
+ */
+export const ConstructionSchema = z
+  .object({
+    /** Words naming the attribute (汉族, 河南, 已婚). */
+    attribute: SetNames,
+    /** Words that must follow an attribute word to make it one (河南 + 籍/人/户口); without it the word alone counts. */
+    suffix: SetNames.optional(),
+    /** Operators written before the attribute (限, 不招, 优先考虑) and after it (勿扰, 优先, 不要). */
+    before: SetNames.optional(),
+    after: SetNames.optional(),
+    /** Field names that make `key：value` a condition (民族：汉族, 性别：男). */
+    keys: SetNames.optional(),
+    /** The attribute standing alone as an item of a list of conditions (`男性，20-35岁`). */
+    bare: z.boolean().default(false),
+    /** Words right after the attribute that make it something else (少数民族 + 地区, 回族 + 区). */
+    notBefore: SetNames.optional(),
+    gap: z.number().int().min(0).max(20).default(6),
+  })
+  .strict();
+export const ConstructionPatternSchema = z.object({ construction: ConstructionSchema }).strict();
+
+/**
+ * A scenario: weak signals that together describe a scheme (手工活 + 押金, 接任务 + 返佣). Each signal is a
+ * word set; the scenario fires when every signal has a word within the same clause, sentence or ad.
+ */
+export const ScenarioSchema = z
+  .object({
+    signals: SetNames,
+    within: z.enum(['clause', 'sentence', 'ad']).default('sentence'),
+  })
+  .strict();
+export const ScenarioPatternSchema = z.object({ scenario: ScenarioSchema }).strict();
+
+export const PatternSchema = z.union([
+  TermsPatternSchema,
+  RegexPatternSchema,
+  DetectorPatternSchema,
+  ConstructionPatternSchema,
+  ScenarioPatternSchema,
+]);
 
 /**
  * Where an exception looks: `overlap` (it must overlap the match), `clause` (between commas),
@@ -72,6 +117,57 @@ export const CommonFileSchema = z
   })
   .strict();
 
+const CategoryOrAll = z.union([z.enum(CATEGORIES), z.literal('all')]);
+
+/**
+ * Clause roles (roles.yaml): who a clause is about and what it does. A finding fires on a condition imposed
+ * on applicants; a clause with a role keeps no finding of the categories that role `clears`.
+ */
+export const RolesFileSchema = z
+  .object({
+    /** Header words that open a section; the clauses under a header take its role. */
+    sections: z.object(Object.fromEntries(SECTIONS.map((s) => [s, z.array(nonEmpty).min(1)])) as Record<(typeof SECTIONS)[number], z.ZodArray<z.ZodString>>).strict(),
+    /** Words saying a clause is about the applicant (应聘者, 入职需): they override weak roles. */
+    applicant: z.array(nonEmpty).min(1),
+    /** Words that hide a cue inside them (管理费 hides 管理, 客户经理 hides 客户). */
+    blockers: z.array(nonEmpty).default([]),
+    roles: z
+      .array(
+        z
+          .object({
+            name: z.string().regex(/^[a-z_]+$/),
+            cues: z.array(nonEmpty).min(1),
+            /** Where a cue gives its role: its clause, or its whole sentence (防骗提醒：…). */
+            scope: z.enum(['clause', 'sentence']).default('clause'),
+            /** Sections whose clauses take this role (weakly: an operator or applicant word in the clause overrides). */
+            sections: z.array(z.enum(SECTIONS)).default([]),
+            /** A strong role holds even when the clause names the applicant (本公司不向求职者收取任何费用). */
+            strong: z.boolean().default(false),
+            clears: z.array(CategoryOrAll).min(1),
+            examples: z.object({ clears: z.array(nonEmpty).min(1), keeps: z.array(nonEmpty).default([]) }).strict(),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+/** A vocabulary generated from maintained packages by `npm run vocab` (never edited by hand). */
+export const VocabularyFileSchema = z
+  .object({
+    vocabulary: nonEmpty,
+    source: nonEmpty,
+    sets: SetsSchema.default({}),
+    variants: z
+      .object({
+        pinyin: z.record(z.string().regex(/^[a-z]+$/), z.string()).default({}),
+        phrases: z.record(z.string(), z.string()).default({}),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 export const PolicySchema = z
   .object({
     /** Default severity of a finding per category (policy.md). */
@@ -87,3 +183,7 @@ export type LexiconException = z.infer<typeof ExceptionSchema>;
 export type CategoryFile = z.infer<typeof CategoryFileSchema>;
 export type CommonFile = z.infer<typeof CommonFileSchema>;
 export type Policy = z.infer<typeof PolicySchema>;
+export type Construction = z.infer<typeof ConstructionSchema>;
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type RolesFile = z.infer<typeof RolesFileSchema>;
+export type VocabularyFile = z.infer<typeof VocabularyFileSchema>;

@@ -1,0 +1,99 @@
+/**
+ * Splits a normalised field into clauses, sentences and sections.
+ *
+ * A clause ends at ，。；！？, a line break, or a space between Chinese words (colloquial posts separate items
+ * with spaces). A section starts at a header line (`岗位职责：`, `【任职要求】`, `二、福利待遇`) and runs to the
+ * next header: real ads say by their layout whether a line is a duty, a requirement or a perk.
+ */
+import type { TermHit } from '../scan/term-index.js';
+
+export const SECTIONS = ['duty', 'requirement', 'perk', 'company', 'notice'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface Clause {
+  start: number;
+  end: number;
+  /** The sentence (between 。；！？ and line breaks) holding the clause. */
+  sentenceStart: number;
+  sentenceEnd: number;
+  section: Section | undefined;
+}
+
+const isHan = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+const CLAUSE_END = new Set([...'，,。；;！!？?\n']);
+const SENTENCE_END = new Set([...'。；;！!？?\n']);
+/**
+ * What may stand before a header word on its line: spaces, brackets, list numbers (1. 一、 (二) ①) and a
+ * few characters that qualify it (申请条件, 招募要求, 三、薪酬福利).
+ */
+const HEADER_LEAD = /^[\s;【\[(（#*]*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑩])?[\s【\[]*[\u3400-\u9fff]{0,4}$/;
+/** What may follow it: a closing bracket, then a colon or the end of the line. */
+const HEADER_TAIL = /^[\s】\])）]*(?::|$)/;
+
+/** A space separates clauses when it stands between Chinese characters or after one. */
+function isSeparatingSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c !== 0x20 && c !== 0x09) return false;
+  return isHan(text.charCodeAt(i - 1)) && (isHan(text.charCodeAt(i + 1)) || text.charCodeAt(i + 1) === 0x20);
+}
+
+/**
+ * The section each header hit opens: a hit tagged `section:<name>` that stands alone on its line start
+ * (after list numbers or brackets) and is followed by a colon or the line's end.
+ */
+function headers(text: string, hits: readonly TermHit[]): { at: number; section: Section }[] {
+  const out: { at: number; section: Section }[] = [];
+  for (const hit of hits) {
+    const section = SECTIONS.find((s) => hit.tags.has(`section:${s}`));
+    if (!section) continue;
+    const lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
+    let lineEnd = text.indexOf('\n', hit.end);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (HEADER_LEAD.test(text.slice(lineStart, hit.start)) && HEADER_TAIL.test(text.slice(hit.end, lineEnd))) {
+      out.push({ at: hit.start, section });
+    }
+  }
+  return out;
+}
+
+export function splitClauses(text: string, hits: readonly TermHit[]): Clause[] {
+  const sectionStarts = headers(text, hits);
+  const clauses: Clause[] = [];
+  let sentenceStart = 0;
+  let start = 0;
+  let h = 0;
+  let section: Section | undefined;
+  const pending: Clause[] = [];
+  const close = (end: number, endsSentence: boolean) => {
+    while (h < sectionStarts.length && sectionStarts[h]!.at < end) section = sectionStarts[h++]!.section;
+    if (end > start) pending.push({ start, end, sentenceStart, sentenceEnd: 0, section });
+    if (endsSentence) {
+      for (const c of pending) c.sentenceEnd = end;
+      clauses.push(...pending);
+      pending.length = 0;
+      sentenceStart = end + 1;
+    }
+    start = end + 1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (SENTENCE_END.has(ch)) close(i, true);
+    else if (CLAUSE_END.has(ch) || isSeparatingSpace(text, i)) close(i, false);
+  }
+  close(text.length, true);
+  return clauses;
+}
+
+/** The clause holding position `pos` (binary search; clauses are in order). */
+export function clauseAt(clauses: readonly Clause[], pos: number): Clause | undefined {
+  let lo = 0;
+  let hi = clauses.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = clauses[mid]!;
+    if (pos < c.start) hi = mid - 1;
+    else if (pos >= c.end) lo = mid + 1;
+    else return c;
+  }
+  return undefined;
+}

@@ -1,0 +1,87 @@
+/**
+ * Constructions: a protected attribute and an operator in one clause make a finding.
+ *
+ * Word order is free (限汉族 / 汉族优先), lists count as one attribute (彝族、藏族、苗族一律不要), and up to
+ * `gap` characters may stand between attribute and operator (modifiers, brackets, 的朋友们这次就先). A
+ * neutral word next to the attribute (男女不限, 本市、外地户籍均可) cancels it.
+ */
+import type { TermHit } from '../scan/term-index.js';
+import { hasAnyTag, type FieldAnalysis } from './field-analysis.js';
+
+export interface CompiledConstruction {
+  attribute: string[];
+  suffix: string[];
+  before: string[];
+  after: string[];
+  keys: string[];
+  bare: boolean;
+  notBefore: string[];
+  neutral: string[];
+  gap: number;
+}
+
+/** Characters that join attributes into a list, or pad a bare item (男性， / （汉族） / 的). */
+const JOINER = /^[、/和及与或\s]{1,2}$/;
+const BARE_FILLER = /[\s:()（）【】\[\]的者性人员均都者必须需要求限优先]/g;
+const KEY_LINK = /^\s*[:为是]?\s*$/;
+
+interface AttributeGroup {
+  start: number;
+  end: number;
+}
+
+/** The attribute words of one clause, each extended by its suffix, and joined into lists. */
+function attributeGroups(a: FieldAnalysis, hits: TermHit[], c: CompiledConstruction): AttributeGroup[] {
+  const { text } = a.n;
+  const words: AttributeGroup[] = [];
+  for (const hit of hits) {
+    if (!hasAnyTag(hit, c.attribute)) continue;
+    let end = hit.end;
+    if (c.suffix.length) {
+      const suffix = hits.find((h) => h.start === hit.end && hasAnyTag(h, c.suffix));
+      if (!suffix) continue;
+      end = suffix.end;
+    }
+    if (c.notBefore.length && hits.some((h) => h.start === end && hasAnyTag(h, c.notBefore))) continue;
+    // A one-character word (男, 女) or a suffixed word must stand on word boundaries: 男装, 河南人民医院 do not count.
+    if ((hit.end - hit.start === 1 || c.suffix.length) && !(a.boundaries.isBoundary(hit.start, 'start') && a.boundaries.isBoundary(end, 'end'))) {
+      continue;
+    }
+    words.push({ start: hit.start, end });
+  }
+  const groups: AttributeGroup[] = [];
+  for (const w of words) {
+    const last = groups[groups.length - 1];
+    if (last && w.start >= last.end && JOINER.test(text.slice(last.end, w.start))) last.end = w.end;
+    else if (!last || w.start >= last.end) groups.push({ ...w });
+  }
+  return groups;
+}
+
+export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [number, number][] {
+  const out: [number, number][] = [];
+  const { text } = a.n;
+  for (const clause of a.clauses) {
+    const hits = a.hitsIn(clause.start, clause.end);
+    if (!hits.some((h) => hasAnyTag(h, c.attribute))) continue;
+    for (const g of attributeGroups(a, hits, c)) {
+      const near = (h: TermHit) => (h.end <= g.start ? g.start - h.end : h.start - g.end) <= c.gap;
+      if (hits.some((h) => hasAnyTag(h, c.neutral) && (h.end <= g.start || h.start >= g.end) && near(h))) continue;
+      const before = hits.find((h) => h.end <= g.start && g.start - h.end <= c.gap && hasAnyTag(h, c.before));
+      const after = hits.find((h) => h.start >= g.end && h.start - g.end <= c.gap && hasAnyTag(h, c.after));
+      const key = hits.find((h) => h.end <= g.start && hasAnyTag(h, c.keys) && KEY_LINK.test(text.slice(h.end, g.start)));
+      if (before || after || key) {
+        out.push([Math.min(g.start, (before ?? key)?.start ?? g.start), Math.max(g.end, after?.end ?? g.end)]);
+      } else if (c.bare && isBare(text, clause.start, clause.end, g)) {
+        out.push([g.start, g.end]);
+      }
+    }
+  }
+  return out;
+}
+
+/** The attribute is the whole clause but for fillers: `男性，20-35岁`, `（汉族）`, `已婚的`. */
+function isBare(text: string, start: number, end: number, g: AttributeGroup): boolean {
+  const rest = (text.slice(start, g.start) + text.slice(g.end, end)).replace(BARE_FILLER, '');
+  return rest.length === 0;
+}

@@ -1,0 +1,57 @@
+/**
+ * Clause roles: whether a match is a condition imposed on applicants, or the same words in a disclaimer,
+ * a perk, a duty towards third parties, the company's self-description or a description of violations
+ * (lexicons/roles.yaml). `clearingRole` names the role that clears a finding, or undefined.
+ */
+import type { Category } from '../categories.js';
+import type { RolesFile } from '../lexicon/schema.js';
+import type { TermIndex } from '../scan/term-index.js';
+import type { Section } from './clauses.js';
+import type { FieldAnalysis } from './field-analysis.js';
+
+export interface CompiledRole {
+  name: string;
+  tag: string;
+  scope: 'clause' | 'sentence';
+  sections: ReadonlySet<Section>;
+  strong: boolean;
+  clears(category: Category): boolean;
+}
+
+export const APPLICANT_TAG = 'applicant';
+/** Words of the operator sets (restrict, exclude, prefer): they make a clause a condition. */
+export const OPERATOR_TAG = 'op';
+const BLOCKER_TAG = 'block';
+
+/** Adds the roles' words to the index and returns the roles in priority order. */
+export function compileRoles(file: RolesFile, index: TermIndex, fold: (s: string) => string): CompiledRole[] {
+  for (const [section, words] of Object.entries(file.sections)) for (const w of words) index.add(fold(w), `section:${section}`);
+  for (const w of file.applicant) index.add(fold(w), APPLICANT_TAG);
+  for (const w of file.blockers) index.add(fold(w), BLOCKER_TAG);
+  return file.roles.map((r) => {
+    const tag = `role:${r.name}`;
+    for (const w of r.cues) index.add(fold(w), tag);
+    const all = r.clears.includes('all');
+    const clears = new Set(r.clears);
+    return { name: r.name, tag, scope: r.scope, sections: new Set(r.sections), strong: r.strong, clears: (c: Category) => all || clears.has(c) };
+  });
+}
+
+/** The role that clears a finding of `category` at [start, end) of the field, if any. */
+export function clearingRole(a: FieldAnalysis, start: number, end: number, category: Category, roles: readonly CompiledRole[]): string | undefined {
+  const clause = a.clauseAt(start);
+  if (!clause) return undefined;
+  const clauseHits = a.hitsIn(clause.start, Math.max(clause.end, end));
+  const applicant = clauseHits.some((h) => h.tags.has(APPLICANT_TAG));
+  const operator = clauseHits.some((h) => h.tags.has(OPERATOR_TAG));
+  let sentenceHits: typeof clauseHits | undefined;
+  for (const role of roles) {
+    if (!role.clears(category)) continue;
+    const hits = role.scope === 'sentence' ? (sentenceHits ??= a.hitsIn(clause.sentenceStart, clause.sentenceEnd)) : clauseHits;
+    const cued = hits.some((h) => h.tags.has(role.tag));
+    const sectioned = clause.section !== undefined && role.sections.has(clause.section);
+    if (!cued && !sectioned) continue;
+    if ((cued && role.strong) || (!applicant && !operator)) return role.name;
+  }
+  return undefined;
+}
