@@ -60,23 +60,41 @@ export class Output {
 const scratch = new Output();
 export const output = (capacity: number) => scratch.reset(capacity);
 
-/** Replace regex matches in a normalised text, keeping the offset map: a replacement maps to its whole source span. */
-export function replaceMapped(src: Normalized, re: RegExp, replacement: (m: string) => string): Normalized {
-  re.lastIndex = 0;
-  if (!re.test(src.text)) return src;
-  re.lastIndex = 0;
+/** A replacement of [start, end) of a text by `text`. */
+export interface Replacement {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Applies non-overlapping replacements (in order), keeping the offset map: a replacement maps to its whole source span. */
+export function replaceRanges(src: Normalized, replacements: readonly Replacement[]): Normalized {
+  if (!replacements.length) return src;
   const out = output(src.text.length + 16);
   let last = 0;
-  for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
-    for (let i = last; i < m.index; i++) out.push(src.text.charCodeAt(i), src.starts[i]!, src.ends[i]!);
-    const rep = replacement(m[0]);
-    const s = src.starts[m.index]!;
-    const e = src.ends[m.index + m[0].length - 1]!;
-    for (let k = 0; k < rep.length; k++) out.push(rep.charCodeAt(k), s, e);
-    last = m.index + m[0].length;
+  for (const r of replacements) {
+    for (let i = last; i < r.start; i++) out.push(src.text.charCodeAt(i), src.starts[i]!, src.ends[i]!);
+    const s = src.starts[r.start]!;
+    const e = src.ends[r.end - 1]!;
+    for (let k = 0; k < r.text.length; k++) out.push(r.text.charCodeAt(k), s, e);
+    last = r.end;
   }
   for (let i = last; i < src.text.length; i++) out.push(src.text.charCodeAt(i), src.starts[i]!, src.ends[i]!);
   return out.result();
+}
+
+/** Replace regex matches in a normalised text, keeping the offset map. */
+export function replaceMapped(src: Normalized, re: RegExp, replacement: (m: string) => string): Normalized {
+  const replacements: Replacement[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    replacements.push({ start: m.index, end: m.index + m[0].length, text: replacement(m[0]) });
+  }
+  return replaceRanges(src, replacements);
 }
 
 /** Map a [start, end) range of the normalised text back to the original text. */

@@ -9,7 +9,8 @@
  */
 // The traditional→simplified build only (109 KB instead of 1.2 MB of dictionaries for every direction).
 import * as OpenCC from 'opencc-js/t2cn';
-import { output, replaceMapped, type Normalized } from './mapped-text.js';
+import { output, replaceMapped, replaceRanges, type Normalized, type Replacement } from './mapped-text.js';
+import { TermIndex } from './scan/term-index.js';
 import { foldNumbers } from './numbers.js';
 
 export { toOriginalRange, type Normalized } from './mapped-text.js';
@@ -82,7 +83,8 @@ const COMPLEX = -3;
 /** Compiled variant table: regexes for phrases and pinyin, and the per-code-unit fold table. */
 export interface CompiledVariants {
   table: VariantTable;
-  phraseRe: RegExp | null;
+  /** The phrases, found in one scan however many there are (thousands of generated pinyin spellings). */
+  phrases: TermIndex;
   pinyinRe: RegExp | null;
   /** Per BMP code unit: the folded unit, DROP, COMPLEX (see `complex`) or UNKNOWN (not seen yet). */
   fold: Int32Array;
@@ -91,7 +93,6 @@ export interface CompiledVariants {
   noise: Uint8Array;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function compileVariants(table: VariantTable): CompiledVariants {
   const byLength = (a: string, b: string) => b.length - a.length;
@@ -102,7 +103,7 @@ export function compileVariants(table: VariantTable): CompiledVariants {
   for (const ch of table.noiseBetweenHan) noise[ch.charCodeAt(0)] = 1;
   return {
     table,
-    phraseRe: phrases.length ? new RegExp(`(?<![a-z])(?:${phrases.map(escapeRe).join('|')})(?![a-z])`, 'g') : null,
+    phrases: phraseIndex(phrases),
     // A syllable counts only as a whole ASCII run touching a Chinese character: "nan性", "押jin".
     pinyinRe: syllables
       ? new RegExp(`(?<![a-z])(?:${syllables})(?![a-z])(?=[\\u3400-\\u9fff])|(?<=[\\u3400-\\u9fff])(?:${syllables})(?![a-z])`, 'g')
@@ -197,13 +198,39 @@ function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array): Normalized {
   return out.result();
 }
 
+function phraseIndex(phrases: string[]): TermIndex {
+  const index = new TermIndex();
+  for (const p of phrases) index.add(p, 'phrase');
+  return index;
+}
+
+const isAsciiLetter = (code: number) => code >= 0x61 && code <= 0x7a;
+
+/**
+ * Leftmost-longest phrase occurrences that do not cut an ASCII word: `male only` but not `female only…`
+ * inside `females`, `yajin` but not inside `yajinx`.
+ */
+function phraseReplacements(text: string, variants: CompiledVariants): Replacement[] {
+  const out: Replacement[] = [];
+  let last = 0;
+  for (const hit of variants.phrases.scan(text)) {
+    if (hit.start < last) continue;
+    if (isAsciiLetter(text.charCodeAt(hit.start)) && isAsciiLetter(text.charCodeAt(hit.start - 1))) continue;
+    if (isAsciiLetter(text.charCodeAt(hit.end - 1)) && isAsciiLetter(text.charCodeAt(hit.end))) continue;
+    const phrase = text.slice(hit.start, hit.end);
+    out.push({ start: hit.start, end: hit.end, text: variants.table.phrases[phrase] ?? phrase });
+    last = hit.end;
+  }
+  return out;
+}
+
 const HAS_ASCII_LETTER = /[a-z]/;
 
 export function normalize(original: string, variants: CompiledVariants): Normalized {
   let out = foldText(original, variants);
   // Phrases and pinyin are ASCII: most Chinese text has too few letters to need the regexes.
   if (HAS_ASCII_LETTER.test(out.text)) {
-    if (variants.phraseRe) out = replaceMapped(out, variants.phraseRe, (m) => variants.table.phrases[m] ?? m);
+    out = replaceRanges(out, phraseReplacements(out.text, variants));
     if (variants.pinyinRe) out = replaceMapped(out, variants.pinyinRe, (m) => variants.table.pinyin[m] ?? m);
   }
   return foldNumbers(dropNoiseBetweenHan(out, variants.noise));

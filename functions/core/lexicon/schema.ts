@@ -106,6 +106,8 @@ export const CommonFileSchema = z
   .object({
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a semver such as 1.2.0'),
     sets: SetsSchema.default({}),
+    /** Sets whose words are also matched written in pinyin (see `npm run vocab`), by owner: a category or `common`. */
+    pinyinOf: z.record(z.string(), z.array(z.string())).default({}),
     variants: z
       .object({
         symbols: z.record(z.string(), z.string()).default({}),

