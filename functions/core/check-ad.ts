@@ -25,10 +25,10 @@ function severityOf(rule: CompiledRule, adText: string): Severity {
   return rule.severity;
 }
 
-/** Keeps one finding per category and overlapping span: the longest, then the first rule. */
+/** Keeps one finding per category and overlapping span: a specific rule's before a construction's, then the longest. */
 function dedupe(raw: RawFinding[]): RawFinding[] {
   const sorted = [...raw].sort(
-    (a, b) => a.field.localeCompare(b.field) || a.start - b.start || b.end - b.start - (a.end - a.start),
+    (a, b) => Number(a.generic ?? false) - Number(b.generic ?? false) || b.end - b.start - (a.end - a.start) || a.field.localeCompare(b.field) || a.start - b.start,
   );
   const kept: RawFinding[] = [];
   for (const f of sorted) {
@@ -58,7 +58,7 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
   const raw: RawFinding[] = [];
   for (const a of fields) {
     for (const rule of lexicon.rules) {
-      for (const [start, end] of matchRule(a, rule)) if (keep(a, rule, start, end, lexicon)) raw.push({ rule, field: a.field, start, end });
+      for (const hit of matchRule(a, rule)) if (keep(a, rule, hit.start, hit.end, lexicon)) raw.push(hit);
     }
   }
 

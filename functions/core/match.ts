@@ -16,6 +16,8 @@ export interface RawFinding {
   /** Range in the field's normalised text. */
   start: number;
   end: number;
+  /** Found by a construction or a scenario: a more specific rule's finding on the same words wins. */
+  generic?: boolean;
 }
 
 /** Token boundaries of the pieces of one field, computed lazily: most text never needs tokenizing. */
@@ -91,13 +93,16 @@ function regexHits(matcher: RegexMatcher, n: Normalized, boundaries: BoundaryInd
   return hits;
 }
 
-/** The ranges a rule's regex, construction and scenario patterns match in one field (before exceptions). */
-export function matchRule(a: FieldAnalysis, rule: CompiledRule): [number, number][] {
-  const out: [number, number][] = [];
+/** What a rule's regex, construction and scenario patterns match in one field (before exceptions). */
+export function matchRule(a: FieldAnalysis, rule: CompiledRule): RawFinding[] {
+  const out: RawFinding[] = [];
+  const add = (ranges: [number, number][], generic: boolean) => {
+    for (const [start, end] of ranges) out.push({ rule, field: a.field, start, end, generic });
+  };
   for (const matcher of rule.matchers) {
-    if (matcher.kind === 'regex') out.push(...regexHits(matcher, a.n, a.boundaries));
-    else if (matcher.kind === 'construction') out.push(...matchConstruction(a, matcher.construction));
-    else if (matcher.kind === 'scenario') out.push(...matchScenario(a, matcher.scenario));
+    if (matcher.kind === 'regex') add(regexHits(matcher, a.n, a.boundaries), false);
+    else if (matcher.kind === 'construction') add(matchConstruction(a, matcher.construction), true);
+    else if (matcher.kind === 'scenario') add(matchScenario(a, matcher.scenario), true);
   }
   return out;
 }

@@ -57,7 +57,7 @@ const RANGE_RE = /(?<=\d\s*(?:周岁|岁|k|K|万|千|元|cm)?)\s*(?:-{2,}|[—�
  * After `.` comes a word (1.男性) or an age (1.20-35岁, 2.40周岁以下); anything else is a decimal (3.5万,
  * 1.5-2万, 1.65米) and stays.
  */
-const AGE_AFTER = '\\d{1,2}\\s*(?:周岁|岁|以下|以上|以内|(?:-|~|—+|到|至)\\s*\\d{1,2}\\s*(?:周岁|岁))';
+const AGE_AFTER = '\\d{1,2}\\s*(?:周岁|岁|(?:-|~|—+|到|至)\\s*\\d{1,2}\\s*(?:周岁|岁))';
 const LIST_RE = new RegExp(
   `(?<=^|[\\n\\s,，;；:：。!！?？)）\\]】\\u3400-\\u9fff])\\d{1,2}(?:、(?=\\s*[\\d\\u3400-\\u9fffa-z(（])|\\.(?=\\s*(?:[\\u3400-\\u9fffa-z(（]|${AGE_AFTER})))`,
   'gm',

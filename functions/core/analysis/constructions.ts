@@ -17,6 +17,7 @@ export interface CompiledConstruction {
   bare: boolean;
   notBefore: string[];
   neutral: string[];
+  gapBreaker: string[];
   gap: number;
 }
 
@@ -67,8 +68,12 @@ export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [n
     for (const g of attributeGroups(a, hits, c)) {
       const near = (h: TermHit) => (h.end <= g.start ? g.start - h.end : h.start - g.end) <= c.gap;
       if (hits.some((h) => hasAnyTag(h, c.neutral) && (h.end <= g.start || h.start >= g.end) && near(h))) continue;
-      const before = hits.find((h) => h.end <= g.start && g.start - h.end <= c.gap && hasAnyTag(h, c.before));
-      const after = hits.find((h) => h.start >= g.end && h.start - g.end <= c.gap && hasAnyTag(h, c.after));
+      // 需能讲解汉传佛教: a verb between operator and attribute makes the attribute a task or a skill.
+      const clear = (from: number, to: number) => !hits.some((h) => h.start >= from && h.end <= to && hasAnyTag(h, c.gapBreaker));
+      // An operator before an opening bracket or a list separator belongs to another item (优先（安捷伦气质联用仪）, 端正、皮肤好).
+      const sameItem = (from: number, to: number) => !/[(、]/.test(text.slice(from, to));
+      const before = hits.find((h) => h.end <= g.start && g.start - h.end <= c.gap && hasAnyTag(h, c.before) && clear(h.end, g.start) && sameItem(h.end, g.start));
+      const after = hits.find((h) => h.start >= g.end && h.start - g.end <= c.gap && hasAnyTag(h, c.after) && clear(g.end, h.start));
       const key = hits.find((h) => h.end <= g.start && hasAnyTag(h, c.keys) && KEY_LINK.test(text.slice(h.end, g.start)));
       if (before || after || key) {
         out.push([Math.min(g.start, (before ?? key)?.start ?? g.start), Math.max(g.end, after?.end ?? g.end)]);

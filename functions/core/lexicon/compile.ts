@@ -94,8 +94,11 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         throw new LexiconError(where, ruleId, `bad regex ${source}: ${(err as Error).message}`);
       }
     };
-    /** The index tags of named sets: a category's own set is tagged apart from a common set of the same name. */
-    const tags = (names: string[] | undefined, ruleId: string): string[] =>
+    /**
+     * The index tags of named sets: a category's own set is tagged apart from a common set of the same name.
+     * `bounded` sets are checked against word boundaries, so their words join the tokenizer's dictionary.
+     */
+    const tags = (names: string[] | undefined, ruleId: string, bounded = false): string[] =>
       (names ?? []).map((name) => {
         const own = name in file.sets;
         const list = sets[name];
@@ -103,11 +106,9 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         const tag = own ? `${file.category}:${name}` : `common:${name}`;
         if (!indexed.has(tag)) {
           indexed.add(tag);
-          for (const w of list) {
-            index.add(fold(w), tag);
-            if (/[\u3400-\u9fff]/.test(w)) words.add(fold(w));
-          }
+          for (const w of list) index.add(fold(w), tag);
         }
+        if (bounded) for (const w of list) words.add(fold(w));
         return tag;
       });
     const exception = (e: LexiconException, ruleId: string): CompiledException => ({
@@ -122,16 +123,19 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       }
       if ('construction' in p) {
         const c = p.construction;
+        // Hiding words (企业形象 holds 形象) only need to be in the index: the longer hit drops the one inside it.
+        tags(c.hide, ruleId);
         return {
           kind: 'construction',
           construction: {
-            attribute: tags(c.attribute, ruleId),
-            suffix: tags(c.suffix, ruleId),
+            attribute: tags(c.attribute, ruleId, true),
+            suffix: tags(c.suffix, ruleId, true),
             before: tags(c.before, ruleId),
             after: tags(c.after, ruleId),
             keys: tags(c.keys, ruleId),
             notBefore: tags(c.notBefore, ruleId),
             neutral: tags(['neutral'], ruleId),
+            gapBreaker: tags(['gap_breaker'], ruleId),
             bare: c.bare,
             gap: c.gap,
           },

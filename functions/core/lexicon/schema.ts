@@ -40,6 +40,8 @@ export const ConstructionSchema = z
     bare: z.boolean().default(false),
     /** Words right after the attribute that make it something else (少数民族 + 地区, 回族 + 区). */
     notBefore: SetNames.optional(),
+    /** Longer words holding an attribute word that are something else (企业形象, 妇女): they hide it. */
+    hide: SetNames.optional(),
     gap: z.number().int().min(0).max(20).default(6),
   })
   .strict();
