@@ -18,37 +18,59 @@ const ParamsSchema = z.object({
   guaranteedMonthly: z.number().positive(),
   /** Words saying the job needs no experience, skill or effort. */
   noExperienceMarkers: z.array(z.string().min(1)),
+  /** Words saying the job demands experience, qualifications or degrees: high pay then has a basis. */
+  skillMarkers: z.array(z.string().min(1)).default([]),
+  /** Part-time pay per hour (month ÷ 22 ÷ stated hours a day) at or above this is a lure. */
+  partTimeHourly: z.number().positive().default(60),
   /** Categories whose presence in the same ad makes a high pay claim bait. */
   contextCategories: z.array(z.string()).default(['fee_charging', 'fraud']),
 });
-type Params = z.infer<typeof ParamsSchema> & { markerRe: RegExp };
+type Params = z.infer<typeof ParamsSchema> & { markerRe: RegExp; skillRe: RegExp | null };
 
 const compiled = new WeakMap<object, Params>();
 function compile(raw: Record<string, unknown>): Params {
   let p = compiled.get(raw);
   if (!p) {
     const parsed = ParamsSchema.parse(raw);
-    const escaped = parsed.noExperienceMarkers.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    p = { ...parsed, markerRe: new RegExp(escaped.join('|')) };
+    const anyOf = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+    p = { ...parsed, markerRe: anyOf(parsed.noExperienceMarkers), skillRe: parsed.skillMarkers.length ? anyOf(parsed.skillMarkers) : null };
     compiled.set(raw, p);
   }
   return p;
 }
 
+/** A skill marker that is not negated: 3年以上工作经验, but not 无需工作经验 or 不限相关经验. */
+function demandsSkill(text: string, skillRe: RegExp): boolean {
+  const re = new RegExp(skillRe.source, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!/[无不零免]/.test(text.slice(Math.max(0, m.index - 3), m.index))) return true;
+  }
+  return false;
+}
+
+/** 每天2小时, 一天1-2小时: the most hours a day the ad says the work takes. */
+const HOURS_RE = /(?:每天|一天|每日|日均)(?:只需|只要|仅需|仅)?\s*(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(?:个)?小时/;
+
+/**
+ * Pay is judged by its middle (a range's midpoint, an open 8000+'s 8000), against what the ad demands:
+ * no experience and no skill asked for, part-time hours, a fee or scam in the same ad, or a guarantee.
+ */
 export const salaryDetector: Detector = (ctx, raw) => {
   const p = compile(raw);
-  const noExperience = p.markerRe.test(ctx.adText);
+  const skilled = p.skillRe !== null && demandsSkill(ctx.adText, p.skillRe);
+  const noExperience = !skilled && p.markerRe.test(ctx.adText);
   const suspicious = p.contextCategories.some((c) => ctx.categoriesFound.has(c as never));
-  const threshold = Math.min(
-    noExperience ? p.noExperienceMonthly : Infinity,
-    suspicious ? p.feeContextMonthly : Infinity,
-  );
+  const threshold = Math.min(noExperience ? p.noExperienceMonthly : Infinity, suspicious ? p.feeContextMonthly : Infinity);
+  const hours = HOURS_RE.exec(ctx.adText);
+  const hoursADay = hours ? Number(hours[2] ?? hours[1]) : undefined;
   const hits: DetectorHit[] = [];
   for (const { field, n } of ctx.fields) {
     for (const pay of parsePay(n.text)) {
-      const daily = pay.period === 'day' || pay.period === 'hour' ? pay.monthlyMax / 22 : 0;
+      const typical = (pay.monthlyMin + pay.monthlyMax) / 2;
+      const daily = pay.period === 'day' || pay.period === 'hour' ? typical / 22 : 0;
       const gig = (noExperience && daily >= p.noExperienceDaily) || (suspicious && daily >= p.feeContextDaily);
-      if (gig || pay.monthlyMax >= threshold || (pay.guaranteed && pay.monthlyMax >= p.guaranteedMonthly)) {
+      const partTime = !skilled && hoursADay !== undefined && hoursADay <= 4 && typical / 22 / hoursADay >= p.partTimeHourly;
+      if (gig || partTime || typical >= threshold || (pay.guaranteed && typical >= p.guaranteedMonthly)) {
         hits.push({ field, start: pay.start, end: pay.end });
       }
     }
