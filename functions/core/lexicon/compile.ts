@@ -80,11 +80,12 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   for (const file of lexicon.categories) {
     const sets = { ...commonSets, ...file.sets };
     const where = `${file.category}.yaml`;
-    for (const list of Object.values(file.sets)) list.forEach((w) => words.add(fold(w)));
     const expand = (source: string, ruleId: string) =>
       source.replace(/\{\{([a-z0-9_]+)\}\}/g, (_, name: string) => {
         const list = sets[name];
         if (!list) throw new LexiconError(where, ruleId, `unknown set {{${name}}}`);
+        // A category's own set in a regex is matched on word boundaries: its words join the tokenizer's dictionary.
+        if (name in file.sets) list.forEach((w) => words.add(fold(w)));
         return alternation(list);
       });
     const regex = (source: string, ruleId: string) => {
@@ -142,6 +143,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         };
       }
       if ('scenario' in p) {
+        tags(p.scenario.hide, ruleId);
         return { kind: 'scenario', scenario: { signals: p.scenario.signals.map((s) => tags([s], ruleId)), within: p.scenario.within } };
       }
       if ('terms' in p) {

@@ -55,6 +55,8 @@ export const ScenarioSchema = z
   .object({
     signals: SetNames,
     within: z.enum(['clause', 'sentence', 'ad']).default('sentence'),
+    /** Longer words holding a signal word that are something else (出人头地 holds 人头). */
+    hide: SetNames.optional(),
   })
   .strict();
 export const ScenarioPatternSchema = z.object({ scenario: ScenarioSchema }).strict();
