@@ -58,7 +58,7 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
   const raw: RawFinding[] = [];
   for (const a of fields) {
     for (const rule of lexicon.rules) {
-      for (const hit of matchRule(a, rule)) if (keep(a, rule, hit.start, hit.end, lexicon)) raw.push(hit);
+      for (const parts of matchRule(a, rule)) if (parts.every((p) => keep(a, rule, p.start, p.end, lexicon))) raw.push(...parts);
     }
   }
 

@@ -20,6 +20,9 @@ export interface RawFinding {
   generic?: boolean;
 }
 
+/** What one pattern found: a single range, or the parts of one scenario, kept or dropped together. */
+export type RuleHit = RawFinding[];
+
 /** Token boundaries of the pieces of one field, computed lazily: most text never needs tokenizing. */
 export class BoundaryIndex {
   private readonly pieces = new Map<number, Set<number> | null>();
@@ -94,15 +97,13 @@ function regexHits(matcher: RegexMatcher, n: Normalized, boundaries: BoundaryInd
 }
 
 /** What a rule's regex, construction and scenario patterns match in one field (before exceptions). */
-export function matchRule(a: FieldAnalysis, rule: CompiledRule): RawFinding[] {
-  const out: RawFinding[] = [];
-  const add = (ranges: [number, number][], generic: boolean) => {
-    for (const [start, end] of ranges) out.push({ rule, field: a.field, start, end, generic });
-  };
+export function matchRule(a: FieldAnalysis, rule: CompiledRule): RuleHit[] {
+  const out: RuleHit[] = [];
+  const hit = ([start, end]: [number, number], generic: boolean): RawFinding => ({ rule, field: a.field, start, end, generic });
   for (const matcher of rule.matchers) {
-    if (matcher.kind === 'regex') add(regexHits(matcher, a.n, a.boundaries), false);
-    else if (matcher.kind === 'construction') add(matchConstruction(a, matcher.construction), true);
-    else if (matcher.kind === 'scenario') add(matchScenario(a, matcher.scenario), true);
+    if (matcher.kind === 'regex') for (const r of regexHits(matcher, a.n, a.boundaries)) out.push([hit(r, false)]);
+    else if (matcher.kind === 'construction') for (const r of matchConstruction(a, matcher.construction)) out.push([hit(r, true)]);
+    else if (matcher.kind === 'scenario') for (const parts of matchScenario(a, matcher.scenario)) out.push(parts.map((r) => hit(r, true)));
   }
   return out;
 }

@@ -44,8 +44,10 @@ export function chineseNumeral(s: string): number | undefined {
 
 // Units after which a Chinese numeral is an age or a measure, not part of a word (一律, 十分, 五险一金).
 // Pay and durations keep their numerals: the pay parser and the probation detector read both forms.
-const UNIT_AFTER = '(?=\\s*(?:周岁|岁|斤|公斤|厘米|公分))';
+const UNIT_AFTER = '(?=\\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内))';
 const CN_NUMBER_RE = new RegExp(`${CN_NUMERAL}{1,4}${UNIT_AFTER}|${CN_NUMERAL}{1,4}(?=\\s*(?:-|到|至)\\s*${CN_NUMERAL}{1,4}\\s*(?:周岁|岁))`, 'g');
+// 三四百, 七八千, 四五万: an approximate amount, folded into a range (300-400) the pay parser reads.
+const APPROX_RE = /([一两二三四五六七八九])([一两二三四五六七八九])(百|千|万)/g;
 // 一米七, 一米六五: a height in metres written out.
 const HEIGHT_RE = new RegExp(`一米([一二三四五六七八九])([一二三四五六七八九五])?`, 'g');
 
@@ -77,6 +79,10 @@ export function foldNumbers(n: Normalized): Normalized {
       return `${cm}cm`;
     });
     out = fold(out, CN_NUMBER_RE, (m) => String(chineseNumeral(m) ?? m));
+    out = fold(out, APPROX_RE, (m) => {
+      const unit = { 百: 100, 千: 1000, 万: 10000 }[m[2] as '百' | '千' | '万'];
+      return `${chineseNumeral(m[0]!)! * unit}-${chineseNumeral(m[1]!)! * unit}`;
+    });
   }
   if (!/\d/.test(out.text)) return out;
   out = fold(out, LIST_RE, () => ';');

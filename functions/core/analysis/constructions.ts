@@ -31,32 +31,33 @@ interface AttributeGroup {
   end: number;
 }
 
-/** The attribute words of one clause, each extended by its suffix, and joined into lists. */
+/**
+ * The attribute words of one clause joined into groups: adjacent words (四川凉山) and lists (新疆、西藏) are one
+ * group, and a suffix (籍, 人, 户口) after the group applies to all of it (四川凉山、贵州毕节籍勿扰).
+ */
 function attributeGroups(a: FieldAnalysis, hits: TermHit[], c: CompiledConstruction): AttributeGroup[] {
   const { text } = a.n;
-  const words: AttributeGroup[] = [];
+  const groups: AttributeGroup[] = [];
   for (const hit of hits) {
     if (!hasAnyTag(hit, c.attribute)) continue;
-    let end = hit.end;
+    const last = groups[groups.length - 1];
+    if (last && hit.start >= last.end && (hit.start === last.end || JOINER.test(text.slice(last.end, hit.start)))) last.end = hit.end;
+    else if (!last || hit.start >= last.end) groups.push({ start: hit.start, end: hit.end });
+  }
+  const out: AttributeGroup[] = [];
+  for (const g of groups) {
+    let end = g.end;
     if (c.suffix.length) {
-      const suffix = hits.find((h) => h.start === hit.end && hasAnyTag(h, c.suffix));
+      const suffix = hits.find((h) => h.start === g.end && hasAnyTag(h, c.suffix));
       if (!suffix) continue;
       end = suffix.end;
     }
     if (c.notBefore.length && hits.some((h) => h.start === end && hasAnyTag(h, c.notBefore))) continue;
-    // A one-character word (男, 女) or a suffixed word must stand on word boundaries: 男装, 河南人民医院 do not count.
-    if ((hit.end - hit.start === 1 || c.suffix.length) && !(a.boundaries.isBoundary(hit.start, 'start') && a.boundaries.isBoundary(end, 'end'))) {
-      continue;
-    }
-    words.push({ start: hit.start, end });
+    // A one-character word (男, 女) or a suffixed group must stand on word boundaries: 男装, 河南人民医院 do not count.
+    if ((g.end - g.start === 1 || c.suffix.length) && !(a.boundaries.isBoundary(g.start, 'start') && a.boundaries.isBoundary(end, 'end'))) continue;
+    out.push({ start: g.start, end });
   }
-  const groups: AttributeGroup[] = [];
-  for (const w of words) {
-    const last = groups[groups.length - 1];
-    if (last && w.start >= last.end && JOINER.test(text.slice(last.end, w.start))) last.end = w.end;
-    else if (!last || w.start >= last.end) groups.push({ ...w });
-  }
-  return groups;
+  return out;
 }
 
 export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [number, number][] {

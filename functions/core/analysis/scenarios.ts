@@ -24,12 +24,20 @@ function units(a: FieldAnalysis, within: CompiledScenario['within']): [number, n
   return sentences;
 }
 
+/** A clause without its list numbers, brackets and spaces at either end. */
+function trimmed(text: string, start: number, end: number): [number, number] {
+  while (start < end && /[\s;:()（）【】\[\]·•\-*#]/.test(text[start]!)) start++;
+  while (end > start && /[\s;:()（）【】\[\]·•\-*#]/.test(text[end - 1]!)) end--;
+  return [start, end];
+}
+
 /**
- * Every unit where all signals occur gives one finding: from the first to the last signal word when they
- * share a clause, else the first signal's word (the scheme's core: 刷单, 手工活外发).
+ * Every unit where all signals occur is one instance of the scheme; it is shown as the clause of each
+ * signal (手工活外发 … 做好我们回收), so the reader sees every part of it. The caller keeps or drops an
+ * instance whole: a warning that clears one part (不收任何培训费) clears the scheme.
  */
-export function matchScenario(a: FieldAnalysis, s: CompiledScenario): [number, number][] {
-  const out: [number, number][] = [];
+export function matchScenario(a: FieldAnalysis, s: CompiledScenario): [number, number][][] {
+  const out: [number, number][][] = [];
   for (const [start, end] of units(a, s.within)) {
     const hits = a.hitsIn(start, end);
     const found: TermHit[] = [];
@@ -39,10 +47,12 @@ export function matchScenario(a: FieldAnalysis, s: CompiledScenario): [number, n
       found.push(hit);
     }
     if (found.length < s.signals.length) continue;
-    const first = found[0]!;
-    const clause = a.clauseAt(first.start);
-    const sameClause = clause && found.every((h) => h.start >= clause.start && h.end <= clause.end);
-    out.push(sameClause ? [Math.min(...found.map((h) => h.start)), Math.max(...found.map((h) => h.end))] : [first.start, first.end]);
+    const spans = new Map<number, [number, number]>();
+    for (const hit of found) {
+      const clause = a.clauseAt(hit.start);
+      if (clause) spans.set(clause.start, trimmed(a.n.text, clause.start, clause.end));
+    }
+    out.push([...spans.values()]);
   }
   return out;
 }

@@ -18,10 +18,13 @@ const ParamsSchema = z.object({
   guaranteedMonthly: z.number().positive(),
   /** Words saying the job needs no experience, skill or effort. */
   noExperienceMarkers: z.array(z.string().min(1)),
-  /** Words saying the job demands experience, qualifications or degrees: high pay then has a basis. */
-  skillMarkers: z.array(z.string().min(1)).default([]),
+  /** Patterns saying the job demands experience, skills, degrees or licences: high pay then has a basis. */
+  skillPatterns: z.array(z.string().min(1)).default([]),
   /** Part-time pay per hour (month ÷ 22 ÷ stated hours a day) at or above this is a lure. */
   partTimeHourly: z.number().positive().default(60),
+  /** Pay at or above these needs a stated skill or experience, whatever else the ad says (日结500+, 月入3万起). */
+  unskilledMonthly: z.number().positive().default(Infinity),
+  unskilledDaily: z.number().positive().default(Infinity),
   /** Categories whose presence in the same ad makes a high pay claim bait. */
   contextCategories: z.array(z.string()).default(['fee_charging', 'fraud']),
 });
@@ -33,15 +36,16 @@ function compile(raw: Record<string, unknown>): Params {
   if (!p) {
     const parsed = ParamsSchema.parse(raw);
     const anyOf = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-    p = { ...parsed, markerRe: anyOf(parsed.noExperienceMarkers), skillRe: parsed.skillMarkers.length ? anyOf(parsed.skillMarkers) : null };
+    const skills = parsed.skillPatterns.map((source) => `(?:${source})`).join('|');
+    p = { ...parsed, markerRe: anyOf(parsed.noExperienceMarkers), skillRe: skills ? new RegExp(skills, 'g') : null };
     compiled.set(raw, p);
   }
   return p;
 }
 
-/** A skill marker that is not negated: 3年以上工作经验, but not 无需工作经验 or 不限相关经验. */
-function demandsSkill(text: string, skillRe: RegExp): boolean {
-  const re = new RegExp(skillRe.source, 'g');
+/** A skill demand that is not negated: 3年以上工作经验, but not 无需工作经验 or 不限相关经验. */
+function demandsSkill(text: string, re: RegExp): boolean {
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (!/[无不零免]/.test(text.slice(Math.max(0, m.index - 3), m.index))) return true;
   }
@@ -69,8 +73,11 @@ export const salaryDetector: Detector = (ctx, raw) => {
       const typical = (pay.monthlyMin + pay.monthlyMax) / 2;
       const daily = pay.period === 'day' || pay.period === 'hour' ? typical / 22 : 0;
       const gig = (noExperience && daily >= p.noExperienceDaily) || (suspicious && daily >= p.feeContextDaily);
-      const partTime = !skilled && hoursADay !== undefined && hoursADay <= 4 && typical / 22 / hoursADay >= p.partTimeHourly;
-      if (gig || partTime || typical >= threshold || (pay.guaranteed && typical >= p.guaranteedMonthly)) {
+      // A monthly or daily total for a few hours' work a day; an hourly rate says its own rate (家教 120元/小时).
+      const partTime = !skilled && pay.period !== 'hour' && hoursADay !== undefined && hoursADay <= 4 && typical / 22 / hoursADay >= p.partTimeHourly;
+      // An hourly rate is judged as a rate (a tutor's 300元/小时 is for a few hours), not as eight hours a day.
+      const unskilled = !skilled && pay.period !== 'hour' && (typical >= p.unskilledMonthly || (pay.period === 'day' && daily >= p.unskilledDaily));
+      if (gig || partTime || unskilled || typical >= threshold || (pay.guaranteed && typical >= p.guaranteedMonthly)) {
         hits.push({ field, start: pay.start, end: pay.end });
       }
     }

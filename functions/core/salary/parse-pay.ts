@@ -17,7 +17,7 @@ export interface PayMention {
 
 const KEYWORD_PERIOD: [RegExp, PayPeriod][] = [
   [/^(?:年薪|年收入|年入)/, 'year'],
-  [/^(?:日薪|日结|日入|日赚|日收入|一天|每天|每日|通告费|当天领工资|当日工资|日工资)/, 'day'],
+  [/^(?:日薪|日结|日入|日赚|日收入|一天|每天|每日|一晚|晚上|通告费|当天领工资|当日工资|日工资)/, 'day'],
   [/^(?:时薪)/, 'hour'],
   [/^(?:周薪|周结|周入)/, 'week'],
 ];
@@ -26,9 +26,9 @@ const UNIT: Record<string, number> = { 万: 10_000, w: 10_000, k: 1_000, 千: 1_
 const CN_DIGIT: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 const KEYWORD =
-  '当天领工资|当日工资|日工资|保底月薪|保底工资|保底|月薪|年薪|日薪|时薪|周薪|周结|周入|日结|日入|日赚|日收入|月入|月收入|年收入|年入|底薪|起薪|薪资|薪酬|工资|月均|综合|收入|通告费|(?:一天|每天|每日)(?:轻松)?(?:赚|能赚|可赚|收入)|(?:一个月|每个月|每月)(?:能拿|能赚|可拿|可赚|收入|到手)?|月赚';
+  '当天领工资|当日工资|日工资|保底月薪|保底工资|保底|月薪|年薪|日薪|时薪|周薪|周结|周入|日结|日入|日赚|日收入|月入|月收入|年收入|年入|底薪|起薪|薪资|薪酬|工资|月均|综合|收入|通告费|(?:一天|每天|每日|一晚上?)(?:轻松)?(?:赚|能赚|可赚|挣|能挣|可挣|收入)|(?:一个月|每个月|每月)(?:能拿|能赚|可拿|可赚|收入|到手)?|月赚';
 // An amount, unless a count unit follows (一个月三万字, 3000个, 50单): those are quantities of work, not pay.
-const NUMBER = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十](?=\\s*[万千]))\\s*(万|w|k|千)?(?![\\d.]|\\s*(?:字|个|条|单|次|件|份|套|页|张|篇|首|遍|人(?!民币)|名|位|户|台|粉|赞|播放|小时|分钟|天|周|年|岁|平|米|公里|斤|吨))';
+const NUMBER = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十](?=\\s*[万千]))\\s*(万|w|k|千)?(?![\\d.]|\\s*(?:字|个|条|单|次|件|份|套|页|张|篇|首|遍|人(?!民币)|名|位|户|台|粉|赞|播放|小时|分钟|天|周|年|岁|平|米|公里|斤|吨|日元|美元|欧元|韩元|港币|港元|澳元|英镑|卢布|泰铢|越南盾|新币|令吉))';
 const PAY_RE = new RegExp(
   // 1 keyword, 2-3 first amount, 4-5 second amount, 6 open end, 7 per-period suffix
   `(${KEYWORD})?[:：\\s为约达是在高至少最低不于]{0,4}${NUMBER}(?:\\s*[-~至到]\\s*${NUMBER})?\\s*(\\+|以上)?\\s*(?:元|块|rmb|人民币)?\\s*(\\/\\s*(?:月|天|日|小时|时|年|周)|每(?:月|天|日|小时|周)|一天)?`,
@@ -74,18 +74,20 @@ export function parsePay(text: string): PayMention[] {
       period,
       monthlyMin: low * factor,
       monthlyMax: Math.max(low, high) * factor,
-      // 保底, or a promise written before the amount: 公司承诺每月到手不低于2万.
-      guaranteed: !!keyword?.startsWith('保底') || /保底|承诺|保证/.test(text.slice(Math.max(0, m.index - 6), m.index)),
+      guaranteed: !!keyword?.startsWith('保底') || whole.includes('不低于') || promisedBefore(text, m.index),
     });
   }
   OVER_RE.lastIndex = 0;
   for (let m = OVER_RE.exec(text); m; m = OVER_RE.exec(text)) {
     const period = periodOf(m[1], undefined);
     const amount = (m[2] === '万' ? 10_000 : 1_000) * MONTHLY[period];
-    out.push({ start: m.index, end: m.index + m[0].length, period, monthlyMin: amount, monthlyMax: amount, guaranteed: false });
+    out.push({ start: m.index, end: m.index + m[0].length, period, monthlyMin: amount, monthlyMax: amount, guaranteed: promisedBefore(text, m.index) });
   }
   return out.sort((x, y) => x.start - y.start);
 }
+
+/** 保底, or a promise written before the amount: 公司承诺每月到手不低于2万, 保底月薪过万. */
+const promisedBefore = (text: string, at: number) => /(?<!不)(?:保底|承诺|保证)|不低于/.test(text.slice(Math.max(0, at - 6), at));
 
 /** Parses 3, 三, 两, 半 (half a year → 0.5) as used in 试用期半年 or 两年合同. */
 export function parseSmallNumber(s: string): number | undefined {

@@ -67,17 +67,27 @@ export class TermIndex {
   }
 }
 
+/** Tags that describe a clause rather than name a thing (role cues, applicant words, section headers). */
+const isContextTag = (tag: string) => tag.startsWith('role:') || tag.startsWith('section:') || tag === 'applicant';
+
 /**
  * Removes hits strictly inside a longer hit. `hits` are sorted by start, longest first for each start, and no
  * two share both ends, so a hit ending at or before the furthest end seen so far lies inside an earlier one.
+ * A clause cue inside a longer word still describes the clause (入职 in 入职时缴纳) and keeps its context tags,
+ * unless the longer word is a blocker (客户 in 客户经理).
  */
 function dropContained(hits: TermHit[]): TermHit[] {
   const kept: TermHit[] = [];
-  let coverEnd = -1;
+  let cover: TermHit | undefined;
   for (const h of hits) {
-    if (h.end <= coverEnd) continue;
-    kept.push(h);
-    coverEnd = h.end;
+    if (!cover || h.end > cover.end) {
+      kept.push(h);
+      cover = h;
+      continue;
+    }
+    if (cover.tags.has('block')) continue;
+    const context = [...h.tags].filter(isContextTag);
+    if (context.length) kept.push({ start: h.start, end: h.end, tags: new Set(context) });
   }
   return kept;
 }
