@@ -4,6 +4,7 @@
  */
 import { fieldText, TEXT_FIELDS, type Ad } from './ad.js';
 import { analyzeField, type FieldAnalysis } from './analysis/field-analysis.js';
+import { neutralNextTo } from './analysis/constructions.js';
 import { clearingRole } from './analysis/roles.js';
 import type { Category, Severity } from './categories.js';
 import { decide } from './decide.js';
@@ -40,9 +41,14 @@ function dedupe(raw: RawFinding[]): RawFinding[] {
   return kept;
 }
 
-/** A hit stands unless the rule's exceptions apply or the clause's role clears its category. */
+/** Categories whose findings name an attribute of the applicant, which a neutral word next to it cancels. */
+const ATTRIBUTE_CATEGORIES = new Set<Category>(['gender', 'marriage_pregnancy', 'ethnicity', 'religion', 'region', 'health', 'age', 'appearance', 'school_tier']);
+
+/** A hit stands unless the rule's exceptions apply, a neutral word cancels it, or the clause's role clears its category. */
 function keep(a: FieldAnalysis, rule: CompiledRule, start: number, end: number, lexicon: CompiledLexicon): boolean {
-  return !exceptionApplies(a.n.text, start, end, rule.exceptions) && !clearingRole(a, start, end, rule.category, lexicon.roles);
+  if (exceptionApplies(a.n.text, start, end, rule.exceptions)) return false;
+  if (ATTRIBUTE_CATEGORIES.has(rule.category) && neutralNextTo(a.n.text, a.hitsIn(Math.max(0, start - 8), end + 8), start, end, lexicon.neutral)) return false;
+  return !clearingRole(a, start, end, rule.category, lexicon.roles);
 }
 
 export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdict {

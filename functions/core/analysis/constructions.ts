@@ -23,7 +23,7 @@ export interface CompiledConstruction {
 
 /** Characters that join attributes into a list, or pad a bare item (男性， / （汉族） / 的). */
 const JOINER = /^[、/和及与或\s]{1,2}$/;
-const BARE_FILLER = /[\s:()（）【】\[\]的者性人员均都者必须需要求限优先]/g;
+const BARE_FILLER = /[\s:;.、()（）【】\[\]\d的者性人员均都者必须需要求限优先]/g;
 const KEY_LINK = /^\s*[:为是]?\s*$/;
 
 interface AttributeGroup {
@@ -67,8 +67,7 @@ export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [n
     const hits = a.hitsIn(clause.start, clause.end);
     if (!hits.some((h) => hasAnyTag(h, c.attribute))) continue;
     for (const g of attributeGroups(a, hits, c)) {
-      const near = (h: TermHit) => (h.end <= g.start ? g.start - h.end : h.start - g.end) <= c.gap;
-      if (hits.some((h) => hasAnyTag(h, c.neutral) && (h.end <= g.start || h.start >= g.end) && near(h))) continue;
+      if (neutralNextTo(text, hits, g.start, g.end, c.neutral)) continue;
       // 需能讲解汉传佛教: a verb between operator and attribute makes the attribute a task or a skill.
       const clear = (from: number, to: number) => !hits.some((h) => h.start >= from && h.end <= to && hasAnyTag(h, c.gapBreaker));
       // An operator before an opening bracket or a list separator belongs to another item (优先（安捷伦气质联用仪）, 端正、皮肤好).
@@ -84,6 +83,22 @@ export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [n
     }
   }
   return out;
+}
+
+/** What may stand between an attribute and the neutral word about it: 本地户籍的也可以, 汉族者均可. */
+const NEUTRAL_FILLER = /^[的者人员也都、]{0,2}$/;
+
+/**
+ * A neutral word right after the range (本地户籍都可以, 已婚未婚均可) or right before it (不限民族): the writer
+ * names the attribute to say it does not matter. Only the neighbouring words count: in 18-45岁男女不限 the
+ * 不限 is about 男女, not the age.
+ */
+export function neutralNextTo(text: string, hits: readonly TermHit[], start: number, end: number, neutral: readonly string[]): boolean {
+  return hits.some(
+    (h) =>
+      hasAnyTag(h, neutral) &&
+      ((h.start >= end && NEUTRAL_FILLER.test(text.slice(end, h.start))) || (h.end <= start && NEUTRAL_FILLER.test(text.slice(h.end, start)))),
+  );
 }
 
 /** The attribute is the whole clause but for fillers: `男性，20-35岁`, `（汉族）`, `已婚的`. */

@@ -28,6 +28,7 @@ export function compileRoles(file: RolesFile, index: TermIndex, fold: (s: string
   for (const [section, words] of Object.entries(file.sections)) for (const w of words) index.add(fold(w), `section:${section}`);
   for (const w of file.applicant) index.add(fold(w), APPLICANT_TAG);
   for (const w of file.blockers) index.add(fold(w), BLOCKER_TAG);
+  index.hideWith(BLOCKER_TAG);
   return file.roles.map((r) => {
     const tag = `role:${r.name}`;
     for (const w of r.cues) index.add(fold(w), tag);

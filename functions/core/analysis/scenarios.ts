@@ -42,11 +42,11 @@ export function matchScenario(a: FieldAnalysis, s: CompiledScenario): [number, n
     const hits = a.hitsIn(start, end);
     const found: TermHit[] = [];
     for (const tags of s.signals) {
-      const hit = hits.find((h) => hasAnyTag(h, tags));
-      if (!hit) break;
-      found.push(hit);
+      const signal = hits.filter((h) => hasAnyTag(h, tags));
+      if (!signal.length) break;
+      found.push(...signal);
     }
-    if (found.length < s.signals.length) continue;
+    if (!s.signals.every((tags) => found.some((h) => hasAnyTag(h, tags)))) continue;
     const spans = new Map<number, [number, number]>();
     for (const hit of found) {
       const clause = a.clauseAt(hit.start);

@@ -57,6 +57,8 @@ export interface CompiledLexicon {
   /** The words constructions, scenarios and roles read, tagged by set: scanned once per field. */
   index: TermIndex;
   roles: CompiledRole[];
+  /** Tags of the neutral words (不限, 均可): next to a protected attribute they cancel it. */
+  neutral: string[];
 }
 
 /** Lexicon text is folded like ad text (NFKC + lower case), so a rule written with ， matches the normalised ,. */
@@ -76,6 +78,11 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   for (const vocabulary of lexicon.vocabularies) Object.assign(commonSets, vocabulary.sets);
   for (const name of OPERATOR_SETS) for (const w of commonSets[name] ?? []) index.add(fold(w), OPERATOR_TAG);
   const indexed = new Set<string>();
+  // The neutral words (不限, 均可) cancel an attribute next to them, and hide the operators inside them (不限 holds 限).
+  const neutral = ['common:neutral'];
+  for (const w of commonSets.neutral ?? []) index.add(fold(w), neutral[0]!);
+  index.hideWith(neutral[0]!);
+  indexed.add(neutral[0]!);
 
   for (const file of lexicon.categories) {
     const sets = { ...commonSets, ...file.sets };
@@ -99,7 +106,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
      * The index tags of named sets: a category's own set is tagged apart from a common set of the same name.
      * `bounded` sets are checked against word boundaries, so their words join the tokenizer's dictionary.
      */
-    const tags = (names: string[] | undefined, ruleId: string, bounded = false): string[] =>
+    const tags = (names: string[] | undefined, ruleId: string, bounded = false, hiding = false): string[] =>
       (names ?? []).map((name) => {
         const own = name in file.sets;
         const list = sets[name];
@@ -109,6 +116,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
           indexed.add(tag);
           for (const w of list) index.add(fold(w), tag);
         }
+        if (hiding) index.hideWith(tag);
         if (bounded) for (const w of list) words.add(fold(w));
         return tag;
       });
@@ -125,7 +133,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       if ('construction' in p) {
         const c = p.construction;
         // Hiding words (企业形象 holds 形象) only need to be in the index: the longer hit drops the one inside it.
-        tags(c.hide, ruleId);
+        tags(c.hide, ruleId, false, true);
         return {
           kind: 'construction',
           construction: {
@@ -134,8 +142,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
             before: tags(c.before, ruleId),
             after: tags(c.after, ruleId),
             keys: tags(c.keys, ruleId),
-            notBefore: tags(c.notBefore, ruleId),
-            neutral: tags(['neutral'], ruleId),
+            notBefore: tags(c.notBefore, ruleId, false, true),
+            neutral,
             gapBreaker: tags(['gap_breaker'], ruleId),
             bare: c.bare,
             gap: c.gap,
@@ -143,7 +151,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         };
       }
       if ('scenario' in p) {
-        tags(p.scenario.hide, ruleId);
+        tags(p.scenario.hide, ruleId, false, true);
         return { kind: 'scenario', scenario: { signals: p.scenario.signals.map((s) => tags([s], ruleId)), within: p.scenario.within } };
       }
       if ('terms' in p) {
@@ -179,5 +187,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     words: [...words].filter((w) => /[\u3400-\u9fff]/.test(w)),
     index,
     roles,
+    neutral,
   };
 }

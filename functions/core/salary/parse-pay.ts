@@ -34,7 +34,8 @@ const PAY_RE = new RegExp(
   `(${KEYWORD})?[:：\\s为约达是在高至少最低不于]{0,4}${NUMBER}(?:\\s*[-~至到]\\s*${NUMBER})?\\s*(\\+|以上)?\\s*(?:元|块|rmb|人民币)?\\s*(\\/\\s*(?:月|天|日|小时|时|年|周)|每(?:月|天|日|小时|周)|一天)?`,
   'g',
 );
-const OVER_RE = /(月入|月薪|月收入|日入|日赚|收入)过(万|千)/g;
+// 月入过万, 月过三万, 日入过千: an income claimed to pass a round figure.
+const OVER_RE = /(月入|月薪|月收入|日入|日赚|收入|月|日)过([一二两三四五六七八九十]|\d{1,2})?(万|千)/g;
 
 function periodOf(keyword: string | undefined, per: string | undefined): PayPeriod {
   if (per) {
@@ -79,8 +80,9 @@ export function parsePay(text: string): PayMention[] {
   }
   OVER_RE.lastIndex = 0;
   for (let m = OVER_RE.exec(text); m; m = OVER_RE.exec(text)) {
-    const period = periodOf(m[1], undefined);
-    const amount = (m[2] === '万' ? 10_000 : 1_000) * MONTHLY[period];
+    const period = m[1] === '月' ? 'month' : m[1] === '日' ? 'day' : periodOf(m[1], undefined);
+    const times = m[2] ? (/\d/.test(m[2]) ? Number(m[2]) : (parseSmallNumber(m[2]) ?? 1)) : 1;
+    const amount = times * (m[3] === '万' ? 10_000 : 1_000) * MONTHLY[period];
     out.push({ start: m.index, end: m.index + m[0].length, period, monthlyMin: amount, monthlyMax: amount, guaranteed: promisedBefore(text, m.index) });
   }
   return out.sort((x, y) => x.start - y.start);

@@ -2,8 +2,9 @@
  * Finds every occurrence of many tagged words in one pass (a trie walked from each position).
  *
  * Each word carries the names of the vocabularies it belongs to (`tags`). A hit strictly inside a longer
- * hit is dropped: the longer word is what the writer wrote (`男女不限` hides `男`, `有限公司` hides `限`,
- * `回族区` hides `回族`). That is how blocking vocabularies (places, products, neutral phrases) work.
+ * word of a hiding vocabulary is dropped: the longer word is what the writer wrote (`男女不限` hides `男`,
+ * `有限公司` hides `限`, `回族区` hides `回族`). Other words overlap freely: `护照统一保管` (a fraud signal)
+ * leaves `护照` to the labour-rights construction.
  */
 
 export interface TermHit {
@@ -22,7 +23,13 @@ export class TermIndex {
   private readonly root: Node = { next: new Map() };
   /** 1 for code units that start some word: most positions of a text are skipped at once. */
   private readonly starts = new Uint8Array(0x10000);
+  private readonly hiding = new Set<string>();
   private size = 0;
+
+  /** Words tagged `tag` hide the words inside them. */
+  hideWith(tag: string): void {
+    this.hiding.add(tag);
+  }
 
   /** Adds `word` (already folded like ad text) under `tag`. */
   add(word: string, tag: string): void {
@@ -63,31 +70,22 @@ export class TermIndex {
       }
       if (longest.length) all.push(...longest);
     }
-    return dropContained(all);
+    return this.dropHidden(all);
   }
-}
 
-/** Tags that describe a clause rather than name a thing (role cues, applicant words, section headers). */
-const isContextTag = (tag: string) => tag.startsWith('role:') || tag.startsWith('section:') || tag === 'applicant';
-
-/**
- * Removes hits strictly inside a longer hit. `hits` are sorted by start, longest first for each start, and no
- * two share both ends, so a hit ending at or before the furthest end seen so far lies inside an earlier one.
- * A clause cue inside a longer word still describes the clause (入职 in 入职时缴纳) and keeps its context tags,
- * unless the longer word is a blocker (客户 in 客户经理).
- */
-function dropContained(hits: TermHit[]): TermHit[] {
-  const kept: TermHit[] = [];
-  let cover: TermHit | undefined;
-  for (const h of hits) {
-    if (!cover || h.end > cover.end) {
+  /**
+   * Removes hits strictly inside a word of a hiding vocabulary. `hits` are sorted by start, longest first for
+   * each start, and no two share both ends, so a hit ending at or before the furthest end of the hiding words
+   * seen so far lies inside one of them.
+   */
+  private dropHidden(hits: TermHit[]): TermHit[] {
+    const kept: TermHit[] = [];
+    let hiddenUntil = -1;
+    for (const h of hits) {
+      if (h.end <= hiddenUntil) continue;
       kept.push(h);
-      cover = h;
-      continue;
+      if (h.end > hiddenUntil && [...h.tags].some((t) => this.hiding.has(t))) hiddenUntil = h.end;
     }
-    if (cover.tags.has('block')) continue;
-    const context = [...h.tags].filter(isContextTag);
-    if (context.length) kept.push({ start: h.start, end: h.end, tags: new Set(context) });
+    return kept;
   }
-  return kept;
 }
