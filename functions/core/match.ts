@@ -3,9 +3,9 @@
  * and scenarios. Exceptions are checked by the caller, for every kind of hit alike.
  */
 import { matchConstruction } from './analysis/constructions.js';
-import type { FieldAnalysis } from './analysis/field-analysis.js';
+import { fieldHasAny, type FieldAnalysis } from './analysis/field-analysis.js';
 import { matchScenario } from './analysis/scenarios.js';
-import type { CompiledException, CompiledRule, RegexMatcher } from './lexicon/compile.js';
+import type { Boundary, CompiledException, CompiledRule, RegexMatcher, TermsMatcher } from './lexicon/compile.js';
 import type { Normalized } from './mapped-text.js';
 import { scopeRange } from './segments.js';
 import { tokenBoundaries, type Tokenizer } from './tokenizer.js';
@@ -78,7 +78,20 @@ function spanOf(m: RegExpExecArray): [number, number] {
   return [m.index, m.index + m[0].length];
 }
 
-function regexHits(matcher: RegexMatcher, n: Normalized, boundaries: BoundaryIndex): [number, number][] {
+const onBoundaries = (boundaries: BoundaryIndex, boundary: Boundary, start: number, end: number) =>
+  (boundary === 'none' || boundary === 'end' || boundaries.isBoundary(start, 'start')) &&
+  (boundary === 'none' || boundary === 'start' || boundaries.isBoundary(end, 'end'));
+
+function termHits(matcher: TermsMatcher, a: FieldAnalysis): [number, number][] {
+  if (!a.tags.has(matcher.tag)) return [];
+  const out: [number, number][] = [];
+  for (const h of a.hits) if (h.tags.has(matcher.tag) && onBoundaries(a.boundaries, matcher.boundary, h.start, h.end)) out.push([h.start, h.end]);
+  return out;
+}
+
+function regexHits(matcher: RegexMatcher, a: FieldAnalysis): [number, number][] {
+  if (matcher.when.length && !fieldHasAny(a, matcher.when)) return [];
+  const { n, boundaries } = a;
   const hits: [number, number][] = [];
   const { re, boundary } = matcher;
   re.lastIndex = 0;
@@ -88,9 +101,7 @@ function regexHits(matcher: RegexMatcher, n: Normalized, boundaries: BoundaryInd
       continue;
     }
     const [s, e] = spanOf(m);
-    const startOk = boundary === 'none' || boundary === 'end' || boundaries.isBoundary(m.index, 'start');
-    const endOk = boundary === 'none' || boundary === 'start' || boundaries.isBoundary(m.index + m[0].length, 'end');
-    if (startOk && endOk) hits.push([s, e]);
+    if (onBoundaries(boundaries, boundary, m.index, m.index + m[0].length)) hits.push([s, e]);
     else re.lastIndex = m.index + 1; // the match may start again one character later
   }
   return hits;
@@ -101,7 +112,8 @@ export function matchRule(a: FieldAnalysis, rule: CompiledRule): RuleHit[] {
   const out: RuleHit[] = [];
   const hit = ([start, end]: [number, number], generic: boolean): RawFinding => ({ rule, field: a.field, start, end, generic });
   for (const matcher of rule.matchers) {
-    if (matcher.kind === 'regex') for (const r of regexHits(matcher, a.n, a.boundaries)) out.push([hit(r, false)]);
+    if (matcher.kind === 'regex') for (const r of regexHits(matcher, a)) out.push([hit(r, false)]);
+    else if (matcher.kind === 'terms') for (const r of termHits(matcher, a)) out.push([hit(r, false)]);
     else if (matcher.kind === 'construction') for (const r of matchConstruction(a, matcher.construction)) out.push([hit(r, true)]);
     else if (matcher.kind === 'scenario') for (const parts of matchScenario(a, matcher.scenario)) out.push(parts.map((r) => hit(r, true)));
   }

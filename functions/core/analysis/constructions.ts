@@ -6,7 +6,7 @@
  * neutral word next to the attribute (男女不限, 本市、外地户籍均可) cancels it.
  */
 import type { TermHit } from '../scan/term-index.js';
-import { hasAnyTag, type FieldAnalysis } from './field-analysis.js';
+import { fieldHasAny, hasAnyTag, type FieldAnalysis } from './field-analysis.js';
 
 export interface CompiledConstruction {
   attribute: string[];
@@ -63,8 +63,10 @@ function attributeGroups(a: FieldAnalysis, hits: TermHit[], c: CompiledConstruct
 export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [number, number][] {
   const out: [number, number][] = [];
   const { text } = a.n;
-  for (const clause of a.clauses) {
-    const hits = a.hitsIn(clause.start, clause.end);
+  if (!fieldHasAny(a, c.attribute)) return out;
+  for (let i = 0; i < a.clauses.length; i++) {
+    const clause = a.clauses[i]!;
+    const hits = a.clauseHits[i]!;
     if (!hits.some((h) => hasAnyTag(h, c.attribute))) continue;
     for (const g of attributeGroups(a, hits, c)) {
       if (neutralNextTo(text, hits, g.start, g.end, c.neutral)) continue;

@@ -12,7 +12,11 @@ export interface FieldAnalysis {
   field: string;
   n: Normalized;
   hits: TermHit[];
+  /** Every tag of every hit: a construction or scenario whose words are absent is skipped at once. */
+  tags: ReadonlySet<string>;
   clauses: Clause[];
+  /** The hits of each clause (by start), parallel to `clauses`. */
+  clauseHits: TermHit[][];
   boundaries: BoundaryIndex;
   /** The clause holding a position of the normalised text. */
   clauseAt(pos: number): Clause | undefined;
@@ -23,11 +27,21 @@ export interface FieldAnalysis {
 export function analyzeField(field: string, n: Normalized, index: TermIndex, tokenizer: Tokenizer): FieldAnalysis {
   const hits = index.scan(n.text);
   const clauses = splitClauses(n.text, hits);
+  const tags = new Set<string>();
+  for (const h of hits) for (const t of h.tags) tags.add(t);
+  const clauseHits = clauses.map((): TermHit[] => []);
+  let c = 0;
+  for (const h of hits) {
+    while (c < clauses.length && clauses[c]!.end <= h.start) c++;
+    if (c < clauses.length && h.start >= clauses[c]!.start) clauseHits[c]!.push(h);
+  }
   return {
     field,
     n,
     hits,
+    tags,
     clauses,
+    clauseHits,
     boundaries: new BoundaryIndex(n, tokenizer),
     clauseAt: (pos) => clauseAt(clauses, pos),
     hitsIn: (start, end) => hitsIn(hits, start, end),
@@ -49,3 +63,6 @@ function hitsIn(hits: readonly TermHit[], start: number, end: number): TermHit[]
 }
 
 export const hasAnyTag = (hit: TermHit, tags: readonly string[]) => tags.some((t) => hit.tags.has(t));
+
+/** True when some hit of the field carries one of `tags`. */
+export const fieldHasAny = (a: FieldAnalysis, tags: readonly string[]) => tags.some((t) => a.tags.has(t));

@@ -4,7 +4,7 @@
  * fires when every signal has a word within one clause, sentence or the whole field.
  */
 import type { TermHit } from '../scan/term-index.js';
-import { hasAnyTag, type FieldAnalysis } from './field-analysis.js';
+import { fieldHasAny, hasAnyTag, type FieldAnalysis } from './field-analysis.js';
 
 export interface CompiledScenario {
   /** One list of tags per signal. */
@@ -38,6 +38,7 @@ function trimmed(text: string, start: number, end: number): [number, number] {
  */
 export function matchScenario(a: FieldAnalysis, s: CompiledScenario): [number, number][][] {
   const out: [number, number][][] = [];
+  if (!s.signals.every((tags) => fieldHasAny(a, tags))) return out;
   for (const [start, end] of units(a, s.within)) {
     const hits = a.hitsIn(start, end);
     const found: TermHit[] = [];

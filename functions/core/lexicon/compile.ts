@@ -18,6 +18,14 @@ export interface RegexMatcher {
   kind: 'regex';
   re: RegExp;
   boundary: Boundary;
+  /** Tags of which one must be in the field (empty: always run). */
+  when: string[];
+}
+/** A list of words, found by the term index (one scan for all of them) and checked against word boundaries. */
+export interface TermsMatcher {
+  kind: 'terms';
+  tag: string;
+  boundary: Boundary;
 }
 export interface DetectorMatcher {
   kind: 'detector';
@@ -32,7 +40,7 @@ export interface ScenarioMatcher {
   kind: 'scenario';
   scenario: CompiledScenario;
 }
-export type Matcher = RegexMatcher | DetectorMatcher | ConstructionMatcher | ScenarioMatcher;
+export type Matcher = RegexMatcher | TermsMatcher | DetectorMatcher | ConstructionMatcher | ScenarioMatcher;
 
 export interface CompiledException {
   re: RegExp;
@@ -78,6 +86,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   for (const vocabulary of lexicon.vocabularies) Object.assign(commonSets, vocabulary.sets);
   for (const name of OPERATOR_SETS) for (const w of commonSets[name] ?? []) index.add(fold(w), OPERATOR_TAG);
   const indexed = new Set<string>();
+  let termLists = 0;
   // The neutral words (不限, 均可) cancel an attribute next to them, and hide the operators inside them (不限 holds 限).
   const neutral = ['common:neutral'];
   for (const w of commonSets.neutral ?? []) index.add(fold(w), neutral[0]!);
@@ -155,10 +164,14 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         return { kind: 'scenario', scenario: { signals: p.scenario.signals.map((s) => tags([s], ruleId)), within: p.scenario.within } };
       }
       if ('terms' in p) {
-        p.terms.forEach((t) => words.add(fold(t)));
-        return { kind: 'regex', re: new RegExp(alternation(p.terms), 'g'), boundary: p.boundary ?? 'both' };
+        const tag = `terms:${ruleId}:${++termLists}`;
+        for (const t of p.terms) {
+          words.add(fold(t));
+          index.add(fold(t), tag);
+        }
+        return { kind: 'terms', tag, boundary: p.boundary ?? 'both' };
       }
-      return { kind: 'regex', re: regex(p.regex, ruleId), boundary: p.boundary ?? 'both' };
+      return { kind: 'regex', re: regex(p.regex, ruleId), boundary: p.boundary ?? 'both', when: tags(p.when, ruleId) };
     };
     for (const rule of file.rules) {
       const override = lexicon.policy.rules[rule.id];

@@ -14,7 +14,12 @@ export const TermsPatternSchema = z
   .object({ terms: z.array(nonEmpty).min(1), boundary: Boundary.optional() })
   .strict();
 export const RegexPatternSchema = z
-  .object({ regex: nonEmpty, boundary: Boundary.optional() })
+  .object({
+    regex: nonEmpty,
+    boundary: Boundary.optional(),
+    /** Word sets of which one must be in the field for the regex to run (a cheap filter for costly regexes). */
+    when: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).optional(),
+  })
   .strict();
 export const DetectorPatternSchema = z
   .object({ detector: nonEmpty, params: z.record(z.string(), z.unknown()).default({}) })

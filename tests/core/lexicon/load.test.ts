@@ -45,7 +45,7 @@ describe('lexicon loading', () => {
 
   it('reports invalid YAML and unknown word sets with the file', () => {
     expect(() => parseLexicon(replaced('fraud.yaml', (c) => `${c}\n  - : [`))).toThrow(/fraud\.yaml.*YAML/);
-    const unknownSet = parseLexicon(replaced('ethnicity.yaml', (c) => c.replace('{{ethnic}})(?:(?:{{joiner}})', '{{nope}})(?:(?:{{joiner}})')));
+    const unknownSet = parseLexicon(replaced('ethnicity.yaml', (c) => c.replace('(?:人员|员工|者)?\\\\s?(?:{{prefer}})', '(?:人员|员工|者)?\\\\s?(?:{{nope}})')));
     expect(() => compileLexicon(unknownSet)).toThrow(/ethnicity\.yaml rule ethnicity-exclusion: unknown set \{\{nope\}\}/);
   });
 
