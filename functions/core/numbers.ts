@@ -48,6 +48,8 @@ const UNIT_AFTER = '(?=\\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|
 const CN_NUMBER_RE = new RegExp(`${CN_NUMERAL}{1,4}${UNIT_AFTER}|${CN_NUMERAL}{1,4}(?=\\s*(?:-|到|至)\\s*${CN_NUMERAL}{1,4}\\s*(?:周岁|岁))`, 'g');
 // 三四百, 七八千, 四五万: an approximate amount, folded into a range (300-400) the pay parser reads.
 const APPROX_RE = /([一两二三四五六七八九])([一两二三四五六七八九])(百|千|万)/g;
+// 一万二, 三千五: a round amount with its next digit (12000, 3500).
+const AMOUNT_TAIL_RE = /([一两二三四五六七八九])(万|千)([一两二三四五六七八九])(?![十百千万一两二三四五六七八九])/g;
 // 一米七, 一米六五: a height in metres written out.
 const HEIGHT_RE = new RegExp(`一米([一二三四五六七八九])([一二三四五六七八九五])?`, 'g');
 
@@ -79,6 +81,10 @@ export function foldNumbers(n: Normalized): Normalized {
       return `${cm}cm`;
     });
     out = fold(out, CN_NUMBER_RE, (m) => String(chineseNumeral(m) ?? m));
+    out = fold(out, AMOUNT_TAIL_RE, (m) => {
+      const unit = m[1] === '万' ? 10_000 : 1_000;
+      return String(chineseNumeral(m[0]!)! * unit + chineseNumeral(m[2]!)! * (unit / 10));
+    });
     out = fold(out, APPROX_RE, (m) => {
       const unit = { 百: 100, 千: 1000, 万: 10000 }[m[2] as '百' | '千' | '万'];
       return `${chineseNumeral(m[0]!)! * unit}-${chineseNumeral(m[1]!)! * unit}`;

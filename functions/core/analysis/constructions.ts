@@ -18,13 +18,15 @@ export interface CompiledConstruction {
   notBefore: string[];
   neutral: string[];
   gapBreaker: string[];
+  /** The attribute tags of every construction: a bare item may list several (未婚女性, 已婚已育宝妈). */
+  anyAttribute: string[];
   gap: number;
 }
 
 /** Characters that join attributes into a list, or pad a bare item (男性， / （汉族） / 的). */
 const JOINER = /^[、/和及与或\s]{1,2}$/;
 const BARE_FILLER = /[\s:;.、()（）【】\[\]\d的者性人员均都者必须需要求限优先]/g;
-const KEY_LINK = /^\s*[:为是]?\s*$/;
+const KEY_LINK = /^\s*(?:[:为是]|要|需|须|得是|必须是)?\s*$/;
 
 interface AttributeGroup {
   start: number;
@@ -79,7 +81,7 @@ export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [n
       const key = hits.find((h) => h.end <= g.start && hasAnyTag(h, c.keys) && KEY_LINK.test(text.slice(h.end, g.start)));
       if (before || after || key) {
         out.push([Math.min(g.start, (before ?? key)?.start ?? g.start), Math.max(g.end, after?.end ?? g.end)]);
-      } else if (c.bare && isBare(text, clause.start, clause.end, g)) {
+      } else if (c.bare && isBare(text, clause.start, clause.end, g, hits, c.anyAttribute)) {
         out.push([g.start, g.end]);
       }
     }
@@ -103,8 +105,13 @@ export function neutralNextTo(text: string, hits: readonly TermHit[], start: num
   );
 }
 
-/** The attribute is the whole clause but for fillers: `男性，20-35岁`, `（汉族）`, `已婚的`. */
-function isBare(text: string, start: number, end: number, g: AttributeGroup): boolean {
-  const rest = (text.slice(start, g.start) + text.slice(g.end, end)).replace(BARE_FILLER, '');
+/**
+ * The attribute is the whole clause but for fillers, symbols and other attributes: `男性，20-35岁`, `（汉族）`,
+ * `已婚的`, `✅已婚已育`, `3.未婚女性`.
+ */
+function isBare(text: string, start: number, end: number, g: AttributeGroup, hits: TermHit[], anyAttribute: readonly string[]): boolean {
+  const chars = [...text.slice(start, end)].map((ch, i) => (start + i >= g.start && start + i < g.end ? '' : ch));
+  for (const h of hits) if (hasAnyTag(h, anyAttribute)) for (let i = h.start; i < h.end; i++) chars[i - start] = '';
+  const rest = chars.join('').replace(BARE_FILLER, '').replace(/[^\u3400-\u9fffa-z0-9]/g, '');
   return rest.length === 0;
 }

@@ -19,8 +19,10 @@ export interface CompiledRole {
 }
 
 export const APPLICANT_TAG = 'applicant';
-/** Words of the operator sets (restrict, exclude, prefer): they make a clause a condition. */
+/** Words that exclude or prefer (勿扰, 优先): they make a clause a condition on someone. */
 export const OPERATOR_TAG = 'op';
+/** Words that restrict (限, 须, 要求): they make a clause a condition, though 须 often governs other words. */
+export const RESTRICT_TAG = 'op:restrict';
 const BLOCKER_TAG = 'block';
 
 /** Adds the roles' words to the index and returns the roles in priority order. */
@@ -44,7 +46,8 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
   if (!clause) return undefined;
   const clauseHits = a.hitsIn(clause.start, Math.max(clause.end, end));
   const applicant = clauseHits.some((h) => h.tags.has(APPLICANT_TAG));
-  const operator = clauseHits.some((h) => h.tags.has(OPERATOR_TAG));
+  const excludes = clauseHits.some((h) => h.tags.has(OPERATOR_TAG));
+  const operator = excludes || clauseHits.some((h) => h.tags.has(RESTRICT_TAG));
   let sentenceHits: typeof clauseHits | undefined;
   for (const role of roles) {
     if (!role.clears(category)) continue;
@@ -52,7 +55,9 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
     const cued = hits.some((h) => h.tags.has(role.tag));
     const sectioned = clause.section !== undefined && role.sections.has(clause.section);
     if (!cued && !sectioned) continue;
-    if ((cued && role.strong) || (!applicant && !operator)) return role.name;
+    // A cue holds unless the clause names the applicant or excludes someone (高血压患者勿扰): a strong cue holds
+    // even then. A section is weaker and yields to any operator (岗位职责 listing 限男性).
+    if (cued ? role.strong || (!applicant && !excludes) : !applicant && !operator) return role.name;
   }
   return undefined;
 }

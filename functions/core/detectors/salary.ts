@@ -22,13 +22,16 @@ const ParamsSchema = z.object({
   skillPatterns: z.array(z.string().min(1)).default([]),
   /** Part-time pay per hour (month ÷ 22 ÷ stated hours a day) at or above this is a lure. */
   partTimeHourly: z.number().positive().default(60),
+  /** Work anyone can do, and the monthly pay at which it becomes a lure (洗碗工 月薪一万二). */
+  lowSkillMarkers: z.array(z.string().min(1)).default([]),
+  lowSkillMonthly: z.number().positive().default(Infinity),
   /** Pay at or above these needs a stated skill or experience, whatever else the ad says (日结500+, 月入3万起). */
   unskilledMonthly: z.number().positive().default(Infinity),
   unskilledDaily: z.number().positive().default(Infinity),
   /** Categories whose presence in the same ad makes a high pay claim bait. */
   contextCategories: z.array(z.string()).default(['fee_charging', 'fraud']),
 });
-type Params = z.infer<typeof ParamsSchema> & { markerRe: RegExp; skillRe: RegExp | null };
+type Params = z.infer<typeof ParamsSchema> & { markerRe: RegExp; skillRe: RegExp | null; lowSkillRe: RegExp | null };
 
 const compiled = new WeakMap<object, Params>();
 function compile(raw: Record<string, unknown>): Params {
@@ -37,7 +40,12 @@ function compile(raw: Record<string, unknown>): Params {
     const parsed = ParamsSchema.parse(raw);
     const anyOf = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
     const skills = parsed.skillPatterns.map((source) => `(?:${source})`).join('|');
-    p = { ...parsed, markerRe: anyOf(parsed.noExperienceMarkers), skillRe: skills ? new RegExp(skills, 'g') : null };
+    p = {
+      ...parsed,
+      markerRe: anyOf(parsed.noExperienceMarkers),
+      skillRe: skills ? new RegExp(skills, 'g') : null,
+      lowSkillRe: parsed.lowSkillMarkers.length ? anyOf(parsed.lowSkillMarkers) : null,
+    };
     compiled.set(raw, p);
   }
   return p;
@@ -64,7 +72,12 @@ export const salaryDetector: Detector = (ctx, raw) => {
   const skilled = p.skillRe !== null && demandsSkill(ctx.adText, p.skillRe);
   const noExperience = !skilled && p.markerRe.test(ctx.adText);
   const suspicious = p.contextCategories.some((c) => ctx.categoriesFound.has(c as never));
-  const threshold = Math.min(noExperience ? p.noExperienceMonthly : Infinity, suspicious ? p.feeContextMonthly : Infinity);
+  const lowSkill = !skilled && (p.lowSkillRe?.test(ctx.adText) ?? false);
+  const threshold = Math.min(
+    noExperience ? p.noExperienceMonthly : Infinity,
+    suspicious ? p.feeContextMonthly : Infinity,
+    lowSkill ? p.lowSkillMonthly : Infinity,
+  );
   const hours = HOURS_RE.exec(ctx.adText);
   const hoursADay = hours ? Number(hours[2] ?? hours[1]) : undefined;
   const hits: DetectorHit[] = [];

@@ -6,7 +6,7 @@ import type { Category, Severity } from '../categories.js';
 import { compileVariants, type CompiledVariants } from '../normalize.js';
 import { DETECTORS, type Detector } from '../detectors/index.js';
 import type { CompiledConstruction } from '../analysis/constructions.js';
-import { compileRoles, OPERATOR_TAG, type CompiledRole } from '../analysis/roles.js';
+import { compileRoles, OPERATOR_TAG, RESTRICT_TAG, type CompiledRole } from '../analysis/roles.js';
 import type { CompiledScenario } from '../analysis/scenarios.js';
 import { TermIndex } from '../scan/term-index.js';
 import { LexiconError, type Lexicon } from './load.js';
@@ -75,8 +75,13 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (words: string[]) =>
   `(?:${[...new Set(words.map(fold))].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})`;
 
-/** The common sets every rule may use as operators: their words also carry the `op` tag (roles read it). */
-const OPERATOR_SETS = ['restrict', 'exclude_before', 'exclude_after', 'prefer'];
+/** The common sets every rule may use as operators: their words also carry an operator tag (roles read it). */
+const OPERATOR_SETS: Record<string, string> = {
+  restrict: RESTRICT_TAG,
+  exclude_before: OPERATOR_TAG,
+  exclude_after: OPERATOR_TAG,
+  prefer: OPERATOR_TAG,
+};
 
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const words = new Set<string>();
@@ -84,9 +89,11 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const index = new TermIndex();
   const commonSets: Record<string, string[]> = { ...lexicon.common.sets };
   for (const vocabulary of lexicon.vocabularies) Object.assign(commonSets, vocabulary.sets);
-  for (const name of OPERATOR_SETS) for (const w of commonSets[name] ?? []) index.add(fold(w), OPERATOR_TAG);
+  for (const [name, tag] of Object.entries(OPERATOR_SETS)) for (const w of commonSets[name] ?? []) index.add(fold(w), tag);
   const indexed = new Set<string>();
   let termLists = 0;
+  // Filled as constructions compile: every construction shares the one list, complete once all are compiled.
+  const anyAttribute: string[] = [];
   // The neutral words (不限, 均可) cancel an attribute next to them, and hide the operators inside them (不限 holds 限).
   const neutral = ['common:neutral'];
   for (const w of commonSets.neutral ?? []) index.add(fold(w), neutral[0]!);
@@ -143,10 +150,12 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         const c = p.construction;
         // Hiding words (企业形象 holds 形象) only need to be in the index: the longer hit drops the one inside it.
         tags(c.hide, ruleId, false, true);
+        const attribute = tags(c.attribute, ruleId, true);
+        for (const t of attribute) if (!anyAttribute.includes(t)) anyAttribute.push(t);
         return {
           kind: 'construction',
           construction: {
-            attribute: tags(c.attribute, ruleId, true),
+            attribute,
             suffix: tags(c.suffix, ruleId, true),
             before: tags(c.before, ruleId),
             after: tags(c.after, ruleId),
@@ -154,6 +163,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
             notBefore: tags(c.notBefore, ruleId, false, true),
             neutral,
             gapBreaker: tags(['gap_breaker'], ruleId),
+            anyAttribute,
             bare: c.bare,
             gap: c.gap,
           },
