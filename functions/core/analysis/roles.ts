@@ -16,6 +16,7 @@ export interface CompiledRole {
   sections: ReadonlySet<Section>;
   strong: boolean;
   clears(category: Category): boolean;
+  examples: { clears: string[]; keeps: string[] };
 }
 
 export const APPLICANT_TAG = 'applicant';
@@ -36,7 +37,15 @@ export function compileRoles(file: RolesFile, index: TermIndex, fold: (s: string
     for (const w of r.cues) index.add(fold(w), tag);
     const all = r.clears.includes('all');
     const clears = new Set(r.clears);
-    return { name: r.name, tag, scope: r.scope, sections: new Set(r.sections), strong: r.strong, clears: (c: Category) => all || clears.has(c) };
+    return {
+      name: r.name,
+      tag,
+      scope: r.scope,
+      sections: new Set(r.sections),
+      strong: r.strong,
+      clears: (c: Category) => all || clears.has(c),
+      examples: r.examples,
+    };
   });
 }
 

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../../functions/core/normalize.js';
+import { analyzeField } from '../../../functions/core/analysis/field-analysis.js';
+import { engine } from '../engine-fixture.js';
+import { createJiebaTokenizer } from '../../../functions/adapters/jieba-tokenizer.js';
+
+const analyze = (text: string) => {
+  const n = normalize(text, engine.lexicon.variants);
+  const a = analyzeField('description', n, engine.lexicon.index, createJiebaTokenizer(engine.lexicon.words));
+  return a.clauses.map((c) => [n.text.slice(c.start, c.end), c.section ?? '-']);
+};
+
+describe('clauses and sections', () => {
+  it('splits at commas, stops, line breaks and spaces between Chinese words', () => {
+    expect(analyze('限男性，20-35岁。身体健康\n包吃住 月休四天')).toEqual([
+      ['限男性', '-'],
+      ['20-35岁', '-'],
+      ['身体健康', '-'],
+      ['包吃住', '-'],
+      ['月休四天', '-'],
+    ]);
+  });
+
+  it('gives each clause the section its header opens, headers with numbers, brackets and qualifiers included', () => {
+    const clauses = analyze('【岗位职责】\n负责收银\n二、申请条件\n1. 大专以上\n福利待遇：五险一金\n温馨提示：谨防诈骗');
+    expect(clauses).toEqual([
+      ['【岗位职责】', 'duty'],
+      ['负责收银', 'duty'],
+      ['二、申请条件', 'requirement'],
+      [' 大专以上', 'requirement'],
+      ['福利待遇:五险一金', 'perk'],
+      ['温馨提示:谨防诈骗', 'notice'],
+    ]);
+  });
+
+  it('does not take a header word inside a sentence for a header', () => {
+    expect(analyze('任职要求认真负责')).toEqual([['任职要求认真负责', '-']]);
+  });
+});

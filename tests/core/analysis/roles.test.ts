@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { createJiebaTokenizer } from '../../../functions/adapters/jieba-tokenizer.js';
+import { analyzeField } from '../../../functions/core/analysis/field-analysis.js';
+import { clearingRole } from '../../../functions/core/analysis/roles.js';
+import type { Category } from '../../../functions/core/categories.js';
+import { normalize } from '../../../functions/core/normalize.js';
+import { check, engine } from '../engine-fixture.js';
+
+const tokenizer = createJiebaTokenizer(engine.lexicon.words);
+const roleOf = (text: string, category: Category) => {
+  const a = analyzeField('description', normalize(text, engine.lexicon.variants), engine.lexicon.index, tokenizer);
+  return clearingRole(a, 0, 1, category, engine.lexicon.roles);
+};
+
+// Every role's own examples (roles.yaml): its clears hold no finding, its keeps (the same words as a condition) do.
+describe.each(engine.lexicon.roles.map((r) => [r.name, r] as const))('role %s', (_, role) => {
+  it.each(role.examples.clears)('clears %s', (text) => expect(check(text).findings).toEqual([]));
+  it.each(role.examples.keeps)('keeps %s', (text) => expect(check(text).findings.length).toBeGreaterThan(0));
+});
+
+describe('clause roles', () => {
+  it.each([
+    ['绝无收费——不向求职者收取任何费用', 'fee_charging', 'disclaimer'],
+    ['凡是要押金的都是骗子', 'fee_charging', 'disclaimer'],
+    ['协助监察员查处扣押证件、不签劳动合同等违法行为', 'labor_rights', 'violation'],
+    ['为员工解决深圳户口', 'region', 'perk'],
+    ['入职充值400元饭卡', 'fee_charging', 'perk'],
+    ['为3-16岁儿童建立身高体重档案', 'age', 'third_party'],
+    ['领导层均具有名牌大学博士学位', 'school_tier', 'company'],
+    ['团队985院校比例大于70%', 'school_tier', 'company'],
+    ['负责收取押金并开具收据', 'fee_charging', 'duty'],
+  ] as const)('%s is not a condition on applicants (%s: %s)', (text, category, role) => {
+    expect(roleOf(text, category)).toBe(role);
+  });
+
+  it.each([
+    ['入职需交押金200元', 'fee_charging'],
+    ['客户倾向男性候选人', 'gender'],
+    ['糖尿病、高血压患者勿扰', 'health'],
+    ['限本地户口', 'region'],
+  ] as const)('%s stays a condition (%s)', (text, category) => {
+    expect(roleOf(text, category)).toBeUndefined();
+  });
+
+  it('lets a section give its role weakly: an operator in the clause overrides it', () => {
+    expect(roleOf('温馨提示：押金由公司统一保管', 'fee_charging')).toBe('disclaimer');
+    const ad = '岗位职责：\n收取租车押金\n要求：入职需交押金200元';
+    const findings = check(ad).findings.filter((f) => f.category === 'fee_charging');
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.start > ad.indexOf('要求'))).toBe(true);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../functions/core/normalize.js';
+import { chineseNumeral } from '../../functions/core/numbers.js';
+import { engine } from './engine-fixture.js';
+
+const norm = (s: string) => normalize(s, engine.lexicon.variants).text;
+
+describe('number folding', () => {
+  it.each([
+    ['1.20-35岁', ';20-35岁'],
+    ['2.18-40岁', ';18-40岁'],
+    ['１．22-28岁', ';22-28岁'],
+    ['2、40周岁以下', ';40周岁以下'],
+    ['1.25~35岁', ';25-35岁'],
+    ['要求：1.男性2.20-35岁', '要求:;男性;20-35岁'],
+    ['2. 80后', '; 80后'],
+  ])('turns the list number in %s into a clause break', (input, expected) => {
+    expect(norm(input)).toBe(expected);
+  });
+
+  it.each([
+    ['18——25周岁', '18-25周岁'],
+    ['20---35岁', '20-35岁'],
+    ['16--50岁', '16-50岁'],
+    ['年龄在20到35之间', '年龄在20-35之间'],
+    ['18至35岁', '18-35岁'],
+  ])('folds the range %s', (input, expected) => {
+    expect(norm(input)).toBe(expected);
+  });
+
+  it.each([
+    ['三十五岁以下', '35岁以下'],
+    ['十八至三十五周岁', '18-35周岁'],
+    ['四十以内', '40以内'],
+    ['身高一米七以上', '身高170cm以上'],
+    ['月薪一万二', '月薪12000'],
+    ['一天三四百', '一天300-400'],
+  ])('writes the Chinese numerals of %s in digits', (input, expected) => {
+    expect(norm(input)).toBe(expected);
+  });
+
+  it.each(['月薪1.5-2万', '3.5万', '1.5年以上经验', '五险一金，一律不退', '版本2.0', '身高1.75以上'])('leaves %s alone', (text) => {
+    expect(norm(text)).toBe(text.replace('，', ','));
+  });
+
+  it('reads Chinese numerals below a thousand', () => {
+    expect(chineseNumeral('三十五')).toBe(35);
+    expect(chineseNumeral('叁拾伍')).toBe(35);
+    expect(chineseNumeral('十八')).toBe(18);
+    expect(chineseNumeral('二零')).toBe(20);
+    expect(chineseNumeral('一律')).toBeUndefined();
+  });
+});

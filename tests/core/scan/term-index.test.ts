@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { TermIndex } from '../../../functions/core/scan/term-index.js';
+
+const words = (index: TermIndex, text: string) => index.scan(text).map((h) => [text.slice(h.start, h.end), [...h.tags].sort().join('|')]);
+
+describe('term index', () => {
+  it('finds every word in one pass, with the vocabularies it belongs to', () => {
+    const index = new TermIndex();
+    index.add('男性', 'male');
+    index.add('押金', 'fee');
+    index.add('押金', 'charge');
+    expect(words(index, '限男性，押金200')).toEqual([
+      ['男性', 'male'],
+      ['押金', 'charge|fee'],
+    ]);
+  });
+
+  it('lets a word of a hiding vocabulary hide the words inside it, and only those', () => {
+    const index = new TermIndex();
+    index.add('男', 'male');
+    index.add('限', 'op');
+    index.add('男女不限', 'neutral');
+    index.add('护照', 'document');
+    index.add('护照统一保管', 'fraud-signal');
+    index.hideWith('neutral');
+    expect(words(index, '男女不限')).toEqual([['男女不限', 'neutral']]);
+    // a fraud signal does not hide: the labour-rights word inside it stays
+    expect(words(index, '护照统一保管')).toEqual([
+      ['护照统一保管', 'fraud-signal'],
+      ['护照', 'document'],
+    ]);
+  });
+
+  it('counts its words', () => {
+    const index = new TermIndex();
+    index.add('a', 'x');
+    index.add('a', 'y');
+    index.add('ab', 'x');
+    expect(index.words).toBe(2);
+  });
+});
