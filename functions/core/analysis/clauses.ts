@@ -7,7 +7,7 @@
  */
 import type { TermHit } from '../scan/term-index.js';
 
-export const SECTIONS = ['duty', 'requirement', 'perk', 'company', 'notice'] as const;
+export const SECTIONS = ['duty', 'requirement', 'perk', 'company', 'notice', 'warning'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Clause {
@@ -43,9 +43,16 @@ function isSeparatingSpace(text: string, i: number): boolean {
  * The section each header hit opens: a hit tagged `section:<name>` that stands alone on its line start
  * (after list numbers or brackets) and is followed by a colon or the line's end.
  */
-function headers(text: string, hits: readonly TermHit[]): { at: number; section: Section }[] {
+function headers(text: string, hits: readonly TermHit[], warningTag: string): { at: number; section: Section }[] {
   const out: { at: number; section: Section }[] = [];
   for (const hit of hits) {
+    // 请同学们警惕以下情形： — a line that warns and ends with a colon opens a list of warnings.
+    if (hit.tags.has(warningTag)) {
+      let lineEnd = text.indexOf('\n', hit.end);
+      if (lineEnd < 0) lineEnd = text.length;
+      if (/:\s*$/.test(text.slice(hit.end, lineEnd))) out.push({ at: hit.start, section: 'warning' });
+      continue;
+    }
     const section = SECTIONS.find((s) => hit.tags.has(`section:${s}`));
     if (!section) continue;
     const lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
@@ -58,8 +65,9 @@ function headers(text: string, hits: readonly TermHit[]): { at: number; section:
   return out;
 }
 
-export function splitClauses(text: string, hits: readonly TermHit[]): Clause[] {
-  const sectionStarts = headers(text, hits);
+/** `warningTag`: the tag of the cues that make a line ending in a colon a warning header. */
+export function splitClauses(text: string, hits: readonly TermHit[], warningTag = 'role:disclaimer'): Clause[] {
+  const sectionStarts = headers(text, hits, warningTag).sort((a, b) => a.at - b.at);
   const clauses: Clause[] = [];
   let sentenceStart = 0;
   let start = 0;

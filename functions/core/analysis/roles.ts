@@ -14,6 +14,7 @@ export interface CompiledRole {
   tag: string;
   scope: 'clause' | 'sentence';
   sections: ReadonlySet<Section>;
+  strongSections: ReadonlySet<Section>;
   strong: boolean;
   clears(category: Category): boolean;
   examples: { clears: string[]; keeps: string[] };
@@ -41,7 +42,8 @@ export function compileRoles(file: RolesFile, index: TermIndex, fold: (s: string
       name: r.name,
       tag,
       scope: r.scope,
-      sections: new Set(r.sections),
+      sections: new Set([...r.sections, ...r.strongSections]),
+      strongSections: new Set(r.strongSections),
       strong: r.strong,
       clears: (c: Category) => all || clears.has(c),
       examples: r.examples,
@@ -66,7 +68,7 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
     if (!cued && !sectioned) continue;
     // A cue holds unless the clause names the applicant or excludes someone (高血压患者勿扰): a strong cue holds
     // even then. A section is weaker and yields to any operator (岗位职责 listing 限男性).
-    if (cued ? role.strong || (!applicant && !excludes) : !applicant && !operator) return role.name;
+    if (cued ? role.strong || (!applicant && !excludes) : role.strongSections.has(clause.section!) || (!applicant && !operator)) return role.name;
   }
   return undefined;
 }

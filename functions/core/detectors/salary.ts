@@ -90,7 +90,9 @@ export const salaryDetector: Detector = (ctx, raw) => {
       const partTime = !skilled && pay.period !== 'hour' && hoursADay !== undefined && hoursADay <= 4 && typical / 22 / hoursADay >= p.partTimeHourly;
       // An hourly rate is judged as a rate (a tutor's 300元/小时 is for a few hours), not as eight hours a day.
       const unskilled = !skilled && pay.period !== 'hour' && (typical >= p.unskilledMonthly || (pay.period === 'day' && daily >= p.unskilledDaily));
-      if (gig || partTime || unskilled || typical >= threshold || (pay.guaranteed && typical >= p.guaranteedMonthly)) {
+      // A guarantee next to a fee or a scam is bait at a lower figure (结业包就业，保底月薪8000).
+      const guaranteeFloor = suspicious ? p.noExperienceMonthly : p.guaranteedMonthly;
+      if (gig || partTime || unskilled || typical >= threshold || (pay.guaranteed && typical >= guaranteeFloor)) {
         hits.push({ field, start: pay.start, end: pay.end });
       }
     }

@@ -154,6 +154,8 @@ export const RolesFileSchema = z
             sections: z.array(z.enum(SECTIONS)).default([]),
             /** A strong role holds even when the clause names the applicant (本公司不向求职者收取任何费用). */
             strong: z.boolean().default(false),
+            /** Sections whose clauses take this role strongly (a list under 防骗提醒：). */
+            strongSections: z.array(z.enum(SECTIONS)).default([]),
             clears: z.array(CategoryOrAll).min(1),
             examples: z.object({ clears: z.array(nonEmpty).min(1), keeps: z.array(nonEmpty).default([]) }).strict(),
           })

@@ -35,6 +35,7 @@ const PAY_RE = new RegExp(
   'g',
 );
 // 月入过万, 月过三万, 日入过千: an income claimed to pass a round figure.
+const NOT_PAY_BEFORE = /(?:安家费|补贴|经费|资助|房补|购房|启动费|奖励|奖金|贷款|投资|注册资本|营业额|销售额|融资|估值|预算)[^\d，。；]{0,3}$/;
 const OVER_RE = /(月入|月薪|月收入|日入|日赚|收入|月|日)过([一二两三四五六七八九十]|\d{1,2})?(万|千)/g;
 
 function periodOf(keyword: string | undefined, per: string | undefined): PayPeriod {
@@ -62,6 +63,8 @@ export function parsePay(text: string): PayMention[] {
     // Without a pay keyword, only forms that are unmistakably pay count: 15-25k, 4500-6000元/月.
     if (!keyword && !(b && (unitA === 'k' || unitA === 'w' || unitA === '万')) && !per) continue;
     if (!keyword && /^\d{4}/.test(a) && !per && !ua) continue; // a year such as 2025
+    // 安家费20-60万, 科研启动经费10-50万: money that is not pay
+    if (!keyword && NOT_PAY_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     const value = (n: string) => (/^\d/.test(n) ? Number(n) : (parseSmallNumber(n) ?? 0));
     const low = value(a) * (unitA ? UNIT[unitA]! : 1);
     const high = b ? value(b) * (unitB ? UNIT[unitB]! : 1) : low;
