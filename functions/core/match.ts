@@ -3,7 +3,7 @@
  * and scenarios. Exceptions are checked by the caller, for every kind of hit alike.
  */
 import { matchConstruction } from './analysis/constructions.js';
-import { fieldHasAny, type FieldAnalysis } from './analysis/field-analysis.js';
+import { clausesWith, type FieldAnalysis } from './analysis/field-analysis.js';
 import { matchScenario } from './analysis/scenarios.js';
 import type { Boundary, CompiledException, CompiledRule, RegexMatcher, TermsMatcher } from './lexicon/compile.js';
 import type { Normalized } from './mapped-text.js';
@@ -83,26 +83,43 @@ const onBoundaries = (boundaries: BoundaryIndex, boundary: Boundary, start: numb
   (boundary === 'none' || boundary === 'start' || boundaries.isBoundary(end, 'end'));
 
 function termHits(matcher: TermsMatcher, a: FieldAnalysis): [number, number][] {
-  if (!a.tags.has(matcher.tag)) return [];
   const out: [number, number][] = [];
-  for (const h of a.hits) if (h.tags.has(matcher.tag) && onBoundaries(a.boundaries, matcher.boundary, h.start, h.end)) out.push([h.start, h.end]);
+  for (const h of a.byTag.get(matcher.tag) ?? []) if (onBoundaries(a.boundaries, matcher.boundary, h.start, h.end)) out.push([h.start, h.end]);
   return out;
 }
 
+/**
+ * The ranges a regex runs over: the whole field, or with `when` only the sentences holding one of its
+ * trigger words (a regex that needs a place name has nothing to find in a sentence without one).
+ */
+function regexRanges(matcher: RegexMatcher, a: FieldAnalysis): [number, number][] {
+  if (!matcher.when.length) return [[0, a.n.text.length]];
+  const ranges: [number, number][] = [];
+  for (const i of clausesWith(a, matcher.when)) {
+    const { sentenceStart, sentenceEnd } = a.clauses[i]!;
+    const last = ranges[ranges.length - 1];
+    if (last && sentenceStart <= last[1]) last[1] = Math.max(last[1], sentenceEnd);
+    else ranges.push([sentenceStart, sentenceEnd]);
+  }
+  return ranges;
+}
+
 function regexHits(matcher: RegexMatcher, a: FieldAnalysis): [number, number][] {
-  if (matcher.when.length && !fieldHasAny(a, matcher.when)) return [];
   const { n, boundaries } = a;
   const hits: [number, number][] = [];
   const { re, boundary } = matcher;
-  re.lastIndex = 0;
-  for (let m = re.exec(n.text); m; m = re.exec(n.text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
+  for (const [from, to] of regexRanges(matcher, a)) {
+    const text = from === 0 && to === n.text.length ? n.text : n.text.slice(from, to);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const [s, e] = spanOf(m);
+      if (onBoundaries(boundaries, boundary, from + m.index, from + m.index + m[0].length)) hits.push([from + s, from + e]);
+      else re.lastIndex = m.index + 1; // the match may start again one character later
     }
-    const [s, e] = spanOf(m);
-    if (onBoundaries(boundaries, boundary, m.index, m.index + m[0].length)) hits.push([s, e]);
-    else re.lastIndex = m.index + 1; // the match may start again one character later
   }
   return hits;
 }
@@ -110,12 +127,17 @@ function regexHits(matcher: RegexMatcher, a: FieldAnalysis): [number, number][] 
 /** What a rule's regex, construction and scenario patterns match in one field (before exceptions). */
 export function matchRule(a: FieldAnalysis, rule: CompiledRule): RuleHit[] {
   const out: RuleHit[] = [];
-  const hit = ([start, end]: [number, number], generic: boolean): RawFinding => ({ rule, field: a.field, start, end, generic });
   for (const matcher of rule.matchers) {
-    if (matcher.kind === 'regex') for (const r of regexHits(matcher, a)) out.push([hit(r, false)]);
-    else if (matcher.kind === 'terms') for (const r of termHits(matcher, a)) out.push([hit(r, false)]);
-    else if (matcher.kind === 'construction') for (const r of matchConstruction(a, matcher.construction)) out.push([hit(r, true)]);
-    else if (matcher.kind === 'scenario') for (const parts of matchScenario(a, matcher.scenario)) out.push(parts.map((r) => hit(r, true)));
+    if (matcher.kind === 'regex') for (const r of regexHits(matcher, a)) out.push([finding(rule, a.field, r, false)]);
+    else if (matcher.kind === 'terms') for (const r of termHits(matcher, a)) out.push([finding(rule, a.field, r, false)]);
+    else if (matcher.kind === 'construction') for (const r of matchConstruction(a, matcher.construction)) out.push([finding(rule, a.field, r, true)]);
+    else if (matcher.kind === 'scenario') {
+      for (const parts of matchScenario(a, matcher.scenario)) out.push(parts.map((r) => finding(rule, a.field, r, true)));
+    }
   }
   return out;
+}
+
+function finding(rule: CompiledRule, field: string, [start, end]: [number, number], generic: boolean): RawFinding {
+  return { rule, field, start, end, generic };
 }

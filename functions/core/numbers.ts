@@ -53,8 +53,12 @@ const AMOUNT_TAIL_RE = /([一两二三四五六七八九])(万|千)([一两二�
 // 一米七, 一米六五: a height in metres written out.
 const HEIGHT_RE = new RegExp(`一米([一二三四五六七八九])([一二三四五六七八九五])?`, 'g');
 
-/** A connector run between two figures: 18——25, 20---35, 25~35, 20到35, 20 至 35 (also after 岁: 18岁-25岁). */
-const RANGE_RE = /(?<=\d\s*(?:周岁|岁|k|K|万|千|元|cm)?)\s*(?:-{2,}|[—–~〜]+|-|到|至)\s*(?=\d)/g;
+/**
+ * A connector run between two figures: 18——25, 20---35, 25~35, 20到35, 20 至 35 (also after 岁: 18岁-25岁).
+ * A single `-` is already the folded form; only other connectors are looked for.
+ */
+const RANGE_RE = /(?<=\d\s*(?:周岁|岁|k|K|万|千|元|cm)?)\s*(?:-{2,}|[—–~〜]+|到|至)\s*(?=\d)/g;
+const MAY_HAVE_RANGE = /--|[—–~〜到至]/;
 
 /**
  * A list number: 1-2 digits plus `、` or `.` at the start of a line, after punctuation or glued after a word.
@@ -72,15 +76,21 @@ function fold(n: Normalized, re: RegExp, to: (m: string) => string): Normalized 
   return replaceMapped(n, re, to);
 }
 
+// Cheap tests that skip a pattern's full pass when its text cannot be there (most ads have few numerals).
+const MAY_HAVE_CN_UNIT = /[零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰](?:\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|到|至|-))/;
+const MAY_HAVE_CN_AMOUNT = /[一两二三四五六七八九][万千百]/;
+
 export function foldNumbers(n: Normalized): Normalized {
   let out = n;
-  if (/[零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰]/.test(out.text)) {
+  if (out.text.includes('一米')) {
     out = fold(out, HEIGHT_RE, (m) => {
       const rest = m.slice(2);
       const cm = 100 + (chineseNumeral(rest[0]!) ?? 0) * 10 + (rest[1] ? (chineseNumeral(rest[1]) ?? 0) : 0);
       return `${cm}cm`;
     });
-    out = fold(out, CN_NUMBER_RE, (m) => String(chineseNumeral(m) ?? m));
+  }
+  if (MAY_HAVE_CN_UNIT.test(out.text)) out = fold(out, CN_NUMBER_RE, (m) => String(chineseNumeral(m) ?? m));
+  if (MAY_HAVE_CN_AMOUNT.test(out.text)) {
     out = fold(out, AMOUNT_TAIL_RE, (m) => {
       const unit = m[1] === '万' ? 10_000 : 1_000;
       return String(chineseNumeral(m[0]!)! * unit + chineseNumeral(m[2]!)! * (unit / 10));
@@ -92,5 +102,5 @@ export function foldNumbers(n: Normalized): Normalized {
   }
   if (!/\d/.test(out.text)) return out;
   out = fold(out, LIST_RE, () => ';');
-  return fold(out, RANGE_RE, () => '-');
+  return MAY_HAVE_RANGE.test(out.text) ? fold(out, RANGE_RE, () => '-') : out;
 }

@@ -32,6 +32,8 @@ const HEADER_LEAD = /^[\s;【\[(（#*]*(?:[一二三四五六七八九十]{1,3}[
 /** What may follow it: a closing bracket, then a colon or the end of the line. */
 const HEADER_TAIL = /^[\s】\])）]*(?::|$)/;
 
+const SECTION_TAGS = SECTIONS.map((s) => [s, `section:${s}`] as const);
+
 /** A space separates clauses when it stands between Chinese characters or after one. */
 function isSeparatingSpace(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -53,7 +55,7 @@ function headers(text: string, hits: readonly TermHit[], warningTag: string): { 
       if (/:\s*$/.test(text.slice(hit.end, lineEnd))) out.push({ at: hit.start, section: 'warning' });
       continue;
     }
-    const section = SECTIONS.find((s) => hit.tags.has(`section:${s}`));
+    const section = SECTION_TAGS.find(([, tag]) => hit.tags.has(tag))?.[0];
     if (!section) continue;
     const lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
     let lineEnd = text.indexOf('\n', hit.end);
@@ -94,8 +96,8 @@ export function splitClauses(text: string, hits: readonly TermHit[], warningTag 
   return clauses;
 }
 
-/** The clause holding position `pos` (binary search; clauses are in order). */
-export function clauseAt(clauses: readonly Clause[], pos: number): Clause | undefined {
+/** The index of the clause holding position `pos`, or -1 (binary search; clauses are in order). */
+export function clauseIndexAt(clauses: readonly Clause[], pos: number): number {
   let lo = 0;
   let hi = clauses.length - 1;
   while (lo <= hi) {
@@ -103,7 +105,7 @@ export function clauseAt(clauses: readonly Clause[], pos: number): Clause | unde
     const c = clauses[mid]!;
     if (pos < c.start) hi = mid - 1;
     else if (pos >= c.end) lo = mid + 1;
-    else return c;
+    else return mid;
   }
-  return undefined;
+  return -1;
 }

@@ -6,7 +6,7 @@
  * neutral word next to the attribute (男女不限, 本市、外地户籍均可) cancels it.
  */
 import type { TermHit } from '../scan/term-index.js';
-import { fieldHasAny, hasAnyTag, type FieldAnalysis } from './field-analysis.js';
+import { clausesWith, hasAnyTag, type FieldAnalysis } from './field-analysis.js';
 
 export interface CompiledConstruction {
   attribute: string[];
@@ -62,23 +62,32 @@ function attributeGroups(a: FieldAnalysis, hits: TermHit[], c: CompiledConstruct
   return out;
 }
 
+/**
+ * Nothing between operator and attribute that unbinds them: a verb makes the attribute a task or a skill
+ * (需能讲解汉传佛教); before the attribute, an opening bracket or a list separator starts another item
+ * (优先（安捷伦气质联用仪）, 端正、皮肤好).
+ */
+function gapIsClear(text: string, hits: readonly TermHit[], c: CompiledConstruction, from: number, to: number, operatorFirst: boolean): boolean {
+  if (operatorFirst && /[(、]/.test(text.slice(from, to))) return false;
+  return !hits.some((h) => h.start >= from && h.end <= to && hasAnyTag(h, c.gapBreaker));
+}
+
 export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [number, number][] {
   const out: [number, number][] = [];
   const { text } = a.n;
-  if (!fieldHasAny(a, c.attribute)) return out;
-  for (let i = 0; i < a.clauses.length; i++) {
+  for (const i of clausesWith(a, c.attribute)) {
     const clause = a.clauses[i]!;
     const hits = a.clauseHits[i]!;
-    if (!hits.some((h) => hasAnyTag(h, c.attribute))) continue;
     for (const g of attributeGroups(a, hits, c)) {
       if (neutralNextTo(text, hits, g.start, g.end, c.neutral)) continue;
-      // 需能讲解汉传佛教: a verb between operator and attribute makes the attribute a task or a skill.
-      const clear = (from: number, to: number) => !hits.some((h) => h.start >= from && h.end <= to && hasAnyTag(h, c.gapBreaker));
-      // An operator before an opening bracket or a list separator belongs to another item (优先（安捷伦气质联用仪）, 端正、皮肤好).
-      const sameItem = (from: number, to: number) => !/[(、]/.test(text.slice(from, to));
-      const before = hits.find((h) => h.end <= g.start && g.start - h.end <= c.gap && hasAnyTag(h, c.before) && clear(h.end, g.start) && sameItem(h.end, g.start));
-      const after = hits.find((h) => h.start >= g.end && h.start - g.end <= c.gap && hasAnyTag(h, c.after) && clear(g.end, h.start));
-      const key = hits.find((h) => h.end <= g.start && hasAnyTag(h, c.keys) && KEY_LINK.test(text.slice(h.end, g.start)));
+      let before: TermHit | undefined;
+      let after: TermHit | undefined;
+      let key: TermHit | undefined;
+      for (const h of hits) {
+        if (!before && h.end <= g.start && g.start - h.end <= c.gap && hasAnyTag(h, c.before) && gapIsClear(text, hits, c, h.end, g.start, true)) before = h;
+        if (!after && h.start >= g.end && h.start - g.end <= c.gap && hasAnyTag(h, c.after) && gapIsClear(text, hits, c, g.end, h.start, false)) after = h;
+        if (!key && h.end <= g.start && hasAnyTag(h, c.keys) && KEY_LINK.test(text.slice(h.end, g.start))) key = h;
+      }
       if (before || after || key) {
         out.push([Math.min(g.start, (before ?? key)?.start ?? g.start), Math.max(g.end, after?.end ?? g.end)]);
       } else if (c.bare && isBare(text, clause.start, clause.end, g, hits, c.anyAttribute)) {

@@ -6,20 +6,22 @@ import type { Normalized } from '../mapped-text.js';
 import { BoundaryIndex } from '../match.js';
 import type { TermHit, TermIndex } from '../scan/term-index.js';
 import type { Tokenizer } from '../tokenizer.js';
-import { clauseAt, splitClauses, type Clause } from './clauses.js';
+import { clauseIndexAt, splitClauses, type Clause } from './clauses.js';
 
 export interface FieldAnalysis {
   field: string;
   n: Normalized;
   hits: TermHit[];
-  /** Every tag of every hit: a construction or scenario whose words are absent is skipped at once. */
-  tags: ReadonlySet<string>;
+  /** The hits of each tag: a construction or scenario whose words are absent is skipped at once. */
+  byTag: ReadonlyMap<string, TermHit[]>;
   clauses: Clause[];
   /** The hits of each clause (by start), parallel to `clauses`. */
   clauseHits: TermHit[][];
   boundaries: BoundaryIndex;
   /** The clause holding a position of the normalised text. */
   clauseAt(pos: number): Clause | undefined;
+  /** …and its index, or -1. */
+  clauseIndexAt(pos: number): number;
   /** The hits that start inside [start, end), in order. */
   hitsIn(start: number, end: number): TermHit[];
 }
@@ -27,8 +29,14 @@ export interface FieldAnalysis {
 export function analyzeField(field: string, n: Normalized, index: TermIndex, tokenizer: Tokenizer): FieldAnalysis {
   const hits = index.scan(n.text);
   const clauses = splitClauses(n.text, hits);
-  const tags = new Set<string>();
-  for (const h of hits) for (const t of h.tags) tags.add(t);
+  const byTag = new Map<string, TermHit[]>();
+  for (const h of hits) {
+    for (const t of h.tags) {
+      const list = byTag.get(t);
+      if (list) list.push(h);
+      else byTag.set(t, [h]);
+    }
+  }
   const clauseHits = clauses.map((): TermHit[] => []);
   let c = 0;
   for (const h of hits) {
@@ -39,11 +47,12 @@ export function analyzeField(field: string, n: Normalized, index: TermIndex, tok
     field,
     n,
     hits,
-    tags,
+    byTag,
     clauses,
     clauseHits,
     boundaries: new BoundaryIndex(n, tokenizer),
-    clauseAt: (pos) => clauseAt(clauses, pos),
+    clauseAt: (pos) => clauses[clauseIndexAt(clauses, pos)],
+    clauseIndexAt: (pos) => clauseIndexAt(clauses, pos),
     hitsIn: (start, end) => hitsIn(hits, start, end),
   };
 }
@@ -65,4 +74,14 @@ function hitsIn(hits: readonly TermHit[], start: number, end: number): TermHit[]
 export const hasAnyTag = (hit: TermHit, tags: readonly string[]) => tags.some((t) => hit.tags.has(t));
 
 /** True when some hit of the field carries one of `tags`. */
-export const fieldHasAny = (a: FieldAnalysis, tags: readonly string[]) => tags.some((t) => a.tags.has(t));
+export const fieldHasAny = (a: FieldAnalysis, tags: readonly string[]) => tags.some((t) => a.byTag.has(t));
+
+/** The clauses (by index) holding a hit of one of `tags`, in order. */
+export function clausesWith(a: FieldAnalysis, tags: readonly string[]): number[] {
+  const out = new Set<number>();
+  for (const t of tags) for (const h of a.byTag.get(t) ?? []) {
+    const c = a.clauseIndexAt(h.start);
+    if (c >= 0) out.add(c);
+  }
+  return [...out].sort((x, y) => x - y);
+}
