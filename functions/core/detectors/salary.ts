@@ -69,7 +69,9 @@ const HOURS_RE = /(?:每天|一天|每日|日均)(?:只需|只要|仅需|仅)?\s
  */
 export const salaryDetector: Detector = (ctx, raw) => {
   const p = compile(raw);
-  const skilled = p.skillRe !== null && demandsSkill(ctx.adText, p.skillRe);
+  // What the ad demands is in its body: a title names the job (足疗技师), not a skill asked of the applicant.
+  const body = ctx.fields.filter((f) => f.field !== 'title').map((f) => f.n.text).join('\n');
+  const skilled = p.skillRe !== null && demandsSkill(body, p.skillRe);
   const noExperience = !skilled && p.markerRe.test(ctx.adText);
   const suspicious = p.contextCategories.some((c) => ctx.categoriesFound.has(c as never));
   const lowSkill = !skilled && (p.lowSkillRe?.test(ctx.adText) ?? false);

@@ -71,6 +71,8 @@ export interface CompiledLexicon {
 
 /** Lexicon text is folded like ad text (NFKC + lower case), so a rule written with ， matches the normalised ,. */
 export const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+/** Folds a regex's literal text like ad text, leaving escapes alone (\\S must not become \\s). */
+const foldRegexSource = (source: string) => source.replace(/\\.|[^\\]+/g, (part) => (part.startsWith('\\') ? part : fold(part)));
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (words: string[]) =>
   `(?:${[...new Set(words.map(fold))].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})`;
@@ -113,7 +115,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       });
     const regex = (source: string, ruleId: string) => {
       try {
-        return new RegExp(fold(expand(source, ruleId)), 'g');
+        return new RegExp(foldRegexSource(expand(source, ruleId)), 'g');
       } catch (err) {
         throw new LexiconError(where, ruleId, `bad regex ${source}: ${(err as Error).message}`);
       }
