@@ -18,6 +18,33 @@ const corpora = [
   ['the second team-written dev-style corpus', join(import.meta.dirname, 'fixtures/team-written-dev-style-2.jsonl')],
 ] as const;
 
+// Corpora written blind to the rules for the detection issue, scored first-run (README) and fixed against as
+// families since: their labellers disagree with dev on a few conventions (招转培 as fraud, 包就业), so the bar
+// is the macro average and the decisions rather than every category.
+const blindCorpora = [
+  ['the blind real-board-style corpus', join(import.meta.dirname, 'fixtures/blind-real-board-style.jsonl')],
+  ['the blind gig and scam corpus', join(import.meta.dirname, 'fixtures/blind-gig-scam.jsonl')],
+  ['the blind small-business corpus', join(import.meta.dirname, 'fixtures/blind-small-business.jsonl')],
+  ['the blind campus corpus', join(import.meta.dirname, 'fixtures/blind-campus.jsonl')],
+] as const;
+
+const scoreOf = (corpusPath: string) =>
+  score(readCorpus(corpusPath), (ad) => {
+    const v = engine.check({ title: ad.title, description: ad.text });
+    return { decision: v.decision, findings: v.findings.filter((f) => f.field === 'description') };
+  });
+
+describe.each(blindCorpora)('quality on %s', (_, corpusPath) => {
+  const result = scoreOf(corpusPath);
+  const macro = (k: 'precision' | 'recall') => result.categories.reduce((a, c) => a + c[k], 0) / result.categories.length;
+  it('has macro precision and recall ≥ 0.95, decides 95% of the ads as labeled, and at most one clean ad has a finding', () => {
+    expect(macro('precision')).toBeGreaterThanOrEqual(0.95);
+    expect(macro('recall')).toBeGreaterThanOrEqual(0.95);
+    expect(result.decisionAccuracy).toBeGreaterThanOrEqual(0.95);
+    expect(result.cleanWithFindings.length).toBeLessThanOrEqual(1);
+  });
+});
+
 describe.each(corpora)('quality on %s', (_, corpusPath) => {
   const result = existsSync(corpusPath)
     ? score(readCorpus(corpusPath), (ad) => {
