@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadLexiconDir } from '../../functions/adapters/lexicon-files.js';
+import { defaultLexiconDir } from '../../functions/engine.js';
+import { ethnicGroups, generateVocabularies, pinyinSpellings, places, shortPlaceName, vocabularyFileText } from '../../functions/vocab/generate.js';
+
+const dir = defaultLexiconDir();
+
+describe('generated vocabularies', () => {
+  it('are up to date with their packages and the lexicons (run npm run vocab after editing a pinyinOf set)', () => {
+    for (const [name, data] of Object.entries(generateVocabularies(loadLexiconDir(dir)))) {
+      expect(readFileSync(join(dir, name), 'utf8'), name).toBe(vocabularyFileText(data));
+    }
+  });
+
+  it('hold all 56 ethnic groups with their short forms, and no ordinary words', () => {
+    const { sets } = ethnicGroups();
+    expect(sets.ethnic_group).toHaveLength(56);
+    expect(sets.ethnic_short).toEqual(expect.arrayContaining(['维族', '回民', '藏人', '维吾尔', '哈萨克']));
+    expect(sets.ethnic_short).not.toEqual(expect.arrayContaining(['保安', '高山', '京人', '俄罗斯']));
+  });
+
+  it('hold every province and prefecture, long and short, and the province abbreviations', () => {
+    const { sets } = places();
+    expect(sets.province).toEqual(expect.arrayContaining(['河南', '河南省', '内蒙古', '新疆维吾尔自治区', '香港', '台湾']));
+    expect(sets.prefecture).toEqual(expect.arrayContaining(['周口', '凉山', '延边', '黔西南', '毕节']));
+    expect(sets.prefecture!.length).toBeGreaterThan(600);
+    expect(sets.province_abbr).toEqual(expect.arrayContaining(['豫', '川', '黔', '蜀', '陇']));
+    expect(shortPlaceName('恩施土家族苗族自治州', ['土家族', '苗族'])).toBe('恩施');
+  });
+
+  it('spell a word in pinyin, half pinyin and initials', () => {
+    expect(pinyinSpellings('押金')).toEqual(expect.arrayContaining(['yajin', 'ya jin', 'ya金', '押jin']));
+    expect(pinyinSpellings('保证金')).toContain('bzj');
+    expect(pinyinSpellings('女性')).toEqual(expect.arrayContaining(['nvxing', 'nuxing']));
+  });
+});
