@@ -4,10 +4,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentHash, parseLexicon, SNAPSHOT_FILE, SnapshotSchema, validate, type Lexicon } from '../core/lexicon/load.js';
+import { contentHash, isVocabularyFile, parseLexicon, SNAPSHOT_FILE, SnapshotSchema, validate, type Lexicon } from '../core/lexicon/load.js';
 
 export function loadLexiconDir(dir: string): Lexicon {
-  const names = readdirSync(dir).filter((n) => n.endsWith('.yaml'));
+  const names = readdirSync(dir).filter((n) => n.endsWith('.yaml') || (isVocabularyFile(n) && n.endsWith('.json')));
   const sources = names.map((name) => ({ name, content: readFileSync(join(dir, name), 'utf8') }));
   const snapshotPath = join(dir, SNAPSHOT_FILE);
   if (existsSync(snapshotPath)) {

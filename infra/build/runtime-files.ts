@@ -38,7 +38,7 @@ function copyFiles(fromDir: string, toDir: string, keep: (name: string) => boole
 }
 
 export function installRuntimeFiles(outDir: string, log: (line: string) => void = () => {}): void {
-  copyFiles(LEXICON_DIR, join(outDir, 'lexicons'), (f) => f.endsWith('.yaml'));
+  copyFiles(LEXICON_DIR, join(outDir, 'lexicons'), (f) => f.endsWith('.yaml') || /^vocab-.*\.json$/.test(f));
   execFileSync(process.execPath, ['--import', 'tsx', LEXICON_SNAPSHOT_CLI, join(outDir, 'lexicons', 'lexicon.snapshot.json')], { stdio: 'ignore' });
   copyFiles(JIEBA_DICT_DIR, join(outDir, 'jieba'), (f) => f.endsWith('.utf8'));
 

@@ -169,6 +169,7 @@ export const RolesFileSchema = z
 export const VocabularyFileSchema = z
   .object({
     vocabulary: nonEmpty,
+    generatedBy: nonEmpty,
     source: nonEmpty,
     sets: SetsSchema.default({}),
     variants: z

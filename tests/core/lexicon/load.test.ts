@@ -11,7 +11,7 @@ import { loadLexiconDir } from '../../../functions/adapters/lexicon-files.js';
 const dir = defaultLexiconDir();
 const sources = (): LexiconSource[] =>
   readdirSync(dir)
-    .filter((n) => n.endsWith('.yaml'))
+    .filter((n) => n.endsWith('.yaml') || (n.startsWith('vocab-') && n.endsWith('.json')))
     .map((name) => ({ name, content: readFileSync(join(dir, name), 'utf8') }));
 
 const replaced = (name: string, edit: (content: string) => string) =>
