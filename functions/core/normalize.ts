@@ -23,6 +23,8 @@ export interface VariantTable {
   pinyin: Record<string, string>;
   /** Whole phrases (already lower-case), e.g. "male only" → 限男性. */
   phrases: Record<string, string>;
+  /** Initial letters (bzj → 保证金): folded only next to a Chinese character or a figure, since "pls" is English. */
+  initials?: Record<string, string>;
   /** Characters dropped when they sit between two Chinese characters (限*男, 押-金, 限 男 性). */
   noiseBetweenHan: string;
 }
@@ -38,7 +40,8 @@ function isInvisible(code: number): boolean {
     (code >= 0x202a && code <= 0x202e) ||
     (code >= 0x2060 && code <= 0x206f) ||
     (code >= 0xfe00 && code <= 0xfe0f) ||
-    (code >= 0x180b && code <= 0x180f)
+    (code >= 0x180b && code <= 0x180f) ||
+    code === 0x20e3 // the keycap mark of 5️⃣
   );
 }
 
@@ -96,7 +99,7 @@ export interface CompiledVariants {
 
 export function compileVariants(table: VariantTable): CompiledVariants {
   const byLength = (a: string, b: string) => b.length - a.length;
-  const phrases = Object.keys(table.phrases).sort(byLength);
+  const phrases = [...Object.keys(table.phrases), ...Object.keys(table.initials ?? {})].sort(byLength);
   const syllables = Object.keys(table.pinyin).sort(byLength).join('|');
   const noise = new Uint8Array(0x10000);
   for (let code = 0; code < 0x10000; code++) if (isSymbolNoise(code)) noise[code] = 1;
@@ -171,7 +174,9 @@ function isLetterSpacing(text: string, i: number, j: number): boolean {
   if (left === 1 && right === 1) return true;
   const leftSpaced = left === 1 && i >= 3 && isSpace(text.charCodeAt(i - 2)) && isHanCode(text.charCodeAt(i - 3));
   const rightSpaced = right === 1 && isSpace(text.charCodeAt(j + 1)) && isHanCode(text.charCodeAt(j + 2));
-  return leftSpaced || rightSpaced;
+  // 限汉 族（其他…）: a last character spaced off before punctuation
+  const lastSpaced = right === 1 && left >= 2 && !isHanCode(text.charCodeAt(j + 1)) && !isSpace(text.charCodeAt(j + 1));
+  return leftSpaced || rightSpaced || lastSpaced;
 }
 
 /** Drop runs of noise characters (letter-spacing spaces, * - _ …, emoji) that sit between two Chinese characters. */
@@ -205,6 +210,8 @@ function phraseIndex(phrases: string[]): TermIndex {
 }
 
 const isAsciiLetter = (code: number) => code >= 0x61 && code <= 0x7a;
+const isHanOrDigit = (code: number) => isHanCode(code) || (code >= 0x30 && code <= 0x39);
+const nextToHanOrDigit = (text: string, start: number, end: number) => isHanOrDigit(text.charCodeAt(start - 1)) || isHanOrDigit(text.charCodeAt(end));
 
 /**
  * Leftmost-longest phrase occurrences that do not cut an ASCII word: `male only` but not `female only…`
@@ -218,7 +225,9 @@ function phraseReplacements(text: string, variants: CompiledVariants): Replaceme
     if (isAsciiLetter(text.charCodeAt(hit.start)) && isAsciiLetter(text.charCodeAt(hit.start - 1))) continue;
     if (isAsciiLetter(text.charCodeAt(hit.end - 1)) && isAsciiLetter(text.charCodeAt(hit.end))) continue;
     const phrase = text.slice(hit.start, hit.end);
-    out.push({ start: hit.start, end: hit.end, text: variants.table.phrases[phrase] ?? phrase });
+    const replacement = variants.table.phrases[phrase] ?? (nextToHanOrDigit(text, hit.start, hit.end) ? variants.table.initials?.[phrase] : undefined);
+    if (replacement === undefined) continue;
+    out.push({ start: hit.start, end: hit.end, text: replacement });
     last = hit.end;
   }
   return out;

@@ -46,6 +46,10 @@ export function chineseNumeral(s: string): number | undefined {
 // Pay and durations keep their numerals: the pay parser and the probation detector read both forms.
 const UNIT_AFTER = '(?=\\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内))';
 const CN_NUMBER_RE = new RegExp(`${CN_NUMERAL}{1,4}${UNIT_AFTER}|${CN_NUMERAL}{1,4}(?=\\s*(?:-|到|至)\\s*${CN_NUMERAL}{1,4}\\s*(?:周岁|岁))`, 'g');
+// 陆个月, 壹年, 叁仟元: formal numerals are never casual words, so they fold before any unit.
+const FORMAL_RE = /[壹贰叁肆伍陆柒捌玖拾佰][壹贰叁肆伍陆柒捌玖拾佰零〇]*(?=\s*(?:个月|个半月|年|月|天|日|元|块|周岁|岁|人|名))/g;
+// 1 9 9 元: digits spelt out one by one with spaces.
+const SPACED_DIGITS_RE = /(?<![\d.])\d(?: \d){2,}(?![\d.])/g;
 // 三四百, 七八千, 四五万: an approximate amount, folded into a range (300-400) the pay parser reads.
 const APPROX_RE = /([一两二三四五六七八九])([一两二三四五六七八九])(百|千|万)/g;
 // 一万二, 三千五: a round amount with its next digit (12000, 3500).
@@ -90,6 +94,7 @@ export function foldNumbers(n: Normalized): Normalized {
     });
   }
   if (MAY_HAVE_CN_UNIT.test(out.text)) out = fold(out, CN_NUMBER_RE, (m) => String(chineseNumeral(m) ?? m));
+  if (/[壹贰叁肆伍陆柒捌玖拾佰]/.test(out.text)) out = fold(out, FORMAL_RE, (m) => String(chineseNumeral(m) ?? m));
   if (MAY_HAVE_CN_AMOUNT.test(out.text)) {
     out = fold(out, AMOUNT_TAIL_RE, (m) => {
       const unit = m[1] === '万' ? 10_000 : 1_000;
@@ -101,6 +106,7 @@ export function foldNumbers(n: Normalized): Normalized {
     });
   }
   if (!/\d/.test(out.text)) return out;
+  if (/\d \d \d/.test(out.text)) out = fold(out, SPACED_DIGITS_RE, (m) => m.replace(/ /g, ''));
   out = fold(out, LIST_RE, () => ';');
   return MAY_HAVE_RANGE.test(out.text) ? fold(out, RANGE_RE, () => '-') : out;
 }

@@ -94,6 +94,18 @@ const syllables = (word: string) => pinyin(word, { toneType: 'none', type: 'arra
 
 /** Every way to write `word` with some characters in pinyin: 押金 → yajin, ya jin, ya金, 押jin (and bzj for 保证金). */
 export function pinyinSpellings(word: string): string[] {
+  return [...fullAndMixedSpellings(word), ...initialSpellings(word)];
+}
+
+/** bzj for 保证金: initials of words of three or more characters (two letters say too little). */
+export function initialSpellings(word: string): string[] {
+  const py = syllables(word);
+  if ([...word].length < 3 || py.length !== [...word].length || py.some((p) => !/^[a-z]+$/.test(p))) return [];
+  const initials = py.map((p) => p[0]).join('');
+  return initials.includes('v') ? [initials, initials.replace(/v/g, 'u')] : [initials];
+}
+
+function fullAndMixedSpellings(word: string): string[] {
   const chars = [...word];
   const py = syllables(word);
   if (py.length !== chars.length || py.some((p) => !/^[a-z]+$/.test(p))) return [];
@@ -101,7 +113,6 @@ export function pinyinSpellings(word: string): string[] {
   for (let mask = 1; mask < (1 << chars.length) - 1; mask++) {
     out.push(chars.map((c, i) => (mask & (1 << i) ? py[i] : c)).join(''));
   }
-  if (chars.length >= 3) out.push(py.map((p) => p[0]).join(''));
   // nü is also written nu: 女 → nu as well as nv.
   return [...new Set(out.flatMap((s) => (s.includes('v') ? [s, s.replace(/v/g, 'u')] : [s])))];
 }
@@ -125,6 +136,7 @@ function pinyinWords(lexicon: Lexicon, generated: VocabularyFile[]): string[] {
 
 export function pinyinVariants(lexicon: Lexicon, generated: VocabularyFile[]): VocabularyFile {
   const phrases: Record<string, string> = {};
+  const initials: Record<string, string> = {};
   const syllable: Record<string, string> = {};
   for (const word of pinyinWords(lexicon, generated)) {
     if (word.length === 1) {
@@ -132,7 +144,8 @@ export function pinyinVariants(lexicon: Lexicon, generated: VocabularyFile[]): V
       if (s && /^[a-z]+$/.test(s)) syllable[s] ??= word;
       continue;
     }
-    for (const spelling of pinyinSpellings(word)) phrases[spelling] ??= word;
+    for (const spelling of fullAndMixedSpellings(word)) phrases[spelling] ??= word;
+    for (const spelling of initialSpellings(word)) initials[spelling] ??= word;
   }
   for (const [s, w] of Object.entries(syllable)) if (s.includes('v')) syllable[s.replace(/v/g, 'u')] ??= w;
   return {
@@ -140,7 +153,11 @@ export function pinyinVariants(lexicon: Lexicon, generated: VocabularyFile[]): V
     generatedBy: GENERATED_BY,
     source: 'pinyin-pro: the pinyin, half-pinyin (ya金) and initial-letter (bzj) spellings of the words of the sets in common.yaml pinyinOf',
     sets: {},
-    variants: { pinyin: Object.fromEntries(Object.entries(syllable).sort()), phrases: Object.fromEntries(Object.entries(phrases).sort()) },
+    variants: {
+      pinyin: Object.fromEntries(Object.entries(syllable).sort()),
+      phrases: Object.fromEntries(Object.entries(phrases).sort()),
+      initials: Object.fromEntries(Object.entries(initials).sort()),
+    },
   };
 }
 

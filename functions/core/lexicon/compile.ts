@@ -3,7 +3,7 @@
  * and every word the constructions, scenarios and roles read put into one term index.
  */
 import type { Category, Severity } from '../categories.js';
-import { compileVariants, type CompiledVariants } from '../normalize.js';
+import { compileVariants, type CompiledVariants, type VariantTable } from '../normalize.js';
 import { DETECTORS, type Detector } from '../detectors/index.js';
 import type { CompiledConstruction } from '../analysis/constructions.js';
 import { compileRoles, OPERATOR_TAG, RESTRICT_TAG, type CompiledRole } from '../analysis/roles.js';
@@ -199,11 +199,12 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     }
   }
   const roles = compileRoles(lexicon.roles, index, fold);
-  const variantTable = { ...lexicon.common.variants };
+  const variantTable: VariantTable = { ...lexicon.common.variants };
   for (const vocabulary of lexicon.vocabularies) {
     if (!vocabulary.variants) continue;
     variantTable.pinyin = { ...variantTable.pinyin, ...vocabulary.variants.pinyin };
     variantTable.phrases = { ...variantTable.phrases, ...vocabulary.variants.phrases };
+    variantTable.initials = { ...variantTable.initials, ...vocabulary.variants.initials };
   }
   return {
     version: lexicon.version,

@@ -176,6 +176,8 @@ export const VocabularyFileSchema = z
       .object({
         pinyin: z.record(z.string().regex(/^[a-z]+$/), z.string()).default({}),
         phrases: z.record(z.string(), z.string()).default({}),
+        /** Initial letters (bzj): also English abbreviations, so only folded next to Chinese or a figure. */
+        initials: z.record(z.string().regex(/^[a-z]+$/), z.string()).default({}),
       })
       .strict()
       .optional(),
