@@ -227,6 +227,9 @@ function phraseReplacements(text: string, variants: CompiledVariants): Replaceme
     const phrase = text.slice(hit.start, hit.end);
     const replacement = variants.table.phrases[phrase] ?? (nextToHanOrDigit(text, hit.start, hit.end) ? variants.table.initials?.[phrase] : undefined);
     if (replacement === undefined) continue;
+    const previous = out[out.length - 1];
+    // muslims not suitable → 穆斯林不合适: the space between two English phrases does not separate Chinese clauses
+    if (previous && previous.end === hit.start - 1 && text[previous.end] === ' ') previous.end = hit.start;
     out.push({ start: hit.start, end: hit.end, text: replacement });
     last = hit.end;
   }

@@ -42,7 +42,7 @@ describe('checkAd', () => {
     const v = engine.check({ title: '仓管（限男性）', description: '负责出入库', requirements: '需交押金200元' });
     expect(v.findings.map((f) => [f.field, f.text])).toEqual([
       ['title', '限男性'],
-      ['requirements', '押金'],
+      ['requirements', '押金200元'],
     ]);
     expect('仓管（限男性）'.slice(v.findings[0]!.start, v.findings[0]!.end)).toBe('限男性');
   });
