@@ -104,7 +104,26 @@ function regexRanges(matcher: RegexMatcher, a: FieldAnalysis): [number, number][
   return ranges;
 }
 
+/** An anchored regex tried at each word of its `when` sets only (all its matches start at one). */
+function anchoredHits(matcher: RegexMatcher, sticky: RegExp, a: FieldAnalysis): [number, number][] {
+  const hits: [number, number][] = [];
+  const starts = new Set<number>();
+  for (const tag of matcher.when) for (const h of a.byTag.get(tag) ?? []) starts.add(h.start);
+  let reachedUntil = -1;
+  for (const start of [...starts].sort((x, y) => x - y)) {
+    if (start < reachedUntil) continue; // inside the previous match
+    sticky.lastIndex = start;
+    const m = sticky.exec(a.n.text);
+    if (!m || m[0].length === 0) continue;
+    if (!onBoundaries(a.boundaries, matcher.boundary, m.index, m.index + m[0].length)) continue;
+    hits.push(spanOf(m));
+    reachedUntil = m.index + m[0].length;
+  }
+  return hits;
+}
+
 function regexHits(matcher: RegexMatcher, a: FieldAnalysis): [number, number][] {
+  if (matcher.sticky) return anchoredHits(matcher, matcher.sticky, a);
   const { n, boundaries } = a;
   const hits: [number, number][] = [];
   const { re, boundary } = matcher;

@@ -20,6 +20,8 @@ export interface RegexMatcher {
   boundary: Boundary;
   /** Tags of which one must be in the field (empty: always run). */
   when: string[];
+  /** Set when every match starts at a `when` word: the same regex, sticky, tried at those words only. */
+  sticky?: RegExp;
 }
 /** A list of words, found by the term index (one scan for all of them) and checked against word boundaries. */
 export interface TermsMatcher {
@@ -183,7 +185,9 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         }
         return { kind: 'terms', tag, boundary: p.boundary ?? 'both' };
       }
-      return { kind: 'regex', re: regex(p.regex, ruleId), boundary: p.boundary ?? 'both', when: tags(p.when, ruleId) };
+      const re = regex(p.regex, ruleId);
+      if (p.anchored && !p.when?.length) throw new LexiconError(where, ruleId, 'anchored needs when: the words matches start at');
+      return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: tags(p.when, ruleId), ...(p.anchored ? { sticky: new RegExp(re.source, 'y') } : {}) };
     };
     for (const rule of file.rules) {
       const override = lexicon.policy.rules[rule.id];

@@ -19,6 +19,8 @@ export const RegexPatternSchema = z
     boundary: Boundary.optional(),
     /** Word sets of which one must be in the field for the regex to run (a cheap filter for costly regexes). */
     when: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).optional(),
+    /** Every match starts at a word of the `when` sets: the regex is tried only there. */
+    anchored: z.boolean().optional(),
   })
   .strict();
 export const DetectorPatternSchema = z
