@@ -220,7 +220,7 @@ const nextToHanOrDigit = (text: string, start: number, end: number) => isHanOrDi
 function phraseReplacements(text: string, variants: CompiledVariants): Replacement[] {
   const out: Replacement[] = [];
   let last = 0;
-  for (const hit of variants.phrases.scan(text)) {
+  for (const hit of scanAroundLetters(text, variants.phrases)) {
     if (hit.start < last) continue;
     if (isAsciiLetter(text.charCodeAt(hit.start)) && isAsciiLetter(text.charCodeAt(hit.start - 1))) continue;
     if (isAsciiLetter(text.charCodeAt(hit.end - 1)) && isAsciiLetter(text.charCodeAt(hit.end))) continue;
@@ -237,6 +237,26 @@ function phraseReplacements(text: string, variants: CompiledVariants): Replaceme
 }
 
 const HAS_ASCII_LETTER = /[a-z]/;
+/** How far a phrase may reach beyond its letters: the Chinese part of a half-pinyin word (押jin, yi肝携带者). */
+const PHRASE_REACH = 6;
+
+/** Every phrase holds a letter: only the stretches around letter runs are scanned, not the whole text. */
+function scanAroundLetters(text: string, phrases: TermIndex) {
+  const windows: [number, number][] = [];
+  const runs = /[a-z][a-z ]*/g;
+  for (let m = runs.exec(text); m; m = runs.exec(text)) {
+    const from = Math.max(0, m.index - PHRASE_REACH);
+    const to = Math.min(text.length, m.index + m[0].length + PHRASE_REACH);
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = to;
+    else windows.push([from, to]);
+  }
+  const hits = [];
+  for (const [from, to] of windows) {
+    for (const h of phrases.scan(text.slice(from, to))) hits.push({ ...h, start: h.start + from, end: h.end + from });
+  }
+  return hits;
+}
 
 export function normalize(original: string, variants: CompiledVariants): Normalized {
   let out = foldText(original, variants);

@@ -70,8 +70,9 @@ const MAY_HAVE_RANGE = /--|[—–~〜到至]/;
  * 1.5-2万, 1.65米) and stays.
  */
 const AGE_AFTER = '\\d{1,2}\\s*(?:周岁|岁|(?:-|~|—+|到|至)\\s*\\d{1,2}\\s*(?:周岁|岁))';
+// It starts with the figure and looks behind after it: a regex that starts with a class of characters scans fast.
 const LIST_RE = new RegExp(
-  `(?<=^|[\\n\\s,，;；:：。!！?？)）\\]】\\u3400-\\u9fff])\\d{1,2}(?:、(?=\\s*[\\d\\u3400-\\u9fffa-z(（])|\\.(?=\\s+\\S|\\s*(?:[\\u3400-\\u9fffa-z(（]|${AGE_AFTER})))`,
+  `\\d(?<=(?:^|[\\n\\s,，;；:：。!！?？)）\\]】\\u3400-\\u9fff])\\d)\\d?(?:、(?=\\s*[\\d\\u3400-\\u9fffa-z(（])|\\.(?=\\s+\\S|\\s*(?:[\\u3400-\\u9fffa-z(（]|${AGE_AFTER})))`,
   'gm',
 );
 

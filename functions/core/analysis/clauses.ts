@@ -45,31 +45,29 @@ function isSeparatingSpace(text: string, i: number): boolean {
  * The section each header hit opens: a hit tagged `section:<name>` that stands alone on its line start
  * (after list numbers or brackets) and is followed by a colon or the line's end.
  */
-function headers(text: string, hits: readonly TermHit[], warningTag: string): { at: number; section: Section }[] {
+function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, warningTag: string): { at: number; section: Section }[] {
   const out: { at: number; section: Section }[] = [];
-  for (const hit of hits) {
-    // 请同学们警惕以下情形： — a line that warns and ends with a colon opens a list of warnings.
-    if (hit.tags.has(warningTag)) {
-      let lineEnd = text.indexOf('\n', hit.end);
-      if (lineEnd < 0) lineEnd = text.length;
-      if (/:\s*$/.test(text.slice(hit.end, lineEnd))) out.push({ at: hit.start, section: 'warning' });
-      continue;
-    }
-    const section = SECTION_TAGS.find(([, tag]) => hit.tags.has(tag))?.[0];
-    if (!section) continue;
-    const lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
+  // 请同学们警惕以下情形： — a line that warns and ends with a colon opens a list of warnings.
+  for (const hit of byTag.get(warningTag) ?? []) {
     let lineEnd = text.indexOf('\n', hit.end);
     if (lineEnd < 0) lineEnd = text.length;
-    if (HEADER_LEAD.test(text.slice(lineStart, hit.start)) && HEADER_TAIL.test(text.slice(hit.end, lineEnd))) {
-      out.push({ at: hit.start, section });
+    if (/:\s*$/.test(text.slice(hit.end, lineEnd))) out.push({ at: hit.start, section: 'warning' });
+  }
+  for (const [section, tag] of SECTION_TAGS) {
+    for (const hit of byTag.get(tag) ?? []) {
+      if (hit.tags.has(warningTag)) continue;
+      const lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
+      let lineEnd = text.indexOf('\n', hit.end);
+      if (lineEnd < 0) lineEnd = text.length;
+      if (HEADER_LEAD.test(text.slice(lineStart, hit.start)) && HEADER_TAIL.test(text.slice(hit.end, lineEnd))) out.push({ at: hit.start, section });
     }
   }
   return out;
 }
 
-/** `warningTag`: the tag of the cues that make a line ending in a colon a warning header. */
-export function splitClauses(text: string, hits: readonly TermHit[], warningTag = 'role:disclaimer'): Clause[] {
-  const sectionStarts = headers(text, hits, warningTag).sort((a, b) => a.at - b.at);
+/** `byTag`: the field's hits by tag (headers are found from them); `warningTag`: cues that make a line ending in a colon a warning header. */
+export function splitClauses(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, warningTag = 'role:disclaimer'): Clause[] {
+  const sectionStarts = headers(text, byTag, warningTag).sort((a, b) => a.at - b.at);
   const clauses: Clause[] = [];
   let sentenceStart = 0;
   let start = 0;

@@ -28,15 +28,15 @@ export interface FieldAnalysis {
 
 export function analyzeField(field: string, n: Normalized, index: TermIndex, tokenizer: Tokenizer): FieldAnalysis {
   const hits = index.scan(n.text);
-  const clauses = splitClauses(n.text, hits);
   const byTag = new Map<string, TermHit[]>();
   for (const h of hits) {
-    for (const t of h.tags) {
+    for (const t of h.tagList) {
       const list = byTag.get(t);
       if (list) list.push(h);
       else byTag.set(t, [h]);
     }
   }
+  const clauses = splitClauses(n.text, byTag);
   const clauseHits = clauses.map((): TermHit[] => []);
   let c = 0;
   for (const h of hits) {

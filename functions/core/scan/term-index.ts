@@ -12,11 +12,14 @@ export interface TermHit {
   end: number;
   /** The vocabularies the word belongs to. */
   tags: ReadonlySet<string>;
+  /** …as an array, for iterating. */
+  tagList: readonly string[];
 }
 
 interface Node {
   next: Map<number, Node>;
   tags?: Set<string>;
+  tagList?: string[];
 }
 
 export class TermIndex {
@@ -46,9 +49,13 @@ export class TermIndex {
     }
     if (!node.tags) {
       node.tags = new Set();
+      node.tagList = [];
       this.size++;
     }
-    node.tags.add(tag);
+    if (!node.tags.has(tag)) {
+      node.tags.add(tag);
+      node.tagList!.push(tag);
+    }
     this.starts[word.charCodeAt(0)] = 1;
   }
 
@@ -66,7 +73,7 @@ export class TermIndex {
       for (let j = i; j < text.length; j++) {
         node = node.next.get(text.charCodeAt(j));
         if (!node) break;
-        if (node.tags) longest.unshift({ start: i, end: j + 1, tags: node.tags });
+        if (node.tags) longest.unshift({ start: i, end: j + 1, tags: node.tags, tagList: node.tagList! });
       }
       if (longest.length) all.push(...longest);
     }
@@ -84,7 +91,7 @@ export class TermIndex {
     for (const h of hits) {
       if (h.end <= hiddenUntil) continue;
       kept.push(h);
-      if (h.end > hiddenUntil && [...h.tags].some((t) => this.hiding.has(t))) hiddenUntil = h.end;
+      if (h.end > hiddenUntil && h.tagList.some((t) => this.hiding.has(t))) hiddenUntil = h.end;
     }
     return kept;
   }
