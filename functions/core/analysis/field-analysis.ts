@@ -24,6 +24,8 @@ export interface FieldAnalysis {
   clauseIndexAt(pos: number): number;
   /** The hits that start inside [start, end), in order. */
   hitsIn(start: number, end: number): TermHit[];
+  /** clausesWith's answers, by tags. */
+  clauseCache: Map<string, number[]>;
 }
 
 export function analyzeField(field: string, n: Normalized, index: TermIndex, tokenizer: Tokenizer): FieldAnalysis {
@@ -54,6 +56,7 @@ export function analyzeField(field: string, n: Normalized, index: TermIndex, tok
     clauseAt: (pos) => clauses[clauseIndexAt(clauses, pos)],
     clauseIndexAt: (pos) => clauseIndexAt(clauses, pos),
     hitsIn: (start, end) => hitsIn(hits, start, end),
+    clauseCache: new Map(),
   };
 }
 
@@ -76,12 +79,18 @@ export const hasAnyTag = (hit: TermHit, tags: readonly string[]) => tags.some((t
 /** True when some hit of the field carries one of `tags`. */
 export const fieldHasAny = (a: FieldAnalysis, tags: readonly string[]) => tags.some((t) => a.byTag.has(t));
 
-/** The clauses (by index) holding a hit of one of `tags`, in order. */
+/** The clauses (by index) holding a hit of one of `tags`, in order; remembered per field (many rules share triggers). */
 export function clausesWith(a: FieldAnalysis, tags: readonly string[]): number[] {
-  const out = new Set<number>();
-  for (const t of tags) for (const h of a.byTag.get(t) ?? []) {
-    const c = a.clauseIndexAt(h.start);
-    if (c >= 0) out.add(c);
+  const key = tags.join('\u0000');
+  let found = a.clauseCache.get(key);
+  if (!found) {
+    const set = new Set<number>();
+    for (const t of tags) for (const h of a.byTag.get(t) ?? []) {
+      const c = a.clauseIndexAt(h.start);
+      if (c >= 0) set.add(c);
+    }
+    found = [...set].sort((x, y) => x - y);
+    a.clauseCache.set(key, found);
   }
-  return [...out].sort((x, y) => x - y);
+  return found;
 }
