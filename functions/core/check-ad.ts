@@ -59,7 +59,7 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
     const text = fieldText(ad, field);
     if (!text) continue;
     originals.set(field, text);
-    fields.push(analyzeField(field, normalize(text, lexicon.variants), lexicon.index, tokenizer));
+    fields.push(analyzeField(field, normalize(text, lexicon.variants), lexicon, tokenizer));
   }
   const raw: RawFinding[] = [];
   for (const a of fields) {

@@ -88,14 +88,27 @@ function termHits(matcher: TermsMatcher, a: FieldAnalysis): [number, number][] {
   return out;
 }
 
+/** The clauses holding a word of the regex's `when` sets or of its trigger, in order; undefined when some trigger word is outside every clause. */
+function clausesToSearch(matcher: RegexMatcher, a: FieldAnalysis): readonly number[] | undefined {
+  if (!matcher.trigger) return clausesWith(a, matcher.when);
+  const found: number[] = [];
+  for (const pos of a.triggerStarts(matcher.trigger)) {
+    const c = a.clauseIndexAt(pos);
+    if (c < 0) return undefined;
+    if (found[found.length - 1] !== c) found.push(c);
+  }
+  return found;
+}
+
 /**
- * The ranges a regex runs over: the whole field, or with `when` only the sentences holding one of its
- * trigger words (a regex that needs a place name has nothing to find in a sentence without one).
+ * The ranges a regex runs over: the whole field, or with `when` or a trigger only the sentences holding one
+ * of those words (a regex that needs a place name has nothing to find in a sentence without one).
  */
 function regexRanges(matcher: RegexMatcher, a: FieldAnalysis): [number, number][] {
-  if (!matcher.when.length) return [[0, a.n.text.length]];
+  const clauses = matcher.when.length || matcher.trigger ? clausesToSearch(matcher, a) : undefined;
+  if (!clauses) return [[0, a.n.text.length]];
   const ranges: [number, number][] = [];
-  for (const i of clausesWith(a, matcher.when)) {
+  for (const i of clauses) {
     const { sentenceStart, sentenceEnd } = a.clauses[i]!;
     const last = ranges[ranges.length - 1];
     if (last && sentenceStart <= last[1]) last[1] = Math.max(last[1], sentenceEnd);
@@ -104,13 +117,19 @@ function regexRanges(matcher: RegexMatcher, a: FieldAnalysis): [number, number][
   return ranges;
 }
 
-/** An anchored regex tried at each word of its `when` sets only (all its matches start at one). */
-function anchoredHits(matcher: RegexMatcher, sticky: RegExp, a: FieldAnalysis): [number, number][] {
-  const hits: [number, number][] = [];
+/** Where the words of the regex's `when` sets or trigger start, in order. */
+function startsOf(matcher: RegexMatcher, a: FieldAnalysis): readonly number[] {
+  if (matcher.trigger) return a.triggerStarts(matcher.trigger);
   const starts = new Set<number>();
   for (const tag of matcher.when) for (const h of a.byTag.get(tag) ?? []) starts.add(h.start);
+  return [...starts].sort((x, y) => x - y);
+}
+
+/** An anchored regex tried at each of its words only (all its matches start at one). */
+function anchoredHits(matcher: RegexMatcher, sticky: RegExp, a: FieldAnalysis): [number, number][] {
+  const hits: [number, number][] = [];
   let reachedUntil = -1;
-  for (const start of [...starts].sort((x, y) => x - y)) {
+  for (const start of startsOf(matcher, a)) {
     if (start < reachedUntil) continue; // inside the previous match
     sticky.lastIndex = start;
     const m = sticky.exec(a.n.text);

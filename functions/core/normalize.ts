@@ -9,7 +9,7 @@
  */
 // The traditional→simplified build only (109 KB instead of 1.2 MB of dictionaries for every direction).
 import * as OpenCC from 'opencc-js/t2cn';
-import { output, replaceMapped, replaceRanges, type Normalized, type Replacement } from './mapped-text.js';
+import { output, replaceRanges, type Normalized, type Replacement } from './mapped-text.js';
 import { TermIndex } from './scan/term-index.js';
 import { foldNumbers } from './numbers.js';
 
@@ -83,12 +83,11 @@ const UNKNOWN = -1;
 const DROP = -2;
 const COMPLEX = -3;
 
-/** Compiled variant table: regexes for phrases and pinyin, and the per-code-unit fold table. */
+/** Compiled variant table: the phrase index and the per-code-unit fold table. */
 export interface CompiledVariants {
   table: VariantTable;
   /** The phrases, found in one scan however many there are (thousands of generated pinyin spellings). */
   phrases: TermIndex;
-  pinyinRe: RegExp | null;
   /** Per BMP code unit: the folded unit, DROP, COMPLEX (see `complex`) or UNKNOWN (not seen yet). */
   fold: Int32Array;
   complex: Map<number, string>;
@@ -100,17 +99,12 @@ export interface CompiledVariants {
 export function compileVariants(table: VariantTable): CompiledVariants {
   const byLength = (a: string, b: string) => b.length - a.length;
   const phrases = [...Object.keys(table.phrases), ...Object.keys(table.initials ?? {})].sort(byLength);
-  const syllables = Object.keys(table.pinyin).sort(byLength).join('|');
   const noise = new Uint8Array(0x10000);
   for (let code = 0; code < 0x10000; code++) if (isSymbolNoise(code)) noise[code] = 1;
   for (const ch of table.noiseBetweenHan) noise[ch.charCodeAt(0)] = 1;
   return {
     table,
     phrases: phraseIndex(phrases),
-    // A syllable counts only as a whole ASCII run touching a Chinese character: "nan性", "押jin".
-    pinyinRe: syllables
-      ? new RegExp(`(?<![a-z])(?:${syllables})(?![a-z])(?=[\\u3400-\\u9fff])|(?<=[\\u3400-\\u9fff])(?:${syllables})(?![a-z])`, 'g')
-      : null,
     fold: new Int32Array(0x10000).fill(UNKNOWN),
     complex: new Map(),
     noise,
@@ -236,6 +230,18 @@ function phraseReplacements(text: string, variants: CompiledVariants): Replaceme
   return out;
 }
 
+/** A syllable counts only as a whole run of letters touching a Chinese character: "nan性", "押jin". */
+function pinyinReplacements(text: string, pinyin: Record<string, string>): Replacement[] {
+  const out: Replacement[] = [];
+  const runs = /[a-z]+/g;
+  for (let m = runs.exec(text); m; m = runs.exec(text)) {
+    const end = m.index + m[0].length;
+    const han = Object.hasOwn(pinyin, m[0]) ? pinyin[m[0]]! : undefined;
+    if (han !== undefined && (isHanCode(text.charCodeAt(m.index - 1)) || isHanCode(text.charCodeAt(end)))) out.push({ start: m.index, end, text: han });
+  }
+  return out;
+}
+
 const HAS_ASCII_LETTER = /[a-z]/;
 /** How far a phrase may reach beyond its letters: the Chinese part of a half-pinyin word (押jin, yi肝携带者). */
 const PHRASE_REACH = 6;
@@ -263,7 +269,7 @@ export function normalize(original: string, variants: CompiledVariants): Normali
   // Phrases and pinyin are ASCII: most Chinese text has too few letters to need the regexes.
   if (HAS_ASCII_LETTER.test(out.text)) {
     out = replaceRanges(out, phraseReplacements(out.text, variants));
-    if (variants.pinyinRe) out = replaceMapped(out, variants.pinyinRe, (m) => variants.table.pinyin[m] ?? m);
+    out = replaceRanges(out, pinyinReplacements(out.text, variants.table.pinyin));
   }
   return foldNumbers(dropNoiseBetweenHan(out, variants.noise));
 }

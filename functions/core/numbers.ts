@@ -6,7 +6,7 @@
  * - Chinese numerals before a unit (`三十五岁`, `叁拾伍周岁`, `六个月`, `一米七`) into digits.
  * Full-width digits and punctuation are already half-width here (NFKC in the fold pass).
  */
-import { replaceMapped, type Normalized } from './mapped-text.js';
+import { replaceMapped, replaceRanges, type Normalized, type Replacement } from './mapped-text.js';
 
 const DIGIT: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5,
@@ -61,8 +61,9 @@ const HEIGHT_RE = new RegExp(`一米([一二三四五六七八九])([一二三�
  * A connector run between two figures: 18——25, 20---35, 25~35, 20到35, 20 至 35 (also after 岁: 18岁-25岁).
  * A single `-` is already the folded form; only other connectors are looked for.
  */
-const RANGE_RE = /(?<=\d\s*(?:周岁|岁|k|K|万|千|元|cm)?)\s*(?:-{2,}|[—–~〜]+|到|至)\s*(?=\d)/g;
-const MAY_HAVE_RANGE = /--|[—–~〜到至]/;
+// It starts with the connector, which is rare, and the figures around it are checked from there.
+const CONNECTOR_RE = /(?:-{2,}|[—–~〜]+|到|至)(?=\s*\d)/g;
+const FIGURE_BEFORE = /\d\s*(?:周岁|岁|k|K|万|千|元|cm)?$/;
 
 /**
  * A list number: 1-2 digits plus `、` or `.` at the start of a line, after punctuation or glued after a word.
@@ -108,6 +109,38 @@ export function foldNumbers(n: Normalized): Normalized {
   }
   if (!/\d/.test(out.text)) return out;
   if (/\d \d \d/.test(out.text)) out = fold(out, SPACED_DIGITS_RE, (m) => m.replace(/ /g, ''));
-  out = fold(out, LIST_RE, () => ';');
-  return MAY_HAVE_RANGE.test(out.text) ? fold(out, RANGE_RE, () => '-') : out;
+  // List numbers and range connectors never overlap (a connector stands between figures, a list number
+  // before a word or a figure): both are found in one text and replaced in one copy.
+  const lists = matchesOf(out.text, LIST_RE, ';');
+  return replaceRanges(out, mergeInOrder(lists, rangeConnectors(out.text)));
+}
+
+function matchesOf(text: string, re: RegExp, replacement: string): Replacement[] {
+  const found: Replacement[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) found.push({ start: m.index, end: m.index + m[0].length, text: replacement });
+  return found;
+}
+
+const isSpace = (code: number) => code === 0x20 || code === 0x09;
+
+/** Each connector between two figures with the spaces around it: `20 到 35` → `20-35`. */
+function rangeConnectors(text: string): Replacement[] {
+  const found: Replacement[] = [];
+  for (const { start, end } of matchesOf(text, CONNECTOR_RE, '-')) {
+    let s = start;
+    while (s > 0 && isSpace(text.charCodeAt(s - 1))) s--;
+    if (!FIGURE_BEFORE.test(text.slice(Math.max(0, s - 8), s))) continue;
+    let e = end;
+    while (isSpace(text.charCodeAt(e))) e++;
+    found.push({ start: s, end: e, text: '-' });
+  }
+  return found;
+}
+
+/** Two sorted lists of replacements as one; where two overlap, the first list's wins. */
+function mergeInOrder(first: Replacement[], second: Replacement[]): Replacement[] {
+  if (!second.length) return first;
+  const all = [...first, ...second.filter((r) => !first.some((f) => f.start < r.end && r.start < f.end))];
+  return all.sort((a, b) => a.start - b.start);
 }

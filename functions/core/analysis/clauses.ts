@@ -73,14 +73,13 @@ export function splitClauses(text: string, byTag: ReadonlyMap<string, readonly T
   let start = 0;
   let h = 0;
   let section: Section | undefined;
-  const pending: Clause[] = [];
+  let sentenceFirst = 0; // the index of the sentence's first clause
   const close = (end: number, endsSentence: boolean) => {
     while (h < sectionStarts.length && sectionStarts[h]!.at < end) section = sectionStarts[h++]!.section;
-    if (end > start) pending.push({ start, end, sentenceStart, sentenceEnd: 0, section });
+    if (end > start) clauses.push({ start, end, sentenceStart, sentenceEnd: 0, section });
     if (endsSentence) {
-      for (const c of pending) c.sentenceEnd = end;
-      clauses.push(...pending);
-      pending.length = 0;
+      for (let i = sentenceFirst; i < clauses.length; i++) clauses[i]!.sentenceEnd = end;
+      sentenceFirst = clauses.length;
       sentenceStart = end + 1;
     }
     start = end + 1;

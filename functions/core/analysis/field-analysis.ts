@@ -5,6 +5,7 @@
 import type { Normalized } from '../mapped-text.js';
 import { BoundaryIndex } from '../match.js';
 import type { TermHit, TermIndex } from '../scan/term-index.js';
+import type { CompiledLexicon } from '../lexicon/compile.js';
 import type { Tokenizer } from '../tokenizer.js';
 import { clauseIndexAt, splitClauses, type Clause } from './clauses.js';
 
@@ -25,11 +26,13 @@ export interface FieldAnalysis {
   /** The hits that start inside [start, end), in order. */
   hitsIn(start: number, end: number): TermHit[];
   /** clausesWith's answers, by tags. */
-  clauseCache: Map<string, number[]>;
+  clauseCache: Map<readonly string[], number[]>;
+  /** Where the words of a regex's trigger start (see regex-trigger.ts), in order; found on first use. */
+  triggerStarts(tag: string): readonly number[];
 }
 
-export function analyzeField(field: string, n: Normalized, index: TermIndex, tokenizer: Tokenizer): FieldAnalysis {
-  const hits = index.scan(n.text);
+export function analyzeField(field: string, n: Normalized, lexicon: Pick<CompiledLexicon, 'index' | 'triggers'>, tokenizer: Tokenizer): FieldAnalysis {
+  const hits = lexicon.index.scan(n.text);
   const byTag = new Map<string, TermHit[]>();
   for (const h of hits) {
     for (const t of h.tagList) {
@@ -45,6 +48,7 @@ export function analyzeField(field: string, n: Normalized, index: TermIndex, tok
     while (c < clauses.length && clauses[c]!.end <= h.start) c++;
     if (c < clauses.length && h.start >= clauses[c]!.start) clauseHits[c]!.push(h);
   }
+  let triggers: Map<string, number[]> | undefined;
   return {
     field,
     n,
@@ -57,7 +61,20 @@ export function analyzeField(field: string, n: Normalized, index: TermIndex, tok
     clauseIndexAt: (pos) => clauseIndexAt(clauses, pos),
     hitsIn: (start, end) => hitsIn(hits, start, end),
     clauseCache: new Map(),
+    triggerStarts: (tag) => (triggers ??= startsByTag(lexicon.triggers, n.text)).get(tag) ?? [],
   };
+}
+
+function startsByTag(index: TermIndex, text: string): Map<string, number[]> {
+  const starts = new Map<string, number[]>();
+  for (const h of index.scan(text)) {
+    for (const t of h.tagList) {
+      const list = starts.get(t);
+      if (!list) starts.set(t, [h.start]);
+      else if (list[list.length - 1] !== h.start) list.push(h.start);
+    }
+  }
+  return starts;
 }
 
 /** Hits are sorted by start: a binary search finds the first one at or after `start`. */
@@ -79,10 +96,9 @@ export const hasAnyTag = (hit: TermHit, tags: readonly string[]) => tags.some((t
 /** True when some hit of the field carries one of `tags`. */
 export const fieldHasAny = (a: FieldAnalysis, tags: readonly string[]) => tags.some((t) => a.byTag.has(t));
 
-/** The clauses (by index) holding a hit of one of `tags`, in order; remembered per field (many rules share triggers). */
+/** The clauses (by index) holding a hit of one of `tags`, in order; remembered per field (many rules share the same list). */
 export function clausesWith(a: FieldAnalysis, tags: readonly string[]): number[] {
-  const key = tags.join('\u0000');
-  let found = a.clauseCache.get(key);
+  let found = a.clauseCache.get(tags);
   if (!found) {
     const set = new Set<number>();
     for (const t of tags) for (const h of a.byTag.get(t) ?? []) {
@@ -90,7 +106,7 @@ export function clausesWith(a: FieldAnalysis, tags: readonly string[]): number[]
       if (c >= 0) set.add(c);
     }
     found = [...set].sort((x, y) => x - y);
-    a.clauseCache.set(key, found);
+    a.clauseCache.set(tags, found);
   }
   return found;
 }

@@ -9,6 +9,7 @@ import type { CompiledConstruction } from '../analysis/constructions.js';
 import { compileRoles, OPERATOR_TAG, RESTRICT_TAG, type CompiledRole } from '../analysis/roles.js';
 import type { CompiledScenario } from '../analysis/scenarios.js';
 import { TermIndex } from '../scan/term-index.js';
+import { regexTrigger } from './regex-trigger.js';
 import { LexiconError, type Lexicon } from './load.js';
 import type { LexiconException, Pattern, Rule } from './schema.js';
 
@@ -20,7 +21,9 @@ export interface RegexMatcher {
   boundary: Boundary;
   /** Tags of which one must be in the field (empty: always run). */
   when: string[];
-  /** Set when every match starts at a `when` word: the same regex, sticky, tried at those words only. */
+  /** Without `when`: the tag of the regex's trigger words in the lexicon's `triggers` index. */
+  trigger?: string;
+  /** Set when every match starts at a `when` or trigger word: the same regex, sticky, tried at those words only. */
   sticky?: RegExp;
 }
 /** A list of words, found by the term index (one scan for all of them) and checked against word boundaries. */
@@ -66,6 +69,8 @@ export interface CompiledLexicon {
   words: string[];
   /** The words constructions, scenarios and roles read, tagged by set: scanned once per field. */
   index: TermIndex;
+  /** The words without which each regex cannot match (see regex-trigger.ts), tagged by regex. */
+  triggers: TermIndex;
   roles: CompiledRole[];
   /** Tags of the neutral words (不限, 均可): next to a protected attribute they cancel it. */
   neutral: string[];
@@ -91,11 +96,13 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const words = new Set<string>();
   const rules: CompiledRule[] = [];
   const index = new TermIndex();
+  const triggers = new TermIndex();
   const commonSets: Record<string, string[]> = { ...lexicon.common.sets };
   for (const vocabulary of lexicon.vocabularies) Object.assign(commonSets, vocabulary.sets);
   for (const [name, tag] of Object.entries(OPERATOR_SETS)) for (const w of commonSets[name] ?? []) index.add(fold(w), tag);
   const indexed = new Set<string>();
   let termLists = 0;
+  let triggerCount = 0;
   // Filled as constructions compile: every construction shares the one list, complete once all are compiled.
   const anyAttribute: string[] = [];
   // The neutral words (不限, 均可) cancel an attribute next to them, and hide the operators inside them (不限 holds 限).
@@ -187,7 +194,13 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       }
       const re = regex(p.regex, ruleId);
       if (p.anchored && !p.when?.length) throw new LexiconError(where, ruleId, 'anchored needs when: the words matches start at');
-      return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: tags(p.when, ruleId), ...(p.anchored ? { sticky: new RegExp(re.source, 'y') } : {}) };
+      const sticky = new RegExp(re.source, 'y');
+      if (p.when?.length) return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: tags(p.when, ruleId), ...(p.anchored ? { sticky } : {}) };
+      const trigger = regexTrigger(re.source);
+      if (!trigger) return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: [] };
+      const tag = `trigger:${ruleId}:${++triggerCount}`;
+      for (const w of trigger.words) triggers.add(w, tag);
+      return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: [], trigger: tag, ...(trigger.atStart ? { sticky } : {}) };
     };
     for (const rule of file.rules) {
       const override = lexicon.policy.rules[rule.id];
@@ -216,6 +229,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     variants: compileVariants(variantTable),
     words: [...words].filter((w) => /[\u3400-\u9fff]/.test(w)),
     index,
+    triggers,
     roles,
     neutral,
   };

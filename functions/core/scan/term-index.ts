@@ -22,21 +22,42 @@ interface Node {
   tagList?: string[];
 }
 
+/**
+ * The trie frozen for scanning: node 0 is the root, whose children are found by a direct table; every other
+ * node's children lie in one run of the edge arrays, sorted by code (most nodes have one or two).
+ */
+interface FrozenTrie {
+  rootChild: Int32Array;
+  edgeStart: Int32Array;
+  edgeEnd: Int32Array;
+  edgeCode: Uint16Array;
+  edgeChild: Int32Array;
+  /** The words ending at each node (undefined where none does), and whether they hide the words inside them. */
+  hasWord: Uint8Array;
+  tags: (Set<string> | undefined)[];
+  tagList: string[][];
+  hides: Uint8Array;
+}
+
+/** Scratch space for `scan` (the engine is synchronous): allocating it per call costs more than the scan. */
+let scratch = { ends: new Int32Array(1024), at: new Int32Array(1024) };
+
 export class TermIndex {
   private readonly root: Node = { next: new Map() };
-  /** 1 for code units that start some word: most positions of a text are skipped at once. */
-  private readonly starts = new Uint8Array(0x10000);
   private readonly hiding = new Set<string>();
   private size = 0;
+  private frozen: FrozenTrie | undefined;
 
   /** Words tagged `tag` hide the words inside them. */
   hideWith(tag: string): void {
+    this.frozen = undefined;
     this.hiding.add(tag);
   }
 
   /** Adds `word` (already folded like ad text) under `tag`. */
   add(word: string, tag: string): void {
     if (!word) return;
+    this.frozen = undefined;
     let node = this.root;
     for (let i = 0; i < word.length; i++) {
       const code = word.charCodeAt(i);
@@ -56,7 +77,35 @@ export class TermIndex {
       node.tags.add(tag);
       node.tagList!.push(tag);
     }
-    this.starts[word.charCodeAt(0)] = 1;
+  }
+
+  private freeze(): FrozenTrie {
+    const nodes: Node[] = [this.root];
+    for (let i = 0; i < nodes.length; i++) nodes.push(...[...nodes[i]!.next.entries()].sort((x, y) => x[0] - y[0]).map(([, child]) => child));
+    const id = new Map(nodes.map((node, i) => [node, i]));
+    const edges = nodes.length - 1;
+    const t: FrozenTrie = {
+      rootChild: new Int32Array(0x10000),
+      edgeStart: new Int32Array(nodes.length),
+      edgeEnd: new Int32Array(nodes.length),
+      edgeCode: new Uint16Array(edges),
+      edgeChild: new Int32Array(edges),
+      hasWord: Uint8Array.from(nodes, (node) => Number(node.tags !== undefined)),
+      tags: nodes.map((node) => node.tags),
+      tagList: nodes.map((node) => node.tagList ?? []),
+      hides: Uint8Array.from(nodes, (node) => Number(node.tagList?.some((tag) => this.hiding.has(tag)) ?? false)),
+    };
+    let e = 0;
+    nodes.forEach((node, i) => {
+      t.edgeStart[i] = e;
+      for (const [code, child] of [...node.next.entries()].sort((x, y) => x[0] - y[0])) {
+        if (i === 0) t.rootChild[code] = id.get(child)!;
+        t.edgeCode[e] = code;
+        t.edgeChild[e++] = id.get(child)!;
+      }
+      t.edgeEnd[i] = e;
+    });
+    return t;
   }
 
   get words(): number {
@@ -65,33 +114,43 @@ export class TermIndex {
 
   /** Every word occurrence in `text`, by start then length (longest first), minus hits inside longer ones. */
   scan(text: string): TermHit[] {
-    const all: TermHit[] = [];
-    for (let i = 0; i < text.length; i++) {
-      if (!this.starts[text.charCodeAt(i)]) continue;
-      let node: Node | undefined = this.root;
-      let longest: TermHit[] = [];
-      for (let j = i; j < text.length; j++) {
-        node = node.next.get(text.charCodeAt(j));
-        if (!node) break;
-        if (node.tags) longest.unshift({ start: i, end: j + 1, tags: node.tags, tagList: node.tagList! });
-      }
-      if (longest.length) all.push(...longest);
-    }
-    return this.dropHidden(all);
-  }
-
-  /**
-   * Removes hits strictly inside a word of a hiding vocabulary. `hits` are sorted by start, longest first for
-   * each start, and no two share both ends, so a hit ending at or before the furthest end of the hiding words
-   * seen so far lies inside one of them.
-   */
-  private dropHidden(hits: TermHit[]): TermHit[] {
+    const t = (this.frozen ??= this.freeze());
+    const { rootChild, edgeStart, edgeEnd, edgeCode, edgeChild, hasWord, tags, tagList, hides } = t;
     const kept: TermHit[] = [];
+    // Hits strictly inside a word of a hiding vocabulary are dropped. Hits come by start, longest first for
+    // each start, and no two share both ends, so one ending at or before the furthest end of the hiding
+    // words seen so far lies inside one of them.
     let hiddenUntil = -1;
-    for (const h of hits) {
-      if (h.end <= hiddenUntil) continue;
-      kept.push(h);
-      if (h.end > hiddenUntil && h.tagList.some((t) => this.hiding.has(t))) hiddenUntil = h.end;
+    // The words starting at one position: their ends and nodes (a word is at most as long as the text).
+    if (scratch.ends.length < text.length) scratch = { ends: new Int32Array(text.length * 2), at: new Int32Array(text.length * 2) };
+    const { ends, at } = scratch;
+    for (let i = 0; i < text.length; i++) {
+      let node = rootChild[text.charCodeAt(i)]!;
+      if (!node) continue;
+      let found = 0;
+      for (let j = i + 1; ; j++) {
+        if (hasWord[node]) {
+          ends[found] = j;
+          at[found++] = node;
+        }
+        if (j >= text.length) break;
+        const code = text.charCodeAt(j);
+        let next = 0;
+        for (let e = edgeStart[node]!, stop = edgeEnd[node]!; e < stop; e++) {
+          const c = edgeCode[e]!;
+          if (c === code) next = edgeChild[e]!;
+          if (c >= code) break;
+        }
+        if (!next) break;
+        node = next;
+      }
+      for (let k = found - 1; k >= 0; k--) {
+        const end = ends[k]!;
+        if (end <= hiddenUntil) continue;
+        const n = at[k]!;
+        kept.push({ start: i, end, tags: tags[n]!, tagList: tagList[n]! });
+        if (hides[n]) hiddenUntil = end;
+      }
     }
     return kept;
   }

@@ -6,7 +6,7 @@ import { createJiebaTokenizer } from '../../../functions/adapters/jieba-tokenize
 
 const analyze = (text: string) => {
   const n = normalize(text, engine.lexicon.variants);
-  const a = analyzeField('description', n, engine.lexicon.index, createJiebaTokenizer(engine.lexicon.words));
+  const a = analyzeField('description', n, engine.lexicon, createJiebaTokenizer(engine.lexicon.words));
   return a.clauses.map((c) => [n.text.slice(c.start, c.end), c.section ?? '-']);
 };
 

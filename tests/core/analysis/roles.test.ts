@@ -8,7 +8,7 @@ import { check, engine } from '../engine-fixture.js';
 
 const tokenizer = createJiebaTokenizer(engine.lexicon.words);
 const roleOf = (text: string, category: Category) => {
-  const a = analyzeField('description', normalize(text, engine.lexicon.variants), engine.lexicon.index, tokenizer);
+  const a = analyzeField('description', normalize(text, engine.lexicon.variants), engine.lexicon, tokenizer);
   return clearingRole(a, 0, 1, category, engine.lexicon.roles);
 };
 

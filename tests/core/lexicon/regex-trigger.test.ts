@@ -1,0 +1,58 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeField } from '../../../functions/core/analysis/field-analysis.js';
+import type { RegexMatcher } from '../../../functions/core/lexicon/compile.js';
+import { regexTrigger } from '../../../functions/core/lexicon/regex-trigger.js';
+import { matchRule } from '../../../functions/core/match.js';
+import { normalize } from '../../../functions/core/normalize.js';
+import { createJiebaTokenizer } from '../../../functions/adapters/jieba-tokenizer.js';
+import { defaultLexiconDir } from '../../../functions/engine.js';
+import { engine } from '../engine-fixture.js';
+
+const sorted = (words: string[] | undefined) => [...(words ?? [])].sort();
+
+describe('regex triggers', () => {
+  it('finds the words every match starts with', () => {
+    const t = regexTrigger('(?<!不)(?:先交|需交)\\s*\\d+元');
+    expect(t?.atStart).toBe(true);
+    expect(sorted(t?.words)).toEqual(['先交', '需交']);
+    expect(sorted(regexTrigger('(?:限|只招)[男女](?:性)?')?.words)).toEqual(['只招女', '只招男', '限女', '限男']);
+  });
+
+  it('falls back to words every match holds, further in', () => {
+    const t = regexTrigger('\\d+(?:\\.\\d+)?\\s*(?:元的|块的)(?:培训费|押金)');
+    expect(t?.atStart).toBe(false);
+    expect(sorted(t?.words)).toEqual(sorted(['元的培训费', '元的押金', '块的培训费', '块的押金']));
+  });
+
+  it('gives no trigger where a match may hold no fixed word', () => {
+    expect(regexTrigger('\\d+\\s*[\\u4e00-\\u9fff]{2}')).toBeUndefined();
+    expect(regexTrigger('(?:押金)?\\d+')).toBeUndefined();
+    expect(regexTrigger('押金|\\d+元')).toBeUndefined();
+  });
+
+  it('finds with triggers exactly what running every lexicon regex over the whole text finds', () => {
+    const fixtures = resolve(defaultLexiconDir(), '../tests/eval/fixtures');
+    const files = [resolve(defaultLexiconDir(), '../../shared/corpus/dev.jsonl'), ...readdirSync(fixtures).filter((f) => f.endsWith('.jsonl')).map((f) => resolve(fixtures, f))];
+    const texts = files.flatMap((f) =>
+      readFileSync(f, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { text?: string }).text ?? ''),
+    );
+    const tokenizer = createJiebaTokenizer(engine.lexicon.words);
+    const triggered = engine.lexicon.rules.flatMap((rule) =>
+      rule.matchers.filter((m): m is RegexMatcher => m.kind === 'regex' && m.trigger !== undefined).map((m) => ({ rule, m })),
+    );
+    expect(triggered.length).toBeGreaterThan(40);
+    let compared = 0;
+    for (const text of texts.filter(Boolean)) {
+      const a = analyzeField('description', normalize(text, engine.lexicon.variants), engine.lexicon, tokenizer);
+      for (const { rule, m } of triggered) {
+        const withTrigger = matchRule(a, { ...rule, matchers: [m] });
+        const everywhere = matchRule(a, { ...rule, matchers: [{ kind: 'regex', re: m.re, boundary: m.boundary, when: [] }] });
+        expect(withTrigger.map((h) => [h[0]!.start, h[0]!.end]), `${rule.rule.id} /${m.re.source}/ on ${text}`).toEqual(everywhere.map((h) => [h[0]!.start, h[0]!.end]));
+        compared += everywhere.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+});
