@@ -55,12 +55,17 @@ const UNAVAILABLE = new Set([
   'InternalServerError',
   'ServiceUnavailable',
   'LimitExceededException',
+  // The table is missing: a DynamoDB Local that was just restarted in memory, before the table is recreated.
+  'ResourceNotFoundException',
 ]);
+
+/** Transport failures: the database is down, restarting, or not answering in time. */
+const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|socket hang up|TimeoutError|AbortError/;
 
 function toDomainError(err: unknown): unknown {
   if (err instanceof TransactionCanceledException) return err; // callers inspect the reasons
   if (err instanceof DynamoDBServiceException && UNAVAILABLE.has(err.name)) return new StoreUnavailableError(err);
-  if (err instanceof Error && /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|socket hang up/.test(`${err.message} ${(err as { code?: string }).code ?? ''}`)) {
+  if (err instanceof Error && UNREACHABLE.test(`${err.name} ${err.message} ${(err as { code?: string }).code ?? ''}`)) {
     return new StoreUnavailableError(err);
   }
   return err;
