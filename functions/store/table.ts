@@ -160,6 +160,8 @@ export interface PageQuery<T> {
   scope: string;
   /** The attribute whose value the next page starts after. */
   sortAttribute: string;
+  /** The cursor's position for an item, when the sort attribute alone does not locate it (default: its value). */
+  position?: (item: Item) => string;
   read: (item: Item) => T;
 }
 
@@ -167,11 +169,11 @@ export interface PageQuery<T> {
 export async function queryPage<T>(
   table: Table,
   input: Omit<QueryCommandInput, 'TableName' | 'Limit'>,
-  { limit, scope, sortAttribute, read }: PageQuery<T>,
+  { limit, scope, sortAttribute, position = (item) => getS(item, sortAttribute), read }: PageQuery<T>,
 ): Promise<Page<T>> {
   const out = await table.send<QueryCommandOutput>(new QueryCommand({ ...input, TableName: table.name, Limit: limit + 1 }));
   const found = out.Items ?? [];
   const page: Page<T> = { items: found.slice(0, limit).map(read) };
-  if (found.length > limit) page.cursor = encodeCursor(scope, getS(found[limit - 1]!, sortAttribute));
+  if (found.length > limit) page.cursor = encodeCursor(scope, position(found[limit - 1]!));
   return page;
 }
