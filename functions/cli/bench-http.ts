@@ -3,6 +3,11 @@
  * by DynamoDB Local, for POST /v1/check (engine only) and POST /v1/ads (engine + one DynamoDB transaction).
  * Prints req/s, p50/p99 latency and failed requests. Options: --duration S (10), --connections N (10), --json.
  * The rate limit is switched off for the run; everything else is the production code path.
+ *
+ * The write path is compared with its ceiling: DynamoDB Local's own TransactWriteItems rate, with the
+ * project's table and exactly the items one create writes, sent by as many callers as autocannon has
+ * connections, with nothing in front (functions/store/write-ceiling.ts). The bench prints both figures
+ * and their ratios; the goals are ≥ 0.8× the rate and ≤ 1.5× the p99.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,7 +16,10 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { StoredAd as Ad } from '../core/ad.js';
+import { getEngine } from '../engine.js';
 import { freePort, startDynamoLocal } from '../server/dynamodb-local.js';
+import { createDynamoClient, createStore, ensureTable } from '../store/index.js';
+import { bareCreateTransaction } from '../store/write-ceiling.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -41,6 +49,33 @@ const AD: Ad = {
   salary: '8000-12000元/月',
   location: '上海市浦东新区',
 };
+
+interface Measured {
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+}
+
+/** `callers` concurrent loops of `op` for `seconds`: the rate and latency percentiles. */
+async function closedLoop(op: () => Promise<void>, callers: number, seconds: number): Promise<Measured> {
+  const latencies: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: callers }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        await op();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? 0);
+  return { reqPerSec: Math.round(latencies.length / elapsed), p50Ms: at(0.5), p99Ms: at(0.99), requests: latencies.length };
+}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -88,18 +123,26 @@ async function main(): Promise<number> {
       body,
     });
 
-    // Warm up: JIT, key cache, connection pools.
+    // The ceiling's own table (same definition), so neither run writes into the other's indexes.
+    const client = createDynamoClient({ endpoint: dynamo.endpoint });
+    await ensureTable(client, 'ceiling');
+    const ceilingStore = createStore({ client, tableName: 'ceiling' });
+    const actor = { keyId: 'benchkey00', role: 'employer' as const, tenant: 'bench' };
+    const bare = bareCreateTransaction(ceilingStore.table, { actor, ad: AD, verdict: getEngine().check(AD) });
+
+    // Warm up: JIT (DynamoDB Local's too), key cache, connection pools.
     await autocannon({ ...target('/v1/check', keys.organizer!), connections: 2, amount: 200 });
-    await autocannon({ ...target('/v1/ads', keys.employer!), connections: 2, amount: 100 });
+    await autocannon({ ...target('/v1/ads', keys.employer!), connections, amount: 1500 });
+    await closedLoop(bare.send, connections, 5);
 
     const runs: { endpoint: string; result: AutocannonResult }[] = [];
-    for (const [endpoint, path, key] of [
-      ['POST /v1/check', '/v1/check', keys.organizer!],
-      ['POST /v1/ads', '/v1/ads', keys.employer!],
-    ] as const) {
-      log(`${endpoint}: ${connections} connections for ${duration} s`);
-      runs.push({ endpoint, result: await autocannon({ ...target(path, key), connections, duration }) });
-    }
+    log(`POST /v1/check: ${connections} connections for ${duration} s`);
+    runs.push({ endpoint: 'POST /v1/check', result: await autocannon({ ...target('/v1/check', keys.organizer!), connections, duration }) });
+    log(`bare TransactWriteItems (${bare.itemCount} items, as one create): ${connections} callers for ${duration} s`);
+    const ceiling = await closedLoop(bare.send, connections, duration);
+    log(`POST /v1/ads: ${connections} connections for ${duration} s`);
+    runs.push({ endpoint: 'POST /v1/ads', result: await autocannon({ ...target('/v1/ads', keys.employer!), connections, duration }) });
+    client.destroy();
 
     const rows = runs.map(({ endpoint, result: r }) => ({
       endpoint,
@@ -110,9 +153,16 @@ async function main(): Promise<number> {
       failed: r.non2xx + r.errors + r.timeouts,
       statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count])),
     }));
+    const ads = rows.find((r) => r.endpoint === 'POST /v1/ads')!;
+    const writePath = {
+      ceiling: { ...ceiling, items: bare.itemCount },
+      api: { reqPerSec: ads.reqPerSec, p50Ms: ads.p50Ms, p99Ms: ads.p99Ms },
+      rateRatio: Number((ads.reqPerSec / ceiling.reqPerSec).toFixed(2)),
+      p99Ratio: Number((ads.p99Ms / Math.max(1, ceiling.p99Ms)).toFixed(2)),
+    };
     const env = { node: process.version, cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? '?'}`, connections, durationSeconds: duration };
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ env, results: rows }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ env, results: rows, writePath }, null, 2)}\n`);
     } else {
       process.stdout.write(`\nhirecheck HTTP benchmark — ${env.node}, ${env.cpus}; ${connections} connections, ${duration} s each; server + DynamoDB Local on this machine\n\n`);
       process.stdout.write(`${'endpoint'.padEnd(16)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'requests'.padStart(9)} ${'failed'.padStart(7)}\n`);
@@ -121,7 +171,12 @@ async function main(): Promise<number> {
           `${r.endpoint.padEnd(16)} ${String(r.reqPerSec).padStart(7)} ${String(r.p50Ms).padStart(7)} ${String(r.p99Ms).padStart(7)} ${String(r.requests).padStart(9)} ${String(r.failed).padStart(7)}\n`,
         );
       }
-      process.stdout.write('\n');
+      process.stdout.write(`${'bare TransactWriteItems'.padEnd(16)} ${String(ceiling.reqPerSec).padStart(7)} ${String(ceiling.p50Ms).padStart(7)} ${String(ceiling.p99Ms).padStart(7)} ${String(ceiling.requests).padStart(9)}       0\n`);
+      process.stdout.write(
+        `\nwrite path: POST /v1/ads ${ads.reqPerSec} req/s vs DynamoDB Local's bare TransactWriteItems with the same ${bare.itemCount} items ` +
+          `${ceiling.reqPerSec}/s at ${connections} callers: ${writePath.rateRatio}× the rate (goal ≥ 0.8); ` +
+          `p99 ${ads.p99Ms} vs ${ceiling.p99Ms} ms: ${writePath.p99Ratio}× (goal ≤ 1.5)\n\n`,
+      );
     }
     return rows.some((r) => r.failed > 0) ? 1 : 0;
   } finally {

@@ -3,7 +3,7 @@
  * and that ads written in the earlier layout (an EV item per submission, a QUEUE#ALL item per pending ad)
  * are still read, paged and updated correctly.
  */
-import { PutItemCommand, QueryCommand, UpdateItemCommand, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, QueryCommand, UpdateItemCommand, type AttributeValue, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoredAd as Ad } from '../../functions/core/ad.js';
 import { getEngine } from '../../functions/engine.js';
@@ -27,11 +27,11 @@ beforeAll(async () => {
 
 const create = (ad: Ad) => store.ads.create({ actor: acme, ad, verdict: engine.check(ad) });
 
-async function itemsOf(adId: string): Promise<Record<string, Record<string, { S?: string; N?: string }>>> {
+async function itemsOf(adId: string): Promise<Record<string, Record<string, AttributeValue>>> {
   const out = await store.table.send<QueryCommandOutput>(
     new QueryCommand({ TableName: store.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: `AD#${adId}` } }, ConsistentRead: true }),
   );
-  return Object.fromEntries((out.Items ?? []).map((item) => [item.sk!.S!, item as Record<string, { S?: string; N?: string }>]));
+  return Object.fromEntries((out.Items ?? []).map((item) => [item.sk!.S!, item]));
 }
 
 /** Rewrites a freshly created pending ad into the earlier layout, as ads stored before it look. */
@@ -50,11 +50,11 @@ async function toEarlierLayout(adId: string): Promise<void> {
     }),
   );
   const fields = ['adId', 'tenant', 'title', 'version', 'categories', 'findingCount', 'createdAt', 'queuedAt'];
-  const queueAll = Object.fromEntries(fields.map((f) => [f, head[f]]));
+  const queueAll: Record<string, AttributeValue> = Object.fromEntries(fields.map((f) => [f, head[f]!]));
   await store.table.send(
     new PutItemCommand({
       TableName: T,
-      Item: { ...queueAll, ...key('QUEUE#ALL'), type: { S: 'queue' }, gsi3pk: { S: 'QUEUE#ALL' }, gsi3sk: head.gsi3sk! } as never,
+      Item: { ...queueAll, ...key('QUEUE#ALL'), type: { S: 'queue' }, gsi3pk: { S: 'QUEUE#ALL' }, gsi3sk: head.gsi3sk! },
     }),
   );
 }
