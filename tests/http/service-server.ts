@@ -21,13 +21,21 @@ export interface ServiceServer {
   close(): Promise<void>;
 }
 
-export async function startServiceServer(options: { limits?: Partial<AppLimits>; peerHeader?: boolean } = {}): Promise<ServiceServer> {
+export interface ServiceOptions {
+  limits?: Partial<AppLimits>;
+  /** Let the x-test-peer header stand for the client's address. */
+  peerHeader?: boolean;
+  /** What the app is given instead of the store itself (e.g. the store with its key lookups counted). */
+  around?: (store: Store) => Store;
+}
+
+export async function startServiceServer(options: ServiceOptions = {}): Promise<ServiceServer> {
   const store = await freshStore('service');
   const key = async (role: Role) => (await store.keys.create({ role, tenant: `t-${role}`, label: role })).key;
   const keys = { employer: await key('employer'), moderator: await key('moderator'), organizer: await key('organizer'), admin: await key('admin') };
   const app = createServiceApp({
     engine: getEngine(),
-    store,
+    store: options.around ? options.around(store) : store,
     limits: { rateLimit: { perSecond: 0, burst: 1 }, ...options.limits },
     log: () => {},
     clientAddress: options.peerHeader ? (c) => c.req.header('x-test-peer') ?? socketAddress(c) : socketAddress,
