@@ -18,6 +18,8 @@ import { superviseDynamoLocal, type SupervisorOptions } from './dynamodb-supervi
 
 export interface DynamoConnection {
   client: DynamoDBClient;
+  /** A DynamoDB Local (or another endpoint given by URL): its transactions need waitForLocalCommits. */
+  local: boolean;
   /** Human description of where the data lives. */
   where: string;
   /** Stops DynamoDB Local when this process started it. */
@@ -104,10 +106,10 @@ export interface ConnectOptions {
 export async function connectDynamo(config: Config, options: ConnectOptions = {}): Promise<DynamoConnection> {
   const region = config.region;
   if (config.dynamo.mode === 'endpoint') {
-    return { client: createDynamoClient({ endpoint: config.dynamo.endpoint, region }), where: config.dynamo.endpoint, close: async () => {} };
+    return { client: createDynamoClient({ endpoint: config.dynamo.endpoint, region }), local: true, where: config.dynamo.endpoint, close: async () => {} };
   }
   if (config.dynamo.mode === 'aws') {
-    return { client: createDynamoClient({ region }), where: 'AWS (standard settings)', close: async () => {} };
+    return { client: createDynamoClient({ region }), local: false, where: 'AWS (standard settings)', close: async () => {} };
   }
   const dataDir = resolve(config.dataDir);
   if (options.reuse) {
@@ -115,6 +117,7 @@ export async function connectDynamo(config: Config, options: ConnectOptions = {}
     if (advert?.endpoint && (await answers(advert.endpoint))) {
       return {
         client: createDynamoClient({ endpoint: advert.endpoint, region }),
+        local: true,
         where: `DynamoDB Local of the running server (${advert.endpoint})`,
         close: async () => {},
       };
@@ -129,6 +132,7 @@ export async function connectDynamo(config: Config, options: ConnectOptions = {}
     }
     return {
       client: createDynamoClient({ endpoint: local.endpoint, region }),
+      local: true,
       where: `DynamoDB Local on ${local.endpoint} (${dbPath ? `data in ${dbPath}` : 'in memory'})`,
       async close() {
         if (options.advertise) releaseDataDir(dataDir);

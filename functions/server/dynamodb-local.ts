@@ -71,7 +71,11 @@ async function waitUntilAnswering(endpoint: string, child: ChildProcess, output:
   let exited: number | null = null;
   child.once('exit', (code) => (exited = code ?? -1));
   while (Date.now() < deadline) {
-    if (exited !== null) throw new Error(`DynamoDB Local exited (code ${exited}) before answering:\n${output()}`);
+    if (exited !== null) {
+      // First line: the reason, as Java printed it last (e.g. "Could not start server on port …"); then everything.
+      const reason = output().trim().split('\n').filter(Boolean).at(-1) ?? 'no output';
+      throw new Error(`DynamoDB Local exited (code ${exited}) before answering: ${reason}\n${output()}`);
+    }
     try {
       const res = await fetch(endpoint, {
         method: 'POST',

@@ -43,7 +43,7 @@ export async function startService(config: Config, http: BoundHttpServer, say: (
   });
   try {
     say(`database: ${dynamo.where}`);
-    store = createStore({ client: dynamo.client, tableName: config.tableName });
+    store = createStore({ client: dynamo.client, tableName: config.tableName, waitForLocalCommits: dynamo.local });
     await prepareDatabase(store, config, say, false);
     const app = createServiceApp({ engine: getEngine(), store, limits: config.limits, clientAddress: socketAddress });
     http.attach(app.fetch);

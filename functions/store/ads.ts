@@ -15,7 +15,6 @@ import { randomBytes } from 'node:crypto';
 import {
   GetItemCommand,
   QueryCommand,
-  TransactWriteItemsCommand,
   type GetItemCommandOutput,
   type QueryCommandOutput,
   type TransactWriteItem,
@@ -408,7 +407,7 @@ export function createAdStore(table: Table): AdStore {
     async create({ actor, ad, verdict, idempotency }) {
       const { adId, status, items } = createTransaction(table, { actor, ad, verdict, idempotency });
       try {
-        await table.send(new TransactWriteItemsCommand({ TransactItems: items }));
+        await table.transact(items);
       } catch (err) {
         const reasons = cancellationReasons(err);
         if (!reasons) throw err;
@@ -502,7 +501,7 @@ export function createAdStore(table: Table): AdStore {
             .map((c) => ({ Delete: { TableName: T, Key: { pk: s(adPk(adId)), sk: s(queueSk(c)) } } })),
         ];
         try {
-          await table.send(new TransactWriteItemsCommand({ TransactItems: items }));
+          await table.transact(items);
         } catch (err) {
           if (cancellationReasons(err)) return 'retry';
           throw err;
@@ -598,7 +597,7 @@ export function createAdStore(table: Table): AdStore {
           ...queueKeys(old).map((c) => ({ Delete: { TableName: T, Key: { pk: s(adPk(adId)), sk: s(queueSk(c)) } } })),
         ];
         try {
-          await table.send(new TransactWriteItemsCommand({ TransactItems: items }));
+          await table.transact(items);
         } catch (err) {
           if (cancellationReasons(err)) return 'retry';
           throw err;

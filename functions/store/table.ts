@@ -6,14 +6,18 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   DynamoDBServiceException,
+  GetItemCommand,
   QueryCommand,
   TransactionCanceledException,
+  TransactWriteItemsCommand,
+  type TransactWriteItem,
   type AttributeValue,
   type QueryCommandInput,
   type QueryCommandOutput,
   type CancellationReason,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import { commitBarrier } from './commit-barrier.js';
 import { InvalidCursorError, StoreUnavailableError } from './errors.js';
 
 export interface StoreOptions {
@@ -21,6 +25,11 @@ export interface StoreOptions {
   tableName: string;
   /** Clock for timestamps; tests may pin it. */
   now?: () => Date;
+  /**
+   * DynamoDB Local: a transaction counts as written only once its commit has run (see commit-barrier.ts).
+   * Leave off for DynamoDB itself, which is durable when it answers.
+   */
+  waitForLocalCommits?: boolean;
 }
 
 export interface Table {
@@ -29,21 +38,32 @@ export interface Table {
   now(): Date;
   /** Sends a command, turning throttling and outages into StoreUnavailableError. */
   send<T>(command: { input: object }): Promise<T>;
+  /** One TransactWriteItems, answered once it is durable; cancellations come back as TransactionCanceledException. */
+  transact(items: TransactWriteItem[]): Promise<void>;
 }
 
 export type Item = Record<string, AttributeValue>;
 
-export function createTable({ client, tableName, now }: StoreOptions): Table {
+export function createTable({ client, tableName, now, waitForLocalCommits }: StoreOptions): Table {
+  const send = async <T>(command: { input: object }): Promise<T> => {
+    try {
+      return (await client.send(command as never)) as T;
+    } catch (err) {
+      throw toDomainError(err);
+    }
+  };
+  // Any read of this table queues behind earlier commits; the key never exists.
+  const barrier = waitForLocalCommits
+    ? commitBarrier(() => send(new GetItemCommand({ TableName: tableName, Key: { pk: { S: 'META#commit' }, sk: { S: 'META' } }, ConsistentRead: true })))
+    : undefined;
   return {
     client,
     name: tableName,
     now: now ?? (() => new Date()),
-    async send<T>(command: { input: object }): Promise<T> {
-      try {
-        return (await client.send(command as never)) as T;
-      } catch (err) {
-        throw toDomainError(err);
-      }
+    send,
+    async transact(items) {
+      await send(new TransactWriteItemsCommand({ TransactItems: items }));
+      await barrier?.();
     },
   };
 }

@@ -10,13 +10,19 @@ import { createTransaction } from './ads.js';
 import type { Principal } from './model.js';
 import type { Table } from './table.js';
 
-/** Returns a function that sends one create's transaction (a new ad id each call) and how many items it has. */
-export function bareCreateTransaction(table: Table, sample: { actor: Principal; ad: Ad; verdict: Verdict }): { send: () => Promise<void>; itemCount: number } {
-  const itemCount = createTransaction(table, sample).items.length;
+/**
+ * One create's transaction (a new ad id each call): `bare` sends the TransactWriteItems and nothing else;
+ * `durable` also waits until DynamoDB Local has run its commit, as the store does on DynamoDB Local
+ * (commit-barrier.ts) — the cost of keeping every acknowledged write.
+ */
+export function createTransactionProbe(table: Table, sample: { actor: Principal; ad: Ad; verdict: Verdict }) {
   return {
-    itemCount,
-    async send() {
+    itemCount: createTransaction(table, sample).items.length,
+    async bare() {
       await table.client.send(new TransactWriteItemsCommand({ TransactItems: createTransaction(table, sample).items }));
+    },
+    async durable() {
+      await table.transact(createTransaction(table, sample).items);
     },
   };
 }
