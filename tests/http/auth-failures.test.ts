@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressKey } from '../../functions/http/auth-failures.js';
-import { consoleSession } from './console-session.js';
+import { consoleSession } from '../../functions/bench/console-session.js';
 import { startServiceServer, type ServiceServer } from './service-server.js';
 
 const PER_MINUTE = 10;

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileRequest, ROUTES, unacceptable, type HostileContext, type RouteTemplate } from '../../functions/bench/hostile-requests.js';
 import { sendRequest } from '../../functions/bench/send-request.js';
-import { consoleSession } from './console-session.js';
+import { hostileContext } from '../../functions/bench/hostile-context.js';
 import { startServiceServer, type ServiceServer } from './service-server.js';
 
 /** Runs per route: enough to reach every kind of mutation, bounded so the suite stays quick (FUZZ_RUNS=400 digs deeper). */
@@ -28,15 +28,7 @@ beforeAll(async () => {
     limits: { authFailures: { perMinute: 0, unknownKeyCacheMs: 60_000 }, bodyBytes: BODY_LIMIT },
   });
   base = new URL(service.url);
-  const { keys } = service;
-  const post = (path: string, k: string, body: string, type = 'application/json') =>
-    fetch(new URL(path, base), { method: 'POST', headers: { authorization: `Bearer ${k}`, 'content-type': type }, body }).then((r) => r.json());
-  const adIds: string[] = [];
-  for (const description of ['负责日常行政事务，年龄35岁以下。', '负责仓库管理，限男性。', '负责客户开发，男女不限。']) {
-    adIds.push((await post('/v1/ads', keys.employer, JSON.stringify({ title: '职员', description }))).adId);
-  }
-  const batch = await post('/v1/prescreens', keys.organizer, '单位名称,岗位名称,岗位描述\n甲公司,职员,负责仓库管理，限男性。\n', 'text/csv');
-  ctx = { keys, adIds, prescreenIds: [batch.id], console: await consoleSession(service.url, keys.moderator), bodyLimitBytes: BODY_LIMIT };
+  ctx = await hostileContext(service.url, service.keys, BODY_LIMIT);
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@
  */
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleSession } from './console-session.js';
+import { consoleSession } from '../../functions/bench/console-session.js';
 import { startServiceServer, type ServiceServer } from './service-server.js';
 
 let s: ServiceServer;
