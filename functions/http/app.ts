@@ -11,6 +11,7 @@ import { docsHtmlCache } from './docs-cache.js';
 import { DEFAULT_LIMITS, defaultLogger, type AppDeps, type AppEnv, type AppLimits } from './env.js';
 import { handleError, PayloadTooLargeError } from './errors.js';
 import { problem } from './problem.js';
+import { quietRepeats } from './quiet-repeats.js';
 import { rateLimit } from './rate-limit.js';
 import { createRouter } from './router.js';
 import { adsRouter } from './routes/ads.js';
@@ -26,7 +27,7 @@ export const API_VERSION = '1.0.0';
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const limits: AppLimits = { ...DEFAULT_LIMITS, ...deps.limits };
-  const log = deps.log ?? defaultLogger;
+  const log = quietRepeats(deps.log ?? defaultLogger, ['store unavailable']);
   const auth = deps.auth ?? createAuthenticator(deps.store.keys, authenticatorOptions(limits));
   const app = createRouter();
 
