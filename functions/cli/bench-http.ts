@@ -10,19 +10,14 @@
  * connections, with nothing in front (functions/store/write-ceiling.ts). The bench prints both figures
  * and their ratios; the goals are ≥ 0.8× the rate and ≤ 1.5× the p99.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
+import { runBench, startBenchServer } from '../bench/bench-server.js';
 import type { StoredAd as Ad } from '../core/ad.js';
 import { getEngine } from '../engine.js';
-import { freePort, startDynamoLocal } from '../server/dynamodb-local.js';
 import { createDynamoClient, createStore, ensureTable } from '../store/index.js';
 import { createTransactionProbe } from '../store/write-ceiling.js';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 interface AutocannonResult {
   requests: { average: number; total: number; sent: number };
@@ -125,32 +120,9 @@ async function main(): Promise<number> {
   const rounds = Number(values.rounds);
   const log = (line: string) => process.stderr.write(`bench:http: ${line}\n`);
 
-  const dynamo = await startDynamoLocal();
-  const dataDir = mkdtempSync(join(tmpdir(), 'hirecheck-bench-'));
-  const port = await freePort();
-  let server: ChildProcess | undefined;
+  const server = await startBenchServer({ HIRECHECK_TABLE: 'bench', HIRECHECK_RATE_LIMIT_RPS: '0' }, log);
   try {
-    log(`DynamoDB Local on ${dynamo.endpoint}; starting the server on port ${port}`);
-    server = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../server/main.ts')], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HIRECHECK_DYNAMODB_ENDPOINT: dynamo.endpoint,
-        HIRECHECK_TABLE: 'bench',
-        HIRECHECK_DATA_DIR: dataDir,
-        HIRECHECK_RATE_LIMIT_RPS: '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    server.stdout!.on('data', (d) => (output += d));
-    server.stderr!.on('data', (d) => (output += d));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => output.includes('listening on') && (clearInterval(timer), resolve()), 100);
-      server!.once('exit', (code) => (clearInterval(timer), reject(new Error(`server exited (${code}):\n${output}`))));
-    });
-    const keys = JSON.parse(readFileSync(join(dataDir, 'demo-keys.json'), 'utf8')) as Record<string, string>;
-    const base = `http://127.0.0.1:${port}`;
+    const { keys, base } = server;
     const body = JSON.stringify(AD);
     const target = (path: string, key: string) => ({
       url: `${base}${path}`,
@@ -160,7 +132,7 @@ async function main(): Promise<number> {
     });
 
     // The ceiling's own table (same definition), so neither run writes into the other's indexes.
-    const client = createDynamoClient({ endpoint: dynamo.endpoint });
+    const client = createDynamoClient({ endpoint: server.dynamoEndpoint });
     await ensureTable(client, 'ceiling');
     const ceilingStore = createStore({ client, tableName: 'ceiling', waitForLocalCommits: true });
     const actor = { keyId: 'benchkey00', role: 'employer' as const, tenant: 'bench' };
@@ -233,20 +205,8 @@ async function main(): Promise<number> {
     }
     return rows.some((r) => r.failed > 0) ? 1 : 0;
   } finally {
-    if (server && server.exitCode === null) {
-      const gone = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
-      await gone;
-    }
-    await dynamo.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`bench:http: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(2);
-  },
-);
+runBench('bench:http', main);

@@ -6,16 +6,11 @@
  * does not), what the requests got, and any reply no request may get (a 5xx, a malformed error) or none at all.
  * Options: --requests N (10000), --warmup N (1000), --json. Exits 1 when a reply was unacceptable.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
+import { runBench, startBenchServer } from '../bench/bench-server.js';
 import { hostileContext } from '../bench/hostile-context.js';
 import { soak } from '../bench/soak.js';
-import { freePort, startDynamoLocal } from '../server/dynamodb-local.js';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const BODY_LIMIT = 256 * 1024;
 
@@ -25,35 +20,13 @@ async function main(): Promise<number> {
   });
   const requests = Number(values.requests);
   const log = (line: string) => process.stderr.write(`bench:soak: ${line}\n`);
-  const dynamo = await startDynamoLocal();
-  const dataDir = mkdtempSync(join(tmpdir(), 'hirecheck-soak-'));
-  const port = await freePort();
-  let server: ChildProcess | undefined;
+  const server = await startBenchServer({ HIRECHECK_TABLE: 'soak', HIRECHECK_RATE_LIMIT_RPS: '0', HIRECHECK_AUTH_FAILURES_PER_MINUTE: '0' }, log);
   try {
-    server = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../server/main.ts')], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HIRECHECK_DYNAMODB_ENDPOINT: dynamo.endpoint,
-        HIRECHECK_TABLE: 'soak',
-        HIRECHECK_DATA_DIR: dataDir,
-        HIRECHECK_RATE_LIMIT_RPS: '0',
-        HIRECHECK_AUTH_FAILURES_PER_MINUTE: '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    server.stdout!.on('data', (d) => (output += d));
-    server.stderr!.on('data', (d) => (output += d));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => output.includes('listening on') && (clearInterval(timer), resolve()), 100);
-      server!.once('exit', (code) => (clearInterval(timer), reject(new Error(`server exited (${code}):\n${output}`))));
-    });
-    const base = `http://127.0.0.1:${port}`;
-    const keys = JSON.parse(readFileSync(join(dataDir, 'demo-keys.json'), 'utf8')) as Record<string, string>;
-    const context = await hostileContext(base, { employer: keys.employer!, moderator: keys.moderator!, organizer: keys.organizer!, admin: keys.moderator! }, BODY_LIMIT);
+    const base = server.base;
+    const { keys } = server;
+    const context = await hostileContext(base, { ...keys, admin: keys.moderator }, BODY_LIMIT);
     log(`${values.warmup} requests to warm up, then ${requests} measured, against ${base}`);
-    const report = await soak({ baseUrl: base, pid: server.pid!, context, requests, warmup: Number(values.warmup), checkpointEvery: Math.max(1000, Math.round(requests / 5)) });
+    const report = await soak({ baseUrl: base, pid: server.pid, context, requests, warmup: Number(values.warmup), checkpointEvery: Math.max(1000, Math.round(requests / 5)) });
     const alive = (await fetch(`${base}/health`)).status === 200;
     const env = { node: process.version, cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? '?'}` };
     const round = (n: number) => Math.round(n * 10) / 10;
@@ -77,20 +50,8 @@ async function main(): Promise<number> {
     }
     return report.unacceptable.length || report.unanswered.length || !alive ? 1 : 0;
   } finally {
-    if (server && server.exitCode === null) {
-      const gone = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
-      await gone;
-    }
-    await dynamo.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`bench:soak: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(2);
-  },
-);
+runBench('bench:soak', main);
