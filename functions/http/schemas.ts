@@ -246,7 +246,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflict: version changed, already decided, or Idempotency-Key reused with another body',
   413: 'Body over the size limit',
   415: 'Body is not application/json',
-  429: 'Per-key rate limit exceeded (see Retry-After)',
+  429: 'Per-key rate limit exceeded, or too many failed authentications from this address (see Retry-After)',
 };
 
 /** Problem responses for a route: 401, 429 and 500 always; the rest as listed. */
