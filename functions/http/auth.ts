@@ -66,7 +66,10 @@ export function createAuthenticator(keys: { resolveHash(hash: string): Promise<P
   const unknown = expiringCache<true>(options.unknownKeyCacheMs ?? 0);
   const failures = createFailureLimiter({ perMinute: options.failuresPerMinute ?? 0 });
   const resolveKeyHash = async (hash: string) => {
-    const principal = known.get(hash) ?? (unknown.get(hash) ? undefined : await keys.resolveHash(hash));
+    const cached = known.get(hash);
+    if (cached) return cached; // not re-cached: a revoked key must drop out within cacheMs however often it is used
+    if (unknown.get(hash)) return undefined;
+    const principal = await keys.resolveHash(hash);
     if (principal) known.set(hash, principal);
     else unknown.set(hash, true);
     return principal;

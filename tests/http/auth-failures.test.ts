@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressKey } from '../../functions/http/auth-failures.js';
+import { createAuthenticator } from '../../functions/http/auth.js';
+import { freshStore } from '../store/table.js';
 import { consoleSession } from '../../functions/bench/console-session.js';
 import { startServiceServer, type ServiceServer } from './service-server.js';
 
@@ -106,5 +108,22 @@ describe('client addresses', () => {
     expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
     expect(addressKey('::1')).toBe('0:0:0:0::/64');
     expect(addressKey(undefined)).toBe('unknown');
+  });
+});
+
+describe('key caches', () => {
+  it('drops a revoked key within the cache time even while it is used all along', async () => {
+    const store = await freshStore('key-cache');
+    const created = await store.keys.create({ role: 'employer', tenant: 'acme' });
+    const auth = createAuthenticator(store.keys, { cacheMs: 300, unknownKeyCacheMs: 60_000 });
+    expect(await auth.resolveKey(created.key)).toMatchObject({ keyId: created.keyId });
+    await store.keys.revoke(created.keyId);
+    const answers: boolean[] = [];
+    for (let i = 0; i < 12; i++) {
+      answers.push((await auth.resolveKey(created.key)) !== undefined);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(answers.at(-1)).toBe(false);
+    expect(answers.indexOf(false)).toBeGreaterThan(0);
   });
 });
