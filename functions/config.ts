@@ -2,6 +2,7 @@
  * Configuration, read once from the environment with zod and passed down (never read elsewhere).
  * Every entry point (Node server, Lambda, CLI, benchmark) calls `loadConfig()` at start-up.
  */
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
@@ -10,8 +11,15 @@ const flag = z
   .optional()
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+const port = int(3000, 0).pipe(z.number().max(65535, 'a port is 0–65535'));
+
 const EnvSchema = z.object({
-  PORT: int(3000, 0).pipe(z.number().max(65535)),
+  PORT: port,
+  /**
+   * The address `npm start` listens on. Loopback by default: the local server is for this machine; set
+   * `HOST=0.0.0.0` (or `--host`) to let other hosts reach it.
+   */
+  HOST: z.string().min(1).default('127.0.0.1'),
   /** DynamoDB table name (the CDK stack sets it for the Lambda). */
   HIRECHECK_TABLE: z.string().min(3).max(255).default('hirecheck'),
   /**
@@ -40,9 +48,24 @@ const EnvSchema = z.object({
   HIRECHECK_RATE_LIMIT_BURST: int(40, 1),
   /** How long a resolved API key is cached in memory; a revoked key stops working within this time. */
   HIRECHECK_KEY_CACHE_SECONDS: int(30, 0),
+  /** Failed authentications allowed per client address and minute (also the burst); 0 turns the limit off. */
+  HIRECHECK_AUTH_FAILURES_PER_MINUTE: int(30, 0),
+  /** How long an unknown or revoked key hash is remembered, so repeating it costs no database read. */
+  HIRECHECK_UNKNOWN_KEY_CACHE_SECONDS: int(60, 0),
 });
 
+/** `npm start` options: they override the environment (`--port` as PORT, `--host` as HOST). */
+const ARGS = {
+  'in-memory': { type: 'boolean' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
+export const USAGE = 'usage: npm start -- [--host ADDRESS] [--port N] [--in-memory]   (defaults: HOST=127.0.0.1, PORT=3000)';
+
 export interface Config {
+  host: string;
   port: number;
   tableName: string;
   dynamo: { mode: 'local' } | { mode: 'endpoint'; endpoint: string } | { mode: 'aws' };
@@ -54,15 +77,27 @@ export interface Config {
     bodyBytes: number;
     rateLimit: { perSecond: number; burst: number };
     keyCacheMs: number;
+    authFailures: { perMinute: number; unknownKeyCacheMs: number };
   };
+  /** `--help` was given: print USAGE and stop. */
+  help: boolean;
 }
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+function readArgs(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: ARGS, strict: true, allowPositionals: false }).values;
+  } catch (err) {
+    throw new ConfigError(`${(err as Error).message}. ${USAGE}`);
+  }
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env, argv: readonly string[] = []): Config {
-  const parsed = EnvSchema.safeParse(env);
+  const args = readArgs(argv);
+  const parsed = EnvSchema.safeParse({ ...env, ...(args.host !== undefined ? { HOST: args.host } : {}), ...(args.port !== undefined ? { PORT: args.port } : {}) });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`invalid configuration: ${issues}`);
@@ -74,17 +109,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   else if (e.AWS_ENDPOINT_URL_DYNAMODB || e.AWS_ENDPOINT_URL) dynamo = { mode: 'aws' }; // the SDK reads these itself
   else dynamo = { mode: 'local' };
   const config: Config = {
+    host: e.HOST,
     port: e.PORT,
     tableName: e.HIRECHECK_TABLE,
     dynamo,
     dataDir: e.HIRECHECK_DATA_DIR,
-    inMemory: e.HIRECHECK_IN_MEMORY || argv.includes('--in-memory'),
+    inMemory: e.HIRECHECK_IN_MEMORY || args['in-memory'] === true,
     demoKeys: e.HIRECHECK_DEMO_KEYS,
     limits: {
       bodyBytes: e.HIRECHECK_BODY_LIMIT_BYTES,
       rateLimit: { perSecond: e.HIRECHECK_RATE_LIMIT_RPS, burst: e.HIRECHECK_RATE_LIMIT_BURST },
       keyCacheMs: e.HIRECHECK_KEY_CACHE_SECONDS * 1000,
+      authFailures: { perMinute: e.HIRECHECK_AUTH_FAILURES_PER_MINUTE, unknownKeyCacheMs: e.HIRECHECK_UNKNOWN_KEY_CACHE_SECONDS * 1000 },
     },
+    help: args.help === true,
   };
   const region = e.AWS_REGION ?? e.AWS_DEFAULT_REGION;
   if (region) config.region = region;

@@ -12,6 +12,7 @@ export interface ApiRoute {
 
 export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/health' },
+  { method: 'GET', path: '/health/ready' },
   { method: 'GET', path: '/openapi.json' },
   { method: 'GET', path: '/docs' },
   { method: 'POST', path: '/v1/check' },

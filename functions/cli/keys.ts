@@ -54,7 +54,7 @@ export async function runKeys(argv: string[]): Promise<number> {
     const dynamo = await connectDynamo(config, { reuse: true });
     try {
       await ensureTable(dynamo.client, config.tableName);
-      return await action(createStore({ client: dynamo.client, tableName: config.tableName }), values.json ?? false);
+      return await action(createStore({ client: dynamo.client, tableName: config.tableName, waitForLocalCommits: dynamo.local }), values.json ?? false);
     } finally {
       await dynamo.close();
     }

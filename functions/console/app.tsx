@@ -7,10 +7,11 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Category } from '../core/categories.js';
-import { createAuthenticator, scopeOf, type Authenticator } from '../http/auth.js';
+import { createHash } from 'node:crypto';
+import { createAuthenticator, scopeOf, type Authenticator, type ClientAddress } from '../http/auth.js';
 import { defaultLogger, type AppEnv, type Logger } from '../http/env.js';
+import { AuthThrottledError } from '../http/errors.js';
 import { REASON_MAX } from '../http/schemas.js';
-import { wellFormed } from '../http/text.js';
 import type { AdStore } from '../store/ads.js';
 import type { ApiKeyStore } from '../store/api-keys.js';
 import { createConsoleQueries, type ConsoleQueries } from '../store/console-queries.js';
@@ -19,6 +20,7 @@ import { ConflictError, InvalidCursorError, NotFoundError, StoreUnavailableError
 import { hashApiKey, type AdRecord, type Principal } from '../store/model.js';
 import type { Table } from '../store/table.js';
 import { ASSETS } from './assets.js';
+import { formText as field, MalformedFormError, readForm } from './form.js';
 import { isCategory, REVIEW_DECISION_LABELS, STATUS_LABELS } from './labels.js';
 import {
   clearSessionCookie,
@@ -45,6 +47,8 @@ export interface ConsoleDeps {
   /** Share the API's authenticator (and its key cache); default: one over `store.keys`. */
   auth?: Authenticator;
   log?: Logger;
+  /** The caller's address, for failed-authentication limiting (as the API's). */
+  clientAddress?: ClientAddress;
   /** A moderator's working day: sessions end after this many seconds. */
   sessionTtlSeconds?: number;
   now?: () => Date;
@@ -64,11 +68,8 @@ interface SignedIn {
 
 type ConsoleEnv = { Variables: AppEnv['Variables'] & { signedIn: SignedIn } };
 
-type FormBody = Record<string, unknown>;
-const field = (form: FormBody, name: string): string => {
-  const v = form[name];
-  return typeof v === 'string' ? wellFormed(v) : '';
-};
+/** What the failed-authentication limiter remembers of a session cookie: its digest, never the token. */
+const sessionCredential = (token: string) => `session:${createHash('sha256').update(token).digest('hex')}`;
 
 export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const { store } = deps;
@@ -78,6 +79,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const log = deps.log ?? defaultLogger;
   const now = deps.now ?? (() => new Date());
   const ttl = deps.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS;
+  const clientOf = (c: Context) => deps.clientAddress?.(c);
 
   const app = new Hono<ConsoleEnv>();
   app.use('*', securityHeaders);
@@ -104,13 +106,13 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   });
 
   app.post('/sign-in', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     // Login CSRF: the form's token must match the cookie set with the form (double submit).
     if (!tokensMatch(signInCookie(c), form._signin)) {
       return signInPage(c, { kind: 'error', title: '登录表单已过期，请重试。' }, 403);
     }
-    const key = field(form, 'key').trim();
-    const principal = key ? await auth.resolveKey(key) : undefined;
+    const key = field(form, 'key');
+    const principal = key ? await auth.resolveKey(key, clientOf(c)) : undefined;
     if (!principal) return signInPage(c, { kind: 'error', title: '密钥无效或已被吊销。' }, 403);
     if (!CONSOLE_ROLES.has(principal.role)) {
       return signInPage(c, { kind: 'error', title: '此密钥无权使用审核台：需要审核员或管理员密钥。' }, 403);
@@ -124,9 +126,19 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   // ---- everything below needs a live session ------------------------------------------------------
 
+  /** The session of a cookie; unknown cookies count as failed authentications of the caller's address. */
+  async function liveSession(token: string, client: string | undefined): Promise<ConsoleSession | undefined> {
+    const credential = sessionCredential(token);
+    auth.failures.admit(client, credential);
+    const session = await sessions.get(token);
+    if (session) auth.failures.succeeded(credential);
+    else auth.failures.failed(client);
+    return session;
+  }
+
   app.use('*', async (c, next) => {
     const token = sessionToken(c);
-    const session = token ? await sessions.get(token) : undefined;
+    const session = token ? await liveSession(token, clientOf(c)) : undefined;
     // The key is resolved again on every request: a revoked key or a changed role ends the session.
     const principal = session ? await auth.resolveKeyHash(session.keyHash) : undefined;
     if (!token || !session || !principal || !CONSOLE_ROLES.has(principal.role)) {
@@ -145,7 +157,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   // CSRF: every state-changing request carries the session's token (SameSite=Strict is the second line).
   app.use('*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      const form = await c.req.parseBody();
+      const form = await readForm(c);
       if (!tokensMatch(c.get('signedIn').session.csrfToken, form[CSRF_FIELD])) {
         return c.html(
           <ErrorPage
@@ -245,15 +257,16 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.post('/ads/:adId/review', async (c) => {
     const adId = c.req.param('adId');
     const { principal } = c.get('signedIn');
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const decision = field(form, 'decision');
     const expectedVersion = Number(field(form, 'version'));
     const category = categoryParam(field(form, 'category'));
     if ((decision !== 'approve' && decision !== 'reject') || !Number.isInteger(expectedVersion) || expectedVersion < 1) {
       return c.html(<ErrorPage status={400} title="无效的审核请求" viewer={c.get('signedIn').viewer} />, 400);
     }
-    const preset = field(form, 'preset').trim();
-    const typed = field(form, 'reason').trim();
+    // Invisible-only text (spaces, zero-width, control characters) is no reason.
+    const preset = field(form, 'preset');
+    const typed = field(form, 'reason');
     const reason = preset && typed ? `${preset}：${typed}` : preset || typed;
     if (decision === 'reject' && !reason) {
       const { page } = await loadAdPage(c, adId, { category, status: 422 });
@@ -299,6 +312,16 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if (err instanceof NotFoundError) return c.html(<ErrorPage status={404} title="广告不存在" viewer={viewer} />, 404);
     if (err instanceof InvalidCursorError) {
       return c.html(<ErrorPage status={400} title="分页参数无效" text="请从队列第一页重新开始。" viewer={viewer} />, 400);
+    }
+    if (err instanceof MalformedFormError) {
+      return c.html(<ErrorPage status={400} title="无法读取提交的表单" text="请返回页面重新提交。" viewer={viewer} />, 400);
+    }
+    if (err instanceof AuthThrottledError) {
+      c.header('Retry-After', String(err.retryAfterSeconds));
+      return c.html(
+        <ErrorPage status={429} title="登录失败次数过多" text={`请在 ${err.retryAfterSeconds} 秒后重试。`} viewer={viewer} />,
+        429,
+      );
     }
     if (err instanceof StoreUnavailableError) {
       return c.html(<ErrorPage status={503} title="数据库暂时不可用" text="请稍后刷新重试。" viewer={viewer} />, 503);

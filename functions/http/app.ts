@@ -6,18 +6,20 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
-import { authenticate, createAuthenticator } from './auth.js';
+import { authenticate, authenticatorOptions, createAuthenticator } from './auth.js';
 import { docsHtmlCache } from './docs-cache.js';
 import { DEFAULT_LIMITS, defaultLogger, type AppDeps, type AppEnv, type AppLimits } from './env.js';
 import { handleError, PayloadTooLargeError } from './errors.js';
 import { problem } from './problem.js';
+import { quietRepeats } from './quiet-repeats.js';
 import { rateLimit } from './rate-limit.js';
 import { createRouter } from './router.js';
 import { adsRouter } from './routes/ads.js';
 import { checkRouter } from './routes/check.js';
 import { lexiconRouter } from './routes/lexicon.js';
 import { reviewsRouter } from './routes/reviews.js';
-import { HealthSchema, json } from './schemas.js';
+import { readinessProbe } from './readiness.js';
+import { HealthSchema, json, ProblemSchema, ReadySchema } from './schemas.js';
 import { createRoute } from '@hono/zod-openapi';
 
 export const API_TITLE = 'hirecheck API';
@@ -25,8 +27,8 @@ export const API_VERSION = '1.0.0';
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const limits: AppLimits = { ...DEFAULT_LIMITS, ...deps.limits };
-  const log = deps.log ?? defaultLogger;
-  const auth = deps.auth ?? createAuthenticator(deps.store.keys, { cacheMs: limits.keyCacheMs });
+  const log = quietRepeats(deps.log ?? defaultLogger, ['store unavailable']);
+  const auth = deps.auth ?? createAuthenticator(deps.store.keys, authenticatorOptions(limits));
   const app = createRouter();
 
   app.use('*', requestId());
@@ -43,7 +45,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
     c.header('x-content-type-options', 'nosniff');
   });
-  app.use('/v1/*', authenticate(auth));
+  app.use('/v1/*', authenticate(auth, deps.clientAddress));
   app.use('/v1/*', rateLimit(limits.rateLimit));
   const limitTo = (maxSize: number) =>
     bodyLimit({
@@ -75,6 +77,22 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       responses: { 200: json(HealthSchema, 'OK') },
     }),
     (c) => c.json({ status: 'ok' as const, lexiconVersion: deps.engine.info().version }, 200),
+  );
+  const readiness = readinessProbe(deps.store);
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/health/ready',
+      tags: ['meta'],
+      summary: 'Readiness: the database answers',
+      description: '200 while the database answers a read; 503 problem+json (with Retry-After) while it does not, e.g. while a local DynamoDB is restarting.',
+      responses: { 200: json(ReadySchema, 'Ready'), 503: { description: 'The database does not answer', content: { 'application/problem+json': { schema: ProblemSchema } } } },
+    }),
+    async (c) => {
+      const problemDetail = await readiness();
+      if (problemDetail) return problem(c, 'unavailable', problemDetail, {}, { 'retry-after': '2' }) as never;
+      return c.json({ status: 'ready' as const }, 200);
+    },
   );
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

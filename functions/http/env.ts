@@ -4,7 +4,7 @@ import type { Engine } from '../engine.js';
 import type { AdStore } from '../store/ads.js';
 import type { ApiKeyStore } from '../store/api-keys.js';
 import type { Principal } from '../store/model.js';
-import type { Authenticator } from './auth.js';
+import type { Authenticator, ClientAddress } from './auth.js';
 
 export interface AppVariables {
   /** The caller, set by `authenticate` on every /v1 route. */
@@ -21,25 +21,33 @@ export interface AppLimits {
   rateLimit: { perSecond: number; burst: number };
   /** How long a resolved key stays cached in memory (revocation takes effect within this time). */
   keyCacheMs: number;
+  /**
+   * Failed authentications allowed per client address and minute (0: unlimited), and how long an unknown
+   * key hash is remembered so that repeating it costs no database read.
+   */
+  authFailures: { perMinute: number; unknownKeyCacheMs: number };
 }
 
 export const DEFAULT_LIMITS: AppLimits = {
   bodyBytes: 256 * 1024,
   rateLimit: { perSecond: 20, burst: 40 },
   keyCacheMs: 30_000,
+  authFailures: { perMinute: 30, unknownKeyCacheMs: 60_000 },
 };
 
 export type Logger = (entry: Record<string, unknown>) => void;
 
 export interface AppDeps {
   engine: Pick<Engine, 'check' | 'info'>;
-  /** The store (functions/store): only its ads and keys are used here. */
-  store: { ads: AdStore; keys: ApiKeyStore };
+  /** The store (functions/store): its ads and keys, and `ping` for the readiness probe. */
+  store: { ads: AdStore; keys: ApiKeyStore; ping(): Promise<void> };
   limits?: Partial<AppLimits>;
   /** Structured log sink (one JSON object per call); default: one JSON line on stderr. */
   log?: Logger;
   /** Share one authenticator (and its key cache) with other routers; default: created from `store.keys`. */
   auth?: Authenticator;
+  /** The caller's address, for failed-authentication limiting (the Node server's peer, API Gateway's source IP). */
+  clientAddress?: ClientAddress;
   /**
    * Extra routers mounted after the built-in ones (e.g. the moderator console, prescreens). Routers under
    * `/v1/` get the same authentication, rate limit and body limit; OpenAPIHono routers add to /openapi.json.

@@ -23,6 +23,14 @@ export class RateLimitedError extends Error {
   }
 }
 
+/** Too many failed authentications from this client address: refused before any key lookup. */
+export class AuthThrottledError extends Error {
+  override readonly name = 'AuthThrottledError';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`too many failed authentications from this address; retry after ${retryAfterSeconds} s`);
+  }
+}
+
 export class PayloadTooLargeError extends Error {
   override readonly name = 'PayloadTooLargeError';
   constructor(readonly limitBytes: number) {
@@ -79,6 +87,9 @@ export function handleError(err: unknown, c: Context, log: ErrorLogger): Respons
   if (err instanceof PayloadTooLargeError) return problem(c, 'payload-too-large', err.message, { limitBytes: err.limitBytes });
   if (err instanceof RateLimitedError) {
     return problem(c, 'rate-limited', err.message, { retryAfter: err.retryAfterSeconds }, { 'retry-after': String(err.retryAfterSeconds) });
+  }
+  if (err instanceof AuthThrottledError) {
+    return problem(c, 'auth-throttled', err.message, { retryAfter: err.retryAfterSeconds }, { 'retry-after': String(err.retryAfterSeconds) });
   }
   if (err instanceof StoreUnavailableError) {
     log({ level: 'warn', msg: 'store unavailable', requestId: c.get('requestId' as never), cause: String(err.cause) });

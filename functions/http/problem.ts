@@ -16,9 +16,12 @@ export const PROBLEM_TYPES = {
   'not-pending': { status: 409, title: 'The ad is not waiting for review' },
   'idempotency-mismatch': { status: 409, title: 'Idempotency-Key reused with a different body' },
   'concurrent-update': { status: 409, title: 'A concurrent request changed the ad' },
+  'request-timeout': { status: 408, title: 'The request was not received in time' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'The request body must be application/json' },
   'rate-limited': { status: 429, title: 'Too many requests for this API key' },
+  'header-too-large': { status: 431, title: 'The request line or headers are too large' },
+  'auth-throttled': { status: 429, title: 'Too many failed authentications from this address' },
   unavailable: { status: 503, title: 'The service is temporarily unavailable' },
   internal: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;

@@ -3,7 +3,7 @@
  * The ad and verdict schemas come from the engine (functions/core), so the API cannot drift from it.
  */
 import { z } from '@hono/zod-openapi';
-import { AdSchema as CoreAdSchema, CheckAdSchema as CoreCheckAdSchema, FIELD_LIMITS } from '../core/ad.js';
+import { AdSchema as CoreAdSchema, CheckAdSchema as CoreCheckAdSchema, FIELD_LIMITS, hasVisibleText } from '../core/ad.js';
 import { CATEGORIES, DECISIONS } from '../core/categories.js';
 import { FindingSchema as CoreFindingSchema, LegalBasisSchema as CoreLegalBasisSchema, VerdictSchema as CoreVerdictSchema } from '../core/verdict.js';
 import { AD_STATUSES, REVIEW_DECISIONS, ROLES } from '../store/model.js';
@@ -118,7 +118,8 @@ export const ReviewRequestSchema = z
   })
   .strict()
   .superRefine((value, ctx) => {
-    if (value.decision === 'reject' && !value.reason?.trim()) {
+    // Spaces, zero-width or control characters alone are no reason.
+    if (value.decision === 'reject' && !(value.reason !== undefined && hasVisibleText(value.reason))) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a reason is required to reject an ad' });
     }
   })
@@ -165,6 +166,7 @@ export const LexiconSchema = z
   .openapi('Lexicon');
 
 export const HealthSchema = z.object({ status: z.literal('ok'), lexiconVersion: z.string() }).openapi('Health');
+export const ReadySchema = z.object({ status: z.literal('ready') }).openapi('Ready');
 
 export const ProblemSchema = z
   .object({
@@ -244,7 +246,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflict: version changed, already decided, or Idempotency-Key reused with another body',
   413: 'Body over the size limit',
   415: 'Body is not application/json',
-  429: 'Per-key rate limit exceeded (see Retry-After)',
+  429: 'Per-key rate limit exceeded, or too many failed authentications from this address (see Retry-After)',
 };
 
 /** Problem responses for a route: 401, 429 and 500 always; the rest as listed. */

@@ -7,17 +7,17 @@ import { consoleRoute } from '../console/app.js';
 import { createPrescreenStore } from '../store/prescreens.js';
 import type { Store } from '../store/index.js';
 import { createApp } from './app.js';
-import { createAuthenticator } from './auth.js';
+import { authenticatorOptions, createAuthenticator } from './auth.js';
 import { DEFAULT_LIMITS, type AppDeps, type AppEnv } from './env.js';
 import { prescreensRoute } from './routes/prescreens.js';
 
-export interface ServiceDeps extends Pick<AppDeps, 'engine' | 'limits' | 'log'> {
+export interface ServiceDeps extends Pick<AppDeps, 'engine' | 'limits' | 'log' | 'clientAddress'> {
   store: Store;
 }
 
-export function createServiceApp({ engine, store, limits, log }: ServiceDeps): OpenAPIHono<AppEnv> {
-  const auth = createAuthenticator(store.keys, { cacheMs: limits?.keyCacheMs ?? DEFAULT_LIMITS.keyCacheMs });
+export function createServiceApp({ engine, store, limits, log, clientAddress }: ServiceDeps): OpenAPIHono<AppEnv> {
+  const auth = createAuthenticator(store.keys, authenticatorOptions({ ...DEFAULT_LIMITS, ...limits }));
   const prescreens = prescreensRoute({ engine, prescreens: createPrescreenStore(store.table) });
-  const console = consoleRoute({ store, auth, ...(log ? { log } : {}) });
-  return createApp({ engine, store, auth, limits, log, routes: [console, prescreens] });
+  const console = consoleRoute({ store, auth, ...(log ? { log } : {}), ...(clientAddress ? { clientAddress } : {}) });
+  return createApp({ engine, store, auth, limits, log, clientAddress, routes: [console, prescreens] });
 }

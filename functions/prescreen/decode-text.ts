@@ -15,8 +15,8 @@ export interface DetectedEncoding {
   bom: number;
 }
 
-/** Names accepted by `--encoding`. */
-export const ENCODING_NAMES: Record<string, TextEncoding> = {
+/** Names accepted by `--encoding` (and `?encoding=`). No prototype: `constructor` or `__proto__` names nothing. */
+export const ENCODING_NAMES: Record<string, TextEncoding> = Object.assign(Object.create(null) as Record<string, TextEncoding>, {
   'utf-8': 'utf-8',
   utf8: 'utf-8',
   gbk: 'gb18030',
@@ -24,7 +24,7 @@ export const ENCODING_NAMES: Record<string, TextEncoding> = {
   gb18030: 'gb18030',
   'utf-16le': 'utf-16le',
   'utf-16be': 'utf-16be',
-};
+});
 
 /** How the summary names an encoding: GBK is what organizers know it as. */
 export function encodingLabel(e: DetectedEncoding): string {

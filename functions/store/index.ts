@@ -2,20 +2,39 @@
  * The store: the only place that talks to DynamoDB. Construct it with `{ client, tableName }`;
  * each entity lives in its own module on the shared `Table` (ads.ts, api-keys.ts, …).
  */
-import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { createAdStore, type AdStore } from './ads.js';
 import { createApiKeyStore, type ApiKeyStore } from './api-keys.js';
-import { createTable, type StoreOptions, type Table } from './table.js';
+import { StoreUnavailableError } from './errors.js';
+import { createTable, s, type StoreOptions, type Table } from './table.js';
 
 export interface Store {
   readonly table: Table;
   readonly ads: AdStore;
   readonly keys: ApiKeyStore;
+  /** Resolves when the table answers a read now; StoreUnavailableError otherwise (readiness). */
+  ping(): Promise<void>;
 }
+
+/** How long a readiness probe waits for the database: a probe must answer quickly either way. */
+const PING_TIMEOUT_MS = 2000;
 
 export function createStore(options: StoreOptions): Store {
   const table = createTable(options);
-  return { table, ads: createAdStore(table), keys: createApiKeyStore(table) };
+  return {
+    table,
+    ads: createAdStore(table),
+    keys: createApiKeyStore(table),
+    async ping() {
+      try {
+        // A data-plane read of a key that never exists: cheap, and it proves the table is there too.
+        const probe = new GetItemCommand({ TableName: table.name, Key: { pk: s('META#ready'), sk: s('META') } });
+        await table.client.send(probe, { abortSignal: AbortSignal.timeout(PING_TIMEOUT_MS) });
+      } catch (err) {
+        throw err instanceof StoreUnavailableError ? err : new StoreUnavailableError(err);
+      }
+    },
+  };
 }
 
 /**
@@ -24,7 +43,12 @@ export function createStore(options: StoreOptions): Store {
  * AWS chain (env, profile, role) applies, as in Lambda.
  */
 export function createDynamoClient(options: { endpoint?: string; region?: string } = {}): DynamoDBClient {
-  const config: DynamoDBClientConfig = { region: options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1' };
+  const config: DynamoDBClientConfig = {
+    region: options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    // A database that stops answering (a hung DynamoDB Local, a network partition) fails the request as
+    // unavailable instead of holding it open for ever.
+    requestHandler: { connectionTimeout: 2000, requestTimeout: 10_000, throwOnRequestTimeout: true },
+  };
   if (options.endpoint) {
     config.endpoint = options.endpoint;
     if (!process.env.AWS_ACCESS_KEY_ID && !process.env.AWS_PROFILE) {

@@ -3,10 +3,13 @@
  * CDK stack (infra/) both build the table from this one definition, so keys and indexes cannot drift.
  *
  * Item layout (see the README, "Storage: one table", for the access pattern of every endpoint):
- *   AD#<adId>        AD              ad head: current status, version, owner tenant (+ GSI keys)
- *   AD#<adId>        V#<000001>      one version: the ad text, its content hash, the verdict, the lexicon version
- *   AD#<adId>        EV#<000001>     one history event: submitted, revised, reviewed
- *   AD#<adId>        QUEUE#<cat>     review-queue entry (only while pending_review); QUEUE#ALL for the whole queue
+ *   AD#<adId>        AD              ad head: current status, version, owner tenant (+ GSI keys); while pending_review
+ *                                    also the ad's entry in the whole review queue (gsi3pk = QUEUE#ALL)
+ *   AD#<adId>        V#<000001>      one version: the ad text, its content hash, the verdict, the lexicon version; also
+ *                                    the history event (submitted / revised, with its seq) that stored it
+ *   AD#<adId>        EV#<000003>     a review event (ads stored before the current layout: every event)
+ *   AD#<adId>        QUEUE#<cat>     per-category review-queue entry (only while pending_review; QUEUE#ALL items
+ *                                    exist only for ads queued before the current layout)
  *   IDEM#<tenant>#<key> IDEM         Idempotency-Key record for POST /v1/ads (expires via TTL)
  *   APIKEY#<sha256>  APIKEY          API key: role, tenant, revoked flag (looked up by the hash of the presented key)
  *   KEYID#<keyId>    KEYID           pointer from the short key id to the hash, for revocation

@@ -6,14 +6,18 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   DynamoDBServiceException,
+  GetItemCommand,
   QueryCommand,
   TransactionCanceledException,
+  TransactWriteItemsCommand,
+  type TransactWriteItem,
   type AttributeValue,
   type QueryCommandInput,
   type QueryCommandOutput,
   type CancellationReason,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import { commitBarrier } from './commit-barrier.js';
 import { InvalidCursorError, StoreUnavailableError } from './errors.js';
 
 export interface StoreOptions {
@@ -21,6 +25,11 @@ export interface StoreOptions {
   tableName: string;
   /** Clock for timestamps; tests may pin it. */
   now?: () => Date;
+  /**
+   * DynamoDB Local: a transaction counts as written only once its commit has run (see commit-barrier.ts).
+   * Leave off for DynamoDB itself, which is durable when it answers.
+   */
+  waitForLocalCommits?: boolean;
 }
 
 export interface Table {
@@ -29,21 +38,32 @@ export interface Table {
   now(): Date;
   /** Sends a command, turning throttling and outages into StoreUnavailableError. */
   send<T>(command: { input: object }): Promise<T>;
+  /** One TransactWriteItems, answered once it is durable; cancellations come back as TransactionCanceledException. */
+  transact(items: TransactWriteItem[]): Promise<void>;
 }
 
 export type Item = Record<string, AttributeValue>;
 
-export function createTable({ client, tableName, now }: StoreOptions): Table {
+export function createTable({ client, tableName, now, waitForLocalCommits }: StoreOptions): Table {
+  const send = async <T>(command: { input: object }): Promise<T> => {
+    try {
+      return (await client.send(command as never)) as T;
+    } catch (err) {
+      throw toDomainError(err);
+    }
+  };
+  // Any read of this table queues behind earlier commits; the key never exists.
+  const barrier = waitForLocalCommits
+    ? commitBarrier(() => send(new GetItemCommand({ TableName: tableName, Key: { pk: { S: 'META#commit' }, sk: { S: 'META' } }, ConsistentRead: true })))
+    : undefined;
   return {
     client,
     name: tableName,
     now: now ?? (() => new Date()),
-    async send<T>(command: { input: object }): Promise<T> {
-      try {
-        return (await client.send(command as never)) as T;
-      } catch (err) {
-        throw toDomainError(err);
-      }
+    send,
+    async transact(items) {
+      await send(new TransactWriteItemsCommand({ TransactItems: items }));
+      await barrier?.();
     },
   };
 }
@@ -55,12 +75,17 @@ const UNAVAILABLE = new Set([
   'InternalServerError',
   'ServiceUnavailable',
   'LimitExceededException',
+  // The table is missing: a DynamoDB Local that was just restarted in memory, before the table is recreated.
+  'ResourceNotFoundException',
 ]);
+
+/** Transport failures: the database is down, restarting, or not answering in time. */
+const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|socket hang up|TimeoutError|AbortError/;
 
 function toDomainError(err: unknown): unknown {
   if (err instanceof TransactionCanceledException) return err; // callers inspect the reasons
   if (err instanceof DynamoDBServiceException && UNAVAILABLE.has(err.name)) return new StoreUnavailableError(err);
-  if (err instanceof Error && /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|socket hang up/.test(`${err.message} ${(err as { code?: string }).code ?? ''}`)) {
+  if (err instanceof Error && UNREACHABLE.test(`${err.name} ${err.message} ${(err as { code?: string }).code ?? ''}`)) {
     return new StoreUnavailableError(err);
   }
   return err;
@@ -155,6 +180,8 @@ export interface PageQuery<T> {
   scope: string;
   /** The attribute whose value the next page starts after. */
   sortAttribute: string;
+  /** The cursor's position for an item, when the sort attribute alone does not locate it (default: its value). */
+  position?: (item: Item) => string;
   read: (item: Item) => T;
 }
 
@@ -162,11 +189,11 @@ export interface PageQuery<T> {
 export async function queryPage<T>(
   table: Table,
   input: Omit<QueryCommandInput, 'TableName' | 'Limit'>,
-  { limit, scope, sortAttribute, read }: PageQuery<T>,
+  { limit, scope, sortAttribute, position = (item) => getS(item, sortAttribute), read }: PageQuery<T>,
 ): Promise<Page<T>> {
   const out = await table.send<QueryCommandOutput>(new QueryCommand({ ...input, TableName: table.name, Limit: limit + 1 }));
   const found = out.Items ?? [];
   const page: Page<T> = { items: found.slice(0, limit).map(read) };
-  if (found.length > limit) page.cursor = encodeCursor(scope, getS(found[limit - 1]!, sortAttribute));
+  if (found.length > limit) page.cursor = encodeCursor(scope, position(found[limit - 1]!));
   return page;
 }

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getEngine } from '../../functions/engine.js';
+import { createApp } from '../../functions/http/app.js';
+import { createDynamoClient, createStore } from '../../functions/store/index.js';
 import { ADS, harness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -33,6 +35,22 @@ describe('GET /v1/lexicon and /health', () => {
     const res = await h.call('GET', '/health');
     expect(res.body).toEqual({ status: 'ok', lexiconVersion: getEngine().info().version });
   });
+
+  it('answers /health/ready 200 while the database answers, and 503 problem+json while it does not', async () => {
+    const ready = await h.call('GET', '/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ status: 'ready' });
+
+    // A store whose DynamoDB does not answer (nothing listens on port 9); /health stays liveness.
+    const gone = createStore({ client: createDynamoClient({ endpoint: 'http://127.0.0.1:9' }), tableName: 'nowhere' });
+    const app = createApp({ engine: getEngine(), store: gone, log: () => {} });
+    const res = await app.request('/health/ready');
+    expect(res.status).toBe(503);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(res.headers.get('retry-after')).toBe('2');
+    expect(await res.json()).toMatchObject({ type: 'urn:hirecheck:problem:unavailable', status: 503, instance: '/health/ready' });
+    expect((await app.request('/health')).status).toBe(200);
+  });
 });
 
 describe('GET /openapi.json and /docs', () => {
@@ -54,6 +72,7 @@ describe('GET /openapi.json and /docs', () => {
         'POST /v1/check',
         'GET /v1/lexicon',
         'GET /health',
+        'GET /health/ready',
       ].sort(),
     );
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Ad', 'Verdict', 'Finding', 'Problem', 'ReviewRequest', 'AdHistory']));

@@ -2,68 +2,16 @@
  * `npm start` for real: the Node server as a child process, with its own DynamoDB Local (in memory, then
  * persistent), or pointed at the run's DynamoDB Local through HIRECHECK_DYNAMODB_ENDPOINT; real HTTP.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { freePort } from '../../functions/server/dynamodb-local.js';
+import { ROOT, startServer, stopAll } from '../server/npm-start.js';
 import { ADS } from './harness.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const children: ChildProcess[] = [];
-
-interface Running {
-  child: ChildProcess;
-  base: string;
-  output: () => string;
-  stop(): Promise<number | null>;
-}
-
-async function startServer(env: Record<string, string>, args: string[] = []): Promise<Running> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/server/main.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (out.includes('listening on')) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, 100);
-    void exited.then((code) => {
-      clearInterval(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
-  return {
-    child,
-    base: `http://127.0.0.1:${port}`,
-    output: () => out,
-    async stop() {
-      child.kill('SIGTERM');
-      return exited;
-    },
-  };
-}
-
-afterEach(async () => {
-  // SIGTERM, so the server stops its DynamoDB Local child too (a SIGKILLed parent would orphan it).
-  for (const c of children.splice(0)) {
-    if (c.exitCode !== null || c.signalCode !== null) continue;
-    const gone = new Promise((r) => c.once('exit', r));
-    c.kill('SIGTERM');
-    await Promise.race([gone, new Promise((r) => setTimeout(r, 10_000))]);
-  }
-});
+// SIGTERM, so the server stops its DynamoDB Local child too (a SIGKILLed parent would orphan it).
+afterEach(stopAll);
 
 const api = async (base: string, method: string, path: string, key?: string, body?: unknown) => {
   const res = await fetch(`${base}${path}`, {
@@ -155,10 +103,9 @@ describe('npm start', () => {
     symlinkSync(process.execPath, join(bin, 'node'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'functions/server/main.ts', '--in-memory'], {
       cwd: ROOT,
-      env: { ...process.env, PATH: bin, HIRECHECK_DATA_DIR: join(bin, 'data') },
+      env: { ...process.env, PATH: bin, HIRECHECK_DATA_DIR: join(bin, 'data'), PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    children.push(child);
     let err = '';
     child.stderr!.on('data', (d) => (err += d));
     const code = await new Promise<number | null>((r) => child.once('exit', r));

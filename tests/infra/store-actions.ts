@@ -46,9 +46,10 @@ export async function bundledDynamoActions(): Promise<{ modules: string[]; actio
       const mapped = COMMAND_ACTIONS[command!];
       if (!mapped) throw new Error(`${file} sends ${command}Command: add its IAM actions to tests/infra/store-actions.ts`);
       mapped.forEach((a) => actions.add(a));
-      if (command === 'TransactWriteItems') {
-        for (const [key, action] of Object.entries(TRANSACT_ACTIONS)) if (new RegExp(`\\b${key}: \\{`).test(source)) actions.add(action);
-      }
+    }
+    // Modules hand their transaction items to Table.transact (table.ts sends the TransactWriteItemsCommand).
+    if (/new TransactWriteItemsCommand\(|\.transact\(/.test(source)) {
+      for (const [key, action] of Object.entries(TRANSACT_ACTIONS)) if (new RegExp(`\\b${key}: \\{`).test(source)) actions.add(action);
     }
   }
   return { modules, actions: [...actions].sort() };

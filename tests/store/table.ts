@@ -8,5 +8,6 @@ export async function freshStore(prefix = 'test'): Promise<Store> {
   const client = createDynamoClient({ endpoint });
   const tableName = `${prefix}-${randomBytes(6).toString('hex')}`;
   await ensureTable(client, tableName);
-  return createStore({ client, tableName });
+  // As npm start runs on DynamoDB Local: a transaction counts once its commit has run.
+  return createStore({ client, tableName, waitForLocalCommits: true });
 }

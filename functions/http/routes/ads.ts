@@ -89,10 +89,8 @@ export function adsRouter({ engine, store }: AppDeps) {
     const ad: Ad = wellFormed(c.req.valid('json'));
     const key = c.req.valid('header')['idempotency-key'];
     const idempotency = key ? { key, requestHash: contentHash(ad) } : undefined;
-    if (idempotency) {
-      const first = await store.ads.findIdempotent(principal.tenant, idempotency);
-      if (first) return c.json(first, 201, { location: `/v1/ads/${first.adId}`, 'idempotent-replayed': 'true' });
-    }
+    // No read first: the create's transaction claims the key, and only a retry (the claim fails) reads the
+    // first response back. A first request costs one round trip, with or without a key.
     const { replayed, ...created } = await store.ads.create({ actor: principal, ad, verdict: engine.check(ad), idempotency });
     const headers: Record<string, string> = { location: `/v1/ads/${created.adId}` };
     if (replayed) headers['idempotent-replayed'] = 'true';
@@ -115,7 +113,6 @@ export function adsRouter({ engine, store }: AppDeps) {
     const { id } = c.req.valid('param');
     const ifMatch = c.req.valid('header')['if-match'];
     const scope = scopeOf(principal);
-    await store.ads.getSummary(id, scope); // 404 before spending time on the check
     const ad: Ad = wellFormed(c.req.valid('json'));
     const expectedVersion = ifMatch ? Number(ifMatch.replace(/\D/g, '')) : undefined;
     const record = await store.ads.revise({ adId: id, scope, actor: principal, ad, verdict: engine.check(ad), expectedVersion });

@@ -196,7 +196,9 @@ const getPrescreen = createRoute({
 async function readUpload(c: Context<AppEnv>, name: string | undefined): Promise<{ data: Uint8Array; name: string; format?: InputFormat }> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'multipart/form-data') {
-    const form = await c.req.parseBody();
+    const form = await c.req.parseBody().catch((err: unknown) => {
+      throw new PrescreenInputError(`the multipart/form-data body cannot be read (${err instanceof Error ? err.message : String(err)}): send it with a boundary and complete parts`);
+    });
     const file = form.file;
     if (!(file instanceof File)) throw new PrescreenInputError('multipart/form-data must carry the spreadsheet in a part named "file"');
     return { data: new Uint8Array(await file.arrayBuffer()), name: name ?? file.name ?? 'upload' };
@@ -204,6 +206,16 @@ async function readUpload(c: Context<AppEnv>, name: string | undefined): Promise
   const format = CONTENT_TYPES[type];
   const data = new Uint8Array(await c.req.arrayBuffer());
   return { data, name: name ?? `upload.${EXTENSIONS[format ?? 'csv']}`, format };
+}
+
+/** A batch needs at least one exhibitor row the engine could check: otherwise the file is the caller's to fix. */
+function requireCheckedRows(result: PrescreenResult): void {
+  if (result.summary.checked > 0) return;
+  const { rows } = result.summary;
+  if (rows === 0) throw new PrescreenInputError('the file has no exhibitor rows: add at least one job under the header row');
+  const shown = result.errors.slice(0, 3).map((e) => `row ${e.row}: ${e.reason}`);
+  const more = result.errors.length > shown.length ? `; and ${result.errors.length - shown.length} more` : '';
+  throw new PrescreenInputError(`none of the ${rows} rows is an exhibitor's job that can be checked (${shown.join('; ')}${more})`);
 }
 
 /** Rebuilds what the report writers take from a stored batch and its rows. */
@@ -243,6 +255,7 @@ export function prescreensRouter({ engine, prescreens, maxRows = PRESCREEN_MAX_R
         { name: upload.name, data: upload.data },
         { engine, map, maxRows, format: upload.format, encoding: encoding ? { encoding: ENCODING_NAMES[encoding]!, bom: 0 } : undefined },
       );
+      requireCheckedRows(result);
     } catch (err) {
       // Whatever is wrong with the file is the caller's to fix: 400 with the reason, never 500.
       if (err instanceof PrescreenInputError) return problem(c, 'invalid-request', err.message) as never;

@@ -1,5 +1,6 @@
 /** Moderation: the review queue (GET /v1/reviews) and decisions (POST /v1/ads/{id}/review). Mounted at /v1. */
 import { createRoute } from '@hono/zod-openapi';
+import { hasVisibleText } from '../../core/ad.js';
 import { requireRole } from '../auth.js';
 import type { AppDeps } from '../env.js';
 import { BEARER, createRouter } from '../router.js';
@@ -45,7 +46,7 @@ export function reviewsRouter({ store }: AppDeps) {
       adId: c.req.valid('param').id,
       actor: c.get('principal'),
       decision,
-      reason: reason?.trim() || undefined,
+      reason: reason !== undefined && hasVisibleText(reason) ? reason.trim() : undefined,
       expectedVersion,
     });
     return c.json(record, 200);
