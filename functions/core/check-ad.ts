@@ -26,17 +26,20 @@ function severityOf(rule: CompiledRule, adText: string): Severity {
   return rule.severity;
 }
 
-/** Keeps one finding per category and overlapping span: a specific rule's before a construction's, then the longest. */
+/**
+ * Keeps one finding per category and overlapping span: a specific rule's before a construction's, then the
+ * longest. Where a rule's construction spans more of the same words than its own phrase (限本地户口 against
+ * 本地户口), the longer span is kept: it shows the operator too.
+ */
 function dedupe(raw: RawFinding[]): RawFinding[] {
   const sorted = [...raw].sort(
     (a, b) => Number(a.generic ?? false) - Number(b.generic ?? false) || b.end - b.start - (a.end - a.start) || a.field.localeCompare(b.field) || a.start - b.start,
   );
   const kept: RawFinding[] = [];
   for (const f of sorted) {
-    const clash = kept.some(
-      (k) => k.field === f.field && k.rule.category === f.rule.category && k.start < f.end && f.start < k.end,
-    );
-    if (!clash) kept.push(f);
+    const i = kept.findIndex((k) => k.field === f.field && k.rule.category === f.rule.category && k.start < f.end && f.start < k.end);
+    if (i < 0) kept.push(f);
+    else if (kept[i]!.rule === f.rule && f.start <= kept[i]!.start && f.end >= kept[i]!.end) kept[i] = f;
   }
   return kept;
 }

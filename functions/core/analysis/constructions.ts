@@ -84,7 +84,8 @@ export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [n
       let after: TermHit | undefined;
       let key: TermHit | undefined;
       for (const h of hits) {
-        if (!before && h.end <= g.start && g.start - h.end <= c.gap && hasAnyTag(h, c.before) && gapIsClear(text, hits, c, h.end, g.start, true)) before = h;
+        // the nearest operator before the attribute: 要求：限本地户口 is bound by 限
+        if (h.end <= g.start && g.start - h.end <= c.gap && hasAnyTag(h, c.before) && gapIsClear(text, hits, c, h.end, g.start, true)) before = h;
         if (!after && h.start >= g.end && h.start - g.end <= c.gap && hasAnyTag(h, c.after) && gapIsClear(text, hits, c, g.end, h.start, false)) after = h;
         if (!key && h.end <= g.start && hasAnyTag(h, c.keys) && KEY_LINK.test(text.slice(h.end, g.start))) key = h;
       }
