@@ -26,12 +26,16 @@ function severityOf(rule: CompiledRule, adText: string): Severity {
   return rule.severity;
 }
 
+/** Only words: no punctuation or space between the phrase and what a construction adds to it. */
+const GLUED = /^[\u3400-\u9fffa-z0-9]*$/;
+
 /**
  * Keeps one finding per category and overlapping span: a specific rule's before a construction's, then the
- * longest. Where a rule's construction spans more of the same words than its own phrase (限本地户口 against
- * 本地户口), the longer span is kept: it shows the operator too.
+ * longest. Where a rule's construction adds an operator glued to the rule's own phrase (限本地户口 against
+ * 本地户口), the longer span is kept: it shows the whole condition. A label before a colon (要求：女性) is not
+ * part of the condition.
  */
-function dedupe(raw: RawFinding[]): RawFinding[] {
+function dedupe(raw: RawFinding[], texts: ReadonlyMap<string, string>): RawFinding[] {
   const sorted = [...raw].sort(
     (a, b) => Number(a.generic ?? false) - Number(b.generic ?? false) || b.end - b.start - (a.end - a.start) || a.field.localeCompare(b.field) || a.start - b.start,
   );
@@ -39,10 +43,13 @@ function dedupe(raw: RawFinding[]): RawFinding[] {
   for (const f of sorted) {
     const i = kept.findIndex((k) => k.field === f.field && k.rule.category === f.rule.category && k.start < f.end && f.start < k.end);
     if (i < 0) kept.push(f);
-    else if (kept[i]!.rule === f.rule && f.start <= kept[i]!.start && f.end >= kept[i]!.end) kept[i] = f;
+    else if (kept[i]!.rule === f.rule && f.start <= kept[i]!.start && f.end >= kept[i]!.end && gluedTo(texts.get(f.field)!, f, kept[i]!)) kept[i] = f;
   }
   return kept;
 }
+
+const gluedTo = (text: string, outer: RawFinding, inner: RawFinding) =>
+  GLUED.test(text.slice(outer.start, inner.start)) && GLUED.test(text.slice(inner.end, outer.end));
 
 /** Categories whose findings name an attribute of the applicant, which a neutral word next to it cancels. */
 const ATTRIBUTE_CATEGORIES = new Set<Category>(['gender', 'marriage_pregnancy', 'ethnicity', 'religion', 'region', 'health', 'age', 'appearance', 'school_tier']);
@@ -83,7 +90,7 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
     }
   }
 
-  const findings: Finding[] = dedupe(raw).map(({ rule, field, start, end }) => {
+  const findings: Finding[] = dedupe(raw, new Map(fields.map((f) => [f.field, f.n.text]))).map(({ rule, field, start, end }) => {
     const [s, e] = toOriginalRange(byField.get(field)!.n, start, end);
     const finding: Finding = {
       ruleId: rule.rule.id,
