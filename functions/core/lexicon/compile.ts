@@ -9,7 +9,7 @@ import type { CompiledConstruction } from '../analysis/constructions.js';
 import { compileRoles, OPERATOR_TAG, RESTRICT_TAG, type CompiledRole } from '../analysis/roles.js';
 import type { CompiledScenario } from '../analysis/scenarios.js';
 import { TermIndex } from '../scan/term-index.js';
-import { regexTrigger } from './regex-trigger.js';
+import { regexTrigger, type RegexTrigger } from './regex-trigger.js';
 import { LexiconError, type Lexicon } from './load.js';
 import type { LexiconException, Pattern, Rule } from './schema.js';
 
@@ -71,6 +71,8 @@ export interface CompiledLexicon {
   index: TermIndex;
   /** The words without which each regex cannot match (see regex-trigger.ts), tagged by regex. */
   triggers: TermIndex;
+  /** The same, by regex source: a bundle's lexicon snapshot carries them so a cold start skips deriving them. */
+  regexTriggers: Record<string, RegexTrigger | null>;
   roles: CompiledRole[];
   /** Tags of the neutral words (不限, 均可): next to a protected attribute they cancel it. */
   neutral: string[];
@@ -103,6 +105,9 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const indexed = new Set<string>();
   let termLists = 0;
   let triggerCount = 0;
+  const regexTriggers: Record<string, RegexTrigger | null> = {};
+  const triggerOf = (source: string) =>
+    (regexTriggers[source] ??= lexicon.regexTriggers && source in lexicon.regexTriggers ? lexicon.regexTriggers[source]! : (regexTrigger(source) ?? null));
   // Filled as constructions compile: every construction shares the one list, complete once all are compiled.
   const anyAttribute: string[] = [];
   // The neutral words (不限, 均可) cancel an attribute next to them, and hide the operators inside them (不限 holds 限).
@@ -196,7 +201,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       if (p.anchored && !p.when?.length) throw new LexiconError(where, ruleId, 'anchored needs when: the words matches start at');
       const sticky = new RegExp(re.source, 'y');
       if (p.when?.length) return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: tags(p.when, ruleId), ...(p.anchored ? { sticky } : {}) };
-      const trigger = regexTrigger(re.source);
+      const trigger = triggerOf(re.source);
       if (!trigger) return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: [] };
       const tag = `trigger:${ruleId}:${++triggerCount}`;
       for (const w of trigger.words) triggers.add(w, tag);
@@ -230,6 +235,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     words: [...words].filter((w) => /[\u3400-\u9fff]/.test(w)),
     index,
     triggers,
+    regexTriggers,
     roles,
     neutral,
   };
