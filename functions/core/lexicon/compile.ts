@@ -227,6 +227,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     variantTable.pinyin = { ...variantTable.pinyin, ...vocabulary.variants.pinyin };
     variantTable.phrases = { ...variantTable.phrases, ...vocabulary.variants.phrases };
     variantTable.initials = { ...variantTable.initials, ...vocabulary.variants.initials };
+    variantTable.misspellings = { ...variantTable.misspellings, ...vocabulary.variants.misspellings };
   }
   return {
     version: lexicon.version,

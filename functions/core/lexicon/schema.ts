@@ -119,6 +119,8 @@ export const CommonFileSchema = z
     sets: SetsSchema.default({}),
     /** Sets whose words are also matched written in pinyin (see `npm run vocab`), by owner: a category or `common`. */
     pinyinOf: z.record(z.string(), z.array(z.string())).default({}),
+    /** Sets whose words of three or more characters are also matched misspelt with a near-homophone (少数名族), by owner. */
+    homophonesOf: z.record(z.string(), z.array(z.string())).default({}),
     variants: z
       .object({
         symbols: z.record(z.string(), z.string()).default({}),
@@ -180,6 +182,8 @@ export const VocabularyFileSchema = z
         phrases: z.record(z.string(), z.string()).default({}),
         /** Initial letters (bzj): also English abbreviations, so only folded next to Chinese or a figure. */
         initials: z.record(z.string().regex(/^[a-z]+$/), z.string()).default({}),
+        /** Chinese misspellings (少数名族 → 少数民族), folded wherever they appear. */
+        misspellings: z.record(z.string(), z.string()).default({}),
       })
       .strict()
       .optional(),
