@@ -17,6 +17,9 @@ export const CATEGORIES = [
 
 export type Category = (typeof CATEGORIES)[number];
 
+/** Categories whose findings name an attribute of the applicant, which a neutral word (不限, 均可) cancels. */
+export const ATTRIBUTE_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['gender', 'marriage_pregnancy', 'ethnicity', 'religion', 'region', 'health', 'age', 'appearance', 'school_tier']);
+
 export const SEVERITIES = ['reject', 'review'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 

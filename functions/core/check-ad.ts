@@ -6,17 +6,23 @@ import { fieldText, TEXT_FIELDS, type Ad } from './ad.js';
 import { analyzeField, type FieldAnalysis } from './analysis/field-analysis.js';
 import { neutralNextTo } from './analysis/constructions.js';
 import { clearingRole } from './analysis/roles.js';
-import type { Category, Severity } from './categories.js';
+import { ATTRIBUTE_CATEGORIES, type Category, type Severity } from './categories.js';
 import { decide } from './decide.js';
 import type { CompiledLexicon, CompiledRule } from './lexicon/compile.js';
 import { exceptionApplies, matchRule, type RawFinding } from './match.js';
 import { normalize, toOriginalRange } from './normalize.js';
 import type { Tokenizer } from './tokenizer.js';
 import type { Finding, Verdict } from './verdict.js';
+import type { ClauseModel } from './model/clause-model.js';
+import { secondOpinion } from './model/second-opinion.js';
 
 export interface EngineDeps {
   lexicon: CompiledLexicon;
   tokenizer: Tokenizer;
+  /** The learned second opinion, when the deployment keeps it on. */
+  model?: ClauseModel;
+  /** The verdicts' lexiconVersion: the lexicons' version, and the model's hash when it is on. */
+  version: string;
 }
 
 function severityOf(rule: CompiledRule, adText: string): Severity {
@@ -51,8 +57,6 @@ function dedupe(raw: RawFinding[], texts: ReadonlyMap<string, string>): RawFindi
 const gluedTo = (text: string, outer: RawFinding, inner: RawFinding) =>
   GLUED.test(text.slice(outer.start, inner.start)) && GLUED.test(text.slice(inner.end, outer.end));
 
-/** Categories whose findings name an attribute of the applicant, which a neutral word next to it cancels. */
-const ATTRIBUTE_CATEGORIES = new Set<Category>(['gender', 'marriage_pregnancy', 'ethnicity', 'religion', 'region', 'health', 'age', 'appearance', 'school_tier']);
 
 /** A hit stands unless the rule's exceptions apply, a neutral word cancels it, or the clause's role clears its category. */
 function keep(a: FieldAnalysis, rule: CompiledRule, start: number, end: number, lexicon: CompiledLexicon): boolean {
@@ -90,7 +94,8 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
     }
   }
 
-  const findings: Finding[] = dedupe(raw, new Map(fields.map((f) => [f.field, f.n.text]))).map(({ rule, field, start, end }) => {
+  const kept = dedupe(raw, new Map(fields.map((f) => [f.field, f.n.text])));
+  const toFinding = (rule: CompiledRule, field: string, start: number, end: number): Finding => {
     const [s, e] = toOriginalRange(byField.get(field)!.n, start, end);
     const finding: Finding = {
       ruleId: rule.rule.id,
@@ -105,8 +110,15 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
     };
     if (rule.rule.suggestion) finding.suggestion = rule.rule.suggestion;
     return finding;
-  });
+  };
+  const findings = kept.map(({ rule, field, start, end }) => toFinding(rule, field, start, end));
+  if (deps.model) {
+    for (const hit of secondOpinion(fields, kept, deps.model, lexicon)) {
+      const finding = toFinding(hit.rule, hit.field, hit.start, hit.end);
+      findings.push({ ...finding, ruleId: `model:${hit.category}`, severity: 'review', source: 'model', score: Math.round(hit.score * 1000) / 1000 });
+    }
+  }
   const fieldOrder = (f: string) => TEXT_FIELDS.indexOf(f as never);
   findings.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field) || a.start - b.start);
-  return { decision: decide(findings), findings, lexiconVersion: lexicon.version, checkedAt: now.toISOString() };
+  return { decision: decide(findings), findings, lexiconVersion: deps.version, checkedAt: now.toISOString() };
 }

@@ -17,6 +17,10 @@ export const FindingSchema = z.object({
   message: z.string(),
   legalBasis: z.array(LegalBasisSchema),
   suggestion: z.string().optional(),
+  /** Set on the learned model's findings (always `review`); rule findings carry no source. */
+  source: z.literal('model').optional(),
+  /** The model's probability for the category, 0 to 1. */
+  score: z.number().min(0).max(1).optional(),
 });
 
 export const VerdictSchema = z.object({

@@ -196,6 +196,8 @@ export const PolicySchema = z
     severities: z.record(z.enum(CATEGORIES), z.enum(SEVERITIES)),
     /** Per-rule overrides: a severity, or `off` to disable the rule in this deployment. */
     rules: z.record(z.string(), z.enum([...SEVERITIES, 'off'])).default({}),
+    /** The learned second opinion (lexicons/model.json): `off` leaves the rules alone. */
+    model: z.enum(['on', 'off']).default('on'),
   })
   .strict();
 
