@@ -80,9 +80,9 @@ if (values.loco) {
   const text = `${JSON.stringify(model)}\n`;
   writeFileSync(out, text);
   console.log(`wrote ${out} (${(text.length / 1024 / 1024).toFixed(2)} MB, ${examplesOf(data).length} clauses from ${adCount} ads, seed ${options.seed})`);
-  console.log('category             threshold  held-out precision  recall  positives');
-  for (const c of model.categories) {
-    const h = model.heldOut[c]!;
-    console.log(`${c.padEnd(20)} ${String(model.thresholds[c] === null ? 'off' : fixed(model.thresholds[c]!)).padStart(9)}  ${fixed(h.precision).padStart(18)}  ${fixed(h.recall)}  ${h.positives}`);
+  console.log('category             reports from  held-out precision  recall  positives');
+  for (const [c, h] of Object.entries(model.heldOut)) {
+    const from = c in model.thresholds ? fixed(model.thresholds[c]!) : 'silent';
+    console.log(`${c.padEnd(20)} ${from.padStart(12)}  ${fixed(h.precision).padStart(18)}  ${fixed(h.recall)}  ${h.positives}`);
   }
 }

@@ -75,7 +75,7 @@ export function clauseExamples(ad: LabelledAd, adIndex: number, lexicon: Compile
       const to = a.n.ends[end - 1]!;
       const labels = new Uint8Array(CATEGORIES.length);
       for (const e of evidence) if (e.start < to && from < e.end) labels[CATEGORIES.indexOf(e.category)] = 1;
-      out.push({ ad: adIndex, features: Int32Array.from(featuresOf(a.n.text, start, end, clause.section)), labels });
+      out.push({ ad: adIndex, features: featuresOf(a.n.text, start, end, clause.section), labels });
     }
   }
   return out;

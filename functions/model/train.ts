@@ -159,27 +159,31 @@ export function trainModel(examples: readonly ClauseExample[], trainedOn: ModelF
   const oof = heldOutScores(examples, options);
   const heldOut = CATEGORIES.map((_, c) => chooseThreshold(examples.map((e, i) => ({ score: oof[i]![c]!, positive: e.labels[c] === 1 })), options));
   const { weights, bias } = trainWeights(examples, options);
+  // Only the categories the model reports keep their weights: a silent one would only cost space and time.
+  const reported = CATEGORIES.flatMap((c, i) => (options.silent.includes(c) || heldOut[i]!.threshold === null ? [] : [i]));
+  const width = reported.length;
+  const weightOf = (bucket: number, column: number) => weights[bucket * WIDTH + reported[column]!]!;
   const used = [...new Set(examples.flatMap((e) => [...e.features]))].sort((a, b) => a - b);
   let maxAbs = 0;
-  for (const b of used) for (let c = 0; c < WIDTH; c++) maxAbs = Math.max(maxAbs, Math.abs(weights[b * WIDTH + c]!));
+  for (const b of used) for (let c = 0; c < width; c++) maxAbs = Math.max(maxAbs, Math.abs(weightOf(b, c)));
   const weightScale = maxAbs / 32767 || 1;
   const kept = used.filter((b) => {
-    for (let c = 0; c < WIDTH; c++) if (Math.round(weights[b * WIDTH + c]! / weightScale) !== 0) return true;
+    for (let c = 0; c < width; c++) if (Math.round(weightOf(b, c) / weightScale) !== 0) return true;
     return false;
   });
-  const quantised = new Int16Array(kept.length * WIDTH);
+  const quantised = new Int16Array(kept.length * width);
   kept.forEach((b, row) => {
-    for (let c = 0; c < WIDTH; c++) quantised[row * WIDTH + c] = Math.round(weights[b * WIDTH + c]! / weightScale);
+    for (let c = 0; c < width; c++) quantised[row * width + c] = Math.round(weightOf(b, c) / weightScale);
   });
   return {
     format: MODEL_FORMAT,
     featureBits: FEATURE_BITS,
     seed: options.seed,
     trainedOn,
-    categories: [...CATEGORIES],
-    bias: [...bias],
-    thresholds: Object.fromEntries(CATEGORIES.map((c, i) => [c, options.silent.includes(c) ? null : heldOut[i]!.threshold])),
-    heldOut: Object.fromEntries(CATEGORIES.map((c, i) => [c, { precision: heldOut[i]!.precision, recall: heldOut[i]!.recall, positives: heldOut[i]!.positives }])),
+    categories: reported.map((i) => CATEGORIES[i]!),
+    bias: reported.map((i) => bias[i]!),
+    thresholds: Object.fromEntries(reported.map((i) => [CATEGORIES[i]!, heldOut[i]!.threshold!])),
+    heldOut: Object.fromEntries(CATEGORIES.map((c, i) => [c, heldOut[i]!])),
     weightScale,
     buckets: toBase64(Int32Array.from(kept)),
     weights: toBase64(quantised),
