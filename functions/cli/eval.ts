@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- CORPUS.jsonl ...] [--quiet] [--baselines]`: the engine's per-category precision, recall
+ * `npm run eval [-- CORPUS.jsonl ...] [--quiet] [--baselines] [--no-model]`: the engine's per-category precision, recall
  * and F1, decision accuracy, and every miss and false alarm, on labeled corpora (default: the shared dev
  * corpus, ../shared/corpus/dev.jsonl). With several corpora a summary table closes the report.
  */
@@ -15,7 +15,8 @@ import { score, type Prediction, type Score } from '../eval/score.js';
 const args = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith('--'));
 const corpusPaths = files.length ? files : [resolve(defaultLexiconDir(), '../../shared/corpus/dev.jsonl')];
-const engine = createEngine();
+// --no-model: the rules alone (the ablation of the learned second opinion)
+const engine = createEngine(args.includes('--no-model') ? { policy: { model: 'off' } } : {});
 
 const enginePrediction = (ad: CorpusAd): Prediction => {
   const verdict = engine.check({ title: ad.title, description: ad.text });

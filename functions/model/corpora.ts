@@ -9,12 +9,12 @@ export interface NamedFile {
   scored: boolean;
 }
 
-/** dev, the team-written and blind corpora, the phrasing fixtures; not the real-ad review (it judges findings, it labels no ads). */
+/** dev, the team-written and blind corpora, the phrasing fixtures; not the real-ad reviews (they judge findings, they label no ads). */
 export function trainingFiles(lexiconDir: string): NamedFile[] {
   const repo = resolve(lexiconDir, '..');
   const fixtures = join(repo, 'tests/eval/fixtures');
   const corpora = readdirSync(fixtures)
-    .filter((f) => f.endsWith('.jsonl') && f !== 'real-ads-review.jsonl')
+    .filter((f) => f.endsWith('.jsonl') && !f.startsWith('real-ads-'))
     .sort()
     .map((f) => join(fixtures, f));
   return [

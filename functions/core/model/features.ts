@@ -58,6 +58,13 @@ export function fillFeatures(text: string, start: number, end: number, section: 
   return count;
 }
 
+/** The bucket of one n-gram of one to three characters (tests and explanations name features by their text). */
+export function ngramBucket(gram: string): number {
+  let h = FNV_OFFSET ^ gram.length;
+  for (let i = 0; i < gram.length; i++) h = mix(h, fold(gram.charCodeAt(i)));
+  return h >>> SHIFT;
+}
+
 /** The features as their own array (duplicates kept: an n-gram twice counts twice), for training. */
 export function featuresOf(text: string, start: number, end: number, section: string | undefined): Int32Array {
   const out = new Int32Array(maxFeatures(end - start));

@@ -23,7 +23,7 @@ export interface ModelHit {
 
 /** Spaces, punctuation, brackets and list marks around a clause are not part of what it says. */
 const EDGE = /[\s\p{P}\p{S}]/u;
-const LIST_MARK = /^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.]|^[①-⑳]/;
+const LIST_MARK = /^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.]|^[(（](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]|^[①-⑳]/;
 
 /** The clause without list numbers and punctuation at its edges; empty when nothing is left. */
 export function trimClause(text: string, start: number, end: number): [number, number] {
