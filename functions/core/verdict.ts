@@ -21,6 +21,8 @@ export const FindingSchema = z.object({
   source: z.literal('model').optional(),
   /** The model's probability for the category, 0 to 1. */
   score: z.number().min(0).max(1).optional(),
+  /** `incomplete` findings: the elements the ad lacks (company, headcount, conditions, duties, location, pay, validUntil). */
+  missing: z.array(z.string()).optional(),
 });
 
 export const VerdictSchema = z.object({

@@ -22,7 +22,7 @@ const REJECT: Ad = { title: '仓库管理员', description: '负责仓库管理�
 /** An ad the local engine sends to review: a review-severity rule's own example. */
 function reviewAd(): Ad {
   for (const rule of engine.lexicon.rules.filter((r) => r.severity === 'review')) {
-    for (const text of rule.rule.examples.match) {
+    for (const text of rule.rule.examples.match.filter((e) => typeof e === 'string')) {
       const ad: Ad = { title: '招聘', description: text };
       if (engine.check(ad).decision === 'review') return ad;
     }

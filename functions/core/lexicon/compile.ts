@@ -11,7 +11,8 @@ import type { CompiledScenario } from '../analysis/scenarios.js';
 import { TermIndex } from '../scan/term-index.js';
 import { regexTrigger, type RegexTrigger } from './regex-trigger.js';
 import { LexiconError, type Lexicon } from './load.js';
-import type { LexiconException, Pattern, Rule } from './schema.js';
+import type { FieldCondition, LexiconException, Pattern, Rule } from './schema.js';
+import type { CompiledFieldCondition } from '../structured/conditions.js';
 
 export type Boundary = 'both' | 'start' | 'end' | 'none';
 
@@ -57,6 +58,8 @@ export interface CompiledRule {
   category: Category;
   severity: Severity;
   matchers: Matcher[];
+  /** Structured conditions that are findings of the rule. */
+  fields: CompiledFieldCondition[];
   exceptions: CompiledException[];
   downgradeWhen: CompiledException[];
 }
@@ -152,6 +155,18 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         if (bounded) for (const w of list) words.add(fold(w));
         return tag;
       });
+    const wordsOf = (names: string[], ruleId: string) => {
+      const missing = names.find((name) => !sets[name]);
+      if (missing) throw new LexiconError(where, ruleId, `unknown set ${missing}`);
+      return new RegExp(alternation(names.flatMap((name) => sets[name]!)));
+    };
+    const fieldCondition = (f: FieldCondition, ruleId: string): CompiledFieldCondition => ({
+      path: f.path,
+      neutral: new RegExp(alternation([...(commonSets.neutral ?? []), ...f.neutral])),
+      words: f.words ? wordsOf(f.words, ruleId) : null,
+      ...(f.above !== undefined ? { above: f.above } : {}),
+      ...(f.adult ? { adult: { above: f.adult.above, work: wordsOf(f.adult.work, ruleId) } } : {}),
+    });
     const exception = (e: LexiconException, ruleId: string): CompiledException => ({
       re: 'terms' in e ? new RegExp(alternation(e.terms), 'g') : regex(e.regex, ruleId),
       scope: e.scope,
@@ -215,6 +230,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         category: file.category,
         severity: override ?? rule.severity ?? lexicon.policy.severities[file.category],
         matchers: rule.patterns.map((p) => matcher(p, rule.id)),
+        fields: rule.fields.map((f) => fieldCondition(f, rule.id)),
         exceptions: rule.exceptions.map((e) => exception(e, rule.id)),
         downgradeWhen: rule.downgradeWhen.map((e) => exception(e, rule.id)),
       });
