@@ -6,12 +6,16 @@ import { DynamoDBClient, GetItemCommand, type DynamoDBClientConfig } from '@aws-
 import { createAdStore, type AdStore } from './ads.js';
 import { createApiKeyStore, type ApiKeyStore } from './api-keys.js';
 import { StoreUnavailableError } from './errors.js';
+import { createFeedbackStore, type FeedbackStore } from './feedback.js';
+import { createRecheckStore, type RecheckStore } from './recheck.js';
 import { createTable, s, type StoreOptions, type Table } from './table.js';
 
 export interface Store {
   readonly table: Table;
   readonly ads: AdStore;
   readonly keys: ApiKeyStore;
+  readonly feedback: FeedbackStore;
+  readonly recheck: RecheckStore;
   /** Resolves when the table answers a read now; StoreUnavailableError otherwise (readiness). */
   ping(): Promise<void>;
 }
@@ -25,6 +29,8 @@ export function createStore(options: StoreOptions): Store {
     table,
     ads: createAdStore(table),
     keys: createApiKeyStore(table),
+    feedback: createFeedbackStore(table),
+    recheck: createRecheckStore(table),
     async ping() {
       try {
         // A data-plane read of a key that never exists: cheap, and it proves the table is there too.
@@ -64,4 +70,6 @@ export * from './errors.js';
 export * from './model.js';
 export type { AdStore, IdempotencyInput } from './ads.js';
 export type { ApiKeyStore } from './api-keys.js';
+export type { FeedbackStore, FeedbackOutcome, FeedbackInput, DecidedVersion } from './feedback.js';
+export type { RecheckStore, RecheckResult } from './recheck.js';
 export type { Page, StoreOptions, Table } from './table.js';
