@@ -197,7 +197,7 @@ export function createAdStore(table: Table): AdStore {
   }
 
   /** One page of a list of the reviewQueue index: the whole list (heads) or one category's entries. */
-  function listPage<E>(list: ListName, { category, limit, cursor }: { category?: string; limit: number; cursor?: string }, read: (item: Item) => E) {
+  async function listPage<E>(list: ListName, { category, limit, cursor }: { category?: string; limit: number; cursor?: string }, read: (item: Item) => E) {
     const partition = listPk(list, category ?? ALL);
     const oldestFirst = list === 'QUEUE';
     let start: Item | undefined;

@@ -7,6 +7,8 @@
  * events stay in order under concurrent writers), and the Idempotency-Key record when one was sent.
  */
 import { GetItemCommand, QueryCommand, type GetItemCommandOutput, type QueryCommandOutput, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { StoredAd as Ad } from '../core/ad.js';
+import type { Verdict } from '../core/verdict.js';
 import { isInvalid, resolveFeedback, type FeedbackInput } from '../feedback/resolve-feedback.js';
 import { createAdAccess } from './ad-access.js';
 import { adPk, eventItem, HEAD_SK } from './ad-items.js';
@@ -41,6 +43,8 @@ export interface FeedbackStore {
   forVersion(adId: string, version: number): Promise<FeedbackRecord[]>;
   /** One page of the versions moderators decided, oldest decision first. */
   decided(input: { limit: number; cursor?: string }): Promise<Page<DecidedVersion>>;
+  /** A decided version's text, verdict and feedback: what its labelled corpus line is made of. */
+  loadDecided(decided: DecidedVersion): Promise<{ ad: Ad; verdict: Verdict; feedback: FeedbackRecord[] }>;
 }
 
 const idemPk = (tenant: string, key: string) => `IDEM#FEEDBACK#${tenant}#${key}`;
@@ -48,7 +52,7 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
 export function createFeedbackStore(table: Table): FeedbackStore {
   const T = table.name;
-  const { loadHead, findVersion, withRetry } = createAdAccess(table);
+  const { loadHead, findVersion, loadVersion, withRetry } = createAdAccess(table);
 
   async function getItem(pk: string, sk: string): Promise<Item | undefined> {
     const out = await table.send<GetItemCommandOutput>(new GetItemCommand({ TableName: T, Key: { pk: s(pk), sk: s(sk) }, ConsistentRead: true }));
@@ -163,6 +167,11 @@ export function createFeedbackStore(table: Table): FeedbackStore {
         ExpressionAttributeValues: { ':pk': s(FEEDBACK_PARTITION) },
       });
       return rows.map(readFeedback);
+    },
+
+    async loadDecided({ adId, version }) {
+      const [{ ad, verdict }, feedback] = await Promise.all([loadVersion(adId, version), this.forVersion(adId, version)]);
+      return { ad, verdict, feedback };
     },
 
     async forVersion(adId, version) {
