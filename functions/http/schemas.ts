@@ -140,6 +140,13 @@ export const ReviewRequestSchema = z
       .optional()
       .openapi({ description: `Why; required for reject (at most ${REASON_MAX} characters).` }),
     expectedVersion: z.number().int().positive().openapi({ description: 'The version the moderator looked at; 409 if the ad changed since.' }),
+    expectedStatus: z
+      .enum(['pending_review', 'rejected'])
+      .optional()
+      .openapi({
+        description:
+          'The status the moderator looked at; 409 `concurrent-update` if it changed since (e.g. the employer appealed the rejected ad meanwhile). Send it to be sure the decision is about what was seen.',
+      }),
   })
   .strict()
   .superRefine((value, ctx) => {

@@ -95,7 +95,15 @@ export interface AdStore {
    * A moderator's decision on a pending ad, or on an ad the engine alone rejected (approving it overrides
    * the engine and needs a reason). The engine's verdict is kept as it was.
    */
-  decide(input: { adId: string; actor: Principal; decision: ReviewDecision; reason?: string; expectedVersion: number }): Promise<AdRecord>;
+  decide(input: {
+    adId: string;
+    actor: Principal;
+    decision: ReviewDecision;
+    reason?: string;
+    expectedVersion: number;
+    /** The status the moderator saw: the decision is refused when the ad has moved on (an appeal came in). */
+    expectedStatus?: AdStatus;
+  }): Promise<AdRecord>;
   history(adId: string, scope: Scope): Promise<AdHistory>;
 }
 
@@ -348,8 +356,8 @@ export function createAdStore(table: Table): AdStore {
       });
     },
 
-    async decide({ adId, actor, decision, reason, expectedVersion }) {
-      let statusSeen: AdStatus | undefined;
+    async decide({ adId, actor, decision, reason, expectedVersion, expectedStatus }) {
+      let statusSeen = expectedStatus;
       return withRetry(async () => {
         const old = await loadHead(adId, {});
         if (!decidable(old)) {

@@ -78,9 +78,11 @@ describe('POST /v1/ads/{id}/appeal', () => {
   it('has exactly one winner when an appeal and a moderator decision race', async () => {
     for (let round = 0; round < 4; round++) {
       const adId = await submit(ADS.reject);
+      // The moderator decides on the rejected ad it saw (expectedStatus), whichever request the database takes first.
+      const body = { decision: 'approve', reason: '误判：仓储岗位', expectedVersion: 1, expectedStatus: 'rejected' };
       const [appealed, decided] = await Promise.all([
         appeal(adId, { reason: '请复核' }),
-        h.call('POST', `/v1/ads/${adId}/review`, { key: h.keys.moderator, body: { decision: 'approve', reason: '误判：仓储岗位', expectedVersion: 1 } }),
+        h.call('POST', `/v1/ads/${adId}/review`, { key: h.keys.moderator, body }),
       ]);
       const statuses = [appealed.status, decided.status];
       expect(statuses.filter((s) => s < 300)).toHaveLength(1);

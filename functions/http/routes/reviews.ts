@@ -43,13 +43,14 @@ export function reviewsRouter({ store }: AppDeps) {
   });
 
   app.openapi(decide, async (c) => {
-    const { decision, reason, expectedVersion } = wellFormed(c.req.valid('json'));
+    const { decision, reason, expectedVersion, expectedStatus } = wellFormed(c.req.valid('json'));
     const record = await store.ads.decide({
       adId: c.req.valid('param').id,
       actor: c.get('principal'),
       decision,
       reason: reason !== undefined && hasVisibleText(reason) ? reason.trim() : undefined,
       expectedVersion,
+      expectedStatus,
     });
     return c.json(record, 200);
   });
