@@ -101,6 +101,26 @@ svg.chart .axis{stroke:var(--line)}
 svg.chart rect.decision-approve{fill:#4ac26b}
 svg.chart rect.decision-reject{fill:#ff8182}
 svg.chart rect.decision-review{fill:#d4a72c}
+table.queue .flag{margin-left:6px;font-size:12px}
+.chip.flag.appeal{background:#fff8c5;border-color:#d4a72c}
+.chip.flag.recheck{background:#ddf4ff;border-color:#54aeff}
+.appeal-box{border:1px solid #d4a72c;background:#fff8c5;border-radius:6px;padding:8px 12px;margin:0 0 12px}
+.appeal-box p{margin:4px 0 0;white-space:pre-wrap;overflow-wrap:anywhere}
+form.approve.override{flex:1;min-width:280px;display:flex;flex-direction:column;gap:6px;align-items:flex-start}
+form.false-alarm{float:right;margin:0 0 0 8px}
+form.false-alarm button,.miss-row button,.miss-row select,.miss-row input{font:inherit;font-size:13px;background:#fff;border:1px solid var(--line);border-radius:14px;padding:1px 10px;cursor:pointer}
+form.false-alarm button:hover{border-color:var(--bad);color:var(--bad)}
+.false-alarm-marked{float:right;font-size:12px;background:#eaeef2}
+.mark-miss{border-top:1px solid var(--line);margin-top:12px;padding-top:8px}
+.mark-miss.armed{background:#ddf4ff;border-radius:6px;padding:8px}
+.mark-miss h3{font-size:14px;margin:0}
+.mark-miss p{margin:0 0 6px;font-size:13px}
+.miss-row{display:flex;flex-wrap:wrap;gap:6px}
+.miss-row input{flex:1;min-width:140px;cursor:text;border-radius:6px}
+.marked-misses h3{font-size:14px;margin:12px 0 4px}
+.marked-misses ul{list-style:none;padding:0;margin:0;display:flex;flex-direction:column;gap:4px}
+table.proposals td.quote{font-weight:600;overflow-wrap:anywhere}
+table.proposals td.count{font-weight:600}
 ${categoryRules}
 `;
 
@@ -151,6 +171,43 @@ export const CONSOLE_JS = `
     var form = e.target;
     if (form.getAttribute('data-sent')) e.preventDefault();
     else form.setAttribute('data-sent', '1');
+  });
+  // 标记漏报: a selection inside one field of the ad fills the form with the passage and its exact offsets
+  // (offsets count the field's original text, which is what the text element holds).
+  function offsetIn(container, node, offset) {
+    var range = document.createRange();
+    range.selectNodeContents(container);
+    range.setEnd(node, offset);
+    return range.toString().length;
+  }
+  function textOf(node) {
+    var el = node.nodeType === 3 ? node.parentElement : node;
+    return el && el.closest ? el.closest('[data-field] p.text') : null;
+  }
+  function takeSelection() {
+    var form = document.getElementById('mark-miss');
+    var sel = window.getSelection();
+    if (!form || !sel || sel.rangeCount === 0 || sel.isCollapsed) return;
+    var range = sel.getRangeAt(0);
+    var text = textOf(range.startContainer);
+    if (!text || text !== textOf(range.endContainer)) return;
+    var start = offsetIn(text, range.startContainer, range.startOffset);
+    var end = offsetIn(text, range.endContainer, range.endOffset);
+    if (end <= start) return;
+    form.elements.field.value = text.closest('[data-field]').getAttribute('data-field');
+    form.elements.passage.value = text.textContent.slice(start, end);
+    form.elements.start.value = String(start);
+    form.elements.end.value = String(end);
+    form.classList.add('armed');
+  }
+  document.addEventListener('mouseup', takeSelection);
+  document.addEventListener('keyup', function (e) { if (e.shiftKey) takeSelection(); });
+  // A passage typed or edited by hand is looked for in the field by the server.
+  document.addEventListener('input', function (e) {
+    var form = e.target.form;
+    if (!form || form.id !== 'mark-miss' || (e.target.name !== 'passage' && e.target.name !== 'field')) return;
+    form.elements.start.value = '';
+    form.elements.end.value = '';
   });
   // Coming back through the history cache, the forms are usable again.
   window.addEventListener('pageshow', function (e) {
