@@ -196,7 +196,10 @@ function MarkMissForm(props: { ad: AdRecord; viewer: Viewer; fields: string[] })
       <div class="miss-row">
         <select name="field" aria-label="字段">
           {props.fields.map((f) => (
-            <option value={f}>{FIELD_LABELS[f] ?? f}</option>
+            // Most misses are in the description: it is the default field.
+            <option value={f} selected={f === 'description'}>
+              {FIELD_LABELS[f] ?? f}
+            </option>
           ))}
         </select>
         <input name="passage" required maxlength={2000} placeholder="漏报的文字" aria-label="漏报的文字" />
