@@ -39,12 +39,12 @@ const STALE_FILTER = {
   ExpressionAttributeNames: { '#type': 'type' },
 };
 
-/** Scan positions are ad heads: the cursor is the head's key, checked on the way back in. */
+/** A scan position is the key of the last item DynamoDB evaluated (of any kind): the cursor is that key. */
 const encodeScanCursor = (key: Item) => Buffer.from(JSON.stringify({ pk: getS(key, 'pk'), sk: getS(key, 'sk') }), 'utf8').toString('base64url');
 function decodeScanCursor(cursor: string): Item {
   try {
     const { pk, sk } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { pk?: unknown; sk?: unknown };
-    if (typeof pk === 'string' && typeof sk === 'string' && pk.startsWith('AD#') && sk === HEAD_SK) return { pk: s(pk), sk: s(sk) };
+    if (typeof pk === 'string' && typeof sk === 'string' && pk.length > 0 && sk.length > 0) return { pk: s(pk), sk: s(sk) };
   } catch {
     // fall through
   }
