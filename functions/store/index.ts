@@ -2,7 +2,7 @@
  * The store: the only place that talks to DynamoDB. Construct it with `{ client, tableName }`;
  * each entity lives in its own module on the shared `Table` (ads.ts, api-keys.ts, …).
  */
-import { DynamoDBClient, GetItemCommand, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { createAdStore, type AdStore } from './ads.js';
 import { createApiKeyStore, type ApiKeyStore } from './api-keys.js';
 import { StoreUnavailableError } from './errors.js';
@@ -43,27 +43,7 @@ export function createStore(options: StoreOptions): Store {
   };
 }
 
-/**
- * A DynamoDB client. With an endpoint (DynamoDB Local or any compatible server) and no AWS credentials in the
- * environment, it signs with placeholder credentials, which DynamoDB Local accepts; without one, the standard
- * AWS chain (env, profile, role) applies, as in Lambda.
- */
-export function createDynamoClient(options: { endpoint?: string; region?: string } = {}): DynamoDBClient {
-  const config: DynamoDBClientConfig = {
-    region: options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
-    // A database that stops answering (a hung DynamoDB Local, a network partition) fails the request as
-    // unavailable instead of holding it open for ever.
-    requestHandler: { connectionTimeout: 2000, requestTimeout: 10_000, throwOnRequestTimeout: true },
-  };
-  if (options.endpoint) {
-    config.endpoint = options.endpoint;
-    if (!process.env.AWS_ACCESS_KEY_ID && !process.env.AWS_PROFILE) {
-      config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-    }
-  }
-  return new DynamoDBClient(config);
-}
-
+export { createDynamoClient } from './client.js';
 export { ensureTable } from './bootstrap.js';
 export { TABLE_DEFINITION, DEFAULT_TABLE_NAME, INDEX, createTableInput } from './table-definition.js';
 export * from './errors.js';
