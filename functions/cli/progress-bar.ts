@@ -1,32 +1,24 @@
-/** A one-line progress bar redrawn in place on a terminal; nothing at all when the stream is not a TTY. */
+/** A one-line progress bar on a terminal, redrawn in place at most ten times a second (prescreen, recheck). */
 export interface ProgressBar {
-  tick(detail?: string): void;
-  done(): void;
+  /** `fraction` done (0–1) and what to say after the percentage, e.g. "600 rows". */
+  update(fraction: number, detail: string): void;
+  clear(): void;
 }
 
 const WIDTH = 30;
 
-export function progressBar(stream: NodeJS.WriteStream, total: number, label: string): ProgressBar {
-  if (!stream.isTTY || total <= 0) return { tick() {}, done() {} };
-  let count = 0;
-  let lastDraw = 0;
-  const draw = (detail = '') => {
-    const filled = Math.round((Math.min(count, total) / total) * WIDTH);
-    stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${count}/${total}${detail ? ` ${detail}` : ''}\x1b[K`);
-  };
+export function progressBar(stream: NodeJS.WriteStream, label: string): ProgressBar {
+  let last = 0;
   return {
-    tick(detail) {
-      count++;
-      // At most ~20 redraws a second: a fast run is not slowed down by its own bar.
+    update(fraction, detail) {
       const now = Date.now();
-      if (now - lastDraw >= 50 || count === total) {
-        lastDraw = now;
-        draw(detail);
-      }
+      if (now - last < 100 && fraction < 1) return;
+      last = now;
+      const filled = Math.round(Math.min(1, fraction) * WIDTH);
+      stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${Math.round(fraction * 100)}%  ${detail}`);
     },
-    done() {
-      draw();
-      stream.write('\n');
+    clear() {
+      stream.write('\r\x1b[2K');
     },
   };
 }

@@ -51,8 +51,12 @@ export async function runRecheck(argv: string[]): Promise<number> {
   const lexiconVersion = engine.info().version;
   try {
     const counts = await withLocalStore(async (store) => {
-      const bar = progressBar(process.stderr, await store.recheck.countStale(lexiconVersion), dryRun ? 'checking (dry run)' : 're-checking');
+      // The count is a Scan of its own: paid only when someone watches the bar.
+      const stale = process.stderr.isTTY ? await store.recheck.countStale(lexiconVersion) : 0;
+      const bar = stale > 0 ? progressBar(process.stderr, dryRun ? 're-check (dry run)' : 're-check') : undefined;
       const total = emptyCounts();
+      let done = 0;
+      let changed = 0;
       const runs = Array.from({ length: segments }, (_, segment) =>
         recheckSegment({
           store: store.recheck,
@@ -60,11 +64,15 @@ export async function runRecheck(argv: string[]): Promise<number> {
           segment,
           totalSegments: segments,
           dryRun,
-          onAd: () => bar.tick(`${total.changed} changed`),
+          onAd: (r) => {
+            done++;
+            if (r?.plan.action === 'update') changed++;
+            bar?.update(done / stale, `${done}/${stale} ads, ${changed} changed`);
+          },
         }).then(({ counts: c }) => addCounts(total, c)),
       );
       await Promise.all(runs);
-      bar.done();
+      bar?.clear();
       return total;
     });
     const report = { lexiconVersion, dryRun, ...counts };

@@ -3,12 +3,12 @@
  * process, on a table of the run's DynamoDB Local (HIRECHECK_DYNAMODB_ENDPOINT), with new rules
  * (HIRECHECK_LEXICON_DIR) for the re-check.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { StoredAd as Ad } from '../../functions/core/ad.js';
 import { getEngine } from '../../functions/engine.js';
-import { progressBar } from '../../functions/cli/progress-bar.js';
 import type { Principal, Store } from '../../functions/store/index.js';
 import { newRulesDir } from '../recheck/new-rules.js';
 import { freshStore } from '../store/table.js';
@@ -91,19 +91,16 @@ describe('hirecheck lexicon proposals', { timeout: 120_000 }, () => {
   });
 });
 
-describe('the progress bar', () => {
-  it('draws on a terminal and stays silent elsewhere', () => {
-    const written: string[] = [];
-    const terminal = { isTTY: true, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
-    const bar = progressBar(terminal, 2, 're-checking');
-    bar.tick();
-    bar.tick('1 changed');
-    bar.done();
-    expect(written.join('')).toContain('re-checking [##############################] 2/2 1 changed');
-    const piped: string[] = [];
-    const pipe = progressBar({ isTTY: false, write: (s: string) => piped.push(s) } as unknown as NodeJS.WriteStream, 2, 'x');
-    pipe.tick();
-    pipe.done();
-    expect(piped).toEqual([]);
+describe('the progress bar', { timeout: 120_000 }, () => {
+  it.skipIf(!existsSync('/usr/bin/script'))('draws on a terminal', async () => {
+    const s = await freshStore('cli-recheck-tty');
+    const owner = await s.keys.create({ role: 'employer', tenant: 'acme' });
+    for (const ad of ads) await s.ads.create({ actor: owner, ad, verdict: getEngine().check(ad) });
+    const env = `HIRECHECK_DYNAMODB_ENDPOINT='${inject('dynamoEndpoint')}' HIRECHECK_TABLE='${s.table.name}' HIRECHECK_LEXICON_DIR='${rules}'`;
+    // util-linux `script` runs the command on a pseudo-terminal, as a shell would.
+    const r = spawnSync('script', ['-qec', `env ${env} '${process.execPath}' '${bin}' recheck --dry-run`, '/dev/null'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/re-check \(dry run\) \[#+\] 100%\s+3\/3 ads, 2 changed/);
+    expect(r.stdout).toContain('3 ads checked with other rules');
   });
 });
