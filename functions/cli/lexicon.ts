@@ -4,10 +4,8 @@
  * `npm start` uses. Applying one stays a reviewed edit of lexicons/. Exit codes: 0 done, 1 failed, 2 usage.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../config.js';
 import { proposalsFrom } from '../feedback/proposals.js';
-import { JavaMissingError } from '../server/dynamodb-local.js';
-import { withLocalStore } from './local-store.js';
+import { onLocalStore } from './local-store.js';
 
 const USAGE = `usage: hirecheck lexicon proposals [--json]
 
@@ -31,8 +29,8 @@ export async function runLexicon(argv: string[]): Promise<number> {
     process.stderr.write(`hirecheck lexicon: ${parsed.positionals.length ? `unknown command ${parsed.positionals.join(' ')}` : 'missing command'}\n${USAGE}`);
     return 2;
   }
-  try {
-    const proposals = await withLocalStore(async (store) => proposalsFrom(await store.feedback.all()));
+  return onLocalStore('lexicon', async (store) => {
+    const proposals = proposalsFrom(await store.feedback.all());
     if (parsed.values.json) {
       process.stdout.write(`${JSON.stringify({ proposals })}\n`);
       return 0;
@@ -43,11 +41,5 @@ export async function runLexicon(argv: string[]): Promise<number> {
       process.stdout.write(`${String(p.count).padStart(4)}  ${what.padEnd(40)}  ${p.category.padEnd(18)}  「${p.text}」  ${p.adIds.slice(0, 3).join(' ')}${p.adIds.length > 3 ? ` +${p.adIds.length - 3}` : ''}\n`);
     }
     return 0;
-  } catch (err) {
-    if (err instanceof JavaMissingError || err instanceof ConfigError) {
-      process.stderr.write(`hirecheck lexicon: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  });
 }

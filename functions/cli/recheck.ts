@@ -5,11 +5,9 @@
  * a parallel Scan run side by side, as the cloud's workers do. Exit codes: 0 done, 1 failed, 2 usage error.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../config.js';
 import { getEngine } from '../engine.js';
 import { addCounts, emptyCounts, recheckSegment } from '../recheck/run-segment.js';
-import { JavaMissingError } from '../server/dynamodb-local.js';
-import { withLocalStore } from './local-store.js';
+import { onLocalStore } from './local-store.js';
 import { progressBar } from './progress-bar.js';
 
 const USAGE = `usage: hirecheck recheck [--dry-run] [--json] [--segments N]
@@ -49,51 +47,42 @@ export async function runRecheck(argv: string[]): Promise<number> {
   const dryRun = values['dry-run'] ?? false;
   const engine = getEngine();
   const lexiconVersion = engine.info().version;
-  try {
-    const counts = await withLocalStore(async (store) => {
-      // The count is a Scan of its own: paid only when someone watches the bar.
-      const stale = process.stderr.isTTY ? await store.recheck.countStale(lexiconVersion) : 0;
-      const bar = stale > 0 ? progressBar(process.stderr, dryRun ? 're-check (dry run)' : 're-check') : undefined;
-      const total = emptyCounts();
-      let done = 0;
-      let changed = 0;
-      const runs = Array.from({ length: segments }, (_, segment) =>
-        recheckSegment({
-          store: store.recheck,
-          engine,
-          segment,
-          totalSegments: segments,
-          dryRun,
-          onAd: (r) => {
-            done++;
-            if (r?.plan.action === 'update') changed++;
-            bar?.update(done / stale, `${done}/${stale} ads, ${changed} changed`);
-          },
-        }).then(({ counts: c }) => addCounts(total, c)),
-      );
-      await Promise.all(runs);
-      bar?.clear();
-      return total;
-    });
-    const report = { lexiconVersion, dryRun, ...counts };
+  return onLocalStore('recheck', async (store) => {
+    // The count is a Scan of its own: paid only when someone watches the bar.
+    const stale = process.stderr.isTTY ? await store.recheck.countStale(lexiconVersion) : 0;
+    const bar = stale > 0 ? progressBar(process.stderr, dryRun ? 're-check (dry run)' : 're-check') : undefined;
+    const total = emptyCounts();
+    let done = 0;
+    let changed = 0;
+    const runs = Array.from({ length: segments }, (_, segment) =>
+      recheckSegment({
+        store: store.recheck,
+        engine,
+        segment,
+        totalSegments: segments,
+        dryRun,
+        onAd: (r) => {
+          done++;
+          if (r?.plan.action === 'update') changed++;
+          bar?.update(done / stale, `${done}/${stale} ads, ${changed} changed`);
+        },
+      }).then(({ counts: c }) => addCounts(total, c)),
+    );
+    await Promise.all(runs);
+    bar?.clear();
+    const report = { lexiconVersion, dryRun, ...total };
     if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
     else {
       const would = dryRun ? 'would be ' : '';
       process.stdout.write(
         `lexicon ${lexiconVersion}${dryRun ? ' (dry run: nothing written)' : ''}\n` +
-          `  ${counts.scanned} ads checked with other rules\n` +
-          `  ${counts.changed} ${would}given a new verdict, ${counts.toReview} of them ${would}sent to the review queue\n` +
-          `  ${counts.confirmed} ${would}confirmed unchanged\n` +
-          `  ${counts.kept} left as they are (a moderator's decision, or an appeal waiting)\n` +
-          (counts.conflicts ? `  ${counts.conflicts} changed by someone else meanwhile: run again to re-check them\n` : ''),
+          `  ${total.scanned} ads checked with other rules\n` +
+          `  ${total.changed} ${would}given a new verdict, ${total.toReview} of them ${would}sent to the review queue\n` +
+          `  ${total.confirmed} ${would}confirmed unchanged\n` +
+          `  ${total.kept} left as they are (a moderator's decision, or an appeal waiting)\n` +
+          (total.conflicts ? `  ${total.conflicts} changed by someone else meanwhile: run again to re-check them\n` : ''),
       );
     }
     return 0;
-  } catch (err) {
-    if (err instanceof JavaMissingError || err instanceof ConfigError) {
-      process.stderr.write(`hirecheck recheck: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  });
 }
