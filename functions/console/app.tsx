@@ -394,7 +394,7 @@ function conflictNotice(
     };
   }
   if (err.code === 'version_conflict') {
-    return { kind: 'warn', title: `招聘方已修改该广告，现为第 ${ad.version} 版：请按新版本重新审核。`, text: unsaved };
+    return { kind: 'warn', title: `该广告已有新版本（第 ${ad.version} 版：招聘方修改，或新规则重新检查）：请按新版本重新审核。`, text: unsaved };
   }
   return { kind: 'warn', title: '该广告正在被同时修改，请稍后重试。', text: unsaved };
 }

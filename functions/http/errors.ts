@@ -85,7 +85,7 @@ export function handleError(err: unknown, c: Context, log: ErrorLogger): Respons
   if (err instanceof ForbiddenError) return problem(c, 'forbidden', err.message);
   if (err instanceof NotFoundError) return problem(c, 'not-found', err.message);
   if (err instanceof InvalidInputError) {
-    return problem(c, 'invalid-request', err.message, { errors: [{ location: 'body', field: err.field, message: err.message.slice(err.field.length + 2) }] });
+    return problem(c, 'invalid-request', err.message, { errors: [{ location: 'body', field: err.field, message: err.reason }] });
   }
   if (err instanceof ConflictError) return problem(c, CONFLICTS[err.code], err.message, err.details);
   if (err instanceof InvalidCursorError) return problem(c, 'invalid-cursor', err.message);

@@ -44,6 +44,7 @@ import { decisionItem } from './decision-items.js';
 import { ConflictError, InvalidInputError } from './errors.js';
 import {
   contentHash,
+  isDecidable,
   statusFromDecision,
   type Actor,
   type AdHistory,
@@ -107,12 +108,13 @@ export interface AdStore {
   history(adId: string, scope: Scope): Promise<AdHistory>;
 }
 
-const tenantListCursor = TIME_ID;
 /** A whole-queue cursor position: the sort key, marked when the entry was a QUEUE#ALL item of the earlier layout. */
 const LEGACY_SUFFIX = '#legacy';
 const QUEUE_POSITION = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#ad_[A-Za-z0-9_-]{20}(#legacy)?$/;
 const idemPk = (tenant: string, key: string) => `IDEM#${tenant}#${key}`;
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+/** Reads of a racing duplicate's first response before giving up (its transaction may not be visible yet). */
+const REPLAY_READS = 3;
 
 export function newAdId(): string {
   return `ad_${randomBytes(15).toString('base64url')}`;
@@ -122,9 +124,6 @@ export function newAdId(): string {
 function conditionalPut(tableName: string, Item: Item, ConditionExpression = 'attribute_not_exists(pk)', values?: Item): TransactWriteItem {
   return { Put: { TableName: tableName, Item, ConditionExpression, ...(values ? { ExpressionAttributeValues: values } : {}) } };
 }
-
-/** An ad is decidable while pending, and while rejected by the engine alone (a moderator may override it). */
-const decidable = (h: Head) => h.status === 'pending_review' || (h.status === 'rejected' && !h.review);
 
 /**
  * The one transaction that stores a new ad: head, version 1, per-category list entries and the
@@ -249,7 +248,7 @@ export function createAdStore(table: Table): AdStore {
         // The key was used before (this is a retry) or by a concurrent request that won: answer with the first
         // response, or idempotency_mismatch when the body differs.
         if (idempotency && reasons[items.length - 1]?.Code && reasons[items.length - 1]?.Code !== 'None') {
-          for (let i = 0; i < 3; i++) {
+          for (let i = 0; i < REPLAY_READS; i++) {
             const first = await findIdempotent(actor.tenant, idempotency);
             if (first) return { ...first, replayed: true };
             await new Promise((r) => setTimeout(r, 20));
@@ -274,7 +273,7 @@ export function createAdStore(table: Table): AdStore {
       const partition = status ? tenantStatusPk(tenant, status) : tenantPk(tenant);
       let start: Item | undefined;
       if (cursor !== undefined) {
-        const sortValue = decodeCursor(cursor, partition, tenantListCursor);
+        const sortValue = decodeCursor(cursor, partition, TIME_ID);
         const adId = sortValue.slice(sortValue.indexOf('#') + 1);
         start = { pk: s(adPk(adId)), sk: s(HEAD_SK), [pkName]: s(partition), [skName]: s(sortValue) };
       }
@@ -360,7 +359,7 @@ export function createAdStore(table: Table): AdStore {
       let statusSeen = expectedStatus;
       return withRetry(async () => {
         const old = await loadHead(adId, {});
-        if (!decidable(old)) {
+        if (!isDecidable(old)) {
           const why = old.status === 'rejected' ? 'a moderator already rejected it' : 'it was already decided';
           throw new ConflictError('not_pending', `the ad is ${old.status}, not pending_review: ${why}`, { adStatus: old.status, currentVersion: old.version });
         }

@@ -46,9 +46,10 @@ export class InvalidInputError extends Error {
   override readonly name = 'InvalidInputError';
   constructor(
     readonly field: string,
-    message: string,
+    /** What is wrong with it, without the field's name. */
+    readonly reason: string,
   ) {
-    super(`${field}: ${message}`);
+    super(`${field}: ${reason}`);
   }
 }
 

@@ -56,6 +56,9 @@ export function statusFromDecision(decision: Decision): AdStatus {
   return decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'pending_review';
 }
 
+/** A moderator may decide a pending ad, and overturn (or confirm) an ad the engine alone rejected. */
+export const isDecidable = (ad: { status: AdStatus; review?: unknown }) => ad.status === 'pending_review' || (ad.status === 'rejected' && !ad.review);
+
 /** Which ads a caller may see: an employer is confined to its tenant; moderators and admins see all. */
 export interface Scope {
   tenant?: string;

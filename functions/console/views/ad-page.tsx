@@ -6,7 +6,7 @@
  */
 import { fieldText, TEXT_FIELDS } from '../../core/ad.js';
 import { CATEGORIES, type Category } from '../../core/categories.js';
-import type { AdRecord, FeedbackRecord, ReviewInfo } from '../../store/model.js';
+import { isDecidable, type AdRecord, type FeedbackRecord, type ReviewInfo } from '../../store/model.js';
 import {
   CATEGORY_LABELS,
   COMMON_REJECT_REASONS,
@@ -39,9 +39,6 @@ export interface AdPageProps {
   feedback: FeedbackRecord[];
   now: Date;
 }
-
-/** A moderator may decide a pending ad, and overturn (or confirm) an ad the engine alone rejected. */
-export const isDecidable = (ad: Pick<AdRecord, 'status' | 'review'>) => ad.status === 'pending_review' || (ad.status === 'rejected' && !ad.review);
 
 /** "审核员 王五（k1a2b3c4d5）": the label when the key has one, the key id always. */
 export function actorName(keyId: string, labels: Map<string, string>): string {
