@@ -105,6 +105,7 @@ describe('appeals and overrides', () => {
     // The history shows the engine's verdict and the override.
     await page.goto(`${server.baseUrl}/console/ads/${created.adId}/history`);
     await expect(page.locator('table.history tbody tr').nth(1).textContent()).resolves.toMatch(/人工审核.*已通过（推翻引擎驳回）.*理由：女装店/);
+    await screenshot(page, 'console-history-override');
     await page.context().close();
   });
 });
@@ -119,6 +120,9 @@ describe('feedback', () => {
     await Promise.all([page.waitForURL(/fb=false_alarm/), finding.locator('form.false-alarm button').click()]);
     await expect(page.locator('.notice.ok').textContent()).resolves.toContain('已记录误报');
     await expect(page.locator('ol.findings li[data-category="appearance"]').first().locator('.false-alarm-marked').count()).resolves.toBe(1);
+    await page.goto(`${server.baseUrl}/console/ads/${created.adId}/history`);
+    await expect(page.locator('table.history tr[data-event="feedback"]').textContent()).resolves.toContain('误报');
+    await screenshot(page, 'console-history-feedback');
     const events = await history(created.adId);
     expect(events.filter((e) => e.type === 'feedback')).toEqual([expect.objectContaining({ feedback: expect.objectContaining({ kind: 'false_alarm', ruleId: rule }) })]);
     await page.context().close();
