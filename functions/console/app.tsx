@@ -18,7 +18,8 @@ import { createConsoleQueries, type ConsoleQueries } from '../store/console-quer
 import { createConsoleSessionStore, type ConsoleSession, type ConsoleSessionStore } from '../store/console-sessions.js';
 import { ConflictError, InvalidCursorError, InvalidInputError, NotFoundError, StoreUnavailableError } from '../store/errors.js';
 import type { FeedbackStore } from '../store/feedback.js';
-import { proposalsFrom } from '../feedback/proposals.js';
+import { currentProposals } from '../feedback/current-proposals.js';
+import type { Engine } from '../engine.js';
 import { hashApiKey, type AdRecord, type Principal } from '../store/model.js';
 import type { Table } from '../store/table.js';
 import { ASSETS } from './assets.js';
@@ -48,6 +49,8 @@ import { adUrl, CONSOLE_BASE, queueUrl, rejectedUrl, withParams } from './urls.j
 
 export interface ConsoleDeps {
   store: { ads: AdStore; keys: ApiKeyStore; feedback: FeedbackStore; table: Table };
+  /** The running rules: proposals leave out the marks they already fix. */
+  engine: Pick<Engine, 'check'>;
   /** Share the API's authenticator (and its key cache); default: one over `store.keys`. */
   auth?: Authenticator;
   log?: Logger;
@@ -222,7 +225,8 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.get('/rejected', (c) => listPage(c, 'rejected'));
 
   app.get('/proposals', async (c) => {
-    return c.html(<ProposalsPage viewer={c.get('signedIn').viewer} proposals={proposalsFrom(await store.feedback.all())} />);
+    const { proposals, resolvedMarks } = await currentProposals(store.feedback, (ad) => deps.engine.check(ad));
+    return c.html(<ProposalsPage viewer={c.get('signedIn').viewer} proposals={proposals} resolvedMarks={resolvedMarks} />);
   });
 
   /**

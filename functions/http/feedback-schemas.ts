@@ -74,6 +74,7 @@ export const ProposalsSchema = z
         adIds: z.array(z.string()),
       }),
     ),
+    resolvedMarks: z.number().int().nonnegative().openapi({ description: 'Marks the running rules no longer get wrong (left out of the proposals).' }),
   })
   .openapi('FeedbackProposals');
 

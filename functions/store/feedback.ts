@@ -43,6 +43,8 @@ export interface FeedbackStore {
   forVersion(adId: string, version: number): Promise<FeedbackRecord[]>;
   /** One page of the versions moderators decided, oldest decision first. */
   decided(input: { limit: number; cursor?: string }): Promise<Page<DecidedVersion>>;
+  /** The text of one version of an ad (to check a mark against the rules running now). */
+  versionText(adId: string, version: number): Promise<Ad>;
   /** A decided version's text, verdict and feedback: what its labelled corpus line is made of. */
   loadDecided(decided: DecidedVersion): Promise<{ ad: Ad; verdict: Verdict; feedback: FeedbackRecord[] }>;
 }
@@ -167,6 +169,10 @@ export function createFeedbackStore(table: Table): FeedbackStore {
         ExpressionAttributeValues: { ':pk': s(FEEDBACK_PARTITION) },
       });
       return rows.map(readFeedback);
+    },
+
+    async versionText(adId, version) {
+      return (await loadVersion(adId, version)).ad;
     },
 
     async loadDecided({ adId, version }) {

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../functions/eval/corpus.js';
+import { createApp } from '../../functions/http/app.js';
+import { newRulesEngine } from '../recheck/new-rules.js';
 import { ADS, harness, problemType, type Harness } from './harness.js';
 
 let h: Harness;
@@ -140,7 +142,13 @@ describe('GET /v1/feedback/proposals and /v1/feedback/export', () => {
       { kind: 'exception', ruleId: gender.ruleId, category: 'gender', text: gender.text, count: 2, adIds: [ads[0]!.adId, ads[1]!.adId] },
       { kind: 'term', category: 'labor_rights', text: '能吃苦', count: 1, adIds: [ads[1]!.adId] },
     ]);
+    expect(proposals.body.resolvedMarks).toBe(0);
     expect((await s.call('GET', '/v1/feedback/proposals', { key: s.keys.employer })).status).toBe(403);
+
+    // Once rules that fix a mark are running (here the gender rule switched off), it leaves the proposals.
+    const released = createApp({ engine: newRulesEngine(), store: s.store, limits: { rateLimit: { perSecond: 0, burst: 1 } } });
+    const after = await released.request('/v1/feedback/proposals', { headers: { authorization: `Bearer ${s.keys.moderator}` } });
+    expect(await after.json()).toEqual({ proposals: [proposals.body.proposals[1]], resolvedMarks: 2 });
 
     // Moderators decide: an override, a confirmed reject, a queue approval; one ad stays undecided.
     const queued = await post({ ...ADS.review, requirements: '年龄35岁以下，985院校优先。' });

@@ -11,16 +11,17 @@ const KIND_LABELS: Record<Proposal['kind'], string> = { exception: '加例外（
 /** Ads listed per proposal before "+N": the page stays readable when a phrase was marked on hundreds. */
 const ADS_SHOWN = 5;
 
-export function ProposalsPage(props: { viewer: Viewer; proposals: Proposal[] }) {
+export function ProposalsPage(props: { viewer: Viewer; proposals: Proposal[]; resolvedMarks: number }) {
   return (
     <Page title="改进建议" viewer={props.viewer} section="proposals">
       <h1>改进建议</h1>
       <p class="muted">
         由审核员的“误报”与“漏报”反馈汇总，按次数排序。采纳一条建议要经词库修改与评审（lexicons/，再运行 npm test 与 npm run eval），不会自动生效；命令行：
         <code>hirecheck lexicon proposals</code>。
+        {props.resolvedMarks > 0 ? `当前词库已修正的 ${props.resolvedMarks} 条反馈不再列出。` : ''}
       </p>
       {props.proposals.length === 0 ? (
-        <div class="panel empty">还没有反馈。在广告页点“误报”，或选中漏掉的文字并选择类别。</div>
+        <div class="panel empty">没有待处理的建议。在广告页点“误报”，或选中漏掉的文字并选择类别。</div>
       ) : (
         <table class="queue proposals">
           <thead>

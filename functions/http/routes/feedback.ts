@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
 import { labelledAd } from '../../feedback/labelled-ad.js';
-import { proposalsFrom } from '../../feedback/proposals.js';
+import { currentProposals } from '../../feedback/current-proposals.js';
 import type { DecidedVersion } from '../../store/feedback.js';
 import { canonicalJson } from '../../store/model.js';
 import { requireRole } from '../auth.js';
@@ -39,7 +39,7 @@ const proposals = createRoute({
   tags: ['feedback'],
   summary: 'Lexicon edits proposed by feedback, most marked first',
   description:
-    'Role: moderator. `exception`: false alarms grouped by rule and matched text (a candidate exception for that rule). `term`: missed passages grouped by category and text (a candidate term). Applying one is a reviewed lexicon edit, never automatic.',
+    'Role: moderator. `exception`: false alarms grouped by rule and matched text (a candidate exception for that rule). `term`: missed passages grouped by category and text (a candidate term). Only marks the running rules still get wrong count: once a lexicon edit fixing them is deployed, they leave the list (`resolvedMarks` counts them). Applying one is a reviewed lexicon edit, never automatic.',
   security: BEARER,
   middleware: [requireRole('moderator')] as const,
   responses: { 200: json(ProposalsSchema, 'The proposals, ranked by count'), ...problems(403) },
@@ -64,7 +64,7 @@ const exportCorpus = createRoute({
 /** Versions loaded at once while exporting: enough to overlap the reads, few enough to keep memory flat. */
 const EXPORT_BATCH = 10;
 
-export function feedbackRouter({ store }: AppDeps) {
+export function feedbackRouter({ engine, store }: AppDeps) {
   const app = createRouter();
 
   app.openapi(postFeedback, async (c) => {
@@ -83,7 +83,7 @@ export function feedbackRouter({ store }: AppDeps) {
     return c.json(feedback, 201, outcome === 'replayed' ? { 'idempotent-replayed': 'true' } : {});
   });
 
-  app.openapi(proposals, async (c) => c.json({ proposals: proposalsFrom(await store.feedback.all()) }, 200));
+  app.openapi(proposals, async (c) => c.json(await currentProposals(store.feedback, (ad) => engine.check(ad)), 200));
 
   app.openapi(exportCorpus, async (c) => {
     const { cursor, limit } = c.req.valid('query');
