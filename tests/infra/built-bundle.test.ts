@@ -33,6 +33,14 @@ function reviewAd(): Ad {
   throw new Error('no review-severity example in the lexicons');
 }
 
+/** What a bundle needs to run on this test run's DynamoDB Local, on `store`'s table. */
+const onDynamoLocal = (store: Store) => ({
+  HIRECHECK_TABLE: store.table.name,
+  AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+});
+
 /** The verdict without its timestamp, for comparing the bundle's engine with the source's. */
 const stable = ({ checkedAt: _, ...rest }: Verdict) => rest;
 
@@ -49,12 +57,7 @@ beforeAll(async () => {
   store = await freshStore('bundle');
   employer = await store.keys.create({ role: 'employer', tenant: 'acme' });
   moderator = await store.keys.create({ role: 'moderator', tenant: 'platform' });
-  lambda = await startBundle(bundleDir, {
-    HIRECHECK_TABLE: store.table.name,
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-  });
+  lambda = await startBundle(bundleDir, onDynamoLocal(store));
 }, 240_000);
 
 afterAll(async () => {
@@ -149,12 +152,7 @@ describe('built re-check worker bundle', () => {
     workerDir = mkdtempSync(join(tmpdir(), 'hirecheck-recheck-'));
     await buildLambdaBundle(workerDir, () => {}, RECHECK_ENTRY);
     workerStore = await freshStore('bundle-recheck');
-    worker = await startBundle(workerDir, {
-      HIRECHECK_TABLE: workerStore.table.name,
-      AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-    });
+    worker = await startBundle(workerDir, onDynamoLocal(workerStore));
   }, 240_000);
 
   afterAll(async () => {
