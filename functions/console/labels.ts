@@ -54,6 +54,11 @@ export const REVIEW_DECISION_LABELS: Record<ReviewDecision, string> = {
   reject: '已驳回',
 };
 
+/** What a re-check under new rules found, in the words of the queue. */
+export function describeRecheck(note: { from: Decision; to: Decision; lexiconVersion: string }): string {
+  return `新规则（词库 ${note.lexiconVersion}）重新检查：引擎由「${ENGINE_DECISION_LABELS[note.from]}」改为「${ENGINE_DECISION_LABELS[note.to]}」`;
+}
+
 export const SEVERITY_LABELS: Record<Severity, string> = { reject: '违规', review: '存疑', notice: '提示' };
 
 /** Field names as in Verdict findings (`company.name` included), in the order the ad page shows them. */
