@@ -8,7 +8,7 @@ import { decide } from '../core/decide.js';
 import { createEngine, defaultLexiconDir } from '../engine.js';
 import { loadLexiconDir } from '../adapters/lexicon-files.js';
 import { mintMatcher, substringMatcher, type PhraseMatcher } from '../eval/baselines.js';
-import { readCorpus, type CorpusAd } from '../eval/corpus.js';
+import { corpusAdToAd, readCorpus, type CorpusAd } from '../eval/corpus.js';
 import { formatScore, formatSummary } from '../eval/report.js';
 import { score, type Prediction, type Score } from '../eval/score.js';
 
@@ -19,11 +19,8 @@ const corpusPaths = files.length ? files : [resolve(defaultLexiconDir(), '../../
 const engine = createEngine(args.includes('--no-model') ? { policy: { model: 'off' } } : {});
 
 const enginePrediction = (ad: CorpusAd): Prediction => {
-  const verdict = engine.check({ title: ad.title, description: ad.text });
-  return {
-    decision: verdict.decision,
-    findings: verdict.findings.filter((f) => f.field === 'description'),
-  };
+  const verdict = engine.check(corpusAdToAd(ad));
+  return { decision: verdict.decision, findings: verdict.findings };
 };
 
 const summary: [string, Score][] = [];

@@ -1,5 +1,5 @@
-/** The finding categories: stable public ids used in lexicons, verdicts, stored data and the API. */
-export const CATEGORIES = [
+/** Categories a passage of text can show (the learned model's outputs); completeness is a property of the whole ad. */
+export const PASSAGE_CATEGORIES = [
   'gender',
   'marriage_pregnancy',
   'ethnicity',
@@ -13,11 +13,17 @@ export const CATEGORIES = [
   'fee_charging',
   'fraud',
   'labor_rights',
+] as const;
+
+/** The finding categories: stable public ids used in lexicons, verdicts, stored data and the API. */
+export const CATEGORIES = [
+  ...PASSAGE_CATEGORIES,
   // A posting that lacks one of the six elements the 2026 notice requires (a notice by default: it informs, it does not hold the ad back).
   'incomplete',
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];
+export type PassageCategory = (typeof PASSAGE_CATEGORIES)[number];
 
 /** Categories whose findings name an attribute of the applicant, which a neutral word (不限, 均可) cancels. */
 export const ATTRIBUTE_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['gender', 'marriage_pregnancy', 'ethnicity', 'religion', 'region', 'health', 'age', 'appearance', 'school_tier']);

@@ -65,8 +65,18 @@ const gluedTo = (text: string, outer: RawFinding, inner: RawFinding) =>
   GLUED.test(text.slice(outer.start, inner.start)) && GLUED.test(text.slice(inner.end, outer.end));
 
 
-/** A hit stands unless the rule's exceptions apply, a neutral word cancels it, or the clause's role clears its category. */
+/**
+ * Fields that hold a proper name: an attribute word inside one is part of the name (季华五路, 男装有限公司), not
+ * a condition on people. Region stays: a hukou condition is sometimes written into the place (本市（限本市户籍）).
+ */
+const NAME_FIELDS = new Set(['location', 'company.name']);
+
+/**
+ * A hit stands unless it is an attribute inside a name, the rule's exceptions apply, a neutral word cancels it,
+ * or the clause's role clears its category.
+ */
 function keep(a: FieldAnalysis, rule: CompiledRule, start: number, end: number, lexicon: CompiledLexicon): boolean {
+  if (NAME_FIELDS.has(a.field) && ATTRIBUTE_CATEGORIES.has(rule.category) && rule.category !== 'region') return false;
   if (exceptionApplies(a.n.text, start, end, rule.exceptions)) return false;
   if (ATTRIBUTE_CATEGORIES.has(rule.category) && neutralNextTo(a.n.text, a.hitsIn(Math.max(0, start - 8), end + 8), start, end, lexicon.neutral)) return false;
   return !clearingRole(a, start, end, rule.category, lexicon.roles);
@@ -95,7 +105,7 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
   for (const rule of lexicon.rules) {
     for (const matcher of rule.matchers) {
       if (matcher.kind !== 'detector') continue;
-      for (const hit of matcher.detector({ fields, adText, categoriesFound, ad, now }, matcher.params)) {
+      for (const hit of matcher.detector({ fields, adText, categoriesFound, ad, now, policy: lexicon.policy }, matcher.params)) {
         if (hit.field === WHOLE_AD || keep(byField.get(hit.field)!, rule, hit.start, hit.end, lexicon)) raw.push({ rule, ...hit });
       }
     }

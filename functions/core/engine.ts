@@ -40,6 +40,7 @@ export function buildEngine(options: CoreEngineOptions): Engine {
     severities: { ...loaded.policy.severities, ...options.policy?.severities },
     rules: { ...loaded.policy.rules, ...options.policy?.rules },
     model: options.policy?.model ?? loaded.policy.model,
+    requireValidUntil: options.policy?.requireValidUntil ?? loaded.policy.requireValidUntil,
   };
   const lexicon = compileLexicon({ ...loaded, policy });
   const tokenizer = options.tokenizer(lexicon.words);

@@ -68,7 +68,8 @@ export function modelReview(judgements: Judgement[], ads: RealAd[], check: (ad: 
   let onCleanAds = 0;
   for (const ad of ads) {
     const input = asInput(ad);
-    const all = check(input).findings;
+    // A notice (what the ad lacks) leaves an ad clean: the model's bar is about passages the rules pass.
+    const all = check(input).findings.filter((f) => f.severity !== 'notice');
     const model = all.filter((f) => f.source === 'model');
     findings += model.length;
     if (all.length === model.length) {

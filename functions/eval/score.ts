@@ -1,15 +1,18 @@
 /**
  * Scores predictions against the labeled corpus. An ad is a true positive for a category when a
- * finding of that category overlaps a labeled evidence span; a finding of an unlabeled category is a
- * false alarm; a labeled category without an overlapping finding is a miss.
+ * finding of that category overlaps a labeled evidence span in the same field (for `incomplete`: names one
+ * of the labeled missing elements); a finding of an unlabeled category is a false alarm; a labeled category
+ * without such a finding is a miss. `incomplete` is scored only on corpora that label it: the older corpora
+ * were written as text alone and say nothing about what their ads lack.
  */
+import { fieldText, TEXT_FIELDS, type TextField } from '../core/ad.js';
 import { CATEGORIES, type Category, type Decision } from '../core/categories.js';
-import type { CorpusAd } from './corpus.js';
+import { corpusAdToAd, type CorpusAd } from './corpus.js';
 
 export interface Prediction {
   decision: Decision;
-  /** Findings in the ad's `text` (description); `start`/`end` are offsets into it. */
-  findings: { category: Category; start: number; end: number; text: string }[];
+  /** Findings with their field (`description`, the corpus's `text`, when unsaid) and offsets into it. */
+  findings: { category: Category; field?: string; start: number; end: number; text: string; missing?: string[] }[];
 }
 
 export interface CategoryScore {
@@ -39,52 +42,78 @@ export interface Score {
   wrongDecisions: { id: string; expected: Decision; got: Decision }[];
 }
 
-function evidenceSpans(ad: CorpusAd, category: Category): [number, number][] {
-  const spans: [number, number][] = [];
+/** A field's text as the engine reports on it: a text field, or a structured condition's value as text. */
+function textOf(ad: CorpusAd, field: string): string {
+  if (field.startsWith('conditions.')) {
+    const value = ad.conditions?.[field.slice('conditions.'.length) as keyof NonNullable<CorpusAd['conditions']>];
+    return value === undefined ? '' : String(value);
+  }
+  return TEXT_FIELDS.includes(field as TextField) ? (fieldText(corpusAdToAd(ad), field as TextField) ?? '') : '';
+}
+
+/** Every place a category's evidence occurs, by field. */
+function evidenceSpans(ad: CorpusAd, category: Category): { field: string; start: number; end: number }[] {
+  const spans: { field: string; start: number; end: number }[] = [];
   for (const label of ad.labels) {
-    if (label.category !== category) continue;
-    let at = ad.text.indexOf(label.evidence);
+    if (label.category !== category || !('evidence' in label)) continue;
+    const field = label.field ?? 'description';
+    const text = textOf(ad, field);
+    let at = label.evidence ? text.indexOf(label.evidence) : -1;
     while (at >= 0) {
-      spans.push([at, at + label.evidence.length]);
-      at = ad.text.indexOf(label.evidence, at + 1);
+      spans.push({ field, start: at, end: at + label.evidence.length });
+      at = text.indexOf(label.evidence, at + 1);
     }
   }
   return spans;
 }
 
+/** Whether a finding is the labelled one: it overlaps the evidence, or names an element the ad lacks. */
+function matches(ad: CorpusAd, category: Category, finding: Prediction['findings'][number]): boolean {
+  if (category === 'incomplete') {
+    const missing = new Set(ad.labels.flatMap((l) => ('missing' in l ? l.missing : [])));
+    return (finding.missing ?? []).some((m) => missing.has(m as never));
+  }
+  return evidenceSpans(ad, category).some((s) => s.field === (finding.field ?? 'description') && finding.start < s.end && s.start < finding.end);
+}
+
+const describe = (ad: CorpusAd, category: Category) =>
+  ad.labels.filter((l) => l.category === category).map((l) => ('missing' in l ? `missing ${l.missing.join(',')}` : l.field ? `${l.field}: ${l.evidence}` : l.evidence));
+const shown = (f: Prediction['findings'][number]) => (f.missing ? `missing ${f.missing.join(',')}` : (f.field ?? 'description') === 'description' ? f.text : `${f.field}: ${f.text}`);
+
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 
 export function score(corpus: CorpusAd[], predict: (ad: CorpusAd) => Prediction): Score {
-  const counts = new Map(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]));
+  const labelsIncomplete = corpus.some((ad) => ad.labels.some((l) => l.category === 'incomplete'));
+  const scored = CATEGORIES.filter((c) => c !== 'incomplete' || labelsIncomplete);
+  const counts = new Map(scored.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]));
   const misses: Miss[] = [];
   const falseAlarms: Miss[] = [];
   const wrongDecisions: Score['wrongDecisions'] = [];
   const cleanWithFindings: string[] = [];
   let correct = 0;
   for (const ad of corpus) {
-    const p = predict(ad);
+    const predicted = predict(ad);
+    const p = { ...predicted, findings: predicted.findings.filter((f) => counts.has(f.category)) };
     if (p.decision === ad.decision) correct++;
     else wrongDecisions.push({ id: ad.id, expected: ad.decision, got: p.decision });
     if (ad.labels.length === 0 && p.findings.length > 0) cleanWithFindings.push(ad.id);
-    for (const category of CATEGORIES) {
+    for (const category of scored) {
       const c = counts.get(category)!;
       const labeled = ad.labels.some((l) => l.category === category);
       const found = p.findings.filter((f) => f.category === category);
-      const spans = evidenceSpans(ad, category);
-      const hit = found.some((f) => spans.some(([s, e]) => f.start < e && s < f.end));
+      const hit = labeled && found.some((f) => matches(ad, category, f));
       if (labeled && hit) c.tp++;
       if (labeled && !hit) {
         c.fn++;
-        const evidence = ad.labels.filter((l) => l.category === category).map((l) => l.evidence);
-        misses.push({ id: ad.id, category, detail: `expected ${evidence.join(' | ')}${found.length ? `; found elsewhere: ${found.map((f) => f.text).join(' | ')}` : ''}` });
+        misses.push({ id: ad.id, category, detail: `expected ${describe(ad, category).join(' | ')}${found.length ? `; found elsewhere: ${found.map(shown).join(' | ')}` : ''}` });
       }
       if (found.length > 0 && !hit) {
         c.fp++;
-        falseAlarms.push({ id: ad.id, category, detail: found.map((f) => f.text).join(' | ') });
+        falseAlarms.push({ id: ad.id, category, detail: found.map(shown).join(' | ') });
       }
     }
   }
-  const categories = CATEGORIES.map((category) => {
+  const categories = scored.map((category) => {
     const { tp, fp, fn } = counts.get(category)!;
     const precision = ratio(tp, tp + fp);
     const recall = ratio(tp, tp + fn);

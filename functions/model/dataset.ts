@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { analyzeField } from '../core/analysis/field-analysis.js';
-import { CATEGORIES, type Category } from '../core/categories.js';
+import { PASSAGE_CATEGORIES, type PassageCategory } from '../core/categories.js';
+import { CorpusAdSchema } from '../eval/corpus.js';
 import type { CompiledLexicon } from '../core/lexicon/compile.js';
 import { featuresOf } from '../core/model/features.js';
 import { trimClause } from '../core/model/second-opinion.js';
@@ -17,25 +18,19 @@ export interface LabelledAd {
   id: string;
   title: string;
   text: string;
-  labels: { category: Category; evidence: string }[];
+  labels: { category: PassageCategory; evidence: string }[];
 }
 
 export interface ClauseExample {
   /** Index of the ad in its data set: folds split by ad, never inside one. */
   ad: number;
   features: Int32Array;
-  /** 1 where the clause states a violation of CATEGORIES[i]. */
+  /** 1 where the clause states a violation of PASSAGE_CATEGORIES[i]. */
   labels: Uint8Array;
 }
 
-const CorpusLine = z.object({
-  id: z.string(),
-  title: z.string().default(''),
-  text: z.string(),
-  labels: z.array(z.object({ category: z.enum(CATEGORIES), evidence: z.string() })),
-});
 /** tests/core/fixtures/phrasings.jsonl: one short phrasing and the categories it violates. */
-const PhrasingLine = z.object({ text: z.string(), categories: z.array(z.enum(CATEGORIES)) });
+const PhrasingLine = z.object({ text: z.string(), categories: z.array(z.enum(PASSAGE_CATEGORIES)) });
 
 /**
  * A labelled file: the corpus format (../shared/corpus/dev.jsonl, tests/eval/fixtures/, a feedback export) or
@@ -47,8 +42,13 @@ export function readLabelledFile(path: string): LabelledAd[] {
     .filter((line) => line.trim())
     .map((line, i) => {
       const json = JSON.parse(line) as unknown;
-      const corpus = CorpusLine.safeParse(json);
-      if (corpus.success) return corpus.data;
+      const corpus = CorpusAdSchema.safeParse(json);
+      if (corpus.success) {
+        // The model reads the title and the description: evidence there, not in a form's fields or on the whole ad.
+        const { id, title, text, labels } = corpus.data;
+        const passages = labels.flatMap((l) => ('evidence' in l && ['title', 'description'].includes(l.field ?? 'description') ? [l] : []));
+        return { id, title, text, labels: passages };
+      }
       const phrasing = PhrasingLine.safeParse(json);
       if (phrasing.success) {
         const { text, categories } = phrasing.data;
@@ -73,8 +73,8 @@ export function clauseExamples(ad: LabelledAd, adIndex: number, lexicon: Compile
       if (start >= end) continue;
       const from = a.n.starts[start]!;
       const to = a.n.ends[end - 1]!;
-      const labels = new Uint8Array(CATEGORIES.length);
-      for (const e of evidence) if (e.start < to && from < e.end) labels[CATEGORIES.indexOf(e.category)] = 1;
+      const labels = new Uint8Array(PASSAGE_CATEGORIES.length);
+      for (const e of evidence) if (e.start < to && from < e.end) labels[PASSAGE_CATEGORIES.indexOf(e.category)] = 1;
       out.push({ ad: adIndex, features: featuresOf(a.n.text, start, end, clause.section), labels });
     }
   }

@@ -6,7 +6,7 @@
  * design matrix is ~30,000 clauses × 2^20 hashed features (almost all zero). Sparse SGD touches only a
  * clause's own features, and with a seeded order it gives the same model bit for bit.
  */
-import { CATEGORIES, type Category } from '../core/categories.js';
+import { PASSAGE_CATEGORIES as CATEGORIES, type Category } from '../core/categories.js';
 import { FEATURE_BITS } from '../core/model/features.js';
 import { MODEL_FORMAT, sigmoid, type ModelFile } from '../core/model/clause-model.js';
 import type { ClauseExample } from './dataset.js';

@@ -43,6 +43,8 @@ describe('checkAd', () => {
     expect(v.findings.map((f) => [f.field, f.text])).toEqual([
       ['title', '限男性'],
       ['requirements', '押金200元'],
+      // what the ad lacks comes last, on the whole ad
+      ['ad', ''],
     ]);
     expect('仓管（限男性）'.slice(v.findings[0]!.start, v.findings[0]!.end)).toBe('限男性');
   });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultLexiconDir } from '../../functions/engine.js';
-import { readCorpus } from '../../functions/eval/corpus.js';
+import { corpusAdToAd, readCorpus } from '../../functions/eval/corpus.js';
 import { score } from '../../functions/eval/score.js';
 import { engine } from '../core/engine-fixture.js';
 
@@ -30,13 +30,15 @@ const blindCorpora = [
   ['the blind platform-queue corpus', join(import.meta.dirname, 'fixtures/blind-platform-queue.jsonl')],
   ['the second blind evasive corpus', join(import.meta.dirname, 'fixtures/blind-evasive-2.jsonl')],
   ['the blind regional-inbox corpus (written after the model)', join(import.meta.dirname, 'fixtures/blind-regional-inbox.jsonl')],
+  ['the blind structured corpus (posting-form fields and completeness)', join(import.meta.dirname, 'fixtures/blind-structured.jsonl')],
 ] as const;
 
-const scoreOf = (corpusPath: string) =>
-  score(readCorpus(corpusPath), (ad) => {
-    const v = engine.check({ title: ad.title, description: ad.text });
-    return { decision: v.decision, findings: v.findings.filter((f) => f.field === 'description') };
-  });
+const predict = (ad: Parameters<typeof corpusAdToAd>[0]) => {
+  const v = engine.check(corpusAdToAd(ad));
+  return { decision: v.decision, findings: v.findings };
+};
+
+const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predict);
 
 describe.each(blindCorpora)('quality on %s', (_, corpusPath) => {
   const result = scoreOf(corpusPath);
@@ -50,12 +52,7 @@ describe.each(blindCorpora)('quality on %s', (_, corpusPath) => {
 });
 
 describe.each(corpora)('quality on %s', (_, corpusPath) => {
-  const result = existsSync(corpusPath)
-    ? score(readCorpus(corpusPath), (ad) => {
-        const v = engine.check({ title: ad.title, description: ad.text });
-        return { decision: v.decision, findings: v.findings.filter((f) => f.field === 'description') };
-      })
-    : undefined;
+  const result = existsSync(corpusPath) ? scoreOf(corpusPath) : undefined;
   if (!result) {
     it.skip(`${corpusPath} is not there`, () => {});
     return;

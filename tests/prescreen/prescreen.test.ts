@@ -47,7 +47,7 @@ describe('prescreen: reading', () => {
     const table: Table = [HEADER, ['甲公司', '', '', '招聘仓管，限男性，35岁以下', '', '', '', '']];
     const result = await prescreen(file(writeCsv(dir, 'untitled.csv', table, 'utf-8')));
     expect(result.errors).toEqual([]);
-    expect(result.rows.map((r) => [r.row, r.title, r.categories.sort()])).toEqual([[2, '', ['age', 'gender']]]);
+    expect(result.rows.map((r) => [r.row, r.title, r.categories.sort()])).toEqual([[2, '', ['age', 'gender', 'incomplete']]]);
   });
 
   it('counts blank lines and multi-line cells the way Excel numbers rows', async () => {
@@ -122,7 +122,9 @@ describe('prescreen: checks', () => {
 
   it('passes the engine\'s decision and findings through', () => {
     expect(byRow(result, 2)).toMatchObject({ decision: 'reject', categories: expect.arrayContaining(['gender']) });
-    expect(byRow(result, 3)).toMatchObject({ decision: 'approve', findings: [] });
+    // What a row lacks (招聘人数, 薪资) is a notice: shown, never a reason to turn the job down.
+    expect(byRow(result, 3)).toMatchObject({ decision: 'approve' });
+    expect(byRow(result, 3)!.findings.every((f) => f.severity === 'notice')).toBe(true);
     expect(byRow(result, 4)).toMatchObject({ decision: 'reject', categories: expect.arrayContaining(['fee_charging']) });
     // Offsets are into the joined description that the excerpt shows.
     const gender = byRow(result, 2)!.findings.find((f) => f.category === 'gender')!;

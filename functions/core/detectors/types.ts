@@ -2,6 +2,7 @@
 import type { Ad } from '../ad.js';
 import type { FieldAnalysis } from '../analysis/field-analysis.js';
 import type { Category } from '../categories.js';
+import type { Policy } from '../lexicon/schema.js';
 
 export interface DetectorContext {
   /** The text fields, analysed (normalised text, vocabulary hits, clauses and sections). */
@@ -14,6 +15,8 @@ export interface DetectorContext {
   ad: Ad;
   /** The check's clock (a validity date is past or not). */
   now: Date;
+  /** The deployment's policy (severities, and what it asks of every posting). */
+  policy: Policy;
 }
 
 /** A finding about the ad as a whole rather than a passage (what it lacks): `field` is this, with no span. */

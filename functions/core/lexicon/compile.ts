@@ -11,7 +11,7 @@ import type { CompiledScenario } from '../analysis/scenarios.js';
 import { TermIndex } from '../scan/term-index.js';
 import { regexTrigger, type RegexTrigger } from './regex-trigger.js';
 import { LexiconError, type Lexicon } from './load.js';
-import type { FieldCondition, LexiconException, Pattern, Rule } from './schema.js';
+import type { FieldCondition, LexiconException, Pattern, Policy, Rule } from './schema.js';
 import type { CompiledFieldCondition } from '../structured/conditions.js';
 
 export type Boundary = 'both' | 'start' | 'end' | 'none';
@@ -77,6 +77,8 @@ export interface CompiledLexicon {
   /** The same, by regex source: a bundle's lexicon snapshot carries them so a cold start skips deriving them. */
   regexTriggers: Record<string, RegexTrigger | null>;
   roles: CompiledRole[];
+  /** The deployment's policy the lexicon was compiled with. */
+  policy: Policy;
   /** Tags of the neutral words (不限, 均可): next to a protected attribute they cancel it. */
   neutral: string[];
 }
@@ -165,6 +167,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       neutral: new RegExp(alternation([...(commonSets.neutral ?? []), ...f.neutral])),
       words: f.words ? wordsOf(f.words, ruleId) : null,
       ...(f.above !== undefined ? { above: f.above } : {}),
+      ...(f.below !== undefined ? { below: f.below } : {}),
       ...(f.adult ? { adult: { above: f.adult.above, work: wordsOf(f.adult.work, ruleId) } } : {}),
     });
     const exception = (e: LexiconException, ruleId: string): CompiledException => ({
@@ -254,6 +257,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     triggers,
     regexTriggers,
     roles,
+    policy: lexicon.policy,
     neutral,
   };
 }

@@ -103,6 +103,7 @@ export const FieldConditionSchema = z
     neutral: z.array(nonEmpty).default([]),
     words: z.array(z.string().regex(/^[a-z0-9_]+$/)).optional(),
     above: z.number().optional(),
+    below: z.number().optional(),
     adult: z.object({ above: z.number(), work: z.array(z.string().regex(/^[a-z0-9_]+$/)).min(1) }).strict().optional(),
   })
   .strict();
@@ -223,6 +224,8 @@ export const PolicySchema = z
     rules: z.record(z.string(), z.enum([...SEVERITIES, 'off'])).default({}),
     /** The learned second opinion (lexicons/model.json): `off` leaves the rules alone. */
     model: z.enum(['on', 'off']).default('on'),
+    /** Every posting must carry a validity date that has not passed (an `incomplete` finding otherwise). */
+    requireValidUntil: z.boolean().default(false),
   })
   .strict();
 

@@ -6,7 +6,7 @@
  * category the probability above which the model speaks (chosen on held-out folds) or null (it stays silent).
  */
 import { z } from 'zod';
-import { CATEGORIES, type Category } from '../categories.js';
+import { PASSAGE_CATEGORIES, type Category } from '../categories.js';
 import { FEATURE_BITS, fillFeatures, maxFeatures } from './features.js';
 
 export const MODEL_FORMAT = 'hirecheck-clause-model/1';
@@ -20,7 +20,7 @@ export const ModelFileSchema = z
     seed: z.number().int(),
     trainedOn: z.array(z.object({ corpus: z.string(), ads: z.number().int(), clauses: z.number().int() })),
     /** The categories the model reports, each with its bias, its threshold and a column of weights. */
-    categories: z.array(z.enum(CATEGORIES)),
+    categories: z.array(z.enum(PASSAGE_CATEGORIES)),
     bias: z.array(z.number()),
     /** Per reported category: the probability from which the model reports a clause. */
     thresholds: z.record(z.string(), z.number().min(0).max(1)),

@@ -52,7 +52,8 @@ function periodOf(keyword: string | undefined, per: string | undefined): PayPeri
   return 'month';
 }
 
-const MONTHLY: Record<PayPeriod, number> = { hour: 8 * 22, day: 22, week: 52 / 12, month: 1, year: 1 / 12 };
+/** Months of pay per period: a day is one of 22 working days, an hour one of 8 in it. */
+export const MONTHLY: Record<PayPeriod, number> = { hour: 8 * 22, day: 22, week: 52 / 12, month: 1, year: 1 / 12 };
 
 export function parsePay(text: string): PayMention[] {
   const out: PayMention[] = [];

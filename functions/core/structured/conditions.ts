@@ -12,6 +12,7 @@ export interface CompiledFieldCondition {
   /** When set, a text value counts only when it holds one of these words. */
   words: RegExp | null;
   above?: number;
+  below?: number;
   adult?: { above: number; work: RegExp };
 }
 
@@ -27,6 +28,7 @@ export function conditionValue(ad: Ad, path: ConditionPath): string | number | u
  */
 export function conditionHolds(c: CompiledFieldCondition, value: string | number, fold: (s: string) => string, adText: string): boolean {
   if (typeof value === 'number') {
+    if (c.below !== undefined) return value < c.below;
     if (c.above === undefined) return true;
     const limit = c.adult && c.adult.work.test(adText) ? c.adult.above : c.above;
     return value > limit;

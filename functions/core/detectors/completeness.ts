@@ -1,0 +1,102 @@
+/**
+ * Completeness: the six elements every posting must state (《人力资源市场暂行条例》第二十四条; the 2026 notice).
+ * Each may come from a structured field or from the text, found by the engine's own analysis: pay by the pay
+ * parser, duties and conditions by the sections and clause roles (岗位职责, 任职要求, 负责), the place by the
+ * generated place names or an address, the company by its name or an organisation word, the headcount by a
+ * figure of people. One finding on the whole ad names what is missing.
+ */
+import { z } from 'zod';
+import type { FieldAnalysis } from '../analysis/field-analysis.js';
+import { parsePay } from '../salary/parse-pay.js';
+import { ELEMENTS, type Element } from '../structured/elements.js';
+import { WHOLE_AD, type Detector, type DetectorContext } from './types.js';
+
+const words = z.array(z.string().min(1)).min(1);
+const ParamsSchema = z
+  .object({
+    /** Regexes (on normalised text) that name the employer: a registered name (…有限公司) or a label (单位名称：). */
+    company: words,
+    /** Regexes (on normalised text) that state a number of people wanted (招3人, 若干名). */
+    headcount: words,
+    /** Words that state a place of work (工作地点, 地址, 位于), beside the place names of the vocabularies. */
+    location: words,
+    /** Index tags of place names (the generated provinces and prefectures). */
+    placeTags: words,
+    /** Words that state the work (负责, 工作内容), beside a duty section. */
+    duties: words,
+    /** Words that state conditions (要求, 学历, 经验), beside a requirement section. */
+    conditions: words,
+  })
+  .strict();
+type Params = z.infer<typeof ParamsSchema>;
+
+interface Compiled {
+  company: RegExp;
+  headcount: RegExp;
+  location: RegExp;
+  placeTags: string[];
+  duties: RegExp;
+  conditions: RegExp;
+}
+
+const alternation = (list: string[]) => new RegExp(list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+const cache = new WeakMap<object, Compiled>();
+function compile(raw: Record<string, unknown>): Compiled {
+  let c = cache.get(raw);
+  if (!c) {
+    const p: Params = ParamsSchema.parse(raw);
+    c = {
+      company: new RegExp(p.company.join('|'), 'u'),
+      headcount: new RegExp(p.headcount.join('|'), 'u'),
+      location: alternation(p.location),
+      placeTags: p.placeTags,
+      duties: alternation(p.duties),
+      conditions: alternation(p.conditions),
+    };
+    cache.set(raw, c);
+  }
+  return c;
+}
+
+/**
+ * The fields that describe the job itself: a title names it (储备干部) without saying what the work is, and the
+ * company's name and intro (餐饮管理有限公司) say what the company does, not what the job asks or involves.
+ */
+const JOB_FIELDS = new Set(['description', 'requirements', 'benefits', 'salary']);
+
+/** Sections whose verbs are not the job's (配送 in 福利：电动车由公司提供 or in 工作地点：…配送站). */
+const NOT_DUTY_SECTIONS = new Set(['perk', 'company', 'notice', 'warning']);
+
+/** A clause that says what the work is: a duty verb, outside perks and notices and not in a place line. */
+function dutyClause(a: FieldAnalysis, c: FieldAnalysis['clauses'][number], p: Compiled): boolean {
+  if (c.section && NOT_DUTY_SECTIONS.has(c.section)) return false;
+  const text = a.n.text.slice(c.start, c.end);
+  return p.duties.test(text) && !p.location.test(text.slice(0, 6));
+}
+
+/** The elements the ad states, each from its structured field or from its text. */
+export function statedElements(ctx: DetectorContext, p: Compiled): Set<Element> {
+  const { ad, fields } = ctx;
+  const job = fields.filter((a) => JOB_FIELDS.has(a.field));
+  const says = (re: RegExp, among: readonly FieldAnalysis[] = job) => among.some((a) => re.test(a.n.text));
+  const hasSection = (section: string) => job.some((a) => a.clauses.some((c) => c.section === section));
+  const stated = new Set<Element>();
+  if (ad.company?.name || ad.company?.intro || hasSection('company') || says(p.company, fields)) stated.add('company');
+  if (ad.headcount !== undefined || says(p.headcount, fields)) stated.add('headcount');
+  const conditions = Object.values(ad.conditions ?? {}).some((v) => v !== undefined && v !== '');
+  if (conditions || ad.requirements || hasSection('requirement') || says(p.conditions)) stated.add('conditions');
+  if (hasSection('duty') || job.some((a) => a.clauses.some((c) => dutyClause(a, c, p)))) stated.add('duties');
+  const place = fields.some((a) => !a.field.startsWith('company.') && p.placeTags.some((t) => a.byTag.has(t)));
+  if (ad.location || place || says(p.location)) stated.add('location');
+  if (ad.pay || ad.salary || fields.some((a) => a.field !== 'company.intro' && parsePay(a.n.text).length > 0)) stated.add('pay');
+  return stated;
+}
+
+export const completenessDetector: Detector = (ctx, raw) => {
+  const p = compile(raw);
+  const stated = statedElements(ctx, p);
+  const missing: Element[] = ELEMENTS.filter((e) => !stated.has(e));
+  // A deployment that must expire postings asks for a validity date (policy.yaml requireValidUntil).
+  if (ctx.policy.requireValidUntil && (!ctx.ad.validUntil || ctx.ad.validUntil < ctx.now.toISOString().slice(0, 10))) missing.push('validUntil');
+  return missing.length ? [{ field: WHOLE_AD, start: 0, end: 0, missing }] : [];
+};
