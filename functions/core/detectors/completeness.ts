@@ -18,12 +18,14 @@ const ParamsSchema = z
     company: words,
     /** Regexes (on normalised text) that state a number of people wanted (招3人, 若干名). */
     headcount: words,
-    /** Words that state a place of work (工作地点, 地址, 位于), beside the place names of the vocabularies. */
+    /** Regexes (on normalised text) that state a place of work (工作地点:, 路12号), beside the place names. */
     location: words,
-    /** Index tags of place names (the generated provinces and prefectures). */
-    placeTags: words,
-    /** Words that state the work (负责, 工作内容), beside a duty section. */
+    /** Index tags of the place names (the pattern's sets: generated provinces, prefectures, counties). */
+    setTags: words,
+    /** Verbs of work (组装, 配送, 开发), beside a duty section. */
     duties: words,
+    /** Words that make a clause a duty whatever else it says (负责, 工作内容). */
+    dutyLabels: words,
     /** Words that state conditions (要求, 学历, 经验), beside a requirement section. */
     conditions: words,
   })
@@ -34,8 +36,9 @@ interface Compiled {
   company: RegExp;
   headcount: RegExp;
   location: RegExp;
-  placeTags: string[];
+  setTags: string[];
   duties: RegExp;
+  dutyLabels: RegExp;
   conditions: RegExp;
 }
 
@@ -48,9 +51,10 @@ function compile(raw: Record<string, unknown>): Compiled {
     c = {
       company: new RegExp(p.company.join('|'), 'u'),
       headcount: new RegExp(p.headcount.join('|'), 'u'),
-      location: alternation(p.location),
-      placeTags: p.placeTags,
+      location: new RegExp(p.location.join('|'), 'u'),
+      setTags: p.setTags,
       duties: alternation(p.duties),
+      dutyLabels: alternation(p.dutyLabels),
       conditions: alternation(p.conditions),
     };
     cache.set(raw, c);
@@ -67,11 +71,23 @@ const JOB_FIELDS = new Set(['description', 'requirements', 'benefits', 'salary']
 /** Sections whose verbs are not the job's (配送 in 福利：电动车由公司提供 or in 工作地点：…配送站). */
 const NOT_DUTY_SECTIONS = new Set(['perk', 'company', 'notice', 'warning']);
 
-/** A clause that says what the work is: a duty verb, outside perks and notices and not in a place line. */
+/**
+ * A clause that says what the work is: a duty label (负责), or a verb of work outside perks, notices,
+ * requirements and place lines, in a clause that states no condition (熟练掌握web开发框架 asks, it does not say
+ * what the work is).
+ */
 function dutyClause(a: FieldAnalysis, c: FieldAnalysis['clauses'][number], p: Compiled): boolean {
   if (c.section && NOT_DUTY_SECTIONS.has(c.section)) return false;
   const text = a.n.text.slice(c.start, c.end);
-  return p.duties.test(text) && !p.location.test(text.slice(0, 6));
+  if (p.dutyLabels.test(text)) return true;
+  return c.section !== 'requirement' && p.duties.test(text) && !p.conditions.test(text) && !p.location.test(text);
+}
+
+/** A place name outside the company's fields and outside a registered name (北京云京科技有限公司 is where it is registered). */
+function namesPlace(a: FieldAnalysis, p: Compiled): boolean {
+  if (a.field.startsWith('company.')) return false;
+  const names = [...a.n.text.matchAll(new RegExp(p.company.source, 'gu'))].map((m) => [m.index, m.index + m[0].length]);
+  return p.setTags.some((t) => a.byTag.get(t)?.some((h) => !names.some(([s, e]) => h.start >= s! && h.end <= e!)));
 }
 
 /** The elements the ad states, each from its structured field or from its text. */
@@ -86,8 +102,7 @@ export function statedElements(ctx: DetectorContext, p: Compiled): Set<Element> 
   const conditions = Object.values(ad.conditions ?? {}).some((v) => v !== undefined && v !== '');
   if (conditions || ad.requirements || hasSection('requirement') || says(p.conditions)) stated.add('conditions');
   if (hasSection('duty') || job.some((a) => a.clauses.some((c) => dutyClause(a, c, p)))) stated.add('duties');
-  const place = fields.some((a) => !a.field.startsWith('company.') && p.placeTags.some((t) => a.byTag.has(t)));
-  if (ad.location || place || says(p.location)) stated.add('location');
+  if (ad.location || fields.some((a) => namesPlace(a, p)) || says(p.location)) stated.add('location');
   if (ad.pay || ad.salary || fields.some((a) => a.field !== 'company.intro' && parsePay(a.n.text).length > 0)) stated.add('pay');
   return stated;
 }

@@ -178,7 +178,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       if ('detector' in p) {
         const detector = DETECTORS[p.detector];
         if (!detector) throw new LexiconError(where, ruleId, `unknown detector ${p.detector}`);
-        return { kind: 'detector', detector, params: p.params };
+        return { kind: 'detector', detector, params: p.sets.length ? { ...p.params, setTags: tags(p.sets, ruleId) } : p.params };
       }
       if ('construction' in p) {
         const c = p.construction;

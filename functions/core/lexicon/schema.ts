@@ -24,7 +24,12 @@ export const RegexPatternSchema = z
   })
   .strict();
 export const DetectorPatternSchema = z
-  .object({ detector: nonEmpty, params: z.record(z.string(), z.unknown()).default({}) })
+  .object({
+    detector: nonEmpty,
+    params: z.record(z.string(), z.unknown()).default({}),
+    /** Word sets the detector reads through the field analysis (byTag): indexed, and their tags given as params.setTags. */
+    sets: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
+  })
   .strict();
 const SetNames = z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).min(1);
 
