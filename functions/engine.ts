@@ -8,8 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createJiebaTokenizer } from './adapters/jieba-tokenizer.js';
 import { loadLexiconDir } from './adapters/lexicon-files.js';
 import { loadModelFile } from './adapters/model-file.js';
-import { buildEngine, type Engine } from './core/engine.js';
-import type { Policy } from './core/lexicon/schema.js';
+import { buildEngine, type CoreEngineOptions, type Engine } from './core/engine.js';
 import type { Tokenizer } from './core/tokenizer.js';
 
 export type { Engine, EngineInfo } from './core/engine.js';
@@ -18,7 +17,7 @@ export interface EngineOptions {
   /** Directory holding the lexicon YAML files; default: HIRECHECK_LEXICON_DIR or the repository's lexicons/. */
   lexiconDir?: string;
   /** Deployment override of lexicons/policy.yaml (merged over it). */
-  policy?: Partial<Policy>;
+  policy?: CoreEngineOptions['policy'];
   tokenizer?: (words: string[]) => Tokenizer;
 }
 

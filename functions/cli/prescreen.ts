@@ -25,7 +25,8 @@ const USAGE = `usage: hirecheck prescreen FILE --out report.html [--csv results.
   --csv FILE           one line per job, for Excel (UTF-8 with BOM)
   --json FILE          { summary, rows, errors, duplicates }
   --map 列名=field     map a column by header, letter or number; fields: company, creditCode, title,
-                       description, salary, location, contact, ignore (repeatable)
+                       description, salary, location, contact, gender, age, education, hukou,
+                       headcount, validUntil, companyIntro, ignore (repeatable)
   --format FMT         csv | xlsx | jsonl | json (default: from the file)
   --encoding ENC       utf-8 | gbk (default: detected)
   --quiet              no progress bar

@@ -28,8 +28,8 @@ export interface CoreEngineOptions {
   lexicon: Lexicon;
   /** Builds the tokenizer once the lexicon's words are known (they join its dictionary). */
   tokenizer: (words: string[]) => Tokenizer;
-  /** Deployment override of lexicons/policy.yaml (merged over it). */
-  policy?: Partial<Policy>;
+  /** Deployment override of lexicons/policy.yaml (merged over it, severity by severity). */
+  policy?: Partial<Omit<Policy, 'severities'>> & { severities?: Partial<Policy['severities']> };
   /** The learned second opinion (lexicons/model.json) and its content hash; used unless the policy says `model: off`. */
   model?: { file: ModelFile; hash: string };
 }

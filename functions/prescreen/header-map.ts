@@ -5,7 +5,11 @@
  */
 import { PrescreenInputError } from './errors.js';
 
-export const PRESCREEN_FIELDS = ['company', 'creditCode', 'title', 'description', 'salary', 'location', 'contact'] as const;
+export const PRESCREEN_FIELDS = [
+  'company', 'creditCode', 'title', 'description', 'salary', 'location', 'contact',
+  // A fair template's condition and posting columns: read into the ad's structured fields (row-ad.ts).
+  'gender', 'age', 'education', 'hukou', 'headcount', 'validUntil', 'companyIntro',
+] as const;
 export type PrescreenField = (typeof PRESCREEN_FIELDS)[number];
 /** `ignore` drops a column that the aliases would otherwise pick up. */
 export type ColumnTarget = PrescreenField | 'ignore';
@@ -14,9 +18,9 @@ export type ColumnTarget = PrescreenField | 'ignore';
 const JOINED: ReadonlySet<PrescreenField> = new Set(['description', 'contact']);
 
 /**
- * Aliases per field, compared after `normalizeHeader`. The description takes every requirement-like
- * column, including the 性别要求 / 年龄要求 columns some fair templates have: their values ("男",
- * "35岁以下") are exactly what the engine must see, labelled with the header so they read as a sentence.
+ * Aliases per field, compared after `normalizeHeader`. The description takes every other requirement-like
+ * column (专业要求, 身高要求), labelled with the header so it reads as a sentence; 性别要求, 年龄要求, 学历要求
+ * and 户籍要求 become the ad's structured conditions, which the engine reads like a posting form's.
  */
 const ALIASES: Record<PrescreenField, readonly string[]> = {
   company: ['单位名称', '企业名称', '公司名称', '用人单位', '招聘单位', '单位全称', '企业全称', '公司全称', '单位', '企业', '公司', 'company', 'companyname', 'employer', 'organization'],
@@ -24,19 +28,25 @@ const ALIASES: Record<PrescreenField, readonly string[]> = {
   title: ['岗位名称', '职位名称', '招聘岗位', '招聘职位', '岗位', '职位', 'title', 'jobtitle', 'position', 'job'],
   description: [
     '岗位职责', '职位描述', '岗位描述', '任职要求', '岗位要求', '职位要求', '任职资格', '工作职责', '工作内容',
-    '岗位介绍', '职位详情', '招聘要求', '招聘条件', '应聘条件', '专业要求', '学历要求', '专业', '学历',
-    '性别要求', '年龄要求', '性别', '年龄', '户籍要求', '身高要求', '其他要求', '福利', '福利待遇', '备注',
+    '岗位介绍', '职位详情', '招聘要求', '招聘条件', '应聘条件', '专业要求', '专业', '身高要求', '其他要求', '福利', '福利待遇', '备注',
     'description', 'jobdescription', 'requirements', 'responsibilities', 'duties', 'benefits', 'remarks', 'notes',
   ],
   salary: ['薪资', '薪酬', '待遇', '薪资待遇', '薪酬待遇', '工资', '月薪', '年薪', '薪资范围', 'salary', 'pay', 'compensation', 'wage'],
   location: ['工作地点', '工作城市', '工作地址', '工作地区', '地点', '城市', 'location', 'city', 'worklocation'],
+  gender: ['性别要求', '性别', 'gender', 'conditions.gender'],
+  age: ['年龄要求', '年龄', '年龄范围', 'age'],
+  education: ['学历要求', '学历', '最低学历', 'education', 'conditions.education'],
+  hukou: ['户籍要求', '户籍', '户口要求', '户口', 'hukou', 'conditions.hukou'],
+  headcount: ['招聘人数', '需求人数', '人数', '招聘名额', '名额', 'headcount'],
+  validUntil: ['截止日期', '截止时间', '有效期', '有效期至', '报名截止', '招聘截止日期', '截止', 'validuntil', 'deadline'],
+  companyIntro: ['单位简介', '公司简介', '企业简介', '单位介绍', '公司介绍', 'companyintro', 'company.intro'],
   contact: ['联系方式', '联系电话', '联系人', '电话', '手机', '邮箱', '电子邮箱', '简历投递', '投递邮箱', '投递方式', 'contact', 'email', 'phone', 'tel'],
 };
 
 /** Columns that contain an alias but are not the ad ("单位地址" is not the company, "岗位类别" not the title). */
 const NOT_THE_AD = [
-  '序号', '编号', '单位地址', '公司地址', '企业地址', '单位简介', '公司简介', '企业简介', '单位性质', '企业性质', '公司性质',
-  '所属行业', '行业', '招聘人数', '需求人数', '人数', '岗位类别', '岗位类型', '职位类别', '职位类型', '单位规模', '公司规模',
+  '序号', '编号', '单位地址', '公司地址', '企业地址', '单位性质', '企业性质', '公司性质',
+  '所属行业', '行业', '岗位类别', '岗位类型', '职位类别', '职位类型', '单位规模', '公司规模',
 ];
 
 /** The fields a header row must provide (company may come from the name or the credit code). */

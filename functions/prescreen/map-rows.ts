@@ -40,9 +40,11 @@ export function toInputRow(source: TableRow, plan: ColumnPlan): InputRow | undef
   }
   if (empty) return undefined;
   const fields: InputRow['fields'] = {};
+  const headers: InputRow['headers'] = {};
+  for (const [field, list] of parts) headers[field] = list[0]!.header;
   // Several filled columns of one field read as labelled lines: "任职要求：…\n性别要求：男".
   for (const [field, list] of parts) fields[field] = list.length === 1 ? list[0]!.text : list.map((p) => `${p.header}：${p.text}`).join('\n');
-  return { row: source.row, fields, problems };
+  return { row: source.row, fields, headers, problems };
 }
 
 function unknownLayout(headers: string[], row: number, plan: ColumnPlan): PrescreenInputError {
@@ -108,8 +110,8 @@ function flatten(value: Record<string, unknown>): { headers: string[]; cells: Ce
     else cells.push({ error: '不是文本' });
   };
   for (const [key, v] of Object.entries(value)) {
-    if (key.toLowerCase() === 'company' && typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      for (const [inner, w] of Object.entries(v)) add(`company.${inner}`, w);
+    if (['company', 'conditions'].includes(key.toLowerCase()) && typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      for (const [inner, w] of Object.entries(v)) add(`${key.toLowerCase()}.${inner}`, w);
     } else add(key, v);
   }
   return { headers, cells };

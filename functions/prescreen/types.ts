@@ -9,6 +9,8 @@ export type InputFormat = 'csv' | 'xlsx' | 'jsonl' | 'json';
 export interface InputRow {
   row: number;
   fields: Partial<Record<PrescreenField, string>>;
+  /** The column each field came from (月薪 or 年薪 says what a bare 20-30 means). */
+  headers?: Partial<Record<PrescreenField, string>>;
   /** Cells that could not be read (encoding errors, #VALUE!, nested JSON): the row is reported, not checked. */
   problems: string[];
 }

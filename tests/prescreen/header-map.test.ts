@@ -7,8 +7,8 @@ const fieldsOf = (headers: string[], overrides = new Map()) =>
 describe('header mapping', () => {
   it('maps the usual Chinese headers, several description columns included', () => {
     const plan = planColumns(['序号', '单位名称', '统一社会信用代码', '岗位名称', '岗位职责', '任职要求', '薪资', '工作地点', '联系方式', '招聘人数']);
-    expect(plan.columns.map((c) => c.field)).toEqual(['company', 'creditCode', 'title', 'description', 'description', 'salary', 'location', 'contact']);
-    expect(plan.ignored).toEqual(['序号', '招聘人数']);
+    expect(plan.columns.map((c) => c.field)).toEqual(['company', 'creditCode', 'title', 'description', 'description', 'salary', 'location', 'contact', 'headcount']);
+    expect(plan.ignored).toEqual(['序号']);
     expect(plan.missing).toEqual([]);
   });
 
@@ -24,7 +24,14 @@ describe('header mapping', () => {
 
   it('prefers an exact header to one that only contains an alias', () => {
     expect(fieldsOf(['单位地址', '单位名称', '招聘岗位名称', '职位描述'])).toEqual(['单位名称=company', '招聘岗位名称=title', '职位描述=description']);
-    expect(fieldsOf(['公司简介', '企业名称', '岗位', '岗位类别', '岗位描述'])).toEqual(['企业名称=company', '岗位=title', '岗位描述=description']);
+    expect(fieldsOf(['公司性质', '企业名称', '岗位', '岗位类别', '岗位描述'])).toEqual(['企业名称=company', '岗位=title', '岗位描述=description']);
+  });
+
+  it('maps a fair template\'s condition and posting columns onto the structured fields', () => {
+    expect(fieldsOf(['单位名称', '单位简介', '岗位名称', '岗位职责', '性别要求', '年龄要求', '学历要求', '户籍要求', '招聘人数', '月薪', '工作地点', '截止日期'])).toEqual([
+      '单位名称=company', '单位简介=companyIntro', '岗位名称=title', '岗位职责=description', '性别要求=gender', '年龄要求=age',
+      '学历要求=education', '户籍要求=hukou', '招聘人数=headcount', '月薪=salary', '工作地点=location', '截止日期=validUntil',
+    ]);
   });
 
   it('lets --map override by header, column letter or number, and drop a column', () => {
