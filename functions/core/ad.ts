@@ -87,11 +87,11 @@ export const CheckAdSchema = z
     contact: text(FIELD_LIMITS.contact).optional(),
     requirements: text(FIELD_LIMITS.requirements).optional(),
     benefits: text(FIELD_LIMITS.benefits).optional(),
-    conditions: ConditionsSchema.optional(),
-    headcount: z.number().int().min(1).max(100_000).optional(),
-    pay: PaySchema.optional(),
+    conditions: ConditionsSchema.optional().describe('A posting form\'s conditions (性别要求, 年龄要求, 学历要求, 户籍要求, 经验): read like text; a finding on one names its path, e.g. conditions.gender.'),
+    headcount: z.number().int().min(1).max(100_000).optional().describe('招聘人数.'),
+    pay: PaySchema.optional().describe('The pay range (基本劳动报酬) in its period; text promising far more is a salary_promise finding.'),
     /** The last day the posting is valid (有效期). */
-    validUntil: isoDate.optional(),
+    validUntil: isoDate.optional().describe('The last day the posting is valid (有效期), YYYY-MM-DD.'),
   })
   .strict();
 

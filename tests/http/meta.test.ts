@@ -83,6 +83,12 @@ describe('GET /openapi.json and /docs', () => {
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     // Limits come from the same schemas that validate.
     expect(doc.components.schemas.Ad.properties.description.maxLength).toBe(20000);
+    // A posting form's structured fields, and the finding that names what an ad lacks.
+    const ad = doc.components.schemas.Ad.properties;
+    expect(Object.keys(ad)).toEqual(expect.arrayContaining(['conditions', 'headcount', 'pay', 'validUntil']));
+    expect(JSON.stringify(ad.conditions)).toContain('ageMax');
+    expect(ad.pay.properties?.unit?.enum ?? JSON.stringify(ad.pay)).toEqual(expect.arrayContaining(['hour', 'day', 'month', 'year']));
+    expect(Object.keys(doc.components.schemas.Finding.properties)).toContain('missing');
     const post = doc.paths['/v1/ads'].post;
     expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409', '413', '415', '429', '500']));
     expect(post.parameters.map((p: { name: string }) => p.name)).toContain('idempotency-key');
