@@ -4,13 +4,15 @@
  *
  * - `text`: the description, then every other text field but the title on lines of their own, so every
  *   passage a label quotes is inside it (the corpus has no per-field text);
+ * - the posting form's structured fields (conditions, headcount, pay, validUntil) as they were;
  * - `labels`: the engine's findings minus those a moderator marked as false alarms, plus the passages a
- *   moderator marked as missed, one per category and evidence; findings in the title are left out, since
- *   the corpus's evidence is looked for in `text` only;
+ *   moderator marked as missed, one per category and evidence (a condition's with its path, what the ad
+ *   lacks as `missing`); findings in the title are left out, since text evidence is looked for in `text`;
  * - `decision`: the moderator's.
  */
 import { fieldText, TEXT_FIELDS, type Ad } from '../core/ad.js';
-import type { Category, Decision } from '../core/categories.js';
+import type { Category, Decision, PassageCategory } from '../core/categories.js';
+import type { CorpusLabel } from '../eval/corpus.js';
 import type { Verdict } from '../core/verdict.js';
 import type { FeedbackRecord, ReviewDecision } from '../store/model.js';
 
@@ -18,9 +20,21 @@ export interface LabelledAd {
   id: string;
   title: string;
   text: string;
-  labels: { category: Category; evidence: string }[];
+  conditions?: Ad['conditions'];
+  headcount?: number;
+  pay?: Ad['pay'];
+  validUntil?: string;
+  labels: CorpusLabel[];
   decision: Decision;
   note: string;
+}
+
+/** A finding or a marked passage as a corpus label, or nothing (a title's, or one already there). */
+function labelOf(f: { field: string; category: Category; text: string; missing?: string[] }): CorpusLabel | undefined {
+  if (f.field === 'title') return undefined;
+  if (f.category === 'incomplete') return f.missing?.length ? { category: 'incomplete', missing: f.missing as never } : undefined;
+  const category = f.category as PassageCategory;
+  return f.field.startsWith('conditions.') ? { category, field: f.field, evidence: f.text } : { category, evidence: f.text };
 }
 
 export function labelledAd(input: {
@@ -42,12 +56,13 @@ export function labelledAd(input: {
   const kept = verdict.findings.filter((f) => !isFalseAlarm(f));
   const missed = feedback.filter((f) => f.kind === 'missed');
   const labels: LabelledAd['labels'] = [];
-  for (const { field, category, text: evidence } of [...kept, ...missed]) {
-    if (field === 'title' || labels.some((l) => l.category === category && l.evidence === evidence)) continue;
-    labels.push({ category: category as Category, evidence });
+  for (const f of [...kept, ...missed]) {
+    const label = labelOf(f);
+    if (label && !labels.some((l) => JSON.stringify(l) === JSON.stringify(label))) labels.push(label);
   }
   const note =
     `moderator ${input.decision}; engine ${verdict.decision} (lexicon ${verdict.lexiconVersion})` +
     `; ${falseAlarms.length} false alarm(s), ${missed.length} missed passage(s) marked`;
-  return { id: `${input.adId}/v${input.version}`, title: ad.title ?? '', text, labels, decision: input.decision, note };
+  const { conditions, headcount, pay, validUntil } = ad;
+  return { id: `${input.adId}/v${input.version}`, title: ad.title ?? '', text, conditions, headcount, pay, validUntil, labels, decision: input.decision, note };
 }

@@ -82,7 +82,7 @@ const summaryShape = {
   version: z.number().int().positive(),
   title: z.string(),
   decision: z.enum(DECISIONS).openapi({ description: "The engine's decision on the current version." }),
-  categories: z.array(z.string()).openapi({ description: "Categories of the current version's findings." }),
+  categories: z.array(z.string()).openapi({ description: "Categories of the current version's findings that bear on the decision (notices such as incomplete excluded)." }),
   findingCount: z.number().int().nonnegative(),
   createdAt: z.string(),
   updatedAt: z.string(),

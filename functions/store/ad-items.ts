@@ -44,13 +44,18 @@ export interface Head extends AdSummary {
   legacyQueueItem?: boolean;
 }
 
-/** The head's fields that come from the ad version and its verdict (set on create, revision and re-check). */
+/**
+ * The head's fields that come from the ad version and its verdict (set on create, revision and re-check).
+ * Categories and the count are of the findings that bear on the decision: a notice (what the ad lacks) puts
+ * no ad on a category's queue.
+ */
 export function checkedFields(ad: Ad, verdict: Verdict, hash: string) {
+  const findings = verdict.findings.filter((f) => f.severity !== 'notice');
   return {
     title: ad.title,
     decision: verdict.decision,
-    categories: [...new Set(verdict.findings.map((f) => f.category))].sort(),
-    findingCount: verdict.findings.length,
+    categories: [...new Set(findings.map((f) => f.category))].sort(),
+    findingCount: findings.length,
     contentHash: hash,
     lexiconVersion: verdict.lexiconVersion,
   };

@@ -97,7 +97,7 @@ export interface AdSummary {
   title: string;
   /** The engine's decision on the current version. */
   decision: Decision;
-  /** Categories of the current version's findings. */
+  /** Categories of the current version's findings that bear on the decision (notices excluded). */
   categories: string[];
   findingCount: number;
   createdAt: string;

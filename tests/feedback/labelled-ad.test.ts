@@ -43,6 +43,31 @@ describe('labelledAd', () => {
       decision: 'approve',
       note: 'moderator approve; engine reject (lexicon 1.0.0+abc); 2 false alarm(s), 1 missed passage(s) marked',
     });
-    for (const label of line.labels) expect(line.text).toContain(label.evidence);
+    for (const label of line.labels) if ('evidence' in label) expect(line.text).toContain(label.evidence);
+  });
+
+  it('keeps the posting form: a condition\'s label names its path, what the ad lacks is a missing label', () => {
+    const line = labelledAd({
+      adId: 'ad_2',
+      version: 1,
+      ad: { title: '店员', description: '负责收银', conditions: { gender: '女' }, headcount: 2 },
+      verdict: {
+        ...verdict,
+        findings: [
+          finding({ ruleId: 'gender-restriction', category: 'gender', severity: 'reject', field: 'conditions.gender', start: 0, end: 1, text: '女' }),
+          finding({ ruleId: 'incomplete-elements', category: 'incomplete', severity: 'notice', field: 'ad', start: 0, end: 0, text: '', missing: ['company', 'pay'] }),
+        ],
+      },
+      decision: 'reject',
+      feedback: [],
+    });
+    expect(line).toMatchObject({
+      conditions: { gender: '女' },
+      headcount: 2,
+      labels: [
+        { category: 'gender', field: 'conditions.gender', evidence: '女' },
+        { category: 'incomplete', missing: ['company', 'pay'] },
+      ],
+    });
   });
 });

@@ -164,12 +164,17 @@ describe('GET /v1/feedback/proposals and /v1/feedback/export', () => {
     const lines = res.text.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual([`${ads[0]!.adId}/v1`, `${ads[1]!.adId}/v1`, `${queued.adId}/v1`]);
     // The false alarm is gone from the labels; the missed passage is in; the decision is the moderator's.
-    expect(lines[0]).toMatchObject({ title: ADS.reject.title, text: ADS.reject.description, labels: [], decision: 'approve' });
-    expect(lines[1]).toMatchObject({ labels: [{ category: 'labor_rights', evidence: '能吃苦' }], decision: 'reject' });
+    // (what each ad lacks travels as an incomplete label, apart from the passages)
+    const passages = (line: { labels: { category: string; evidence?: string }[] }) => line.labels.filter((l) => l.category !== 'incomplete');
+    expect(lines[0]).toMatchObject({ title: ADS.reject.title, text: ADS.reject.description, decision: 'approve' });
+    expect(passages(lines[0])).toEqual([]);
+    expect(lines[0].labels).toContainEqual({ category: 'incomplete', missing: expect.arrayContaining(['company', 'pay']) });
+    expect(lines[1]).toMatchObject({ decision: 'reject' });
+    expect(passages(lines[1])).toEqual([{ category: 'labor_rights', evidence: '能吃苦' }]);
     // Every text field but the title is in `text`, so findings outside the description keep their evidence.
     expect(lines[2].text).toBe(`${ADS.review.description}\n年龄35岁以下，985院校优先。`);
-    expect(lines[2].labels.map((l: { category: string }) => l.category).sort()).toEqual(['age', 'school_tier']);
-    for (const line of lines) for (const label of line.labels) expect(line.text).toContain(label.evidence);
+    expect(passages(lines[2]).map((l: { category: string }) => l.category).sort()).toEqual(['age', 'school_tier']);
+    for (const line of lines) for (const label of passages(line)) expect(line.text).toContain(label.evidence);
 
     // npm run eval reads and scores the export as a corpus.
     const file = join(mkdtempSync(join(tmpdir(), 'hirecheck-export-')), 'feedback.jsonl');
