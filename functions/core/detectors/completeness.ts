@@ -34,6 +34,8 @@ type Params = z.infer<typeof ParamsSchema>;
 
 interface Compiled {
   company: RegExp;
+  /** The same, global: every registered name in a field. */
+  companyAll: RegExp;
   headcount: RegExp;
   location: RegExp;
   setTags: string[];
@@ -50,6 +52,7 @@ function compile(raw: Record<string, unknown>): Compiled {
     const p: Params = ParamsSchema.parse(raw);
     c = {
       company: new RegExp(p.company.join('|'), 'u'),
+      companyAll: new RegExp(p.company.join('|'), 'gu'),
       headcount: new RegExp(p.headcount.join('|'), 'u'),
       location: new RegExp(p.location.join('|'), 'u'),
       setTags: p.setTags,
@@ -86,7 +89,7 @@ function dutyClause(a: FieldAnalysis, c: FieldAnalysis['clauses'][number], p: Co
 /** A place name outside the company's fields and outside a registered name (北京云京科技有限公司 is where it is registered). */
 function namesPlace(a: FieldAnalysis, p: Compiled): boolean {
   if (a.field.startsWith('company.')) return false;
-  const names = [...a.n.text.matchAll(new RegExp(p.company.source, 'gu'))].map((m) => [m.index, m.index + m[0].length]);
+  const names = [...a.n.text.matchAll(p.companyAll)].map((m) => [m.index, m.index + m[0].length]);
   return p.setTags.some((t) => a.byTag.get(t)?.some((h) => !names.some(([s, e]) => h.start >= s! && h.end <= e!)));
 }
 
@@ -102,7 +105,7 @@ export function statedElements(ctx: DetectorContext, p: Compiled): Set<Element> 
   const conditions = Object.values(ad.conditions ?? {}).some((v) => v !== undefined && v !== '');
   if (conditions || ad.requirements || hasSection('requirement') || says(p.conditions)) stated.add('conditions');
   if (hasSection('duty') || job.some((a) => a.clauses.some((c) => dutyClause(a, c, p)))) stated.add('duties');
-  if (ad.location || fields.some((a) => namesPlace(a, p)) || says(p.location)) stated.add('location');
+  if (ad.location || says(p.location) || fields.some((a) => namesPlace(a, p))) stated.add('location');
   if (ad.pay || ad.salary || fields.some((a) => a.field !== 'company.intro' && parsePay(a.n.text).length > 0)) stated.add('pay');
   return stated;
 }
