@@ -1,5 +1,5 @@
 /** Renders a verdict for the terminal: decision, then each finding with its line and the span highlighted. */
-import { fieldText, type Ad, type TextField } from '../core/ad.js';
+import { fieldText, TEXT_FIELDS, type Ad, type TextField } from '../core/ad.js';
 import type { Verdict } from '../core/verdict.js';
 
 const DECISION_LABEL = { approve: '通过 approve', review: '需复核 review', reject: '驳回 reject' } as const;
@@ -30,11 +30,15 @@ export function lineWithSpan(text: string, start: number, end: number, style: St
 export function formatVerdict(ad: Ad, verdict: Verdict, style: Style): string {
   const out = [`${style.bold('结论')}: ${style.bold(DECISION_LABEL[verdict.decision])}   (${verdict.findings.length} 项发现, 词库 ${verdict.lexiconVersion})`];
   verdict.findings.forEach((f, i) => {
-    const text = fieldText(ad, f.field as TextField) ?? '';
-    const where = lineWithSpan(text, f.start, f.end, style);
     out.push('');
-    out.push(`${i + 1}. ${style.bold(`[${f.category}/${f.severity}]`)} ${f.ruleId}  ${style.dim(`${f.field}:${where.line}`)}`);
-    out.push(`   ${where.text.trim()}`);
+    const head = `${i + 1}. ${style.bold(`[${f.category}/${f.severity}]`)} ${f.ruleId}`;
+    if (TEXT_FIELDS.includes(f.field as TextField)) {
+      const where = lineWithSpan(fieldText(ad, f.field as TextField) ?? '', f.start, f.end, style);
+      out.push(`${head}  ${style.dim(`${f.field}:${where.line}`)}`, `   ${where.text.trim()}`);
+    } else if (f.text) {
+      // a structured value (conditions.gender): the value is the whole span
+      out.push(`${head}  ${style.dim(f.field)}`, `   ${f.field} = ${style.highlight(f.text)}`);
+    } else out.push(head); // the whole ad (what it lacks)
     out.push(`   ${f.message}`);
     out.push(`   法律依据: ${f.legalBasis.map((l) => `${l.law} ${l.article}`).join('；')}`);
     if (f.suggestion) out.push(`   建议: ${f.suggestion}`);

@@ -132,7 +132,10 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
   const findings = kept.map(({ rule, field, start, end, missing, note }) => {
     if (field !== WHOLE_AD) return withNote(toFinding(rule, field, start, end), note);
     const finding = toFinding(rule, field, 0, 0, '');
-    return missing ? { ...finding, missing, message: finding.message.replace('{missing}', missing.map((m) => ELEMENT_NAMES[m] ?? m).join('、')) } : finding;
+    if (!missing) return finding;
+    // The rule's message and suggestion name what this ad lacks, in the law's words.
+    const named = (s: string) => s.replace('{missing}', missing.map((m) => ELEMENT_NAMES[m] ?? m).join('、'));
+    return { ...finding, missing, message: named(finding.message), ...(finding.suggestion ? { suggestion: named(finding.suggestion) } : {}) };
   });
   const fold = (s: string) => normalize(s, lexicon.variants).text;
   for (const rule of lexicon.rules) {
