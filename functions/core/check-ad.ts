@@ -10,6 +10,7 @@ import type { Category, Severity } from './categories.js';
 import { decide } from './decide.js';
 import type { CompiledLexicon, CompiledRule } from './lexicon/compile.js';
 import { exceptionApplies, matchRule, type RawFinding } from './match.js';
+import { attachFixes } from './fixes/attach-fixes.js';
 import { normalize, toOriginalRange } from './normalize.js';
 import type { Tokenizer } from './tokenizer.js';
 import type { Finding, Verdict } from './verdict.js';
@@ -108,5 +109,5 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
   });
   const fieldOrder = (f: string) => TEXT_FIELDS.indexOf(f as never);
   findings.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field) || a.start - b.start);
-  return { decision: decide(findings), findings, lexiconVersion: lexicon.version, checkedAt: now.toISOString() };
+  return { decision: decide(findings), findings: attachFixes(findings, originals, lexicon.fixes, lexicon.variants), lexiconVersion: lexicon.version, checkedAt: now.toISOString() };
 }

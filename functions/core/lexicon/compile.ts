@@ -9,6 +9,7 @@ import type { CompiledConstruction } from '../analysis/constructions.js';
 import { compileRoles, OPERATOR_TAG, RESTRICT_TAG, type CompiledRole } from '../analysis/roles.js';
 import type { CompiledScenario } from '../analysis/scenarios.js';
 import { TermIndex } from '../scan/term-index.js';
+import { compileFixes, type CompiledFixes } from '../fixes/compile-fixes.js';
 import { regexTrigger } from './regex-trigger.js';
 import { LexiconError, type Lexicon } from './load.js';
 import type { LexiconException, Pattern, Rule } from './schema.js';
@@ -74,13 +75,15 @@ export interface CompiledLexicon {
   roles: CompiledRole[];
   /** Tags of the neutral words (不限, 均可): next to a protected attribute they cancel it. */
   neutral: string[];
+  /** How each rule's findings are fixed (rules without fix data are absent). */
+  fixes: CompiledFixes;
 }
 
 /** Lexicon text is folded like ad text (NFKC + lower case), so a rule written with ， matches the normalised ,. */
 export const fold = (s: string) => s.normalize('NFKC').toLowerCase();
 /** Folds a regex's literal text like ad text, leaving escapes alone (\\S must not become \\s). */
 const foldRegexSource = (source: string) => source.replace(/\\.|[^\\]+/g, (part) => (part.startsWith('\\') ? part : fold(part)));
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (words: string[]) =>
   `(?:${[...new Set(words.map(fold))].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})`;
 
@@ -232,5 +235,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     triggers,
     roles,
     neutral,
+    fixes: compileFixes(lexicon),
   };
 }

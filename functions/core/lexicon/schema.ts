@@ -88,6 +88,26 @@ export const ExceptionSchema = z.union([
 
 export const LegalSchema = z.object({ law: nonEmpty, article: nonEmpty }).strict();
 
+/**
+ * How a finding of the rule is fixed (functions/core/fixes): the condition is deleted with the words around
+ * it that belong to it, or replaced by neutral wording. A rule without `fix` gives its findings none (fraud and
+ * fees: no rewording makes the job lawful).
+ */
+export const FixSchema = z
+  .object({
+    /** What the condition becomes: neutral wording (男女不限, 依法签订劳动合同); empty (the default) deletes it. */
+    replacement: z.string().default(''),
+    /** Word sets whose words, left beside the finding in its clause, belong to the condition (年龄, 周岁, 身高, cm). */
+    filler: SetNames.optional(),
+    /** The condition sits inside words that stay (招聘女服务员 → 招聘服务员): regexes over the finding's own text. */
+    rewrites: z.array(z.object({ regex: nonEmpty, replace: z.string() }).strict()).default([]),
+    /** `stated_pay`: fixed only when the ad states its pay elsewhere (a lure is deleted, never replaced by a guess). */
+    requires: z.enum(['stated_pay']).optional(),
+    /** Tested like the rule's examples: a description in, the fixed description out. */
+    examples: z.array(z.object({ text: nonEmpty, fixed: z.string() }).strict()).min(1),
+  })
+  .strict();
+
 export const RuleSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case ASCII with dashes, e.g. gender-male-only'),
@@ -99,6 +119,7 @@ export const RuleSchema = z
     exceptions: z.array(ExceptionSchema).default([]),
     /** Lower the severity when the ad shows a lawful reason (e.g. 井下 work for a gender condition). */
     downgradeWhen: z.array(ExceptionSchema).default([]),
+    fix: FixSchema.optional(),
     examples: z
       .object({ match: z.array(nonEmpty).min(1), clean: z.array(nonEmpty).min(1) })
       .strict(),
@@ -205,3 +226,4 @@ export type Construction = z.infer<typeof ConstructionSchema>;
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type RolesFile = z.infer<typeof RolesFileSchema>;
 export type VocabularyFile = z.infer<typeof VocabularyFileSchema>;
+export type Fix = z.infer<typeof FixSchema>;

@@ -1,0 +1,56 @@
+/**
+ * Puts a `fix` on every finding whose rule has fix data (lexicons: `fix:`), computed per field so that the
+ * fixes of one field compose. Findings of rules without fix data (fraud, fees) get none.
+ */
+import { normalize, type CompiledVariants } from '../normalize.js';
+import { parsePay } from '../salary/parse-pay.js';
+import type { Finding } from '../verdict.js';
+import type { CompiledFix, CompiledFixes } from './compile-fixes.js';
+import { fieldFixes, type FixTarget } from './field-fixes.js';
+
+const CONTENT = /[\p{L}\p{N}]/u;
+
+/** Nothing but words that belong to the conditions: normalised (年齡 → 年龄), the filler taken out, no letter or figure left. */
+function fillerTest(variants: CompiledVariants) {
+  return (residue: string, fixes: readonly CompiledFix[]): boolean => {
+    if (!CONTENT.test(residue)) return true;
+    let rest = normalize(residue, variants).text;
+    for (const fix of fixes) {
+      fix.filler.lastIndex = 0;
+      rest = rest.replace(fix.filler, ' ');
+    }
+    return !CONTENT.test(rest);
+  };
+}
+
+/** The ad states its pay somewhere other than in its pay findings (a `salary` field, 底薪3000+提成 in the text). */
+function statesPay(texts: ReadonlyMap<string, string>, findings: readonly Finding[], variants: CompiledVariants): boolean {
+  for (const [field, text] of texts) {
+    if (field === 'salary' && CONTENT.test(text)) return true;
+    let rest = text;
+    for (const f of findings) if (f.field === field && f.category === 'salary_promise') rest = rest.slice(0, f.start) + ' '.repeat(f.end - f.start) + rest.slice(f.end);
+    if (parsePay(normalize(rest, variants).text).length) return true;
+  }
+  return false;
+}
+
+/** `findings` with their fixes; `texts` are the fields' original texts. */
+export function attachFixes(findings: Finding[], texts: ReadonlyMap<string, string>, fixes: CompiledFixes, variants: CompiledVariants): Finding[] {
+  let paid: boolean | undefined;
+  const byField = new Map<string, FixTarget[]>();
+  findings.forEach((f, index) => {
+    const fix = fixes.get(f.ruleId);
+    if (!fix) return;
+    if (fix.requires === 'stated_pay' && !(paid ??= statesPay(texts, findings, variants))) return;
+    const targets = byField.get(f.field) ?? [];
+    targets.push({ index, start: f.start, end: f.end, fix });
+    byField.set(f.field, targets);
+  });
+  if (byField.size === 0) return findings;
+  const out = [...findings];
+  const isFiller = fillerTest(variants);
+  for (const [field, targets] of byField) {
+    for (const [index, fix] of fieldFixes(texts.get(field)!, targets, isFiller)) out[index] = { ...out[index]!, fix };
+  }
+  return out;
+}

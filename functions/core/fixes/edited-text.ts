@@ -1,0 +1,190 @@
+/**
+ * A field's text with deletions and replacements applied, every character remembering where it came from, so
+ * the punctuation left at each seam can be tidied and the result read back as edits of the ORIGINAL text.
+ *
+ * The clean-up only looks at seams (where something was deleted or inserted): the employer's own punctuation
+ * elsewhere is never touched. At a seam it removes what a deletion leaves dangling: doubled separators (`，，`,
+ * `、，`), a separator opening a line, a bracket or a label (`要求：，`), one before the line's end, an emptied
+ * bracket (`（）`), a label with nothing left after it (`民族：。`), a list mark with no item (`3、`), an emptied line.
+ */
+import { isCloser, isLabelEnd, isOpener, isSentenceEnd, isSeparator, isSpace, closerOf, separatorRank, type TextLayout } from './text-layout.js';
+
+/** A character of the edited text: taken from the original at `from`, or inserted (`from` is where). */
+interface Unit {
+  ch: string;
+  from: number;
+  inserted: boolean;
+}
+
+/** A change of the original text: [start, end) becomes `replacement`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+/** An edit read back from the result, with where each inserted character came from (to share it out). */
+export interface ResultEdit extends TextEdit {
+  insertedFrom: number[];
+}
+
+const LONGEST_LABEL = 12;
+
+export class EditedText {
+  private units: Unit[] = [];
+
+  constructor(
+    private readonly layout: TextLayout,
+    /** Sorted, non-overlapping. */
+    edits: readonly TextEdit[],
+  ) {
+    const { text } = layout;
+    let pos = 0;
+    for (const e of edits) {
+      for (; pos < e.start; pos++) this.units.push({ ch: text[pos]!, from: pos, inserted: false });
+      for (const ch of e.replacement) for (let k = 0; k < ch.length; k++) this.units.push({ ch: ch[k]!, from: e.start, inserted: true });
+      pos = e.end;
+    }
+    for (; pos < text.length; pos++) this.units.push({ ch: text[pos]!, from: pos, inserted: false });
+  }
+
+  get text(): string {
+    return this.units.map((u) => u.ch).join('');
+  }
+
+  /** Tidies every seam until nothing changes (each pass removes characters, so it ends). */
+  cleanSeams(): this {
+    for (let pass = 0; pass < 64; pass++) {
+      let changed = false;
+      for (let p = this.units.length; p >= 0; p--) {
+        if (p <= this.units.length && this.isSeam(p) && this.cleanSeam(p)) changed = true;
+      }
+      if (!changed) break;
+    }
+    return this;
+  }
+
+  /** The edits that turn the original into this text: runs of original characters gone, with what took their place. */
+  edits(): ResultEdit[] {
+    const out: ResultEdit[] = [];
+    let next = 0;
+    let pending: Unit[] = [];
+    const flush = (upTo: number) => {
+      if (upTo > next || pending.length) {
+        out.push({ start: next, end: upTo, replacement: pending.map((u) => u.ch).join(''), insertedFrom: pending.map((u) => u.from) });
+      }
+      pending = [];
+    };
+    for (const u of this.units) {
+      if (u.inserted) {
+        pending.push(u);
+        continue;
+      }
+      flush(u.from);
+      next = u.from + 1;
+    }
+    flush(this.layout.text.length);
+    return out;
+  }
+
+  // ---- seams ---------------------------------------------------------------------------------------
+
+  /** Where something was deleted or inserted between units p-1 and p. */
+  private isSeam(p: number): boolean {
+    const before = this.units[p - 1];
+    const after = this.units[p];
+    if (!before || !after) {
+      const edge = before ?? after;
+      if (!edge) return this.layout.text.length > 0;
+      return edge.inserted || (before ? before.from !== this.layout.text.length - 1 : after!.from !== 0);
+    }
+    if (before.inserted !== after.inserted) return true;
+    return !before.inserted && after.from !== before.from + 1;
+  }
+
+  private kind(u: Unit | undefined): 'edge' | 'line' | 'mark' | 'open' | 'close' | 'label' | 'word' {
+    if (!u) return 'edge';
+    if (u.ch === '\n') return 'line';
+    if (!u.inserted && this.layout.isMark(u.from)) return 'mark';
+    if (isOpener(u.ch)) return 'open';
+    if (isCloser(u.ch)) return 'close';
+    if (isLabelEnd(u.ch)) return 'label';
+    return 'word';
+  }
+
+  private isRunUnit(u: Unit): boolean {
+    return u.ch !== '\n' && isSeparator(u.ch) && (u.inserted || !this.layout.isMark(u.from));
+  }
+
+  /** Tidies the separators around seam p; true when something changed. */
+  private cleanSeam(p: number): boolean {
+    const u = this.units;
+    let a = p;
+    while (a > 0 && this.isRunUnit(u[a - 1]!)) a--;
+    let b = p;
+    while (b < u.length && this.isRunUnit(u[b]!)) b++;
+    const left = this.kind(u[a - 1]);
+    const right = this.kind(u[b]);
+    const run = u.slice(a, b);
+    const endsHere = right === 'edge' || right === 'line' || right === 'close';
+
+    // A list mark with its item gone (`3、` before the line's end or the next mark).
+    if (left === 'mark' && (endsHere || right === 'mark')) {
+      let m = a - 1;
+      while (m > 0 && this.kind(u[m - 1]) === 'mark' && u[m - 1]!.from === u[m]!.from - 1) m--;
+      return this.remove(m, b);
+    }
+    // An emptied line: from its start (or the previous line's end) to its end, nothing but separators.
+    if ((left === 'edge' || left === 'line') && (right === 'edge' || right === 'line')) {
+      if (right === 'line') return this.remove(a, b + 1);
+      if (left === 'line') return this.remove(a - 1, b);
+      return this.remove(a, b);
+    }
+    // A label with nothing left after it in its sentence (`民族要求：。`).
+    if (left === 'label' && (endsHere || run.some((x) => isSentenceEnd(x.ch)))) {
+      const start = this.labelStart(a - 1);
+      if (start !== undefined) return this.remove(start, a);
+    }
+    // An emptied bracket.
+    if (left === 'open' && right === 'close' && u[b]!.ch === closerOf(u[a - 1]!.ch)) return this.remove(a - 1, b + 1);
+    if (run.length === 0) return false;
+    // Nothing to separate from on the left: keep only the line's indentation (spaces before the seam).
+    if (left === 'edge' || left === 'line' || left === 'open' || left === 'mark' || left === 'label') {
+      let indent = 0;
+      if (left === 'edge' || left === 'line') while (a + indent < p && isSpace(run[indent]!.ch)) indent++;
+      return this.replaceRun(a, b, run.slice(0, indent));
+    }
+    // Nothing to separate from on the right: a sentence end may stay.
+    if (endsHere) {
+      const end = [...run].reverse().find((x) => isSentenceEnd(x.ch));
+      return this.replaceRun(a, b, end ? [end] : []);
+    }
+    // Words on both sides: the strongest separator of the run, once.
+    const strongest = run.reduce((best, x) => (separatorRank(x.ch)! > separatorRank(best.ch)! ? x : best));
+    return this.replaceRun(a, b, [strongest]);
+  }
+
+  /** Where the label ending at the colon `colon` starts, or undefined when it is not a short label. */
+  private labelStart(colon: number): number | undefined {
+    let s = colon;
+    while (s > 0 && colon - s < LONGEST_LABEL) {
+      const k = this.kind(this.units[s - 1]);
+      if (k !== 'word' || isSeparator(this.units[s - 1]!.ch)) break;
+      s--;
+    }
+    if (colon - s >= LONGEST_LABEL || s === colon) return undefined;
+    return s;
+  }
+
+  private replaceRun(a: number, b: number, keep: Unit[]): boolean {
+    if (keep.length === b - a) return false;
+    this.units.splice(a, b - a, ...keep);
+    return true;
+  }
+
+  private remove(a: number, b: number): boolean {
+    if (b <= a) return false;
+    this.units.splice(a, b - a);
+    return true;
+  }
+}

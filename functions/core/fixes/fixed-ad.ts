@@ -1,0 +1,41 @@
+/**
+ * The fixed ad: every finding's fix applied to its field. Fixes of one field never overlap, so applying them
+ * from the last to the first keeps every offset valid.
+ */
+import { hasVisibleText, TEXT_FIELDS, fieldText, type Ad, type TextField } from '../ad.js';
+import type { Finding, FixEdit } from '../verdict.js';
+
+/** Categories no rewording makes lawful: an ad with one of these gets no fixed version (the job itself must go). */
+export const UNFIXABLE_CATEGORIES: ReadonlySet<string> = new Set(['fraud', 'fee_charging']);
+
+/** `text` with the fixes applied (they must not overlap). */
+export function applyFixes(text: string, fixes: readonly FixEdit[]): string {
+  let out = text;
+  for (const f of [...fixes].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, f.start) + f.replacement + out.slice(f.end);
+  return out;
+}
+
+function withField(ad: Ad, field: TextField, text: string): Ad {
+  if (field === 'company.name') return { ...ad, company: { ...ad.company, name: text } };
+  return { ...ad, [field]: text };
+}
+
+/**
+ * The ad with every fix applied, or undefined when there is nothing to fix or the ad has a finding no rewording
+ * can fix (fraud, fees). A title or description that a fix would empty stays as it was: the fixed ad must
+ * still be an ad.
+ */
+export function fixAd(ad: Ad, findings: readonly Finding[]): Ad | undefined {
+  if (findings.some((f) => UNFIXABLE_CATEGORIES.has(f.category))) return undefined;
+  if (!findings.some((f) => f.fix && (f.fix.start !== f.fix.end || f.fix.replacement))) return undefined;
+  let fixed = ad;
+  for (const field of TEXT_FIELDS) {
+    const text = fieldText(ad, field);
+    const fixes = findings.flatMap((f) => (f.field === field && f.fix ? [f.fix] : []));
+    if (text === undefined || !fixes.length) continue;
+    const result = applyFixes(text, fixes);
+    if ((field === 'title' || field === 'description') && !hasVisibleText(result)) continue;
+    fixed = withField(fixed, field, result);
+  }
+  return fixed;
+}

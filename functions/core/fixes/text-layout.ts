@@ -1,0 +1,95 @@
+/**
+ * How an ad's ORIGINAL text is laid out for fixing: the items a condition can fill (between separators,
+ * brackets, a label's colon, list numbers and line breaks), and the kinds of characters the clean-up reads.
+ * Fixes work on the employer's own text, not the normalised one, so this layout is computed here and not
+ * taken from the engine's clauses.
+ */
+
+/** Characters between items, by strength: a sentence end outranks a comma, a comma a list mark, that a space. */
+const SEPARATOR_RANK: Record<string, number> = {
+  '。': 3, '！': 3, '!': 3, '？': 3, '?': 3, '；': 3, ';': 3,
+  '，': 2, ',': 2,
+  '、': 1,
+  ' ': 0, '\t': 0, '\u3000': 0, '\r': 0,
+};
+export const OPENERS = '（(【[「『';
+export const CLOSERS = '）)】]」』';
+const LABEL_END = '：:';
+
+export const separatorRank = (ch: string): number | undefined => SEPARATOR_RANK[ch];
+export const isSeparator = (ch: string) => ch in SEPARATOR_RANK;
+export const isSentenceEnd = (ch: string) => SEPARATOR_RANK[ch] === 3;
+export const isSpace = (ch: string) => SEPARATOR_RANK[ch] === 0;
+export const isOpener = (ch: string) => OPENERS.includes(ch);
+export const isCloser = (ch: string) => CLOSERS.includes(ch);
+export const isLabelEnd = (ch: string) => LABEL_END.includes(ch);
+export const closerOf = (opener: string) => CLOSERS[OPENERS.indexOf(opener)];
+
+const ASCII_WORD = /[A-Za-z0-9]/;
+
+/**
+ * List marks: a bullet or number opening a line (`1、`, `(二)`, `①`, `- `, `·`), and a number with `、` or `.`
+ * glued after a word or punctuation and followed by a word or an age (`1.女性2.已婚3.30-45岁`), as the
+ * engine's number folding reads them. `1.65米` and `3.5万` are decimals, not marks.
+ */
+const AGE_AFTER = '\\d{1,2}\\s*(?:周岁|岁|(?:-|~|—+|到|至)\\s*\\d{1,2}\\s*(?:周岁|岁))';
+const NUMBER_MARK = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3})[ \\t]*(?:、|[)）]|[.．](?!\\d)|[.．](?=${AGE_AFTER}))`;
+const LINE_MARK = new RegExp(`^[ \\t\\u3000]*(?:[（(][ \\t]*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})[ \\t]*[)）]|${NUMBER_MARK}|[①-⑳]|[-•·*●◆■▪►✅☑✔➤→>+]+(?=[ \\t\\u3000\\u3400-\\u9fff]))[ \\t\\u3000]*`, 'gm');
+const GLUED_MARK = new RegExp(`(?<=[\\u3400-\\u9fff，,；;。：:)）\\]】])\\d{1,2}(?:、|[.．](?=[\\u3400-\\u9fffA-Za-z(（]|${AGE_AFTER}))`, 'g');
+
+/** One field's text and where its list marks are. */
+export class TextLayout {
+  /** 1 where a character belongs to a list mark. */
+  readonly marks: Uint8Array;
+  constructor(readonly text: string) {
+    this.marks = new Uint8Array(text.length);
+    for (const re of [LINE_MARK, GLUED_MARK]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        this.marks.fill(1, m.index, m.index + m[0].length);
+      }
+    }
+  }
+
+  isMark(i: number): boolean {
+    return this.marks[i] === 1;
+  }
+
+  /** Ends an item: a separator, bracket, colon, line break or list mark; a space only between Chinese words, not inside English. */
+  isBoundary(i: number): boolean {
+    const ch = this.text[i]!;
+    if (ch === '\n' || this.isMark(i) || isOpener(ch) || isCloser(ch) || isLabelEnd(ch)) return true;
+    if (!isSeparator(ch)) return false;
+    if (!isSpace(ch)) return true;
+    return !(ASCII_WORD.test(this.text[i - 1] ?? '') && ASCII_WORD.test(this.text[i + 1] ?? ''));
+  }
+
+  /** The items [start, end) touches, as one range: from the boundary before it to the boundary after it. */
+  itemRange(start: number, end: number): [number, number] {
+    let a = start;
+    while (a > 0 && !this.isBoundary(a - 1)) a--;
+    let b = Math.max(end, start);
+    while (b < this.text.length && !this.isBoundary(b)) b++;
+    return [a, b];
+  }
+
+  /** Where the clause holding `end` ends: the next separator other than a space, bracket or line break. */
+  clauseEnd(end: number): number {
+    let b = end;
+    while (b < this.text.length && !(this.isBoundary(b) && !isSpace(this.text[b]!))) b++;
+    return b;
+  }
+
+  /** A bracketed note glued to the end of an item (`限本区户籍（以户口簿为准）`): it goes with the item. */
+  noteAfter(end: number): number {
+    const ch = this.text[end];
+    if (ch === undefined || !isOpener(ch)) return end;
+    const close = this.text.indexOf(closerOf(ch)!, end + 1);
+    const lineEnd = this.text.indexOf('\n', end);
+    return close < 0 || (lineEnd >= 0 && close > lineEnd) ? end : close + 1;
+  }
+}
