@@ -2,7 +2,7 @@
 import { fieldText, type Ad, type TextField } from '../core/ad.js';
 import type { Verdict } from '../core/verdict.js';
 
-const DECISION_LABEL = { approve: '通过 approve', review: '需复核 review', reject: '驳回 reject' } as const;
+export const DECISION_LABEL = { approve: '通过 approve', review: '需复核 review', reject: '驳回 reject' } as const;
 
 export interface Style {
   highlight(s: string): string;
@@ -38,6 +38,10 @@ export function formatVerdict(ad: Ad, verdict: Verdict, style: Style): string {
     out.push(`   ${f.message}`);
     out.push(`   法律依据: ${f.legalBasis.map((l) => `${l.law} ${l.article}`).join('；')}`);
     if (f.suggestion) out.push(`   建议: ${f.suggestion}`);
+    if (f.fix && f.fix.end > f.fix.start) {
+      const words = text.slice(f.fix.start, f.fix.end).trim();
+      out.push(`   修改: ${f.fix.replacement ? `「${words}」改为「${f.fix.replacement}」` : `删除「${words}」`}`);
+    }
   });
   return out.join('\n');
 }

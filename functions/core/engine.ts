@@ -5,6 +5,7 @@
 import type { Ad } from './ad.js';
 import { CATEGORIES, type Category } from './categories.js';
 import { checkAd } from './check-ad.js';
+import { fixAd, type FixedCheck } from './fixes/fixed-ad.js';
 import { compileLexicon, type CompiledLexicon } from './lexicon/compile.js';
 import type { Lexicon } from './lexicon/load.js';
 import type { Policy } from './lexicon/schema.js';
@@ -19,6 +20,11 @@ export interface EngineInfo {
 
 export interface Engine {
   check(ad: Ad, now?: Date): Verdict;
+  /**
+   * The ad with every fix of `verdict` applied, and the fixed ad's own verdict; undefined when there is nothing
+   * to fix, or a finding no rewording can fix (fraud, fees).
+   */
+  fix(ad: Ad, verdict: Verdict, now?: Date): FixedCheck | undefined;
   info(): EngineInfo;
   readonly lexicon: CompiledLexicon;
 }
@@ -47,6 +53,10 @@ export function buildEngine(options: CoreEngineOptions): Engine {
   return {
     lexicon,
     check: (ad, now) => checkAd(ad, { lexicon, tokenizer }, now),
+    fix: (ad, verdict, now) => {
+      const fixed = fixAd(ad, verdict.findings);
+      return fixed && { ad: fixed, verdict: checkAd(fixed, { lexicon, tokenizer }, now) };
+    },
     info: () => info,
   };
 }

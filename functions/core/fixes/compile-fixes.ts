@@ -8,6 +8,7 @@ import type { Fix } from '../lexicon/schema.js';
 
 export interface CompiledFix {
   replacement: string;
+  inClause: Fix['inClause'];
   /** Words left beside the finding in its item that belong to the condition (年龄, 周岁, 优先, 的). */
   filler: RegExp;
   rewrites: { re: RegExp; replace: string }[];
@@ -43,6 +44,7 @@ export function compileFixes(lexicon: Lexicon): CompiledFixes {
       const own = alternation(wordsOf(rule.fix.filler ?? []));
       fixes.set(rule.id, {
         replacement: rule.fix.replacement,
+        inClause: rule.fix.inClause,
         filler: new RegExp(alternation(wordsOf([...SHARED_FILLER, ...(rule.fix.filler ?? [])])), 'g'),
         ...(own ? { ownBefore: new RegExp(`(?:${own})+$`), ownAfter: new RegExp(`^(?:${own})+`) } : {}),
         rewrites: rule.fix.rewrites.map((r) => {

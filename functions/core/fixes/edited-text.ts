@@ -7,7 +7,7 @@
  * `、，`), a separator opening a line, a bracket or a label (`要求：，`), one before the line's end, an emptied
  * bracket (`（）`), a label with nothing left after it (`民族：。`), a list mark with no item (`3、`), an emptied line.
  */
-import { isCloser, isLabelEnd, isOpener, isSentenceEnd, isSeparator, isSpace, closerOf, separatorRank, type TextLayout } from './text-layout.js';
+import { closerOf, isCloser, isFullStop, isLabelEnd, isOpener, isSentenceEnd, isSeparator, isSpace, separatorRank, type TextLayout } from './text-layout.js';
 
 /** A character of the edited text: taken from the original at `from`, or inserted (`from` is where). */
 interface Unit {
@@ -140,13 +140,15 @@ export class EditedText {
       if (left === 'line') return this.remove(a - 1, b);
       return this.remove(a, b);
     }
-    // A label with nothing left after it in its sentence (`民族要求：。`).
-    if (left === 'label' && (endsHere || run.some((x) => isSentenceEnd(x.ch)))) {
+    // A label with nothing left after it in its sentence (`民族要求：。`); a `；` only ends one of its items.
+    if (left === 'label' && (endsHere || run.some((x) => isFullStop(x.ch)))) {
       const start = this.labelStart(a - 1);
       if (start !== undefined) return this.remove(start, a);
     }
-    // An emptied bracket.
+    // An emptied bracket, or one whose other half went with a deletion.
     if (left === 'open' && right === 'close' && u[b]!.ch === closerOf(u[a - 1]!.ch)) return this.remove(a - 1, b + 1);
+    if (right === 'close' && !this.opened(b)) return this.remove(b, b + 1);
+    if (left === 'open' && !this.closed(a - 1)) return this.remove(a - 1, a);
     if (run.length === 0) return false;
     // Nothing to separate from on the left: keep only the line's indentation (spaces before the seam).
     if (left === 'edge' || left === 'line' || left === 'open' || left === 'mark' || left === 'label') {
@@ -159,9 +161,32 @@ export class EditedText {
       const end = [...run].reverse().find((x) => isSentenceEnd(x.ch));
       return this.replaceRun(a, b, end ? [end] : []);
     }
-    // Words on both sides: the strongest separator of the run, once.
+    // Words on both sides: the strongest separator of the run, once (in English with the space after it).
     const strongest = run.reduce((best, x) => (separatorRank(x.ch)! > separatorRank(best.ch)! ? x : best));
-    return this.replaceRun(a, b, [strongest]);
+    const next = run[run.indexOf(strongest) + 1];
+    return this.replaceRun(a, b, /[,;!?]/.test(strongest.ch) && next && isSpace(next.ch) ? [strongest, next] : [strongest]);
+  }
+
+  /** Whether the closing bracket at `i` has its opening one earlier on its line. */
+  private opened(i: number): boolean {
+    let depth = 0;
+    for (let k = i - 1; k >= 0 && this.units[k]!.ch !== '\n'; k--) {
+      const { ch } = this.units[k]!;
+      if (isCloser(ch)) depth++;
+      else if (isOpener(ch) && depth-- === 0) return true;
+    }
+    return false;
+  }
+
+  /** Whether the opening bracket at `i` has its closing one later on its line. */
+  private closed(i: number): boolean {
+    let depth = 0;
+    for (let k = i + 1; k < this.units.length && this.units[k]!.ch !== '\n'; k++) {
+      const { ch } = this.units[k]!;
+      if (isOpener(ch)) depth++;
+      else if (isCloser(ch) && depth-- === 0) return true;
+    }
+    return false;
   }
 
   /** Where the label ending at the colon `colon` starts, or undefined when it is not a short label. */

@@ -70,7 +70,8 @@ function spanRange(text: string, t: FixTarget, bounds: [number, number], isFille
 
 const ownWordsAt = (s: string, re: RegExp | undefined) => (re ? (re.exec(s.toLowerCase())?.[0].length ?? 0) : 0);
 
-function plan(layout: TextLayout, targets: readonly FixTarget[], isFiller: FillerTest): PlannedEdit[] {
+/** Each target's planned edit, or undefined when its rule gives none here (`inClause: none`). */
+function plan(layout: TextLayout, targets: readonly FixTarget[], isFiller: FillerTest): (PlannedEdit | undefined)[] {
   const { text } = layout;
   const rewrites = new Map(targets.map((t) => [t, rewriteOf(layout, t)]));
   const deleting = targets.filter((t) => !rewrites.get(t)).sort((x, y) => x.start - y.start);
@@ -83,9 +84,10 @@ function plan(layout: TextLayout, targets: readonly FixTarget[], isFiller: Fille
     if (isFiller(residueOf(text, a, b, inItem), inItem.map((s) => s.fix))) {
       return { target: t, start: a, end: replacement ? b : layout.noteAfter(b), replacement, rewrite: false };
     }
+    if (t.fix.inClause === 'none') return undefined;
     const i = inItem.indexOf(t);
     const [start, end] = spanRange(text, t, [i > 0 ? inItem[i - 1]!.end : a, i + 1 < inItem.length ? inItem[i + 1]!.start : b], isFiller);
-    return { target: t, start, end, replacement, rewrite: false };
+    return { target: t, start, end, replacement: '', rewrite: false };
   });
 }
 
@@ -173,16 +175,17 @@ function minimal(text: string, e: TextEdit): TextEdit {
   return { start, end, replacement };
 }
 
-/** Finding index → its fix, for the findings of one field. */
+/** Finding index → its fix, for the findings of one field (a finding whose rule gives no fix here is absent). */
 export function fieldFixes(text: string, targets: readonly FixTarget[], isFiller: FillerTest): Map<number, TextEdit> {
   const layout = new TextLayout(text);
-  const planned = plan(layout, targets, isFiller);
+  const planned = plan(layout, targets, isFiller).filter((p) => p !== undefined);
   const holding = (e: TextEdit) => planned.filter((p) => (p.start < e.end && p.end > e.start) || (p.start === p.end && p.start === e.start));
   const result = joinOrphans(text, new EditedText(layout, merge(text, planned)).cleanSeams().edits(), (e) => holding(e).length > 0);
   const out = new Map<number, TextEdit>();
   for (const edit of result) shareOut(edit, holding(edit), out);
   for (const [index, e] of out) out.set(index, minimal(text, e));
-  // A finding whose words another fix already took (or whose rewrite changed nothing) has nothing left to do.
-  for (const t of targets) if (!out.has(t.index)) out.set(t.index, { start: t.start, end: t.start, replacement: '' });
+  // A finding whose words another fix already takes (or whose rewrite changed nothing) has nothing left to do.
+  const taken = (t: FixTarget) => planned.some((p) => p.target === t) || result.some((e) => e.start <= t.start && t.end <= e.end);
+  for (const t of targets) if (!out.has(t.index) && taken(t)) out.set(t.index, { start: t.start, end: t.start, replacement: '' });
   return out;
 }

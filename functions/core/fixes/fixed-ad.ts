@@ -2,8 +2,25 @@
  * The fixed ad: every finding's fix applied to its field. Fixes of one field never overlap, so applying them
  * from the last to the first keeps every offset valid.
  */
-import { hasVisibleText, TEXT_FIELDS, fieldText, type Ad, type TextField } from '../ad.js';
-import type { Finding, FixEdit } from '../verdict.js';
+import { z } from 'zod';
+import { CheckAdSchema, hasVisibleText, TEXT_FIELDS, fieldText, type Ad, type TextField } from '../ad.js';
+import { DECISIONS } from '../categories.js';
+import type { Finding, FixEdit, Verdict } from '../verdict.js';
+
+/** The fixed ad and its own verdict. */
+export interface FixedCheck {
+  ad: Ad;
+  verdict: Verdict;
+}
+
+/**
+ * What the interfaces return as `fixed` (CLI --fix, POST /v1/check?fix=true, POST/PUT /v1/ads): the fixed ad's
+ * fields and the decision it gets. Without `decision` it is an ad to submit as it is.
+ */
+export const FixedVersionSchema = CheckAdSchema.extend({ decision: z.enum(DECISIONS) });
+export type FixedVersion = z.infer<typeof FixedVersionSchema>;
+
+export const fixedVersion = (fixed: FixedCheck | undefined): FixedVersion | undefined => fixed && { ...fixed.ad, decision: fixed.verdict.decision };
 
 /** Categories no rewording makes lawful: an ad with one of these gets no fixed version (the job itself must go). */
 export const UNFIXABLE_CATEGORIES: ReadonlySet<string> = new Set(['fraud', 'fee_charging']);

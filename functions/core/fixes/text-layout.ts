@@ -19,6 +19,8 @@ const LABEL_END = '：:';
 export const separatorRank = (ch: string): number | undefined => SEPARATOR_RANK[ch];
 export const isSeparator = (ch: string) => ch in SEPARATOR_RANK;
 export const isSentenceEnd = (ch: string) => SEPARATOR_RANK[ch] === 3;
+/** Ends a sentence for good (a `；` may only end an item of a list). */
+export const isFullStop = (ch: string) => '。！!？?'.includes(ch);
 export const isSpace = (ch: string) => SEPARATOR_RANK[ch] === 0;
 export const isOpener = (ch: string) => OPENERS.includes(ch);
 export const isCloser = (ch: string) => CLOSERS.includes(ch);

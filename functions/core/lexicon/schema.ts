@@ -95,8 +95,13 @@ export const LegalSchema = z.object({ law: nonEmpty, article: nonEmpty }).strict
  */
 export const FixSchema = z
   .object({
-    /** What the condition becomes: neutral wording (男女不限, 依法签订劳动合同); empty (the default) deletes it. */
+    /** What a clause that is only the condition becomes: neutral wording (男女不限, 依法签订劳动合同); empty (the default) deletes it. */
     replacement: z.string().default(''),
+    /**
+     * A condition sharing its clause with other words (只收女学徒, 社保自愿放弃的每月补200): its words are deleted
+     * (`delete`, the default), or the finding gets no fix (`none`) where neither deleting nor the wording reads right.
+     */
+    inClause: z.enum(['delete', 'none']).default('delete'),
     /** Word sets whose words, left beside the finding in its clause, belong to the condition (年龄, 周岁, 身高, cm). */
     filler: SetNames.optional(),
     /** The condition sits inside words that stay (招聘女服务员 → 招聘服务员): regexes over the finding's own text. */

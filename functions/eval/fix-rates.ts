@@ -1,0 +1,120 @@
+/**
+ * How well fixes fix (`npm run eval -- --fix`), over ads with or without labels:
+ * - fixable: flagged ads whose every finding carries a fix (so none of fraud or fees);
+ * - gone: of those, ads whose fixed version has no finding of a category the original had; `labelled gone`
+ *   also asks that none of the labelled evidence of those categories is left in the text (it fails where the
+ *   engine missed a condition: a fix can only remove what was found);
+ * - kept: of those, ads whose fixed title and description keep at least 70% of the original characters; and, as
+ *   a check that fixes leave the rest of the ad alone, at least 70% of the characters outside the findings;
+ * - clean: flagged ads whose fixed version is approved.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { CATEGORIES } from '../core/categories.js';
+import type { Finding } from '../core/verdict.js';
+import type { Engine } from '../engine.js';
+
+/** A labelled corpus line (`text`) or a real-ad line (`description`, no labels). */
+const FixSampleSchema = z
+  .object({
+    id: z.string(),
+    title: z.string().optional(),
+    text: z.string().optional(),
+    description: z.string().optional(),
+    labels: z.array(z.object({ category: z.enum(CATEGORIES), evidence: z.string() })).optional(),
+  })
+  .transform((a) => ({ id: a.id, title: a.title ?? '', text: a.text ?? a.description ?? '', labels: a.labels }));
+export type FixSample = z.output<typeof FixSampleSchema>;
+
+export function readFixSamples(path: string): FixSample[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => FixSampleSchema.parse(JSON.parse(line)))
+    .filter((a) => a.text.trim());
+}
+
+export const KEPT_AT_LEAST = 0.7;
+
+export interface FixRates {
+  ads: number;
+  flagged: number;
+  fixable: number;
+  gone: number;
+  labelledGone: number;
+  kept: number;
+  keptOutside: number;
+  /** Flagged ads (fixable or not) whose fixed version is approved. */
+  clean: number;
+  notGone: { id: string; detail: string }[];
+  notKept: { id: string; kept: number }[];
+}
+
+export function fixRates(samples: readonly FixSample[], engine: Pick<Engine, 'check' | 'fix'>): FixRates {
+  const rates: FixRates = { ads: samples.length, flagged: 0, fixable: 0, gone: 0, labelledGone: 0, kept: 0, keptOutside: 0, clean: 0, notGone: [], notKept: [] };
+  for (const sample of samples) {
+    const ad = { title: sample.title, description: sample.text };
+    const verdict = engine.check(ad);
+    if (!verdict.findings.length) continue;
+    rates.flagged++;
+    const fixed = engine.fix(ad, verdict);
+    if (fixed?.verdict.decision === 'approve') rates.clean++;
+    if (!fixed || !verdict.findings.every((f) => f.fix)) continue;
+    rates.fixable++;
+    const categories = new Set(verdict.findings.map((f) => f.category));
+    const left = fixed.verdict.findings.filter((f) => categories.has(f.category)).map((f) => `${f.category}「${f.text}」`);
+    const description = fixed.ad.description;
+    const evidence = (sample.labels ?? []).filter((l) => categories.has(l.category) && description.includes(l.evidence)).map((l) => `${l.category}「${l.evidence}」 still in the text`);
+    if (left.length === 0) rates.gone++;
+    if (left.length + evidence.length === 0) rates.labelledGone++;
+    else rates.notGone.push({ id: sample.id, detail: [...left, ...evidence].join('; ') });
+    const kept = ((fixed.ad.title ?? '').length + description.length) / (ad.title.length + ad.description.length);
+    if (kept >= KEPT_AT_LEAST) rates.kept++;
+    else rates.notKept.push({ id: sample.id, kept });
+    if (keptOutsideFindings(ad, verdict.findings) >= KEPT_AT_LEAST) rates.keptOutside++;
+  }
+  return rates;
+}
+
+/** The share of the characters outside every finding that no fix deletes or replaces. */
+function keptOutsideFindings(ad: { title: string; description: string }, findings: readonly Finding[]): number {
+  let outside = 0;
+  let kept = 0;
+  for (const field of ['title', 'description'] as const) {
+    const own = findings.filter((f) => f.field === field);
+    for (let i = 0; i < ad[field].length; i++) {
+      if (own.some((f) => i >= f.start && i < f.end)) continue;
+      outside++;
+      if (!own.some((f) => f.fix && i >= f.fix.start && i < f.fix.end)) kept++;
+    }
+  }
+  return outside ? kept / outside : 1;
+}
+
+const share = (n: number, of: number) => `${n}/${of} (${of ? ((100 * n) / of).toFixed(1) : '–'}%)`;
+
+export function formatFixRates(title: string, r: FixRates, detail: boolean): string {
+  const lines = [
+    `== ${title}: fixes ==`,
+    `flagged ads: ${r.flagged} of ${r.ads}; fixable (every finding has a fix): ${r.fixable}`,
+    `restrictive text gone: ${share(r.gone, r.fixable)} (found), ${share(r.labelledGone, r.fixable)} (labelled)`,
+    `kept >= ${KEPT_AT_LEAST * 100}% of the text: ${share(r.kept, r.fixable)}; of the text outside the findings: ${share(r.keptOutside, r.fixable)}`,
+    `approved after --fix: ${share(r.clean, r.flagged)} of flagged ads`,
+  ];
+  if (detail) {
+    for (const n of r.notGone) lines.push(`  NOT GONE    ${n.id}: ${n.detail}`);
+    for (const n of r.notKept) lines.push(`  NOT KEPT    ${n.id}: ${(100 * n.kept).toFixed(0)}% kept`);
+  }
+  return lines.join('\n');
+}
+
+export function formatFixSummary(rows: [string, FixRates][]): string {
+  const lines = ['corpus                                   ads  flagged  fixable   gone  labelled gone  kept >=70%  outside findings  approved after fix'];
+  const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '–');
+  for (const [name, r] of rows) {
+    lines.push(
+      `${name.padEnd(38)} ${String(r.ads).padStart(5)}  ${String(r.flagged).padStart(7)}  ${String(r.fixable).padStart(7)}  ${pct(r.gone, r.fixable).padStart(6)}  ${pct(r.labelledGone, r.fixable).padStart(13)}  ${pct(r.kept, r.fixable).padStart(10)}  ${pct(r.keptOutside, r.fixable).padStart(16)}  ${pct(r.clean, r.flagged).padStart(18)}`,
+    );
+  }
+  return lines.join('\n');
+}
