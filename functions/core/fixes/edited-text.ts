@@ -126,10 +126,12 @@ export class EditedText {
     const left = this.kind(u[a - 1]);
     const right = this.kind(u[b]);
     const run = u.slice(a, b);
-    const endsHere = right === 'edge' || right === 'line' || right === 'close';
+    const lineEnds = right === 'edge' || right === 'line' || right === 'close';
+    // Nothing follows in this item: the line ends or the next list item starts (`学历，21-34岁2.了解` → `学历2.了解`).
+    const endsHere = lineEnds || right === 'mark';
 
     // A list mark with its item gone (`3、` before the line's end or the next mark).
-    if (left === 'mark' && (endsHere || right === 'mark')) {
+    if (left === 'mark' && endsHere) {
       let m = a - 1;
       while (m > 0 && this.kind(u[m - 1]) === 'mark' && u[m - 1]!.from === u[m]!.from - 1) m--;
       return this.remove(m, b);
@@ -141,7 +143,7 @@ export class EditedText {
       return this.remove(a, b);
     }
     // A label with nothing left after it in its sentence (`民族要求：。`); a `；` only ends one of its items.
-    if (left === 'label' && (endsHere || run.some((x) => isFullStop(x.ch)))) {
+    if (left === 'label' && (lineEnds || run.some((x) => isFullStop(x.ch)))) {
       const start = this.labelStart(a - 1);
       if (start !== undefined) return this.remove(start, a);
     }
@@ -150,15 +152,16 @@ export class EditedText {
     if (right === 'close' && !this.opened(b)) return this.remove(b, b + 1);
     if (left === 'open' && !this.closed(a - 1)) return this.remove(a - 1, a);
     if (run.length === 0) return false;
-    // Nothing to separate from on the left: keep only the line's indentation (spaces before the seam).
-    if (left === 'edge' || left === 'line' || left === 'open' || left === 'mark' || left === 'label') {
+    // Nothing to separate from on the left (the line's start, a bracket, a mark, a label or a header such as
+    // `【职位要求】`): keep only the line's indentation (spaces before the seam).
+    if (left === 'edge' || left === 'line' || left === 'open' || left === 'mark' || left === 'label' || u[a - 1]!.ch === '】') {
       let indent = 0;
       if (left === 'edge' || left === 'line') while (a + indent < p && isSpace(run[indent]!.ch)) indent++;
       return this.replaceRun(a, b, run.slice(0, indent));
     }
-    // Nothing to separate from on the right: a sentence end may stay.
+    // Nothing to separate from on the right: a sentence end may stay, or before a list mark a space.
     if (endsHere) {
-      const end = [...run].reverse().find((x) => isSentenceEnd(x.ch));
+      const end = [...run].reverse().find((x) => isSentenceEnd(x.ch)) ?? (right === 'mark' ? run.find((x) => isSpace(x.ch)) : undefined);
       return this.replaceRun(a, b, end ? [end] : []);
     }
     // Words on both sides: the strongest separator of the run, once (in English with the space after it).

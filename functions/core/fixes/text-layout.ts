@@ -7,7 +7,7 @@
 
 /** Characters between items, by strength: a sentence end outranks a comma, a comma a list mark, that a space. */
 const SEPARATOR_RANK: Record<string, number> = {
-  '。': 3, '！': 3, '!': 3, '？': 3, '?': 3, '；': 3, ';': 3,
+  '。': 3, '！': 3, '!': 3, '？': 3, '?': 3, '；': 3, ';': 3, '.': 3,
   '，': 2, ',': 2,
   '、': 1,
   ' ': 0, '\t': 0, '\u3000': 0, '\r': 0,
@@ -27,17 +27,21 @@ export const isCloser = (ch: string) => CLOSERS.includes(ch);
 export const isLabelEnd = (ch: string) => LABEL_END.includes(ch);
 export const closerOf = (opener: string) => CLOSERS[OPENERS.indexOf(opener)];
 
-const ASCII_WORD = /[A-Za-z0-9]/;
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /**
- * List marks: a bullet or number opening a line (`1、`, `(二)`, `①`, `- `, `·`), and a number with `、` or `.`
- * glued after a word or punctuation and followed by a word or an age (`1.女性2.已婚3.30-45岁`), as the
- * engine's number folding reads them. `1.65米` and `3.5万` are decimals, not marks.
+ * List marks: a bullet, number or letter opening a line (`1、`, `１．`, `(二)`, `a)`, `①`, `- `, `·`); a number with `、` or `.`
+ * glued after a word, punctuation or a space and followed by a word or an age (`1.女性2.已婚3.30-45岁`), as the
+ * engine's number folding reads them; bullets inside a line (`✓ 年龄20-40岁✓ 无需经验`, `#身体健康`).
+ * `1.65米` and `3.5万` are decimals, not marks.
  */
 const AGE_AFTER = '\\d{1,2}\\s*(?:周岁|岁|(?:-|~|—+|到|至)\\s*\\d{1,2}\\s*(?:周岁|岁))';
-const NUMBER_MARK = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3})[ \\t]*(?:、|[)）]|[.．](?!\\d)|[.．](?=${AGE_AFTER}))`;
+const NUMBER_MARK = `(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[A-Za-z](?=[)）.]))[ \\t]*(?:、|[)）]|[.．](?![0-9０-９])|[.．](?=${AGE_AFTER}))`;
 const LINE_MARK = new RegExp(`^[ \\t\\u3000]*(?:[（(][ \\t]*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})[ \\t]*[)）]|${NUMBER_MARK}|[①-⑳]|[-•·*●◆■▪►✅☑✔➤→>+]+(?=[ \\t\\u3000\\u3400-\\u9fff]))[ \\t\\u3000]*`, 'gm');
-const GLUED_MARK = new RegExp(`(?<=[\\u3400-\\u9fff，,；;。：:)）\\]】])\\d{1,2}(?:、|[.．](?=[\\u3400-\\u9fffA-Za-z(（]|${AGE_AFTER}))`, 'g');
+const GLUED_MARK = new RegExp(
+  `(?<=[\\u3400-\\u9fff，,；;。：:)）\\]】\\s])\\d{1,2}(?:、|[.．](?=[\\u3400-\\u9fffA-Za-z(（]|${AGE_AFTER}))|[✓✔☑✅●◆■▪►➤•]+|(?<=^|[\\u3400-\\u9fff，,；;。：:)）\\]】\\s])#(?=[\\u3400-\\u9fff])`,
+  'gm',
+);
 
 /** One field's text and where its list marks are. */
 export class TextLayout {
@@ -61,13 +65,19 @@ export class TextLayout {
     return this.marks[i] === 1;
   }
 
-  /** Ends an item: a separator, bracket, colon, line break or list mark; a space only between Chinese words, not inside English. */
+  /**
+   * Ends an item: a separator, bracket, colon, line break or list mark. A space only after a Chinese word and
+   * before another (or more spaces), as the engine's clauses read it: `22 ~ 35 周岁` is one item, `男的不要 能吃苦` two.
+   */
   isBoundary(i: number): boolean {
     const ch = this.text[i]!;
     if (ch === '\n' || this.isMark(i) || isOpener(ch) || isCloser(ch) || isLabelEnd(ch)) return true;
     if (!isSeparator(ch)) return false;
+    const next = this.text[i + 1] ?? '';
+    // A full stop written `.` ends a sentence before a Chinese word or a space (工资3300.身高); 1.75 is a number.
+    if (ch === '.') return next === '' || HAN.test(next) || isSpace(next);
     if (!isSpace(ch)) return true;
-    return !(ASCII_WORD.test(this.text[i - 1] ?? '') && ASCII_WORD.test(this.text[i + 1] ?? ''));
+    return HAN.test(this.text[i - 1] ?? '') && (HAN.test(next) || isSpace(next));
   }
 
   /** The items [start, end) touches, as one range: from the boundary before it to the boundary after it. */
