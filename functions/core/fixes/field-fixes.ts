@@ -120,11 +120,20 @@ function merge(text: string, planned: readonly PlannedEdit[]): TextEdit[] {
   return edits;
 }
 
-/** Shares a result edit out among the findings whose planned edits it holds, split at their starts. */
-function shareOut(edit: ResultEdit, holders: PlannedEdit[], out: Map<number, TextEdit>): void {
+/**
+ * Shares a result edit out among the findings whose planned edits it holds: each takes its own words, and what
+ * the clean-up removed between two of them (a separator, an emptied line's mark) goes with the later one, up to
+ * the last line break, which ends the earlier one's line.
+ */
+function shareOut(text: string, edit: ResultEdit, holders: PlannedEdit[], out: Map<number, TextEdit>): void {
   // At the same start, the finding whose wording replaces the words takes them (it is the one that says why).
   holders.sort((x, y) => x.start - y.start || Number(Boolean(x.replacement)) - Number(Boolean(y.replacement)) || x.target.index - y.target.index);
-  const cuts = holders.map((h, i) => (i === 0 ? edit.start : Math.min(edit.end, Math.max(edit.start, h.start))));
+  const cutBefore = (h: PlannedEdit, prev: PlannedEdit) => {
+    if (h.start <= prev.end) return h.start;
+    const lineBreak = text.lastIndexOf('\n', h.start - 1);
+    return lineBreak >= prev.end ? lineBreak + 1 : prev.end;
+  };
+  const cuts = holders.map((h, i) => (i === 0 ? edit.start : Math.min(edit.end, Math.max(edit.start, cutBefore(h, holders[i - 1]!)))));
   for (let i = 1; i < cuts.length; i++) cuts[i] = Math.max(cuts[i]!, cuts[i - 1]!);
   holders.forEach((h, i) => {
     const from = cuts[i]!;
@@ -182,10 +191,14 @@ export function fieldFixes(text: string, targets: readonly FixTarget[], isFiller
   const holding = (e: TextEdit) => planned.filter((p) => (p.start < e.end && p.end > e.start) || (p.start === p.end && p.start === e.start));
   const result = joinOrphans(text, new EditedText(layout, merge(text, planned)).cleanSeams().edits(), (e) => holding(e).length > 0);
   const out = new Map<number, TextEdit>();
-  for (const edit of result) shareOut(edit, holding(edit), out);
+  for (const edit of result) shareOut(text, edit, holding(edit), out);
   for (const [index, e] of out) out.set(index, minimal(text, e));
-  // A finding whose words another fix already takes (or whose rewrite changed nothing) has nothing left to do.
-  const taken = (t: FixTarget) => planned.some((p) => p.target === t) || result.some((e) => e.start <= t.start && t.end <= e.end);
-  for (const t of targets) if (!out.has(t.index) && taken(t)) out.set(t.index, { start: t.start, end: t.start, replacement: '' });
+  // A finding whose words another fix already takes (or whose rewrite changed nothing) has nothing left to do: an
+  // empty fix at the start of the fix that takes them, so that fixes still never overlap.
+  for (const t of targets) {
+    if (out.has(t.index)) continue;
+    const taker = result.find((e) => e.start <= t.start && t.end <= e.end);
+    if (taker || planned.some((p) => p.target === t)) out.set(t.index, { start: taker?.start ?? t.start, end: taker?.start ?? t.start, replacement: '' });
+  }
   return out;
 }
