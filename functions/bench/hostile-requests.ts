@@ -28,7 +28,7 @@ export const ROUTES: readonly RouteTemplate[] = [
   { method: 'GET', path: '/health/ready', body: 'none' },
   { method: 'GET', path: '/openapi.json', body: 'none' },
   { method: 'GET', path: '/docs', body: 'none' },
-  { method: 'POST', path: '/v1/check', body: 'check', roles: ['employer', 'organizer'] },
+  { method: 'POST', path: '/v1/check', body: 'check', query: ['fix'], roles: ['employer', 'organizer'] },
   { method: 'GET', path: '/v1/lexicon', body: 'none', roles: ['organizer'] },
   { method: 'POST', path: '/v1/ads', body: 'ad', roles: ['employer'] },
   { method: 'GET', path: '/v1/ads', body: 'none', query: ['status', 'cursor', 'limit'], roles: ['employer'] },
@@ -190,7 +190,7 @@ function segment(ids: readonly string[]): fc.Arbitrary<string> {
 
 function queryString(names: readonly string[]): fc.Arbitrary<string> {
   const value = fc.oneof(
-    fc.constantFrom('1', '0', '-1', '101', '1e9', 'approved', 'pending_review', 'age', 'gender', 'csv', 'html', 'json', 'gbk', 'utf-8', '列名=title', 'x=y=z').map(encoded),
+    fc.constantFrom('1', '0', '-1', '101', '1e9', 'true', 'false', 'approved', 'pending_review', 'age', 'gender', 'csv', 'html', 'json', 'gbk', 'utf-8', '列名=title', 'x=y=z').map(encoded),
     nastyText.map(encoded),
     fc.constantFrom('%', '%zz', 'A'.repeat(3000)),
   );

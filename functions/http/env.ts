@@ -38,7 +38,7 @@ export const DEFAULT_LIMITS: AppLimits = {
 export type Logger = (entry: Record<string, unknown>) => void;
 
 export interface AppDeps {
-  engine: Pick<Engine, 'check' | 'info'>;
+  engine: Pick<Engine, 'check' | 'info' | 'fix'>;
   /** The store (functions/store): its ads and keys, and `ping` for the readiness probe. */
   store: { ads: AdStore; keys: ApiKeyStore; ping(): Promise<void> };
   limits?: Partial<AppLimits>;
