@@ -160,11 +160,12 @@ export const CONSOLE_JS = `
 })();
 `;
 
-function version(content: string): string {
+/** A short hash of an asset's content, put in its URL so browsers can cache it for good. */
+export function assetVersion(content: string): string {
   return createHash('sha256').update(content).digest('hex').slice(0, 12);
 }
 
 export const ASSETS = {
-  css: { path: `/static/console.${version(CONSOLE_CSS)}.css`, body: CONSOLE_CSS, type: 'text/css; charset=utf-8' },
-  js: { path: `/static/console.${version(CONSOLE_JS)}.js`, body: CONSOLE_JS, type: 'text/javascript; charset=utf-8' },
+  css: { path: `/static/console.${assetVersion(CONSOLE_CSS)}.css`, body: CONSOLE_CSS, type: 'text/css; charset=utf-8' },
+  js: { path: `/static/console.${assetVersion(CONSOLE_JS)}.js`, body: CONSOLE_JS, type: 'text/javascript; charset=utf-8' },
 } as const;

@@ -26,6 +26,8 @@ export interface AppLimits {
    * key hash is remembered so that repeating it costs no database read.
    */
   authFailures: { perMinute: number; unknownKeyCacheMs: number };
+  /** Checks per client address and minute on the public self-check page (/check); 0 turns the limit off. */
+  selfChecksPerMinute: number;
 }
 
 export const DEFAULT_LIMITS: AppLimits = {
@@ -33,6 +35,7 @@ export const DEFAULT_LIMITS: AppLimits = {
   rateLimit: { perSecond: 20, burst: 40 },
   keyCacheMs: 30_000,
   authFailures: { perMinute: 30, unknownKeyCacheMs: 60_000 },
+  selfChecksPerMinute: 20,
 };
 
 export type Logger = (entry: Record<string, unknown>) => void;

@@ -51,7 +51,7 @@ function lawTitle(law: string): string {
   return law.startsWith('《') ? law : `《${law}》`;
 }
 
-function Findings({ findings }: { findings: NumberedFinding[] }) {
+export function Findings({ findings }: { findings: NumberedFinding[] }) {
   if (findings.length === 0) return <p class="muted">引擎没有命中任何规则。</p>;
   return (
     <ol class="findings">
