@@ -20,10 +20,13 @@ export interface FormProblem {
   text: string;
 }
 
-/** A posted text field, exactly as typed (offsets of findings index it); a file or a missing field reads as ''. */
+/**
+ * A posted text field as typed, with the CRLF line breaks a browser sends for a textarea made plain `\n` (the
+ * offsets of findings index this text); a file or a missing field reads as ''.
+ */
 const textOf = (form: FormBody, name: string) => {
   const v = form[name];
-  return typeof v === 'string' ? wellFormed(v) : '';
+  return typeof v === 'string' ? wellFormed(v).replace(/\r\n?/g, '\n') : '';
 };
 
 export function readSelfCheckForm(body: FormBody): { form: SelfCheckForm; problems: FormProblem[] } {

@@ -7,7 +7,7 @@
  * `、，`), a separator opening a line, a bracket or a label (`要求：，`), one before the line's end, an emptied
  * bracket (`（）`), a label with nothing left after it (`民族：。`), a list mark with no item (`3、`), an emptied line.
  */
-import { closerOf, isCloser, isFullStop, isLabelEnd, isOpener, isSentenceEnd, isSeparator, isSpace, separatorRank, type TextLayout } from './text-layout.js';
+import { closerOf, isCloser, isFullStop, isLabelEnd, isLineBreak, isOpener, isSentenceEnd, isSeparator, isSpace, separatorRank, type TextLayout } from './text-layout.js';
 
 /** A character of the edited text: taken from the original at `from`, or inserted (`from` is where). */
 interface Unit {
@@ -104,7 +104,7 @@ export class EditedText {
 
   private kind(u: Unit | undefined): 'edge' | 'line' | 'mark' | 'open' | 'close' | 'label' | 'word' {
     if (!u) return 'edge';
-    if (u.ch === '\n') return 'line';
+    if (isLineBreak(u.ch)) return 'line';
     if (!u.inserted && this.layout.isMark(u.from)) return 'mark';
     if (isOpener(u.ch)) return 'open';
     if (isCloser(u.ch)) return 'close';
@@ -113,7 +113,7 @@ export class EditedText {
   }
 
   private isRunUnit(u: Unit): boolean {
-    return u.ch !== '\n' && isSeparator(u.ch) && (u.inserted || !this.layout.isMark(u.from));
+    return isSeparator(u.ch) && (u.inserted || !this.layout.isMark(u.from));
   }
 
   /** Tidies the separators around seam p; true when something changed. */
@@ -138,8 +138,8 @@ export class EditedText {
     }
     // An emptied line: from its start (or the previous line's end) to its end, nothing but separators.
     if ((left === 'edge' || left === 'line') && (right === 'edge' || right === 'line')) {
-      if (right === 'line') return this.remove(a, b + 1);
-      if (left === 'line') return this.remove(a - 1, b);
+      if (right === 'line') return this.remove(a, b + (u[b]!.ch === '\r' && u[b + 1]?.ch === '\n' ? 2 : 1));
+      if (left === 'line') return this.remove(a - (u[a - 1]!.ch === '\n' && u[a - 2]?.ch === '\r' ? 2 : 1), b);
       return this.remove(a, b);
     }
     // A label with nothing left after it in its sentence (`民族要求：。`); a `；` only ends one of its items.

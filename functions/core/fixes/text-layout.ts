@@ -10,7 +10,7 @@ const SEPARATOR_RANK: Record<string, number> = {
   '。': 3, '！': 3, '!': 3, '？': 3, '?': 3, '；': 3, ';': 3, '.': 3,
   '，': 2, ',': 2,
   '、': 1,
-  ' ': 0, '\t': 0, '\u3000': 0, '\r': 0,
+  ' ': 0, '\t': 0, '\u3000': 0,
 };
 export const OPENERS = '（(【[「『';
 export const CLOSERS = '）)】]」』';
@@ -22,6 +22,8 @@ export const isSentenceEnd = (ch: string) => SEPARATOR_RANK[ch] === 3;
 /** Ends a sentence for good (a `；` may only end an item of a list). */
 export const isFullStop = (ch: string) => '。！!？?'.includes(ch);
 export const isSpace = (ch: string) => SEPARATOR_RANK[ch] === 0;
+/** `\r` counts with the `\n` after it: a CRLF is one line break, never a space to tidy away. */
+export const isLineBreak = (ch: string) => ch === '\n' || ch === '\r';
 export const isOpener = (ch: string) => OPENERS.includes(ch);
 export const isCloser = (ch: string) => CLOSERS.includes(ch);
 export const isLabelEnd = (ch: string) => LABEL_END.includes(ch);
@@ -71,7 +73,7 @@ export class TextLayout {
    */
   isBoundary(i: number): boolean {
     const ch = this.text[i]!;
-    if (ch === '\n' || this.isMark(i) || isOpener(ch) || isCloser(ch) || isLabelEnd(ch)) return true;
+    if (isLineBreak(ch) || this.isMark(i) || isOpener(ch) || isCloser(ch) || isLabelEnd(ch)) return true;
     if (!isSeparator(ch)) return false;
     const next = this.text[i + 1] ?? '';
     // A full stop written `.` ends a sentence before a Chinese word or a space (工资3300.身高); 1.75 is a number.
