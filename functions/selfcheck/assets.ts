@@ -23,6 +23,7 @@ mark[data-finding]::after{content:attr(data-finding);font-size:11px;font-weight:
 .diff{white-space:pre-wrap;overflow-wrap:anywhere;margin:0;font-size:16px}
 .diff del{background:#ffebe9;color:#82071e}
 .diff ins{background:#dafbe1;color:#116329;text-decoration:none;border-bottom:2px solid #4ac26b}
+#fixed{margin-top:16px}
 #fixed textarea{width:100%;min-height:140px;font:inherit;padding:8px;border:1px solid var(--line);border-radius:6px;background:var(--bg)}
 .copy-row{display:flex;flex-wrap:wrap;align-items:center;gap:8px 12px;margin-top:8px}
 footer.about{max-width:1100px;margin:0 auto;padding:0 24px 32px;color:var(--muted);font-size:13px}

@@ -2,7 +2,6 @@
  * The ad page: the original text with every finding marked in place, the findings explained beside it,
  * and the 通过 / 驳回 forms while the ad is pending.
  */
-import { fieldText, TEXT_FIELDS } from '../../core/ad.js';
 import type { Category } from '../../core/categories.js';
 import type { AdRecord, ReviewInfo } from '../../store/model.js';
 import {
@@ -18,7 +17,8 @@ import {
 import { CategoryChip } from './category-chip.js';
 import { adPath, adUrl, queueUrl } from '../urls.js';
 import { CsrfField, Notice, Page, type PageNotice, type Viewer } from './layout.js';
-import { findingAnchor, markAnchor, MarkedText, type NumberedFinding } from './marked-text.js';
+import { MarkedAd } from './marked-ad.js';
+import { findingAnchor, markAnchor, type NumberedFinding } from './marked-text.js';
 
 export interface AdPageProps {
   viewer: Viewer;
@@ -143,11 +143,6 @@ function DecisionForms(props: { ad: AdRecord; viewer: Viewer; category?: Categor
 export function AdPage(props: AdPageProps) {
   const { ad, viewer, category } = props;
   const findings: NumberedFinding[] = ad.verdict.findings.map((f, index) => ({ ...f, index }));
-  const present = [...new Set(findings.map((f) => f.category))];
-  const fields = TEXT_FIELDS.flatMap((field) => {
-    const text = fieldText(ad.ad, field);
-    return text ? [{ field, text, findings: findings.filter((f) => f.field === field) }] : [];
-  });
   return (
     <Page title={ad.title} viewer={viewer} section="queue">
       <div class="ad-head">
@@ -183,20 +178,7 @@ export function AdPage(props: AdPageProps) {
       <div class="ad-grid">
         <section class="panel" aria-label="广告原文">
           <h2>广告原文</h2>
-          {fields.map(({ field, text, findings: own }) => (
-            <div class="field" data-field={field}>
-              <h3>{FIELD_LABELS[field] ?? field}</h3>
-              <MarkedText text={text} findings={own} />
-            </div>
-          ))}
-          {present.length > 0 ? (
-            <div class="legend" aria-label="图例">
-              图例：
-              {present.map((c) => (
-                <CategoryChip category={c} />
-              ))}
-            </div>
-          ) : null}
+          <MarkedAd ad={ad.ad} findings={findings} />
         </section>
         <section class="panel" aria-label="命中项">
           <h2>命中项（{findings.length}）</h2>

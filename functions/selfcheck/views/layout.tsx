@@ -1,6 +1,7 @@
 /** The self-check page's frame: the console's top bar and look, its own stylesheet and script, a footer. */
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { DocumentHead } from '../../console/views/layout.js';
 import { SELF_CHECK_ASSETS } from '../assets.js';
 import { SELF_CHECK_BASE } from '../urls.js';
 
@@ -9,14 +10,7 @@ export function SelfCheckLayout(props: { title: string; children: Child }) {
     <>
       {raw('<!DOCTYPE html>')}
       <html lang="zh-CN">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta name="referrer" content="no-referrer" />
-          <title>{`${props.title} · hirecheck`}</title>
-          <link rel="stylesheet" href={`${SELF_CHECK_BASE}${SELF_CHECK_ASSETS.css.path}`} />
-          <script src={`${SELF_CHECK_BASE}${SELF_CHECK_ASSETS.js.path}`} defer></script>
-        </head>
+        <DocumentHead title={`${props.title} · hirecheck`} css={`${SELF_CHECK_BASE}${SELF_CHECK_ASSETS.css.path}`} js={`${SELF_CHECK_BASE}${SELF_CHECK_ASSETS.js.path}`} />
         <body>
           <header class="top">
             <a class="brand" href={SELF_CHECK_BASE}>

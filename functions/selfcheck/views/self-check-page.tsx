@@ -2,14 +2,13 @@
  * The self-check page: what is checked and why, the form, and after a check the ad with numbered highlights,
  * the findings (message, law, suggestion) and the fixed ad. Works without script (only copying needs it).
  */
-import { fieldText, TEXT_FIELDS, type Ad } from '../../core/ad.js';
+import type { Ad } from '../../core/ad.js';
 import { UNFIXABLE_CATEGORIES, type FixedCheck } from '../../core/fixes/fixed-ad.js';
 import type { Verdict } from '../../core/verdict.js';
-import { FIELD_LABELS } from '../../console/labels.js';
 import { Findings } from '../../console/views/ad-page.js';
-import { CategoryChip } from '../../console/views/category-chip.js';
 import { Notice } from '../../console/views/layout.js';
-import { MarkedText, type NumberedFinding } from '../../console/views/marked-text.js';
+import { MarkedAd } from '../../console/views/marked-ad.js';
+import type { NumberedFinding } from '../../console/views/marked-text.js';
 import { SELF_CHECK_LIMITS, type SelfCheckForm } from '../form.js';
 import { DECISION_TEXT } from '../labels.js';
 import { SELF_CHECK_BASE } from '../urls.js';
@@ -71,11 +70,6 @@ function CheckForm({ form }: { form: SelfCheckForm }) {
 function Outcome({ result }: { result: SelfCheckResult }) {
   const { ad, verdict, fixed } = result;
   const findings: NumberedFinding[] = verdict.findings.map((f, index) => ({ ...f, index }));
-  const fields = TEXT_FIELDS.flatMap((field) => {
-    const text = fieldText(ad, field);
-    return text ? [{ field, text, own: findings.filter((f) => f.field === field) }] : [];
-  });
-  const present = [...new Set(findings.map((f) => f.category))];
   const unfixable = verdict.findings.some((f) => UNFIXABLE_CATEGORIES.has(f.category));
   return (
     <section class="result" id="result" aria-label="检查结果">
@@ -87,20 +81,7 @@ function Outcome({ result }: { result: SelfCheckResult }) {
       <div class="ad-grid">
         <section class="panel" aria-label="广告原文">
           <h2>广告原文</h2>
-          {fields.map(({ field, text, own }) => (
-            <div class="field" data-field={field}>
-              <h3>{FIELD_LABELS[field] ?? field}</h3>
-              <MarkedText text={text} findings={own} />
-            </div>
-          ))}
-          {present.length ? (
-            <div class="legend" aria-label="图例">
-              图例：
-              {present.map((c) => (
-                <CategoryChip category={c} />
-              ))}
-            </div>
-          ) : null}
+          <MarkedAd ad={ad} findings={findings} />
         </section>
         <section class="panel" aria-label="问题">
           <h2>问题（{findings.length}）</h2>
