@@ -10,17 +10,17 @@ import { fieldFixes, type FixTarget } from './field-fixes.js';
 
 const CONTENT = /[\p{L}\p{N}]/u;
 
-/** Nothing but words that belong to the conditions: normalised (年齡 → 年龄), the filler taken out, no letter or figure left. */
+const withoutFiller = (text: string, fixes: readonly CompiledFix[]) => fixes.reduce((rest, fix) => rest.replace(fix.filler, ' '), text);
+
+/**
+ * Nothing but words that belong to the conditions: the filler taken out, no letter or figure left. The text is
+ * normalised (年齡 → 年龄, Ｃｍ → cm) only when it is not already plain filler: most residues are.
+ */
 function fillerTest(variants: CompiledVariants) {
-  return (residue: string, fixes: readonly CompiledFix[]): boolean => {
-    if (!CONTENT.test(residue)) return true;
-    let rest = normalize(residue, variants).text;
-    for (const fix of fixes) {
-      fix.filler.lastIndex = 0;
-      rest = rest.replace(fix.filler, ' ');
-    }
-    return !CONTENT.test(rest);
-  };
+  return (residue: string, fixes: readonly CompiledFix[]): boolean =>
+    !CONTENT.test(residue) ||
+    !CONTENT.test(withoutFiller(residue.toLowerCase(), fixes)) ||
+    !CONTENT.test(withoutFiller(normalize(residue, variants).text, fixes));
 }
 
 /** The ad states its pay somewhere other than in its pay findings (a `salary` field, 底薪3000+提成 in the text). */

@@ -32,24 +32,27 @@ const LONGEST_LABEL = 12;
 
 export class EditedText {
   private units: Unit[] = [];
+  /** The lines the edits touch with the line breaks around them: the clean-up never looks past a line break. */
+  private readonly from: number;
+  private readonly to: number;
 
   constructor(
     private readonly layout: TextLayout,
-    /** Sorted, non-overlapping. */
+    /** Sorted, non-overlapping, at least one. */
     edits: readonly TextEdit[],
   ) {
     const { text } = layout;
-    let pos = 0;
+    const lineStart = text.lastIndexOf('\n', edits[0]!.start - 1) + 1;
+    this.from = lineStart === 0 ? 0 : lineStart - (text[lineStart - 2] === '\r' ? 2 : 1);
+    const lineEnd = text.indexOf('\n', edits[edits.length - 1]!.end);
+    this.to = lineEnd < 0 ? text.length : lineEnd + 1;
+    let pos = this.from;
     for (const e of edits) {
       for (; pos < e.start; pos++) this.units.push({ ch: text[pos]!, from: pos, inserted: false });
-      for (const ch of e.replacement) for (let k = 0; k < ch.length; k++) this.units.push({ ch: ch[k]!, from: e.start, inserted: true });
+      for (let k = 0; k < e.replacement.length; k++) this.units.push({ ch: e.replacement[k]!, from: e.start, inserted: true });
       pos = e.end;
     }
-    for (; pos < text.length; pos++) this.units.push({ ch: text[pos]!, from: pos, inserted: false });
-  }
-
-  get text(): string {
-    return this.units.map((u) => u.ch).join('');
+    for (; pos < this.to; pos++) this.units.push({ ch: text[pos]!, from: pos, inserted: false });
   }
 
   /** Tidies every seam until nothing changes (each pass removes characters, so it ends). */
@@ -67,7 +70,7 @@ export class EditedText {
   /** The edits that turn the original into this text: runs of original characters gone, with what took their place. */
   edits(): ResultEdit[] {
     const out: ResultEdit[] = [];
-    let next = 0;
+    let next = this.from;
     let pending: Unit[] = [];
     const flush = (upTo: number) => {
       if (upTo > next || pending.length) {
@@ -83,7 +86,7 @@ export class EditedText {
       flush(u.from);
       next = u.from + 1;
     }
-    flush(this.layout.text.length);
+    flush(this.to);
     return out;
   }
 
@@ -95,15 +98,24 @@ export class EditedText {
     const after = this.units[p];
     if (!before || !after) {
       const edge = before ?? after;
-      if (!edge) return this.layout.text.length > 0;
-      return edge.inserted || (before ? before.from !== this.layout.text.length - 1 : after!.from !== 0);
+      if (!edge) return this.to > this.from;
+      return edge.inserted || (before ? before.from !== this.to - 1 : after!.from !== this.from);
     }
     if (before.inserted !== after.inserted) return true;
     return !before.inserted && after.from !== before.from + 1;
   }
 
-  private kind(u: Unit | undefined): 'edge' | 'line' | 'mark' | 'open' | 'close' | 'label' | 'word' {
-    if (!u) return 'edge';
+  /**
+   * What stands at index i. Past the window: the text's edge, or the text there (the previous line's end, the
+   * next line's start), which counts as a word unless it is a line break.
+   */
+  private kind(i: number): 'edge' | 'line' | 'mark' | 'open' | 'close' | 'label' | 'word' {
+    const u = this.units[i];
+    if (!u) {
+      const at = i < 0 ? this.from - 1 : this.to;
+      if (at < 0 || at >= this.layout.text.length) return 'edge';
+      return isLineBreak(this.layout.text[at]!) ? 'line' : 'word';
+    }
     if (isLineBreak(u.ch)) return 'line';
     if (!u.inserted && this.layout.isMark(u.from)) return 'mark';
     if (isOpener(u.ch)) return 'open';
@@ -123,8 +135,8 @@ export class EditedText {
     while (a > 0 && this.isRunUnit(u[a - 1]!)) a--;
     let b = p;
     while (b < u.length && this.isRunUnit(u[b]!)) b++;
-    const left = this.kind(u[a - 1]);
-    const right = this.kind(u[b]);
+    const left = this.kind(a - 1);
+    const right = this.kind(b);
     const run = u.slice(a, b);
     const lineEnds = right === 'edge' || right === 'line' || right === 'close';
     // Nothing follows in this item: the line ends or the next list item starts (`学历，21-34岁2.了解` → `学历2.了解`).
@@ -133,13 +145,14 @@ export class EditedText {
     // A list mark with its item gone (`3、` before the line's end or the next mark).
     if (left === 'mark' && endsHere) {
       let m = a - 1;
-      while (m > 0 && this.kind(u[m - 1]) === 'mark' && u[m - 1]!.from === u[m]!.from - 1) m--;
+      while (m > 0 && this.kind(m - 1) === 'mark' && u[m - 1]!.from === u[m]!.from - 1) m--;
       return this.remove(m, b);
     }
     // An emptied line: from its start (or the previous line's end) to its end, nothing but separators.
     if ((left === 'edge' || left === 'line') && (right === 'edge' || right === 'line')) {
-      if (right === 'line') return this.remove(a, b + (u[b]!.ch === '\r' && u[b + 1]?.ch === '\n' ? 2 : 1));
-      if (left === 'line') return this.remove(a - (u[a - 1]!.ch === '\n' && u[a - 2]?.ch === '\r' ? 2 : 1), b);
+      // The line break after it goes with it, or before it when it is the last line (a break past the window stays).
+      if (right === 'line' && u[b]) return this.remove(a, b + (u[b]!.ch === '\r' && u[b + 1]?.ch === '\n' ? 2 : 1));
+      if (left === 'line' && u[a - 1]) return this.remove(a - (u[a - 1]!.ch === '\n' && u[a - 2]?.ch === '\r' ? 2 : 1), b);
       return this.remove(a, b);
     }
     // A label with nothing left after it in its sentence (`民族要求：。`); a `；` only ends one of its items.
@@ -196,7 +209,7 @@ export class EditedText {
   private labelStart(colon: number): number | undefined {
     let s = colon;
     while (s > 0 && colon - s < LONGEST_LABEL) {
-      const k = this.kind(this.units[s - 1]);
+      const k = this.kind(s - 1);
       if (k !== 'word' || isSeparator(this.units[s - 1]!.ch)) break;
       s--;
     }

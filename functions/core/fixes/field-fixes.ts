@@ -188,6 +188,7 @@ function minimal(text: string, e: TextEdit): TextEdit {
 export function fieldFixes(text: string, targets: readonly FixTarget[], isFiller: FillerTest): Map<number, TextEdit> {
   const layout = new TextLayout(text);
   const planned = plan(layout, targets, isFiller).filter((p) => p !== undefined);
+  if (!planned.length) return new Map();
   const holding = (e: TextEdit) => planned.filter((p) => (p.start < e.end && p.end > e.start) || (p.start === p.end && p.start === e.start));
   const result = joinOrphans(text, new EditedText(layout, merge(text, planned)).cleanSeams().edits(), (e) => holding(e).length > 0);
   const out = new Map<number, TextEdit>();

@@ -40,8 +40,11 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const AGE_AFTER = '\\d{1,2}\\s*(?:周岁|岁|(?:-|~|—+|到|至)\\s*\\d{1,2}\\s*(?:周岁|岁))';
 const NUMBER_MARK = `(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[A-Za-z](?=[)）.]))[ \\t]*(?:、|[)）]|[.．](?![0-9０-９])|[.．](?=${AGE_AFTER}))`;
 const LINE_MARK = new RegExp(`^[ \\t\\u3000]*(?:[（(][ \\t]*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})[ \\t]*[)）]|${NUMBER_MARK}|[①-⑳]|[-•·*●◆■▪►✅☑✔➤→>+]+(?=[ \\t\\u3000\\u3400-\\u9fff]))[ \\t\\u3000]*`, 'gm');
+// Each alternative starts with the character it marks and looks behind after it: a regex that starts with a class
+// of characters scans fast.
+const AFTER = '[\\u3400-\\u9fff，,；;。：:)）\\]】\\s]';
 const GLUED_MARK = new RegExp(
-  `(?<=[\\u3400-\\u9fff，,；;。：:)）\\]】\\s])\\d{1,2}(?:、|[.．](?=[\\u3400-\\u9fffA-Za-z(（]|${AGE_AFTER}))|[✓✔☑✅●◆■▪►➤•]+|(?<=^|[\\u3400-\\u9fff，,；;。：:)）\\]】\\s])#(?=[\\u3400-\\u9fff])`,
+  `\\d(?<=${AFTER}\\d)\\d?(?:、|[.．](?=[\\u3400-\\u9fffA-Za-z(（]|${AGE_AFTER}))|[✓✔☑✅●◆■▪►➤•]+|#(?<=(?:^|${AFTER})#)(?=[\\u3400-\\u9fff])`,
   'gm',
 );
 
