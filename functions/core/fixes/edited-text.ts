@@ -167,7 +167,7 @@ export class EditedText {
     if (run.length === 0) return false;
     // Nothing to separate from on the left (the line's start, a bracket, a mark, a label or a header such as
     // `【职位要求】`): keep only the line's indentation (spaces before the seam).
-    if (left === 'edge' || left === 'line' || left === 'open' || left === 'mark' || left === 'label' || u[a - 1]!.ch === '】') {
+    if (left === 'edge' || left === 'line' || left === 'open' || left === 'mark' || left === 'label' || u[a - 1]?.ch === '】') {
       let indent = 0;
       if (left === 'edge' || left === 'line') while (a + indent < p && isSpace(run[indent]!.ch)) indent++;
       return this.replaceRun(a, b, run.slice(0, indent));
