@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createJiebaTokenizer } from './adapters/jieba-tokenizer.js';
 import { loadLexiconDir } from './adapters/lexicon-files.js';
+import { loadModelFile } from './adapters/model-file.js';
 import { buildEngine, type Engine } from './core/engine.js';
 import type { Policy } from './core/lexicon/schema.js';
 import type { Tokenizer } from './core/tokenizer.js';
@@ -34,10 +35,12 @@ export function defaultLexiconDir(): string {
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
+  const dir = options.lexiconDir ?? defaultLexiconDir();
   return buildEngine({
-    lexicon: loadLexiconDir(options.lexiconDir ?? defaultLexiconDir()),
+    lexicon: loadLexiconDir(dir),
     tokenizer: options.tokenizer ?? createJiebaTokenizer,
     policy: options.policy,
+    model: loadModelFile(dir),
   });
 }
 

@@ -1,19 +1,17 @@
 /**
- * The API's Lambda function: the Hono app (functions/handlers/api.ts) bundled by esbuild with the same
- * settings as `npm run build:lambda`, plus the runtime files (lexicons, the statically-linked nodejieba)
- * added by the afterBundling hook. Its role is written out by hand: logs to its own log group, and only
- * the DynamoDB actions the store uses, on the table and its indexes.
+ * The API's Lambda function: the Hono app (functions/handlers/api.ts) built as `npm run build:lambda` builds
+ * it (bundled-function.ts). Its role is written out by hand: logs to its own log group, and only the
+ * DynamoDB actions the store uses, on the table and its indexes.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { TABLE_DEFINITION } from '../functions/store/table-definition.js';
-import { LAMBDA_ESBUILD } from './build/lambda-esbuild.js';
-import { API_ENTRY, REPO_ROOT } from './build/paths.js';
+import { API_ENTRY } from './build/paths.js';
+import { bundledFunction } from './bundled-function.js';
 import type { DeploymentConfig } from './config.js';
 
 /**
@@ -67,42 +65,14 @@ export class ApiFunction extends Construct {
       },
     });
 
-    const esb = LAMBDA_ESBUILD;
-    this.function = new NodejsFunction(this, 'Function', {
-      description: 'hirecheck HTTP API (Hono app)',
+    this.function = bundledFunction(this, 'Function', {
       entry: API_ENTRY,
-      handler: 'handler',
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: `${REPO_ROOT}package-lock.json`,
-      runtime: Runtime.NODEJS_22_X,
-      // The nodejieba binary is compiled on this (x86-64) machine.
-      architecture: Architecture.X86_64,
-      memorySize: config.memoryMb,
-      timeout: Duration.seconds(config.timeoutSeconds),
+      description: 'hirecheck HTTP API (Hono app)',
       role,
       logGroup: this.logGroup,
-      loggingFormat: LoggingFormat.JSON,
-      applicationLogLevelV2: ApplicationLogLevel.INFO,
-      systemLogLevelV2: SystemLogLevel.INFO,
-      environment: {
-        HIRECHECK_TABLE: table.tableName,
-        POWERTOOLS_SERVICE_NAME: 'hirecheck',
-      },
-      bundling: {
-        format: esb.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
-        target: esb.target,
-        minify: esb.minify,
-        keepNames: esb.keepNames,
-        mainFields: [...esb.mainFields],
-        externalModules: [...esb.external],
-        banner: esb.banner,
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          // Same step as `npm run build:lambda`: lexicons + nodejieba (static build, symbol-version check).
-          afterBundling: (_inputDir, outputDir) => [`node --import tsx infra/build/runtime-files.ts "${outputDir}"`],
-        },
-      },
+      memorySize: config.memoryMb,
+      timeout: Duration.seconds(config.timeoutSeconds),
+      environment: { HIRECHECK_TABLE: table.tableName, POWERTOOLS_SERVICE_NAME: 'hirecheck' },
     });
   }
 }

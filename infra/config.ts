@@ -29,6 +29,9 @@ export interface DeploymentConfig {
   p99LatencyMs: number;
   /** Optional e-mail address subscribed to the alarm topic. */
   alarmEmail?: string;
+  /** The re-check after a rules change: Scan segments (one child execution each) and how many run at once. */
+  recheckSegments: number;
+  recheckConcurrency: number;
 }
 
 export const DEFAULT_CONFIG: DeploymentConfig = {
@@ -45,6 +48,9 @@ export const DEFAULT_CONFIG: DeploymentConfig = {
   // 29 s stays just under API Gateway's 30 s integration limit; ordinary requests take milliseconds.
   timeoutSeconds: 29,
   p99LatencyMs: 2500,
+  // 10 million ads in 1,000 segments of ~10,000; 100 workers at once (see docs/appeals-and-feedback.md).
+  recheckSegments: 1000,
+  recheckConcurrency: 100,
 };
 
 type Context = Pick<Node, 'tryGetContext'>;
@@ -102,7 +108,12 @@ export function readConfig(node: Context): DeploymentConfig {
     memoryMb: int(node, 'memoryMb', d.memoryMb),
     timeoutSeconds: int(node, 'timeoutSeconds', d.timeoutSeconds),
     p99LatencyMs: int(node, 'p99LatencyMs', d.p99LatencyMs),
+    recheckSegments: int(node, 'recheckSegments', d.recheckSegments),
+    recheckConcurrency: int(node, 'recheckConcurrency', d.recheckConcurrency),
   };
+  // DynamoDB allows 1,000,000 Scan segments; a Distributed Map, 10,000 child executions at once.
+  if (config.recheckSegments > 1_000_000) throw new Error(`context recheckSegments must be at most 1000000, got ${config.recheckSegments}`);
+  if (config.recheckConcurrency > 10_000) throw new Error(`context recheckConcurrency must be at most 10000, got ${config.recheckConcurrency}`);
   if (!Object.values(RetentionDays).includes(config.logRetentionDays)) {
     throw new Error(`context logRetentionDays: ${config.logRetentionDays} is not a CloudWatch Logs retention (1, 3, 5, 7, 14, 30, 60, 90, …)`);
   }

@@ -5,7 +5,7 @@
  * and stub keyword-extraction files (the engine never extracts keywords), falling back to nodejieba's own
  * files when ./jieba/ is not deployed. HIRECHECK_JIEBA_DICT_DIR points elsewhere, e.g. inside a bundle.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,14 @@ const inserted = new Set<string>();
 
 export function jiebaDictDir(): string {
   return process.env.HIRECHECK_JIEBA_DICT_DIR ?? join(dirname(fileURLToPath(import.meta.url)), 'jieba');
+}
+
+/** The words of the trimmed dictionary (its characters are the common ones: the vocabulary generator reads them). */
+export function jiebaDictionaryWords(): string[] {
+  return readFileSync(join(jiebaDictDir(), 'dict.utf8'), 'utf8')
+    .split('\n')
+    .map((line) => line.split(' ')[0]!)
+    .filter(Boolean);
 }
 
 function loadJieba(): Jieba {

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { wellFormed } from '../http/text.js';
 
-export type BodyKind = 'ad' | 'check' | 'review' | 'prescreen' | 'form' | 'self-check' | 'none';
+export type BodyKind = 'ad' | 'check' | 'review' | 'appeal' | 'feedback' | 'prescreen' | 'form' | 'self-check' | 'none';
 
 export interface RouteTemplate {
   method: 'GET' | 'POST' | 'PUT';
@@ -36,7 +36,11 @@ export const ROUTES: readonly RouteTemplate[] = [
   { method: 'PUT', path: '/v1/ads/{id}', body: 'ad', roles: ['employer'] },
   { method: 'GET', path: '/v1/ads/{id}/history', body: 'none', roles: ['employer', 'moderator'] },
   { method: 'POST', path: '/v1/ads/{id}/review', body: 'review', roles: ['moderator'] },
-  { method: 'GET', path: '/v1/reviews', body: 'none', query: ['category', 'cursor', 'limit'], roles: ['moderator'] },
+  { method: 'GET', path: '/v1/reviews', body: 'none', query: ['status', 'category', 'cursor', 'limit'], roles: ['moderator'] },
+  { method: 'POST', path: '/v1/ads/{id}/appeal', body: 'appeal', roles: ['employer'] },
+  { method: 'POST', path: '/v1/ads/{id}/feedback', body: 'feedback', roles: ['moderator'] },
+  { method: 'GET', path: '/v1/feedback/proposals', body: 'none', roles: ['moderator'] },
+  { method: 'GET', path: '/v1/feedback/export', body: 'none', query: ['cursor', 'limit'], roles: ['moderator', 'admin'] },
   { method: 'POST', path: '/v1/prescreens', body: 'prescreen', query: ['name', 'map', 'encoding'], roles: ['organizer'] },
   { method: 'GET', path: '/v1/prescreens', body: 'none', query: ['cursor', 'limit'], roles: ['organizer'] },
   { method: 'GET', path: '/v1/prescreens/{id}', body: 'none', query: ['format', 'cursor', 'limit'], roles: ['organizer'] },
@@ -44,10 +48,13 @@ export const ROUTES: readonly RouteTemplate[] = [
   { method: 'GET', path: '/console/sign-in', body: 'none', query: ['out', 'expired'] },
   { method: 'POST', path: '/console/sign-in', body: 'form' },
   { method: 'POST', path: '/console/sign-out', body: 'form' },
-  { method: 'GET', path: '/console/ads/{id}', body: 'none', query: ['category', 'done', 'from'] },
+  { method: 'GET', path: '/console/ads/{id}', body: 'none', query: ['category', 'done', 'from', 'fb'] },
   { method: 'POST', path: '/console/ads/{id}/review', body: 'form' },
   { method: 'GET', path: '/console/ads/{id}/history', body: 'none' },
   { method: 'GET', path: '/console/stats', body: 'none' },
+  { method: 'GET', path: '/console/rejected', body: 'none', query: ['category', 'cursor', 'done', 'from'] },
+  { method: 'GET', path: '/console/proposals', body: 'none' },
+  { method: 'POST', path: '/console/ads/{id}/feedback', body: 'form' },
   { method: 'GET', path: '/console/static/{id}', body: 'none' },
   { method: 'GET', path: '/check', body: 'none' },
   { method: 'POST', path: '/check', body: 'self-check' },
@@ -116,6 +123,23 @@ const reviewShaped = fc.record(
   { requiredKeys: [] },
 );
 
+const appealShaped = fc.record({ reason: fc.oneof(nastyText, jsonJunk), extra: nastyText }, { requiredKeys: [] });
+
+/** Feedback of both kinds, naming real rules and fields or not, with spans in and out of range. */
+const feedbackShaped = fc.record(
+  {
+    version: fc.oneof(fc.integer({ min: -1, max: 4 }), fc.double(), nastyText),
+    kind: fc.oneof(fc.constantFrom('false_alarm', 'missed', 'FALSE_ALARM', ''), jsonJunk),
+    ruleId: fc.oneof(fc.constantFrom('gender-restriction', 'age-upper-limit'), nastyText, jsonJunk),
+    category: fc.oneof(fc.constantFrom('gender', 'age', 'fraud', 'nope'), jsonJunk),
+    field: fc.oneof(fc.constantFrom('description', 'title', 'company.name', 'salary', '__proto__'), nastyText),
+    start: fc.oneof(fc.integer({ min: -2, max: 40 }), fc.double(), jsonJunk),
+    end: fc.oneof(fc.integer({ min: -1, max: 25_000 }), jsonJunk),
+    note: fc.oneof(nastyText, jsonJunk),
+  },
+  { requiredKeys: [] },
+);
+
 /** JSON text: a value, or text that is almost JSON (cut off, trailing commas, wrong encodings). */
 function jsonText(value: fc.Arbitrary<unknown>): fc.Arbitrary<Uint8Array> {
   return fc.oneof(
@@ -160,7 +184,14 @@ const formFields = fc.record(
     version: fc.oneof(fc.constantFrom('1', '0', '-1', '1e3', ''), nastyText),
     reason: nastyText,
     preset: nastyText,
-    category: nastyText,
+    category: fc.oneof(fc.constantFrom('gender', 'age'), nastyText),
+    status: fc.constantFrom('pending_review', 'rejected', 'approved', ''),
+    kind: fc.constantFrom('false_alarm', 'missed', 'x'),
+    ruleId: fc.oneof(fc.constantFrom('gender-restriction'), nastyText),
+    field: fc.constantFrom('description', 'title', 'benefits', 'x'),
+    start: fc.oneof(fc.constantFrom('0', '3', '-1', '99999', ''), nastyText),
+    end: fc.oneof(fc.constantFrom('2', '9', '0', '99999', ''), nastyText),
+    passage: nastyText,
     _csrf: nastyText,
     _signin: nastyText,
   },
@@ -196,7 +227,7 @@ function segment(ids: readonly string[]): fc.Arbitrary<string> {
 
 function queryString(names: readonly string[]): fc.Arbitrary<string> {
   const value = fc.oneof(
-    fc.constantFrom('1', '0', '-1', '101', '1e9', 'true', 'false', 'approved', 'pending_review', 'age', 'gender', 'csv', 'html', 'json', 'gbk', 'utf-8', '列名=title', 'x=y=z').map(encoded),
+    fc.constantFrom('1', '0', '-1', '101', '1e9', 'true', 'false', 'approved', 'pending_review', 'rejected', 'age', 'gender', 'csv', 'html', 'json', 'gbk', 'utf-8', '列名=title', 'x=y=z').map(encoded),
     nastyText.map(encoded),
     fc.constantFrom('%', '%zz', 'A'.repeat(3000)),
   );
@@ -225,6 +256,8 @@ function bodyFor(ctx: HostileContext, route: RouteTemplate): fc.Arbitrary<Uint8A
     ad: jsonText(adShaped),
     check: jsonText(adShaped),
     review: jsonText(reviewShaped),
+    appeal: jsonText(appealShaped),
+    feedback: jsonText(feedbackShaped),
     prescreen: fc.oneof(spreadsheet, multipart),
     form: fc.oneof(formFields.map((f) => utf8(new URLSearchParams(f as Record<string, string>).toString())), multipart),
     'self-check': fc.oneof(selfCheckFields.map((f) => utf8(new URLSearchParams(f as Record<string, string>).toString())), multipart),

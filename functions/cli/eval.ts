@@ -1,6 +1,6 @@
 /**
- * `npm run eval [-- CORPUS.jsonl ...] [--quiet] [--baselines] [--fix]`: the engine's per-category precision,
- * recall and F1, decision accuracy, and every miss and false alarm, on labeled corpora (default: the shared dev
+ * `npm run eval [-- CORPUS.jsonl ...] [--quiet] [--baselines] [--no-model] [--fix]`: the engine's per-category
+ * precision, recall and F1, decision accuracy, and every miss and false alarm, on labeled corpora (default: the shared dev
  * corpus, ../shared/corpus/dev.jsonl). With several corpora a summary table closes the report.
  * `--fix` adds how well fixes fix (functions/eval/fix-rates.ts), by default over every labelled corpus (dev and
  * tests/eval/fixtures); a corpus without labels (real-ads.jsonl) gets the fix figures only.
@@ -24,7 +24,8 @@ const fixtures = resolve(defaultLexiconDir(), '../tests/eval/fixtures');
 const isLabelled = (path: string) => 'labels' in JSON.parse(readFileSync(path, 'utf8').split('\n', 1)[0] || '{}');
 const everyLabelled = () => [devCorpus, ...readdirSync(fixtures).filter((f) => f.endsWith('.jsonl')).map((f) => join(fixtures, f))].filter(isLabelled);
 const corpusPaths = files.length ? files : withFixes ? everyLabelled() : [devCorpus];
-const engine = createEngine();
+// --no-model: the rules alone (the ablation of the learned second opinion)
+const engine = createEngine(args.includes('--no-model') ? { policy: { model: 'off' } } : {});
 
 const enginePrediction = (ad: CorpusAd): Prediction => {
   const verdict = engine.check({ title: ad.title, description: ad.text });

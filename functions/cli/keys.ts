@@ -6,10 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
-import { connectDynamo } from '../server/dynamo-connection.js';
+import { ConfigError } from '../config.js';
 import { JavaMissingError } from '../server/dynamodb-local.js';
-import { createStore, ensureTable, NotFoundError, ROLES, type Role, type Store } from '../store/index.js';
+import { NotFoundError, ROLES, type Role, type Store } from '../store/index.js';
+import { withLocalStore } from './local-store.js';
 
 const USAGE = `usage: hirecheck keys create --role ${ROLES.join('|')} [--tenant ID] [--label TEXT] [--json]
        hirecheck keys revoke KEY_ID
@@ -50,14 +50,7 @@ export async function runKeys(argv: string[]): Promise<number> {
   }
   try {
     const action = plan(command, rest, values);
-    const config = loadConfig();
-    const dynamo = await connectDynamo(config, { reuse: true });
-    try {
-      await ensureTable(dynamo.client, config.tableName);
-      return await action(createStore({ client: dynamo.client, tableName: config.tableName, waitForLocalCommits: dynamo.local }), values.json ?? false);
-    } finally {
-      await dynamo.close();
-    }
+    return await withLocalStore((store) => action(store, values.json ?? false));
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`hirecheck keys: ${err.message}\n${USAGE}`);

@@ -6,6 +6,8 @@ commands:
   check FILE|-        check one ad (text or JSON); --json for the verdict object; --jsonl for a stream
   keys                create or revoke API keys
   prescreen FILE      prescreen a spreadsheet of job ads (campus fairs)
+  recheck             re-check stored ads under this checkout's rules (--dry-run, --json)
+  lexicon proposals   lexicon edits proposed by moderators' feedback (--json)
 `;
 
 type Command = (argv: string[]) => Promise<number>;
@@ -14,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check.js')).runCheck,
   keys: async () => (await import('./keys.js')).runKeys,
   prescreen: async () => (await import('./prescreen.js')).runPrescreen,
+  recheck: async () => (await import('./recheck.js')).runRecheck,
+  lexicon: async () => (await import('./lexicon.js')).runLexicon,
 };
 
 export async function main(argv: string[]): Promise<number> {

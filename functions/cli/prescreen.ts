@@ -15,6 +15,7 @@ import { htmlReport } from '../prescreen/report-html.js';
 import { jsonReport } from '../prescreen/report-json.js';
 import type { InputFormat, PrescreenResult } from '../prescreen/types.js';
 import { writeChunks } from '../prescreen/write-file.js';
+import { progressBar } from './progress-bar.js';
 
 const EXIT = { ok: 0, inputError: 3 } as const;
 
@@ -86,24 +87,6 @@ function parse(argv: string[]): Options {
   return { file: positionals[0]!, outputs, map, format, encoding, quiet: !!values.quiet };
 }
 
-/** A one-line bar redrawn in place, at most ten times a second. */
-function progressBar(stream: NodeJS.WriteStream) {
-  let last = 0;
-  return {
-    update(rows: number, fraction: number) {
-      const now = Date.now();
-      if (now - last < 100 && fraction < 1) return;
-      last = now;
-      const width = 30;
-      const filled = Math.round(Math.min(1, fraction) * width);
-      stream.write(`\r预审 prescreen [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(fraction * 100)}%  ${rows} rows`);
-    },
-    clear() {
-      stream.write('\r\x1b[2K');
-    },
-  };
-}
-
 function summaryLine(r: PrescreenResult, written: string[]): string {
   const s = r.summary;
   return (
@@ -132,7 +115,7 @@ export async function runPrescreen(argv: string[]): Promise<number> {
       return EXIT.inputError;
     }
   }
-  const bar = !options.quiet && process.stderr.isTTY ? progressBar(process.stderr) : undefined;
+  const bar = !options.quiet && process.stderr.isTTY ? progressBar(process.stderr, '预审 prescreen') : undefined;
   let result: PrescreenResult;
   try {
     result = await prescreen(
@@ -141,7 +124,7 @@ export async function runPrescreen(argv: string[]): Promise<number> {
         format: options.format,
         encoding: options.encoding ? { encoding: ENCODING_NAMES[options.encoding]!, bom: 0 } : undefined,
         map: options.map,
-        onProgress: bar?.update,
+        onProgress: bar && ((rows, fraction) => bar.update(fraction, `${rows} rows`)),
       },
     );
   } catch (err) {

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultLexiconDir } from '../engine.js';
 import { type Lexicon } from '../core/lexicon/load.js';
+import { exampleText } from '../core/lexicon/schema.js';
 import { loadLexiconDir } from '../adapters/lexicon-files.js';
 
 export const README = join(import.meta.dirname, '../../README.md');
@@ -18,7 +19,7 @@ export function rulesTable(lexicon: Lexicon): string {
     for (const rule of file.rules) {
       const severity = lexicon.policy.rules[rule.id] ?? rule.severity ?? lexicon.policy.severities[file.category];
       const law = rule.legal.map((l) => `${l.law} ${l.article}`).join('; ');
-      rows.push(`| \`${rule.id}\` | ${file.category} | ${severity} | ${rule.examples.match[0]} | ${law.replace(/\|/g, '\\|')} |`);
+      rows.push(`| \`${rule.id}\` | ${file.category} | ${severity} | ${exampleText(rule.examples.match[0]!)} | ${law.replace(/\|/g, '\\|')} |`);
     }
   }
   return rows.join('\n');

@@ -16,7 +16,10 @@ import type { AdStore } from '../store/ads.js';
 import type { ApiKeyStore } from '../store/api-keys.js';
 import { createConsoleQueries, type ConsoleQueries } from '../store/console-queries.js';
 import { createConsoleSessionStore, type ConsoleSession, type ConsoleSessionStore } from '../store/console-sessions.js';
-import { ConflictError, InvalidCursorError, NotFoundError, StoreUnavailableError } from '../store/errors.js';
+import { ConflictError, InvalidCursorError, InvalidInputError, NotFoundError, StoreUnavailableError } from '../store/errors.js';
+import type { FeedbackStore } from '../store/feedback.js';
+import { currentProposals } from '../feedback/current-proposals.js';
+import type { Engine } from '../engine.js';
 import { hashApiKey, type AdRecord, type Principal } from '../store/model.js';
 import type { Table } from '../store/table.js';
 import { ASSETS } from './assets.js';
@@ -37,13 +40,17 @@ import { AdPage, describeReview } from './views/ad-page.js';
 import { ErrorPage } from './views/error-page.js';
 import { HistoryPage } from './views/history-page.js';
 import type { PageNotice, Viewer } from './views/layout.js';
-import { QueuePage } from './views/queue-page.js';
+import { ProposalsPage } from './views/proposals-page.js';
+import { QueuePage, type QueueRow } from './views/queue-page.js';
+import { feedbackForm, FEEDBACK_NOTICES } from './feedback-form.js';
 import { SignInPage } from './views/sign-in-page.js';
 import { STATS_DAYS, StatsPage } from './views/stats-page.js';
-import { adUrl, CONSOLE_BASE, queueUrl, withParams } from './urls.js';
+import { adUrl, CONSOLE_BASE, queueUrl, rejectedUrl, withParams } from './urls.js';
 
 export interface ConsoleDeps {
-  store: { ads: AdStore; keys: ApiKeyStore; table: Table };
+  store: { ads: AdStore; keys: ApiKeyStore; feedback: FeedbackStore; table: Table };
+  /** The running rules: proposals leave out the marks they already fix. */
+  engine: Pick<Engine, 'check'>;
   /** Share the API's authenticator (and its key cache); default: one over `store.keys`. */
   auth?: Authenticator;
   log?: Logger;
@@ -197,23 +204,29 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
     }
   }
 
-  app.get('/', async (c) => {
+  /** One of the two lists (the queue, the engine's rejects) as a page, with what was just decided. */
+  async function listPage(c: Context<ConsoleEnv>, list: 'queue' | 'rejected') {
     const category = categoryParam(c.req.query('category'));
     const cursor = c.req.query('cursor') || undefined;
-    const page = await store.ads.reviewQueue({ category, cursor, limit: QUEUE_PAGE_SIZE });
+    const query = { category, cursor, limit: QUEUE_PAGE_SIZE };
+    const page: { items: QueueRow[]; cursor?: string } =
+      list === 'queue'
+        ? await store.ads.reviewQueue(query).then((p) => ({ ...p, items: p.items.map(({ queuedAt, ...row }) => ({ ...row, at: queuedAt })) }))
+        : await store.ads.rejected(query).then((p) => ({ ...p, items: p.items.map(({ rejectedAt, ...row }) => ({ ...row, at: rejectedAt })) }));
+    const rows = page.items;
     const done = await doneNotice(c);
-    const flash = done ? { ...done, text: page.items.length === 0 && !cursor ? '队列已全部处理完。' : undefined } : undefined;
+    const flash = done ? { ...done, text: rows.length === 0 && !cursor ? '列表已全部处理完。' : undefined } : undefined;
     return c.html(
-      <QueuePage
-        viewer={c.get('signedIn').viewer}
-        rows={page.items}
-        category={category}
-        cursor={cursor}
-        nextCursor={page.cursor}
-        flash={flash}
-        now={now()}
-      />,
+      <QueuePage viewer={c.get('signedIn').viewer} list={list} rows={rows} category={category} cursor={cursor} nextCursor={page.cursor} flash={flash} now={now()} />,
     );
+  }
+
+  app.get('/', (c) => listPage(c, 'queue'));
+  app.get('/rejected', (c) => listPage(c, 'rejected'));
+
+  app.get('/proposals', async (c) => {
+    const { proposals, resolvedMarks } = await currentProposals(store.feedback, (ad) => deps.engine.check(ad));
+    return c.html(<ProposalsPage viewer={c.get('signedIn').viewer} proposals={proposals} resolvedMarks={resolvedMarks} />);
   });
 
   /**
@@ -228,9 +241,10 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const { principal, viewer } = c.get('signedIn');
     const { category } = options;
     const ad = await store.ads.get(adId, scopeOf(principal));
-    const [neighbours, keyLabels] = await Promise.all([
+    const [neighbours, keyLabels, feedback] = await Promise.all([
       ad.status === 'pending_review' && ad.queuedAt ? queries.queueNeighbours({ adId, queuedAt: ad.queuedAt, category }) : {},
       queries.keyLabels(ad.review ? [ad.review.keyId] : []),
+      store.feedback.forVersion(adId, ad.version),
     ]);
     const page = (notice?: PageNotice) =>
       c.html(
@@ -242,6 +256,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
           keyLabels={keyLabels}
           notice={notice}
           reasonDraft={options.reasonDraft}
+          feedback={feedback}
           now={now()}
         />,
         options.status ?? 200,
@@ -251,7 +266,8 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.get('/ads/:adId', async (c) => {
     const { page } = await loadAdPage(c, c.req.param('adId'), { category: categoryParam(c.req.query('category')) });
-    return page(await doneNotice(c));
+    const fb = c.req.query('fb');
+    return page(fb && fb in FEEDBACK_NOTICES ? FEEDBACK_NOTICES[fb as keyof typeof FEEDBACK_NOTICES] : await doneNotice(c));
   });
 
   app.post('/ads/:adId/review', async (c) => {
@@ -277,18 +293,44 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
       return page({ kind: 'error', title: `理由过长：最多 ${REASON_MAX} 个字符。` });
     }
 
+    const seen = field(form, 'status');
+    const expectedStatus = seen === 'pending_review' || seen === 'rejected' ? seen : undefined;
     const before = await store.ads.getSummary(adId, scopeOf(principal));
     try {
-      await store.ads.decide({ adId, actor: principal, decision, reason: reason || undefined, expectedVersion });
+      await store.ads.decide({ adId, actor: principal, decision, reason: reason || undefined, expectedVersion, expectedStatus });
     } catch (err) {
+      if (err instanceof InvalidInputError) {
+        const { page } = await loadAdPage(c, adId, { category, status: 422 });
+        return page({ kind: 'error', title: '推翻引擎驳回需要填写理由。', text: '请在“推翻引擎驳回的理由”中写明引擎为何判错。' });
+      }
       if (!(err instanceof ConflictError)) throw err;
       const { ad, keyLabels, page } = await loadAdPage(c, adId, { category, status: 409, reasonDraft: typed });
       return page(conflictNotice(err, ad, keyLabels, principal, category));
     }
 
     const next = before.queuedAt ? (await queries.queueNeighbours({ adId, queuedAt: before.queuedAt, category })).next : undefined;
-    // The page that opens next says what was just decided (and the queue says when it is empty).
-    return c.redirect(withParams(next ? adUrl(next, category) : queueUrl({ category }), { done: decision, from: adId }), 303);
+    // The page that opens next says what was just decided (and the list says when it is empty).
+    const onward = next ? adUrl(next, category) : before.status === 'rejected' ? rejectedUrl({ category }) : queueUrl({ category });
+    return c.redirect(withParams(onward, { done: decision, from: adId }), 303);
+  });
+
+  app.post('/ads/:adId/feedback', async (c) => {
+    const adId = c.req.param('adId');
+    const { principal } = c.get('signedIn');
+    const ad = await store.ads.get(adId, scopeOf(principal));
+    const parsed = feedbackForm(await readForm(c), ad);
+    if ('problem' in parsed) {
+      const { page } = await loadAdPage(c, adId, { status: 422 });
+      return page({ kind: 'error', title: parsed.problem });
+    }
+    try {
+      const { outcome } = await store.feedback.record({ adId, actor: principal, feedback: parsed });
+      return c.redirect(withParams(adUrl(adId), { fb: outcome === 'created' ? parsed.kind : 'duplicate' }), 303);
+    } catch (err) {
+      if (!(err instanceof InvalidInputError)) throw err;
+      const { page } = await loadAdPage(c, adId, { status: 422 });
+      return page({ kind: 'error', title: '反馈未保存：它与这一版广告对不上。', text: err.message });
+    }
   });
 
   app.get('/ads/:adId/history', async (c) => {
@@ -356,7 +398,7 @@ function conflictNotice(
     };
   }
   if (err.code === 'version_conflict') {
-    return { kind: 'warn', title: `招聘方已修改该广告，现为第 ${ad.version} 版：请按新版本重新审核。`, text: unsaved };
+    return { kind: 'warn', title: `该广告已有新版本（第 ${ad.version} 版：招聘方修改，或新规则重新检查）：请按新版本重新审核。`, text: unsaved };
   }
   return { kind: 'warn', title: '该广告正在被同时修改，请稍后重试。', text: unsaved };
 }

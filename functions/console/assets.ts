@@ -23,7 +23,7 @@ a{color:var(--accent)}
 header.top{display:flex;align-items:center;gap:24px;padding:8px 24px;background:#24292f;color:#fff}
 header.top .brand{font-weight:bold;font-size:17px;color:#fff;text-decoration:none}
 header.top nav{display:flex;gap:16px;flex:1}
-header.top nav a{color:#d1d9e0;text-decoration:none;padding:4px 2px}
+header.top nav a{color:#d1d9e0;text-decoration:none;padding:4px 2px;white-space:nowrap}
 header.top nav a[aria-current="page"]{color:#fff;border-bottom:2px solid #fff}
 header.top .who{color:#d1d9e0;font-size:13px}
 header.top form{margin:0}
@@ -75,8 +75,8 @@ ol.findings dd{margin:0}
 .sev-review{color:var(--warn);font-weight:600}
 .decide{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start;margin:16px 0}
 .decide form{margin:0}
-.decide .reject{flex:1;min-width:320px}
-button.approve,button.reject{font-size:16px;padding:8px 24px;border-radius:6px;border:1px solid;cursor:pointer;font-weight:600}
+.decide form.reject{flex:1;min-width:280px}
+button.approve,button.reject{font-size:16px;padding:8px 24px;border-radius:6px;border:1px solid;cursor:pointer;font-weight:600;white-space:nowrap}
 button.approve{background:var(--ok);border-color:#116329;color:#fff}
 button kbd{background:transparent;color:inherit;border-color:rgba(255,255,255,.7);margin-left:4px}
 button.reject{background:var(--bad);border-color:#a40e26;color:#fff}
@@ -101,6 +101,29 @@ svg.chart .axis{stroke:var(--line)}
 svg.chart rect.decision-approve{fill:#4ac26b}
 svg.chart rect.decision-reject{fill:#ff8182}
 svg.chart rect.decision-review{fill:#d4a72c}
+@media (max-width:600px){header.top{flex-wrap:wrap;gap:4px 16px;padding:8px 16px}header.top nav{order:3;flex-basis:100%;overflow-x:auto}
+main{padding:12px 12px 32px}.decide>form{flex:1 1 100%;min-width:0}}
+table.queue .flag{margin-left:6px;font-size:12px}
+.chip.flag.appeal{background:#fff8c5;border-color:#d4a72c}
+.chip.flag.recheck{background:#ddf4ff;border-color:#54aeff}
+.appeal-box{border:1px solid #d4a72c;background:#fff8c5;border-radius:6px;padding:8px 12px;margin:0 0 12px}
+.appeal-box p{margin:4px 0 0;white-space:pre-wrap;overflow-wrap:anywhere}
+form.approve.override{flex:1;min-width:280px;display:flex;flex-direction:column;gap:6px;align-items:flex-start}
+form.false-alarm{float:right;margin:0 0 0 8px}
+form.false-alarm button,.miss-row button,.miss-row select,.miss-row input{font:inherit;font-size:13px;background:#fff;border:1px solid var(--line);border-radius:14px;padding:1px 10px;cursor:pointer}
+form.false-alarm button:hover{border-color:var(--bad);color:var(--bad)}
+.false-alarm-marked{float:right;font-size:12px;background:#eaeef2}
+.mark-miss{border-top:1px solid var(--line);margin-top:12px;padding-top:8px}
+.mark-miss.armed{background:#ddf4ff;border-radius:6px;padding:8px}
+.mark-miss h3{font-size:14px;margin:0}
+.mark-miss p{margin:0 0 6px;font-size:13px}
+.miss-row{display:flex;flex-wrap:wrap;gap:6px}
+.miss-row input{flex:1;min-width:140px;cursor:text;border-radius:6px}
+.marked-misses h3{font-size:14px;margin:12px 0 4px}
+.marked-misses ul{list-style:none;padding:0;margin:0;display:flex;flex-direction:column;gap:4px}
+table.proposals td.quote{font-weight:600;overflow-wrap:anywhere;min-width:7em}
+@media (max-width:600px){table.proposals th:nth-child(4),table.proposals td:nth-child(4){display:none}table.proposals th,table.proposals td{padding:6px}}
+table.proposals td.count{font-weight:600}
 ${categoryRules}
 `;
 
@@ -151,6 +174,43 @@ export const CONSOLE_JS = `
     var form = e.target;
     if (form.getAttribute('data-sent')) e.preventDefault();
     else form.setAttribute('data-sent', '1');
+  });
+  // 标记漏报: a selection inside one field of the ad fills the form with the passage and its exact offsets
+  // (offsets count the field's original text, which is what the text element holds).
+  function offsetIn(container, node, offset) {
+    var range = document.createRange();
+    range.selectNodeContents(container);
+    range.setEnd(node, offset);
+    return range.toString().length;
+  }
+  function textOf(node) {
+    var el = node.nodeType === 3 ? node.parentElement : node;
+    return el && el.closest ? el.closest('[data-field] p.text') : null;
+  }
+  function takeSelection() {
+    var form = document.getElementById('mark-miss');
+    var sel = window.getSelection();
+    if (!form || !sel || sel.rangeCount === 0 || sel.isCollapsed) return;
+    var range = sel.getRangeAt(0);
+    var text = textOf(range.startContainer);
+    if (!text || text !== textOf(range.endContainer)) return;
+    var start = offsetIn(text, range.startContainer, range.startOffset);
+    var end = offsetIn(text, range.endContainer, range.endOffset);
+    if (end <= start) return;
+    form.elements.field.value = text.closest('[data-field]').getAttribute('data-field');
+    form.elements.passage.value = text.textContent.slice(start, end);
+    form.elements.start.value = String(start);
+    form.elements.end.value = String(end);
+    form.classList.add('armed');
+  }
+  document.addEventListener('mouseup', takeSelection);
+  document.addEventListener('keyup', function (e) { if (e.shiftKey) takeSelection(); });
+  // A passage typed or edited by hand is looked for in the field by the server.
+  document.addEventListener('input', function (e) {
+    var form = e.target.form;
+    if (!form || form.id !== 'mark-miss' || (e.target.name !== 'passage' && e.target.name !== 'field')) return;
+    form.elements.start.value = '';
+    form.elements.end.value = '';
   });
   // Coming back through the history cache, the forms are usable again.
   window.addEventListener('pageshow', function (e) {

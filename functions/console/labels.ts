@@ -1,5 +1,5 @@
 /** zh-CN labels and colours the console shows for the engine's stable ids (categories, decisions, fields). */
-import type { Category, Decision } from '../core/categories.js';
+import type { Category, Decision, Severity } from '../core/categories.js';
 import type { AdStatus, ReviewDecision } from '../store/model.js';
 
 /** Typed as a full Record so a new category fails the typecheck until it has a label. */
@@ -17,6 +17,7 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   fee_charging: '收费',
   fraud: '欺诈',
   labor_rights: '劳动权益',
+  incomplete: '要素不全',
 };
 
 /**
@@ -37,6 +38,7 @@ export const CATEGORY_COLOURS: Record<Category, string> = {
   fee_charging: '#fbc4ab',
   fraud: '#ff9b85',
   labor_rights: '#cfbaf0',
+  incomplete: '#e2e2e2',
 };
 
 /** The engine's decision, as shown next to a verdict. */
@@ -52,7 +54,12 @@ export const REVIEW_DECISION_LABELS: Record<ReviewDecision, string> = {
   reject: '已驳回',
 };
 
-export const SEVERITY_LABELS = { reject: '违规', review: '存疑' } as const;
+/** What a re-check under new rules found, in the words of the queue. */
+export function describeRecheck(note: { from: Decision; to: Decision; lexiconVersion: string }): string {
+  return `新规则（词库 ${note.lexiconVersion}）重新检查：引擎由「${ENGINE_DECISION_LABELS[note.from]}」改为「${ENGINE_DECISION_LABELS[note.to]}」`;
+}
+
+export const SEVERITY_LABELS: Record<Severity, string> = { reject: '违规', review: '存疑', notice: '提示' };
 
 /** Field names as in Verdict findings (`company.name` included), in the order the ad page shows them. */
 export const FIELD_LABELS: Record<string, string> = {

@@ -17,3 +17,8 @@ export const adPath = (adId: string) => `${CONSOLE_BASE}/ads/${encodeURIComponen
 export const adUrl = (adId: string, category?: Category) => withParams(adPath(adId), { category });
 
 export const queueUrl = (params: { category?: Category; cursor?: string } = {}) => withParams(CONSOLE_BASE, params);
+
+/** The list of ads the engine rejected and no moderator has decided (the overrides tab). */
+export const rejectedUrl = (params: { category?: Category; cursor?: string } = {}) => withParams(`${CONSOLE_BASE}/rejected`, params);
+
+export const proposalsUrl = () => `${CONSOLE_BASE}/proposals`;

@@ -6,7 +6,7 @@ import { fieldText, TEXT_FIELDS, type Ad } from './ad.js';
 import { analyzeField, type FieldAnalysis } from './analysis/field-analysis.js';
 import { neutralNextTo } from './analysis/constructions.js';
 import { clearingRole } from './analysis/roles.js';
-import type { Category, Severity } from './categories.js';
+import { ATTRIBUTE_CATEGORIES, type Category, type Severity } from './categories.js';
 import { decide } from './decide.js';
 import type { CompiledLexicon, CompiledRule } from './lexicon/compile.js';
 import { exceptionApplies, matchRule, type RawFinding } from './match.js';
@@ -14,10 +14,23 @@ import { attachFixes } from './fixes/attach-fixes.js';
 import { normalize, toOriginalRange } from './normalize.js';
 import type { Tokenizer } from './tokenizer.js';
 import type { Finding, Verdict } from './verdict.js';
+import type { ClauseModel } from './model/clause-model.js';
+import { secondOpinion } from './model/second-opinion.js';
+import { WHOLE_AD } from './detectors/types.js';
+import { CONDITION_PATHS } from './lexicon/schema.js';
+import { conditionHolds, conditionValue } from './structured/conditions.js';
+import { ELEMENT_NAMES } from './structured/elements.js';
+
+/** The rule's message with what the detector compared after it (正文“月入过万”，薪资字段最高5000元/月). */
+const withNote = (finding: Finding, note: string | undefined): Finding => (note ? { ...finding, message: `${finding.message}（${note}）` } : finding);
 
 export interface EngineDeps {
   lexicon: CompiledLexicon;
   tokenizer: Tokenizer;
+  /** The learned second opinion, when the deployment keeps it on. */
+  model?: ClauseModel;
+  /** The verdicts' lexiconVersion: the lexicons' version, and the model's hash when it is on. */
+  version: string;
 }
 
 function severityOf(rule: CompiledRule, adText: string): Severity {
@@ -52,9 +65,6 @@ function dedupe(raw: RawFinding[], texts: ReadonlyMap<string, string>): RawFindi
 const gluedTo = (text: string, outer: RawFinding, inner: RawFinding) =>
   GLUED.test(text.slice(outer.start, inner.start)) && GLUED.test(text.slice(inner.end, outer.end));
 
-/** Categories whose findings name an attribute of the applicant, which a neutral word next to it cancels. */
-const ATTRIBUTE_CATEGORIES = new Set<Category>(['gender', 'marriage_pregnancy', 'ethnicity', 'religion', 'region', 'health', 'age', 'appearance', 'school_tier']);
-
 /** A hit stands unless the rule's exceptions apply, a neutral word cancels it, or the clause's role clears its category. */
 function keep(a: FieldAnalysis, rule: CompiledRule, start: number, end: number, lexicon: CompiledLexicon): boolean {
   if (exceptionApplies(a.n.text, start, end, rule.exceptions)) return false;
@@ -85,14 +95,16 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
   for (const rule of lexicon.rules) {
     for (const matcher of rule.matchers) {
       if (matcher.kind !== 'detector') continue;
-      for (const hit of matcher.detector({ fields, adText, categoriesFound }, matcher.params)) {
-        if (keep(byField.get(hit.field)!, rule, hit.start, hit.end, lexicon)) raw.push({ rule, ...hit });
+      for (const hit of matcher.detector({ fields, adText, categoriesFound, ad, now }, matcher.params)) {
+        if (hit.field === WHOLE_AD || keep(byField.get(hit.field)!, rule, hit.start, hit.end, lexicon)) raw.push({ rule, ...hit });
       }
     }
   }
 
-  const findings: Finding[] = dedupe(raw, new Map(fields.map((f) => [f.field, f.n.text]))).map(({ rule, field, start, end }) => {
-    const [s, e] = toOriginalRange(byField.get(field)!.n, start, end);
+  const kept = dedupe(raw, new Map(fields.map((f) => [f.field, f.n.text])));
+  /** A finding at [start, end) of a field's normalised text, or on the whole ad or a structured value (`text` given). */
+  const toFinding = (rule: CompiledRule, field: string, start: number, end: number, value?: string): Finding => {
+    const [s, e] = value !== undefined ? [0, value.length] : toOriginalRange(byField.get(field)!.n, start, end);
     const finding: Finding = {
       ruleId: rule.rule.id,
       category: rule.category,
@@ -100,14 +112,37 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
       field,
       start: s,
       end: e,
-      text: originals.get(field)!.slice(s, e),
+      text: value ?? originals.get(field)!.slice(s, e),
       message: rule.rule.message,
       legalBasis: rule.rule.legal,
     };
     if (rule.rule.suggestion) finding.suggestion = rule.rule.suggestion;
     return finding;
+  };
+  const findings = kept.map(({ rule, field, start, end, missing, note }) => {
+    if (field !== WHOLE_AD) return withNote(toFinding(rule, field, start, end), note);
+    const finding = toFinding(rule, field, 0, 0, '');
+    return missing ? { ...finding, missing, message: finding.message.replace('{missing}', missing.map((m) => ELEMENT_NAMES[m] ?? m).join('、')) } : finding;
   });
-  const fieldOrder = (f: string) => TEXT_FIELDS.indexOf(f as never);
+  const fold = (s: string) => normalize(s, lexicon.variants).text;
+  const conditionTexts = new Map<string, string>();
+  for (const rule of lexicon.rules) {
+    for (const condition of rule.fields) {
+      const value = conditionValue(ad, condition.path);
+      if (value === undefined || !conditionHolds(condition, value, fold, adText)) continue;
+      conditionTexts.set(condition.path, String(value));
+      findings.push(toFinding(rule, condition.path, 0, 0, String(value)));
+    }
+  }
+  if (deps.model) {
+    for (const hit of secondOpinion(fields, kept, deps.model, lexicon)) {
+      const finding = toFinding(hit.rule, hit.field, hit.start, hit.end);
+      findings.push({ ...finding, ruleId: `model:${hit.category}`, severity: 'review', source: 'model', score: Math.round(hit.score * 1000) / 1000 });
+    }
+  }
+  const fieldOrder = (f: string) => [...TEXT_FIELDS, ...CONDITION_PATHS, WHOLE_AD].indexOf(f as never);
   findings.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field) || a.start - b.start);
-  return { decision: decide(findings), findings: attachFixes(findings, originals, lexicon.fixes, lexicon.variants), lexiconVersion: lexicon.version, checkedAt: now.toISOString() };
+  // Structured conditions are fixed like a field holding their value: 男 → 男女不限, 全日制统招本科 → 本科, 35 → removed.
+  const texts = new Map<string, string>([...originals, ...conditionTexts]);
+  return { decision: decide(findings), findings: attachFixes(findings, texts, lexicon.fixes, lexicon.variants, ad.pay !== undefined), lexiconVersion: deps.version, checkedAt: now.toISOString() };
 }

@@ -11,6 +11,7 @@ import type { Lexicon } from './lexicon/load.js';
 import type { Policy } from './lexicon/schema.js';
 import type { Tokenizer } from './tokenizer.js';
 import type { Verdict } from './verdict.js';
+import { compileModel, type ModelFile } from './model/clause-model.js';
 
 export interface EngineInfo {
   version: string;
@@ -35,6 +36,8 @@ export interface CoreEngineOptions {
   tokenizer: (words: string[]) => Tokenizer;
   /** Deployment override of lexicons/policy.yaml (merged over it). */
   policy?: Partial<Policy>;
+  /** The learned second opinion (lexicons/model.json) and its content hash; used unless the policy says `model: off`. */
+  model?: { file: ModelFile; hash: string };
 }
 
 export function buildEngine(options: CoreEngineOptions): Engine {
@@ -42,20 +45,25 @@ export function buildEngine(options: CoreEngineOptions): Engine {
   const policy: Policy = {
     severities: { ...loaded.policy.severities, ...options.policy?.severities },
     rules: { ...loaded.policy.rules, ...options.policy?.rules },
+    model: options.policy?.model ?? loaded.policy.model,
   };
   const lexicon = compileLexicon({ ...loaded, policy });
   const tokenizer = options.tokenizer(lexicon.words);
+  const model = options.model && policy.model === 'on' ? compileModel(options.model.file, options.model.hash) : undefined;
+  // semver build metadata: 1.0.0+<lexicon hash>.model-<model hash>
+  const version = model ? `${lexicon.version}.model-${model.hash}` : lexicon.version;
   const info: EngineInfo = {
-    version: lexicon.version,
+    version,
     rules: lexicon.rules.length,
     categories: CATEGORIES.map((id) => ({ id, rules: lexicon.rules.filter((r) => r.category === id).length })),
   };
+  const deps = { lexicon, tokenizer, model, version };
   return {
     lexicon,
-    check: (ad, now) => checkAd(ad, { lexicon, tokenizer }, now),
+    check: (ad, now) => checkAd(ad, deps, now),
     fix: (ad, verdict, now) => {
       const fixed = fixAd(ad, verdict.findings);
-      return fixed && { ad: fixed, verdict: checkAd(fixed, { lexicon, tokenizer }, now) };
+      return fixed && { ad: fixed, verdict: checkAd(fixed, deps, now) };
     },
     info: () => info,
   };

@@ -18,6 +18,9 @@ export interface RawFinding {
   end: number;
   /** Found by a construction or a scenario: a more specific rule's finding on the same words wins. */
   generic?: boolean;
+  /** From a detector: the elements an ad lacks, or what it compared. */
+  missing?: string[];
+  note?: string;
 }
 
 /** What one pattern found: a single range, or the parts of one scenario, kept or dropped together. */

@@ -25,6 +25,8 @@ export interface VariantTable {
   phrases: Record<string, string>;
   /** Initial letters (bzj → 保证金): folded only next to a Chinese character or a figure, since "pls" is English. */
   initials?: Record<string, string>;
+  /** Chinese misspellings (少数名族 → 少数民族): near-homophones typed with a pinyin keyboard. */
+  misspellings?: Record<string, string>;
   /** Characters dropped when they sit between two Chinese characters (限*男, 押-金, 限 男 性). */
   noiseBetweenHan: string;
 }
@@ -88,6 +90,7 @@ export interface CompiledVariants {
   table: VariantTable;
   /** The phrases, found in one scan however many there are (thousands of generated pinyin spellings). */
   phrases: TermIndex;
+  misspellings: TermIndex;
   /** Per BMP code unit: the folded unit, DROP, COMPLEX (see `complex`) or UNKNOWN (not seen yet). */
   fold: Int32Array;
   complex: Map<number, string>;
@@ -105,6 +108,7 @@ export function compileVariants(table: VariantTable): CompiledVariants {
   return {
     table,
     phrases: phraseIndex(phrases),
+    misspellings: phraseIndex(Object.keys(table.misspellings ?? {})),
     fold: new Int32Array(0x10000).fill(UNKNOWN),
     complex: new Map(),
     noise,
@@ -271,6 +275,20 @@ export function normalize(original: string, variants: CompiledVariants): Normali
     out = replaceRanges(out, phraseReplacements(out.text, variants));
     out = replaceRanges(out, pinyinReplacements(out.text, variants.table.pinyin));
   }
-  return foldNumbers(dropNoiseBetweenHan(out, variants.noise));
+  out = dropNoiseBetweenHan(out, variants.noise);
+  out = replaceRanges(out, misspellingReplacements(out.text, variants));
+  return foldNumbers(out);
+}
+
+/** Leftmost-longest misspellings, each replaced by the word it stands for. */
+function misspellingReplacements(text: string, variants: CompiledVariants): Replacement[] {
+  const out: Replacement[] = [];
+  let last = 0;
+  for (const hit of variants.misspellings.scan(text)) {
+    if (hit.start < last) continue;
+    out.push({ start: hit.start, end: hit.end, text: variants.table.misspellings![text.slice(hit.start, hit.end)]! });
+    last = hit.end;
+  }
+  return out;
 }
 

@@ -44,7 +44,7 @@ export function chineseNumeral(s: string): number | undefined {
 
 // Units after which a Chinese numeral is an age or a measure, not part of a word (一律, 十分, 五险一金).
 // Pay and durations keep their numerals: the pay parser and the probation detector read both forms.
-const UNIT_AFTER = '(?=\\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内))';
+const UNIT_AFTER = '(?=\\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下))';
 const CN_NUMBER_RE = new RegExp(`${CN_NUMERAL}{1,4}${UNIT_AFTER}|${CN_NUMERAL}{1,4}(?=\\s*(?:-|到|至)\\s*${CN_NUMERAL}{1,4}\\s*(?:周岁|岁))`, 'g');
 // 陆个月, 壹年, 叁仟元: formal numerals are never casual words, so they fold before any unit.
 const FORMAL_RE = /[壹贰叁肆伍陆柒捌玖拾佰][壹贰叁肆伍陆柒捌玖拾佰零〇]*(?=\s*(?:个月|个半月|年|月|天|日|元|块|周岁|岁|人|名))/g;
@@ -83,7 +83,7 @@ function fold(n: Normalized, re: RegExp, to: (m: string) => string): Normalized 
 }
 
 // Cheap tests that skip a pattern's full pass when its text cannot be there (most ads have few numerals).
-const MAY_HAVE_CN_UNIT = /[零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰](?:\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|到|至|-))/;
+const MAY_HAVE_CN_UNIT = /[零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰](?:\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下|到|至|-))/;
 const MAY_HAVE_CN_AMOUNT = /[一两二三四五六七八九][万千百]/;
 
 export function foldNumbers(n: Normalized): Normalized {

@@ -29,6 +29,12 @@ export const FindingSchema = z.object({
   suggestion: z.string().optional(),
   /** Only for the categories rewording can fix (discrimination, and pay or labour terms with a lawful wording). */
   fix: FixEditSchema.optional(),
+  /** Set on the learned model's findings (always `review`); rule findings carry no source. */
+  source: z.literal('model').optional(),
+  /** The model's probability for the category, 0 to 1. */
+  score: z.number().min(0).max(1).optional(),
+  /** `incomplete` findings: the elements the ad lacks (company, headcount, conditions, duties, location, pay, validUntil). */
+  missing: z.array(z.string()).optional(),
 });
 
 export const VerdictSchema = z.object({

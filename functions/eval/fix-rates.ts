@@ -1,6 +1,7 @@
 /**
  * How well fixes fix (`npm run eval -- --fix`), over ads with or without labels:
- * - fixable: flagged ads whose every finding carries a fix (so none of fraud or fees);
+ * - fixable: flagged ads (a finding that is more than a notice) whose every such finding carries a fix (so none of
+ *   fraud or fees, and none the learned model reports: it names a clause for a person to read);
  * - gone: of those, ads whose fixed version has no finding of a category the original had; `labelled gone`
  *   also asks that none of the labelled evidence of those categories is left in the text (it fails where the
  *   engine missed a condition: a fix can only remove what was found);
@@ -55,13 +56,15 @@ export function fixRates(samples: readonly FixSample[], engine: Pick<Engine, 'ch
   for (const sample of samples) {
     const ad = { title: sample.title, description: sample.text };
     const verdict = engine.check(ad);
-    if (!verdict.findings.length) continue;
+    // Notices (an element the ad lacks) inform and hold nothing back: they are not problems a fix must remove.
+    const problems = verdict.findings.filter((f) => f.severity !== 'notice');
+    if (!problems.length) continue;
     rates.flagged++;
     const fixed = engine.fix(ad, verdict);
     if (fixed?.verdict.decision === 'approve') rates.clean++;
-    if (!fixed || !verdict.findings.every((f) => f.fix)) continue;
+    if (!fixed || !problems.every((f) => f.fix)) continue;
     rates.fixable++;
-    const categories = new Set(verdict.findings.map((f) => f.category));
+    const categories = new Set(problems.map((f) => f.category));
     const left = fixed.verdict.findings.filter((f) => categories.has(f.category)).map((f) => `${f.category}「${f.text}」`);
     const description = fixed.ad.description;
     const evidence = (sample.labels ?? []).filter((l) => categories.has(l.category) && description.includes(l.evidence)).map((l) => `${l.category}「${l.evidence}」 still in the text`);

@@ -21,11 +21,14 @@ export function formatScore(title: string, s: Score, detail: boolean): string {
   return lines.join('\n');
 }
 
+/** The mean of a measure over the categories. */
+export const macroOf = (s: Score, k: 'precision' | 'recall' | 'f1') => s.categories.reduce((a, c) => a + c[k], 0) / s.categories.length;
+
 /** One line per corpus: macro precision, recall and F1, decision accuracy, clean ads with a finding. */
 export function formatSummary(rows: [string, Score][]): string {
   const lines = ['corpus                                   ads  macro P  macro R  macro F1  decision  clean with finding'];
   for (const [name, s] of rows) {
-    const macro = (k: 'precision' | 'recall' | 'f1') => s.categories.reduce((a, c) => a + c[k], 0) / s.categories.length;
+    const macro = (k: 'precision' | 'recall' | 'f1') => macroOf(s, k);
     lines.push(
       `${name.padEnd(38)} ${String(s.ads).padStart(5)}  ${pct(macro('precision')).padStart(7)}  ${pct(macro('recall')).padStart(7)}  ${pct(macro('f1')).padStart(8)}  ${pct(s.decisionAccuracy).padStart(8)}  ${s.cleanWithFindings.length}`,
     );

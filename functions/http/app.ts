@@ -15,6 +15,8 @@ import { quietRepeats } from './quiet-repeats.js';
 import { rateLimit } from './rate-limit.js';
 import { createRouter } from './router.js';
 import { adsRouter } from './routes/ads.js';
+import { appealsRouter } from './routes/appeals.js';
+import { feedbackRouter } from './routes/feedback.js';
 import { checkRouter } from './routes/check.js';
 import { lexiconRouter } from './routes/lexicon.js';
 import { reviewsRouter } from './routes/reviews.js';
@@ -64,6 +66,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.route('/v1/ads', adsRouter(deps));
   app.route('/v1', reviewsRouter(deps));
+  app.route('/v1', appealsRouter(deps));
+  app.route('/v1', feedbackRouter(deps));
   app.route('/v1/check', checkRouter(deps));
   app.route('/v1/lexicon', lexiconRouter(deps));
   for (const extra of deps.routes ?? []) app.route(extra.path, extra.app);

@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import type { Engine } from '../engine.js';
 import type { AdStore } from '../store/ads.js';
 import type { ApiKeyStore } from '../store/api-keys.js';
+import type { FeedbackStore } from '../store/feedback.js';
 import type { Principal } from '../store/model.js';
 import type { Authenticator, ClientAddress } from './auth.js';
 
@@ -43,7 +44,7 @@ export type Logger = (entry: Record<string, unknown>) => void;
 export interface AppDeps {
   engine: Pick<Engine, 'check' | 'info' | 'fix'>;
   /** The store (functions/store): its ads and keys, and `ping` for the readiness probe. */
-  store: { ads: AdStore; keys: ApiKeyStore; ping(): Promise<void> };
+  store: { ads: AdStore; keys: ApiKeyStore; feedback: FeedbackStore; ping(): Promise<void> };
   limits?: Partial<AppLimits>;
   /** Structured log sink (one JSON object per call); default: one JSON line on stderr. */
   log?: Logger;

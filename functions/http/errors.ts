@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { ConflictError, InvalidCursorError, NotFoundError, StoreUnavailableError } from '../store/errors.js';
+import { ConflictError, InvalidCursorError, InvalidInputError, NotFoundError, StoreUnavailableError } from '../store/errors.js';
 import { problem, type ProblemSlug } from './problem.js';
 
 export class UnauthorizedError extends Error {
@@ -74,6 +74,8 @@ const CONFLICTS: Record<ConflictError['code'], ProblemSlug> = {
   not_pending: 'not-pending',
   idempotency_mismatch: 'idempotency-mismatch',
   concurrent_update: 'concurrent-update',
+  not_rejected: 'not-rejected',
+  already_appealed: 'already-appealed',
 };
 
 /** Maps any thrown error to problem+json; anything unexpected is logged and answered 500 with the request id. */
@@ -82,6 +84,9 @@ export function handleError(err: unknown, c: Context, log: ErrorLogger): Respons
   if (err instanceof UnauthorizedError) return problem(c, 'unauthorized', err.message, {}, { 'www-authenticate': 'Bearer' });
   if (err instanceof ForbiddenError) return problem(c, 'forbidden', err.message);
   if (err instanceof NotFoundError) return problem(c, 'not-found', err.message);
+  if (err instanceof InvalidInputError) {
+    return problem(c, 'invalid-request', err.message, { errors: [{ location: 'body', field: err.field, message: err.reason }] });
+  }
   if (err instanceof ConflictError) return problem(c, CONFLICTS[err.code], err.message, err.details);
   if (err instanceof InvalidCursorError) return problem(c, 'invalid-cursor', err.message);
   if (err instanceof PayloadTooLargeError) return problem(c, 'payload-too-large', err.message, { limitBytes: err.limitBytes });

@@ -14,6 +14,8 @@ export const PROBLEM_TYPES = {
   'not-found': { status: 404, title: 'Not found' },
   'version-conflict': { status: 409, title: 'The ad has changed since that version' },
   'not-pending': { status: 409, title: 'The ad is not waiting for review' },
+  'not-rejected': { status: 409, title: 'Only a rejected ad can be appealed' },
+  'already-appealed': { status: 409, title: 'This version of the ad was already appealed' },
   'idempotency-mismatch': { status: 409, title: 'Idempotency-Key reused with a different body' },
   'concurrent-update': { status: 409, title: 'A concurrent request changed the ad' },
   'request-timeout': { status: 408, title: 'The request was not received in time' },

@@ -11,7 +11,7 @@ import {
   LegalBasisSchema as CoreLegalBasisSchema,
   VerdictSchema as CoreVerdictSchema,
 } from '../core/verdict.js';
-import { AD_STATUSES, REVIEW_DECISIONS, ROLES } from '../store/model.js';
+import { AD_STATUSES, FEEDBACK_KINDS, REVIEW_DECISIONS, ROLES } from '../store/model.js';
 import { PROBLEM_TYPES } from './problem.js';
 
 export const REASON_MAX = 2000;
@@ -66,7 +66,7 @@ export const CheckQuery = z.object({
 export const AdStatusSchema = z.enum(AD_STATUSES).openapi('AdStatus', {
   description: 'approved / pending_review / rejected: from the verdict (approve / review / reject), then from a moderator decision.',
 });
-const CategorySchema = z.enum(CATEGORIES).openapi('Category');
+export const CategorySchema = z.enum(CATEGORIES).openapi('Category');
 
 export const CreatedAdSchema = z
   .object({
@@ -86,8 +86,27 @@ const ReviewInfoSchema = z
     reason: z.string().optional(),
     at: z.string(),
     keyId: z.string().openapi({ description: 'Key id of the moderator who decided.' }),
+    overrodeEngine: z.literal(true).optional().openapi({ description: 'The moderator approved an ad the engine rejected; `verdict` stays the engine\'s.' }),
   })
   .openapi('ReviewInfo');
+
+export const AppealInfoSchema = z
+  .object({
+    reason: z.string(),
+    at: z.string(),
+    keyId: z.string().openapi({ description: 'Key id of the employer who appealed.' }),
+    version: z.number().int().positive().openapi({ description: 'The version appealed (one appeal per version).' }),
+  })
+  .openapi('Appeal');
+
+const RecheckNoteSchema = z
+  .object({
+    at: z.string(),
+    lexiconVersion: z.string().openapi({ description: 'The rules the ad was re-checked with.' }),
+    from: z.enum(DECISIONS).openapi({ description: "The engine's decision before the re-check." }),
+    to: z.enum(DECISIONS).openapi({ description: "The engine's decision after it." }),
+  })
+  .openapi('RecheckNote', { description: 'Set when a re-check under new rules put the ad in the queue: flagged now, or cleaner than before (never approved silently).' });
 
 const summaryShape = {
   adId: z.string(),
@@ -101,6 +120,9 @@ const summaryShape = {
   createdAt: z.string(),
   updatedAt: z.string(),
   queuedAt: z.string().optional().openapi({ description: 'When the ad entered the review queue (while pending_review).' }),
+  rejectedAt: z.string().optional().openapi({ description: 'When the engine rejected the ad (while no moderator has decided it).' }),
+  appeal: AppealInfoSchema.optional().openapi({ description: "The employer's appeal of the current version." }),
+  recheck: RecheckNoteSchema.optional(),
 };
 
 export const AdSummarySchema = z.object(summaryShape).openapi('AdSummary');
@@ -131,7 +153,10 @@ export const QueueEntrySchema = z
     categories: z.array(z.string()),
     findingCount: z.number().int().nonnegative(),
     createdAt: z.string(),
-    queuedAt: z.string(),
+    queuedAt: z.string().optional().openapi({ description: 'In the review queue: when the ad entered it.' }),
+    rejectedAt: z.string().optional().openapi({ description: 'In the rejected list (`status=rejected`): when the engine rejected it.' }),
+    appeal: AppealInfoSchema.optional().openapi({ description: 'Present when the ad is in the queue because its employer appealed a rejection.' }),
+    recheck: RecheckNoteSchema.optional(),
   })
   .openapi('QueueEntry');
 
@@ -148,6 +173,13 @@ export const ReviewRequestSchema = z
       .optional()
       .openapi({ description: `Why; required for reject (at most ${REASON_MAX} characters).` }),
     expectedVersion: z.number().int().positive().openapi({ description: 'The version the moderator looked at; 409 if the ad changed since.' }),
+    expectedStatus: z
+      .enum(['pending_review', 'rejected'])
+      .optional()
+      .openapi({
+        description:
+          'The status the moderator looked at; 409 `concurrent-update` if it changed since (e.g. the employer appealed the rejected ad meanwhile). Send it to be sure the decision is about what was seen.',
+      }),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -158,7 +190,10 @@ export const ReviewRequestSchema = z
   })
   .openapi('ReviewRequest', { example: { decision: 'reject', reason: '限男性：性别歧视', expectedVersion: 1 } });
 
-const actorSchema = z.object({ keyId: z.string(), role: z.enum(ROLES) });
+const actorSchema = z.object({
+  keyId: z.string(),
+  role: z.enum([...ROLES, 'system']).openapi({ description: '`system` for re-checks under new rules (keyId `recheck`).' }),
+});
 const eventBase = {
   seq: z.number().int().positive(),
   at: z.string(),
@@ -170,13 +205,35 @@ export const HistoryEventSchema = z
   .discriminatedUnion('type', [
     z.object({
       ...eventBase,
-      type: z.enum(['submitted', 'revised']),
+      type: z.enum(['submitted', 'revised', 'rechecked']).openapi({ description: '`rechecked`: the same text judged again under new rules.' }),
       ad: AdSchema,
       contentHash: z.string(),
       lexiconVersion: z.string(),
       verdict: VerdictSchema,
     }),
-    z.object({ ...eventBase, type: z.literal('reviewed'), decision: z.enum(REVIEW_DECISIONS), reason: z.string().optional() }),
+    z.object({
+      ...eventBase,
+      type: z.literal('reviewed'),
+      decision: z.enum(REVIEW_DECISIONS),
+      reason: z.string().optional(),
+      overrodeEngine: z.literal(true).optional().openapi({ description: 'This decision approved an ad the engine rejected.' }),
+    }),
+    z.object({ ...eventBase, type: z.literal('appealed'), reason: z.string() }),
+    z.object({
+      ...eventBase,
+      type: z.literal('feedback'),
+      feedback: z.object({
+        feedbackId: z.string(),
+        kind: z.enum(FEEDBACK_KINDS),
+        ruleId: z.string().optional(),
+        category: CategorySchema,
+        field: z.string(),
+        start: z.number().int(),
+        end: z.number().int(),
+        text: z.string(),
+        note: z.string().optional(),
+      }),
+    }),
   ])
   .openapi('HistoryEvent');
 
@@ -242,6 +299,13 @@ export const ListAdsQuery = z.object({
 });
 
 export const ReviewQueueQuery = z.object({
+  status: z
+    .enum(['pending_review', 'rejected'])
+    .default('pending_review')
+    .openapi({
+      param: { name: 'status', in: 'query' },
+      description: '`pending_review` (default): the review queue, oldest first. `rejected`: ads the engine rejected that no moderator has decided, newest first.',
+    }),
   category: CategorySchema.optional().openapi({ param: { name: 'category', in: 'query' }, description: 'Only ads with a finding in this category.' }),
   cursor: cursorParam,
   limit: limitParam,
@@ -276,7 +340,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   401: 'Missing, unknown or revoked API key',
   403: "The key's role may not call this endpoint",
   404: 'No such ad (or it belongs to another tenant)',
-  409: 'Conflict: version changed, already decided, or Idempotency-Key reused with another body',
+  409: 'Conflict: version changed, already decided, not appealable, or Idempotency-Key reused with another body',
   413: 'Body over the size limit',
   415: 'Body is not application/json',
   429: 'Per-key rate limit exceeded, or too many failed authentications from this address (see Retry-After)',

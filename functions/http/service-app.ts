@@ -20,7 +20,7 @@ export interface ServiceDeps extends Pick<AppDeps, 'engine' | 'limits' | 'log' |
 export function createServiceApp({ engine, store, limits, log, clientAddress }: ServiceDeps): OpenAPIHono<AppEnv> {
   const auth = createAuthenticator(store.keys, authenticatorOptions({ ...DEFAULT_LIMITS, ...limits }));
   const prescreens = prescreensRoute({ engine, prescreens: createPrescreenStore(store.table) });
-  const console = consoleRoute({ store, auth, ...(log ? { log } : {}), ...(clientAddress ? { clientAddress } : {}) });
+  const console = consoleRoute({ store, engine, auth, ...(log ? { log } : {}), ...(clientAddress ? { clientAddress } : {}) });
   const selfCheck = selfCheckRoute({ engine, clientAddress, perMinute: { ...DEFAULT_LIMITS, ...limits }.selfChecksPerMinute });
   return createApp({ engine, store, auth, limits, log, clientAddress, routes: [console, prescreens, selfCheck] });
 }

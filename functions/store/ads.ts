@@ -1,63 +1,69 @@
 /**
- * Ads, their versions and verdicts, review decisions and the review queue.
+ * Ads, their versions and verdicts, appeals, review decisions, and the two lists moderators work from: the
+ * review queue and the overrides list (ads the engine alone rejected).
  *
  * Every write that could race is a TransactWriteItems conditional on the ad head's `version` and
- * `eventCount` (and `status` for reviews), so of two concurrent writers exactly one succeeds and the other
- * gets a ConflictError; nothing is ever half-written. See table-definition.ts for the key layout.
+ * `eventCount` (and `status` where the status matters), so of two concurrent writers exactly one succeeds
+ * and the other gets a ConflictError; nothing is ever half-written. See table-definition.ts for the key
+ * layout and ad-items.ts for the items.
  *
  * A create writes as few items as the reads need, since each item costs a transaction time: a version item
- * is also the history event of its submission or revision (it carries the event's `seq`), and a pending
- * ad's head is also its entry in the whole review queue (`QUEUE#ALL` on the head's reviewQueue keys); only
- * the per-category queue entries and review events are items of their own. Ads written before this layout
- * (EV items for submissions, QUEUE#ALL items) are read and updated as they are.
+ * is also the history event of its submission or revision (it carries the event's `seq`), and the head is
+ * also the ad's entry in the whole list it is on; only per-category list entries and other events are
+ * items of their own. Ads written before this layout (EV items for submissions, QUEUE#ALL items) are read
+ * and updated as they are.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  GetItemCommand,
-  QueryCommand,
-  type GetItemCommandOutput,
-  type QueryCommandOutput,
-  type TransactWriteItem,
-} from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, QueryCommand, type GetItemCommandOutput, type QueryCommandOutput, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { StoredAd as Ad } from '../core/ad.js';
-import type { Decision } from '../core/categories.js';
 import type { Verdict } from '../core/verdict.js';
+import { createAdAccess } from './ad-access.js';
+import {
+  adPk,
+  ALL,
+  checkedFields,
+  eventItem,
+  HEAD_SK,
+  headItem,
+  headPut,
+  listEntryItems,
+  listPk,
+  moveListEntries,
+  placeOnLists,
+  readHead,
+  readListEntry,
+  summaryOf,
+  tenantPk,
+  tenantStatusPk,
+  TIME_ID,
+  versionItem,
+  type Head,
+  type ListName,
+} from './ad-items.js';
+import { decisionItem } from './decision-items.js';
+import { ConflictError, InvalidInputError } from './errors.js';
 import {
   contentHash,
+  isDecidable,
   statusFromDecision,
   type Actor,
   type AdHistory,
   type AdRecord,
   type AdStatus,
   type AdSummary,
+  type AppealInfo,
   type CreatedAd,
+  type FeedbackRecord,
   type HistoryEvent,
   type Principal,
   type QueueEntry,
+  type RejectedEntry,
   type ReviewDecision,
   type ReviewInfo,
   type Scope,
 } from './model.js';
-import { ConflictError, NotFoundError } from './errors.js';
 import { INDEX } from './table-definition.js';
-import {
-  cancellationReasons,
-  decodeCursor,
-  getN,
-  getS,
-  getStrings,
-  n,
-  optS,
-  packJson,
-  queryPage,
-  s,
-  seq,
-  strings,
-  unpackJson,
-  type Item,
-  type Page,
-  type Table,
-} from './table.js';
+import { cancellationReasons, decodeCursor, getN, getS, n, optS, queryPage, s, unpackJson, type Item, type Page, type Table } from './table.js';
 
 export interface IdempotencyInput {
   key: string;
@@ -77,211 +83,42 @@ export interface AdStore {
   getSummary(adId: string, scope: Scope): Promise<AdSummary>;
   list(input: { tenant: string; status?: AdStatus; limit: number; cursor?: string }): Promise<Page<AdSummary>>;
   revise(input: { adId: string; scope: Scope; actor: Principal; ad: Ad; verdict: Verdict; expectedVersion?: number }): Promise<AdRecord>;
+  /** Pending ads, oldest first. */
   reviewQueue(input: { category?: string; limit: number; cursor?: string }): Promise<Page<QueueEntry>>;
+  /** Ads the engine rejected that no moderator has decided, newest first. */
+  rejected(input: { category?: string; limit: number; cursor?: string }): Promise<Page<RejectedEntry>>;
+  /**
+   * The owning employer appeals a rejected version (once per version): the ad returns to the queue marked
+   * as an appeal. ConflictError not_rejected / already_appealed otherwise.
+   */
+  appeal(input: { adId: string; scope: Scope; actor: Principal; reason: string }): Promise<AdRecord>;
+  /**
+   * A moderator's decision on a pending ad, or on an ad the engine alone rejected (approving it overrides
+   * the engine and needs a reason). The engine's verdict is kept as it was.
+   */
   decide(input: {
     adId: string;
     actor: Principal;
     decision: ReviewDecision;
     reason?: string;
     expectedVersion: number;
+    /** The status the moderator saw: the decision is refused when the ad has moved on (an appeal came in). */
+    expectedStatus?: AdStatus;
   }): Promise<AdRecord>;
   history(adId: string, scope: Scope): Promise<AdHistory>;
 }
 
-// ---- keys ------------------------------------------------------------------------------------------
-
-const AD_ID = /^ad_[A-Za-z0-9_-]{20}$/;
-const adPk = (adId: string) => `AD#${adId}`;
-const HEAD_SK = 'AD';
-const versionSk = (version: number) => `V#${seq(version)}`;
-const eventSk = (n: number) => `EV#${seq(n)}`;
-const QUEUE_ALL = 'ALL';
-const queueSk = (category: string) => `QUEUE#${category}`;
-const tenantPk = (tenant: string) => `TENANT#${tenant}`;
-const tenantStatusPk = (tenant: string, status: AdStatus) => `TENANT#${tenant}#STATUS#${status}`;
-const queuePk = (category: string) => `QUEUE#${category}`;
-const idemPk = (tenant: string, key: string) => `IDEM#${tenant}#${key}`;
-/** Index sort keys: `<ISO time>#<adId>`, unique and time-ordered. */
-const TIME_ID = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#ad_[A-Za-z0-9_-]{20}$/;
 /** A whole-queue cursor position: the sort key, marked when the entry was a QUEUE#ALL item of the earlier layout. */
 const LEGACY_SUFFIX = '#legacy';
 const QUEUE_POSITION = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#ad_[A-Za-z0-9_-]{20}(#legacy)?$/;
-
+const idemPk = (tenant: string, key: string) => `IDEM#${tenant}#${key}`;
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
-/** How often a write that lost to a concurrent transaction is re-read and retried before answering 409. */
-const TRANSACTION_RETRIES = 3;
+/** Reads of a racing duplicate's first response before giving up (its transaction may not be visible yet). */
+const REPLAY_READS = 3;
 
 export function newAdId(): string {
   return `ad_${randomBytes(15).toString('base64url')}`;
 }
-
-// ---- items -----------------------------------------------------------------------------------------
-
-interface Head extends AdSummary {
-  ownerKeyId: string;
-  eventCount: number;
-  contentHash: string;
-  lexiconVersion: string;
-  review?: ReviewInfo;
-  /** Pending in the earlier layout: its whole-queue entry is a QUEUE#ALL item, not the head. */
-  legacyQueueItem?: boolean;
-}
-
-/** The head's fields that come from the ad version and its verdict (set on create and on every revision). */
-function checkedFields(ad: Ad, verdict: Verdict, hash: string) {
-  return {
-    title: ad.title,
-    decision: verdict.decision,
-    categories: categoriesOf(verdict),
-    findingCount: verdict.findings.length,
-    contentHash: hash,
-    lexiconVersion: verdict.lexiconVersion,
-  };
-}
-
-function categoriesOf(verdict: Verdict): string[] {
-  return [...new Set(verdict.findings.map((f) => f.category))].sort();
-}
-
-function headItem(h: Head): Item {
-  const item: Item = {
-    pk: s(adPk(h.adId)),
-    sk: s(HEAD_SK),
-    type: s('ad'),
-    adId: s(h.adId),
-    tenant: s(h.tenant),
-    ownerKeyId: s(h.ownerKeyId),
-    status: s(h.status),
-    version: n(h.version),
-    eventCount: n(h.eventCount),
-    title: s(h.title),
-    decision: s(h.decision),
-    categories: strings(h.categories),
-    findingCount: n(h.findingCount),
-    contentHash: s(h.contentHash),
-    lexiconVersion: s(h.lexiconVersion),
-    createdAt: s(h.createdAt),
-    updatedAt: s(h.updatedAt),
-    gsi1pk: s(tenantPk(h.tenant)),
-    gsi1sk: s(`${h.createdAt}#${h.adId}`),
-    gsi2pk: s(tenantStatusPk(h.tenant, h.status)),
-    gsi2sk: s(`${h.createdAt}#${h.adId}`),
-  };
-  if (h.queuedAt) item.queuedAt = s(h.queuedAt);
-  if (h.review) item.review = s(JSON.stringify(h.review));
-  // While pending, the head itself is the ad's entry in the whole review queue.
-  if (h.status === 'pending_review' && h.queuedAt) Object.assign(item, queueIndexKeys(QUEUE_ALL, h));
-  return item;
-}
-
-function queueIndexKeys(category: string, h: Pick<Head, 'queuedAt' | 'adId'>): Item {
-  return { gsi3pk: s(queuePk(category)), gsi3sk: s(`${h.queuedAt}#${h.adId}`) };
-}
-
-function readHead(item: Item): Head {
-  const head: Head = {
-    adId: getS(item, 'adId'),
-    tenant: getS(item, 'tenant'),
-    ownerKeyId: getS(item, 'ownerKeyId'),
-    status: getS(item, 'status') as AdStatus,
-    version: getN(item, 'version'),
-    eventCount: getN(item, 'eventCount'),
-    title: getS(item, 'title'),
-    decision: getS(item, 'decision') as Decision,
-    categories: getStrings(item, 'categories'),
-    findingCount: getN(item, 'findingCount'),
-    contentHash: getS(item, 'contentHash'),
-    lexiconVersion: getS(item, 'lexiconVersion'),
-    createdAt: getS(item, 'createdAt'),
-    updatedAt: getS(item, 'updatedAt'),
-  };
-  const queuedAt = optS(item, 'queuedAt');
-  if (queuedAt) head.queuedAt = queuedAt;
-  const review = optS(item, 'review');
-  if (review) head.review = JSON.parse(review) as ReviewInfo;
-  if (head.status === 'pending_review' && !item.gsi3pk) head.legacyQueueItem = true;
-  return head;
-}
-
-function summaryOf(h: Head): AdSummary {
-  const summary: AdSummary = {
-    adId: h.adId,
-    tenant: h.tenant,
-    status: h.status,
-    version: h.version,
-    title: h.title,
-    decision: h.decision,
-    categories: h.categories,
-    findingCount: h.findingCount,
-    createdAt: h.createdAt,
-    updatedAt: h.updatedAt,
-  };
-  if (h.queuedAt) summary.queuedAt = h.queuedAt;
-  return summary;
-}
-
-/** A version, which is also the history event (`submitted` or `revised`, number `seq`) that stored it. */
-function versionItem(
-  adId: string,
-  version: number,
-  checked: { ad: Ad; verdict: Verdict; hash: string },
-  event: { seq: number; event: 'submitted' | 'revised'; status: AdStatus; actor: Principal; at: string },
-): Item {
-  return {
-    pk: s(adPk(adId)),
-    sk: s(versionSk(version)),
-    type: s('version'),
-    adId: s(adId),
-    version: n(version),
-    ad: packJson(checked.ad),
-    contentHash: s(checked.hash),
-    lexiconVersion: s(checked.verdict.lexiconVersion),
-    decision: s(checked.verdict.decision),
-    verdict: packJson(checked.verdict),
-    keyId: s(event.actor.keyId),
-    role: s(event.actor.role),
-    createdAt: s(event.at),
-    seq: n(event.seq),
-    event: s(event.event),
-    status: s(event.status),
-  };
-}
-
-function eventItem(adId: string, n_: number, fields: Record<string, string | number | undefined>): Item {
-  const item: Item = { pk: s(adPk(adId)), sk: s(eventSk(n_)), type: s('event'), seq: n(n_) };
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined) continue;
-    item[k] = typeof v === 'number' ? n(v) : s(v);
-  }
-  return item;
-}
-
-/** The per-category queue entries of a pending ad (the whole-queue entry is the head). */
-function queueItems(h: Head): Item[] {
-  if (h.status !== 'pending_review' || !h.queuedAt) return [];
-  return h.categories.map((category) => ({
-    pk: s(adPk(h.adId)),
-    sk: s(queueSk(category)),
-    type: s('queue'),
-    adId: s(h.adId),
-    tenant: s(h.tenant),
-    title: s(h.title),
-    version: n(h.version),
-    categories: strings(h.categories),
-    findingCount: n(h.findingCount),
-    createdAt: s(h.createdAt),
-    queuedAt: s(h.queuedAt!),
-    ...queueIndexKeys(category, h),
-  }));
-}
-
-/** The queue entry items a pending head has (QUEUE#ALL too in the earlier layout). */
-function queueKeys(h: Head): string[] {
-  if (h.status !== 'pending_review') return [];
-  return h.legacyQueueItem ? [QUEUE_ALL, ...h.categories] : [...h.categories];
-}
-
-// ---- the store -------------------------------------------------------------------------------------
 
 /** A conditional Put: by default the item must not exist yet. */
 function conditionalPut(tableName: string, Item: Item, ConditionExpression = 'attribute_not_exists(pk)', values?: Item): TransactWriteItem {
@@ -289,7 +126,7 @@ function conditionalPut(tableName: string, Item: Item, ConditionExpression = 'at
 }
 
 /**
- * The one transaction that stores a new ad: head, version 1, per-category queue entries and the
+ * The one transaction that stores a new ad: head, version 1, per-category list entries and the
  * idempotency record, each conditional on not existing. Exported for the write-path benchmark, which
  * measures DynamoDB's bare rate for exactly these items.
  */
@@ -302,22 +139,12 @@ export function createTransaction(
   const adId = newAdId();
   const status = statusFromDecision(verdict.decision);
   const hash = contentHash(ad);
-  const head: Head = {
-    adId,
-    tenant: actor.tenant,
-    ownerKeyId: actor.keyId,
-    status,
-    version: 1,
-    eventCount: 1,
-    ...checkedFields(ad, verdict, hash),
-    createdAt: at,
-    updatedAt: at,
-  };
-  if (status === 'pending_review') head.queuedAt = at;
+  const head: Head = { adId, tenant: actor.tenant, ownerKeyId: actor.keyId, status, version: 1, eventCount: 1, ...checkedFields(ad, verdict, hash), createdAt: at, updatedAt: at };
+  placeOnLists(head, at);
   const items: TransactWriteItem[] = [
     put(headItem(head)),
     put(versionItem(adId, 1, { ad, verdict, hash }, { seq: 1, event: 'submitted', status, actor, at })),
-    ...queueItems(head).map((item) => put(item)),
+    ...listEntryItems(head).map((item) => put(item)),
   ];
   if (idempotency) {
     const now = Math.floor(table.now().getTime() / 1000);
@@ -339,26 +166,7 @@ export function createTransaction(
 export function createAdStore(table: Table): AdStore {
   const T = table.name;
   const put = (item: Item, condition?: string) => conditionalPut(T, item, condition);
-
-  async function loadHead(adId: string, scope: Scope): Promise<Head> {
-    if (!AD_ID.test(adId)) throw new NotFoundError('ad', adId);
-    const out = await table.send<GetItemCommandOutput>(
-      new GetItemCommand({ TableName: T, Key: { pk: s(adPk(adId)), sk: s(HEAD_SK) }, ConsistentRead: true }),
-    );
-    if (!out.Item) throw new NotFoundError('ad', adId);
-    const head = readHead(out.Item);
-    // Another tenant's ad answers exactly like a missing one.
-    if (scope.tenant !== undefined && head.tenant !== scope.tenant) throw new NotFoundError('ad', adId);
-    return head;
-  }
-
-  async function loadVersion(adId: string, version: number): Promise<{ ad: Ad; verdict: Verdict }> {
-    const out = await table.send<GetItemCommandOutput>(
-      new GetItemCommand({ TableName: T, Key: { pk: s(adPk(adId)), sk: s(versionSk(version)) }, ConsistentRead: true }),
-    );
-    if (!out.Item) throw new Error(`ad ${adId} lacks version ${version}`);
-    return { ad: unpackJson<Ad>(out.Item, 'ad'), verdict: unpackJson<Verdict>(out.Item, 'verdict') };
-  }
+  const { loadHead, loadVersion, withRetry } = createAdAccess(table);
 
   async function record(head: Head, version?: { ad: Ad; verdict: Verdict }): Promise<AdRecord> {
     const { ad, verdict } = version ?? (await loadVersion(head.adId, head.version));
@@ -367,18 +175,15 @@ export function createAdStore(table: Table): AdStore {
     return rec;
   }
 
-  /**
-   * Runs a read-check-write cycle: `attempt` reads the head and writes a conditional transaction.
-   * A transaction cancelled by a concurrent one is retried from a fresh read (which then usually
-   * reports the precise conflict, e.g. not_pending); persistent contention answers concurrent_update.
-   */
-  async function withRetry<R>(attempt: () => Promise<R | 'retry'>): Promise<R> {
-    for (let i = 0; i <= TRANSACTION_RETRIES; i++) {
-      const result = await attempt();
-      if (result !== 'retry') return result;
-      await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * (i + 1)));
+  /** Writes a transaction that starts with the head's conditional Put; a cancelled one is retried. */
+  async function commit<R>(items: TransactWriteItem[], done: () => Promise<R>): Promise<R | 'retry'> {
+    try {
+      await table.transact(items);
+    } catch (err) {
+      if (cancellationReasons(err)) return 'retry';
+      throw err;
     }
-    throw new ConflictError('concurrent_update', 'the ad was changed by another request at the same time; retry');
+    return done();
   }
 
   async function replay(adId: string): Promise<CreatedAd> {
@@ -393,12 +198,41 @@ export function createAdStore(table: Table): AdStore {
     if (!out.Item) return undefined;
     if (getN(out.Item, 'expiresAt') * 1000 < table.now().getTime()) return undefined;
     if (getS(out.Item, 'requestHash') !== idem.requestHash) {
-      throw new ConflictError(
-        'idempotency_mismatch',
-        'this Idempotency-Key was already used with a different request body; use a new key for a new ad',
-      );
+      throw new ConflictError('idempotency_mismatch', 'this Idempotency-Key was already used with a different request body; use a new key for a new ad');
     }
     return replay(getS(out.Item, 'adId'));
+  }
+
+  /** One page of a list of the reviewQueue index: the whole list (heads) or one category's entries. */
+  async function listPage<E>(list: ListName, { category, limit, cursor }: { category?: string; limit: number; cursor?: string }, read: (item: Item) => E) {
+    const partition = listPk(list, category ?? ALL);
+    const oldestFirst = list === 'QUEUE';
+    let start: Item | undefined;
+    if (cursor !== undefined) {
+      const position = decodeCursor(cursor, partition, QUEUE_POSITION);
+      const sortValue = position.replace(LEGACY_SUFFIX, '');
+      const adId = sortValue.slice(sortValue.indexOf('#') + 1);
+      // The whole queue holds heads, and QUEUE#ALL items of ads queued in the earlier layout.
+      const sk = category ? listPk(list, category) : position.endsWith(LEGACY_SUFFIX) ? listPk('QUEUE', ALL) : HEAD_SK;
+      start = { pk: s(adPk(adId)), sk: s(sk), gsi3pk: s(partition), gsi3sk: s(sortValue) };
+    }
+    return queryPage(
+      table,
+      {
+        IndexName: INDEX.reviewQueue,
+        KeyConditionExpression: 'gsi3pk = :pk',
+        ExpressionAttributeValues: { ':pk': s(partition) },
+        ScanIndexForward: oldestFirst,
+        ExclusiveStartKey: start,
+      },
+      {
+        limit,
+        scope: partition,
+        sortAttribute: 'gsi3sk',
+        position: (item) => `${getS(item, 'gsi3sk')}${!category && getS(item, 'sk') !== HEAD_SK ? LEGACY_SUFFIX : ''}`,
+        read,
+      },
+    );
   }
 
   return {
@@ -414,7 +248,7 @@ export function createAdStore(table: Table): AdStore {
         // The key was used before (this is a retry) or by a concurrent request that won: answer with the first
         // response, or idempotency_mismatch when the body differs.
         if (idempotency && reasons[items.length - 1]?.Code && reasons[items.length - 1]?.Code !== 'None') {
-          for (let i = 0; i < TRANSACTION_RETRIES; i++) {
+          for (let i = 0; i < REPLAY_READS; i++) {
             const first = await findIdempotent(actor.tenant, idempotency);
             if (first) return { ...first, replayed: true };
             await new Promise((r) => setTimeout(r, 20));
@@ -461,129 +295,98 @@ export function createAdStore(table: Table): AdStore {
       return withRetry(async () => {
         const old = await loadHead(adId, scope);
         if (expectedVersion !== undefined && old.version !== expectedVersion) {
-          throw new ConflictError('version_conflict', `the ad is at version ${old.version}, not ${expectedVersion}`, {
-            currentVersion: old.version,
-          });
+          throw new ConflictError('version_conflict', `the ad is at version ${old.version}, not ${expectedVersion}`, { currentVersion: old.version });
         }
         const at = table.now().toISOString();
         const status = statusFromDecision(verdict.decision);
         const hash = contentHash(ad);
         const version = old.version + 1;
         const events = old.eventCount + 1;
-        const head: Head = {
-          ...old,
-          status,
-          version,
-          eventCount: events,
-          ...checkedFields(ad, verdict, hash),
-          updatedAt: at,
-        };
+        const head: Head = { ...old, status, version, eventCount: events, ...checkedFields(ad, verdict, hash), updatedAt: at };
+        // A new version starts fresh: no decision, appeal or re-check note yet; the head is written in the current layout.
         delete head.review;
-        delete head.legacyQueueItem; // the new head is written in the current layout
+        delete head.appeal;
+        delete head.recheck;
+        delete head.legacyQueueItem;
         // An ad revised while waiting keeps its place in the queue; one that newly needs review joins at the end.
-        if (status === 'pending_review') head.queuedAt = old.status === 'pending_review' && old.queuedAt ? old.queuedAt : at;
-        else delete head.queuedAt;
-        const newQueue = queueItems(head);
-        const keep = new Set(queueKeys(head));
+        placeOnLists(head, at, old.status === 'pending_review' ? old.queuedAt : undefined);
         const items: TransactWriteItem[] = [
-          {
-            Put: {
-              TableName: T,
-              Item: headItem(head),
-              ConditionExpression: 'version = :v AND eventCount = :e',
-              ExpressionAttributeValues: { ':v': n(old.version), ':e': n(old.eventCount) },
-            },
-          },
+          headPut(T, head, old),
           put(versionItem(adId, version, { ad, verdict, hash }, { seq: events, event: 'revised', status, actor, at })),
-          ...newQueue.map((item) => ({ Put: { TableName: T, Item: item } })),
-          ...queueKeys(old)
-            .filter((c) => !keep.has(c))
-            .map((c) => ({ Delete: { TableName: T, Key: { pk: s(adPk(adId)), sk: s(queueSk(c)) } } })),
+          ...moveListEntries(T, old, head),
         ];
-        try {
-          await table.transact(items);
-        } catch (err) {
-          if (cancellationReasons(err)) return 'retry';
-          throw err;
-        }
-        return record(head, { ad, verdict });
+        return commit(items, () => record(head, { ad, verdict }));
       });
     },
 
-    async reviewQueue({ category, limit, cursor }) {
-      const partition = queuePk(category ?? QUEUE_ALL);
-      let start: Item | undefined;
-      if (cursor !== undefined) {
-        const position = decodeCursor(cursor, partition, QUEUE_POSITION);
-        const sortValue = position.replace(LEGACY_SUFFIX, '');
-        const adId = sortValue.slice(sortValue.indexOf('#') + 1);
-        // The whole queue holds heads, and QUEUE#ALL items of ads queued in the earlier layout.
-        const sk = category ? queueSk(category) : position.endsWith(LEGACY_SUFFIX) ? queueSk(QUEUE_ALL) : HEAD_SK;
-        start = { pk: s(adPk(adId)), sk: s(sk), gsi3pk: s(partition), gsi3sk: s(sortValue) };
-      }
-      return queryPage(
-        table,
-        {
-          IndexName: INDEX.reviewQueue,
-          KeyConditionExpression: 'gsi3pk = :pk',
-          ExpressionAttributeValues: { ':pk': s(partition) },
-          ScanIndexForward: true,
-          ExclusiveStartKey: start,
-        },
-        {
-          limit,
-          scope: partition,
-          sortAttribute: 'gsi3sk',
-          position: (item) => `${getS(item, 'gsi3sk')}${!category && getS(item, 'sk') !== HEAD_SK ? LEGACY_SUFFIX : ''}`,
-          // A head and a queue entry both carry these attributes.
-          read: (item): QueueEntry => ({
-            adId: getS(item, 'adId'),
-            tenant: getS(item, 'tenant'),
-            title: getS(item, 'title'),
-            version: getN(item, 'version'),
-            categories: getStrings(item, 'categories'),
-            findingCount: getN(item, 'findingCount'),
-            createdAt: getS(item, 'createdAt'),
-            queuedAt: getS(item, 'queuedAt'),
-          }),
-        },
-      );
+    reviewQueue(query) {
+      return listPage('QUEUE', query, (item) => readListEntry(item) as QueueEntry);
     },
 
-    async decide({ adId, actor, decision, reason, expectedVersion }) {
+    rejected(query) {
+      return listPage('REJECTED', query, (item) => {
+        const { queuedAt: _q, appeal: _a, recheck: _r, ...entry } = readListEntry(item);
+        return entry as RejectedEntry;
+      });
+    },
+
+    async appeal({ adId, scope, actor, reason }) {
       return withRetry(async () => {
-        const old = await loadHead(adId, {});
-        if (old.status !== 'pending_review') {
-          throw new ConflictError('not_pending', `the ad is ${old.status}, not pending_review: it was already decided`, {
-            adStatus: old.status,
-            currentVersion: old.version,
-          });
+        const old = await loadHead(adId, scope);
+        if (old.status !== 'rejected') {
+          throw new ConflictError('not_rejected', `the ad is ${old.status}: only a rejected ad can be appealed`, { adStatus: old.status });
         }
-        if (old.version !== expectedVersion) {
-          throw new ConflictError('version_conflict', `the ad is at version ${old.version}, not ${expectedVersion}`, {
-            currentVersion: old.version,
+        if (old.appeal?.version === old.version) {
+          throw new ConflictError('already_appealed', `version ${old.version} of this ad was already appealed; revise the ad to appeal again`, {
+            appeal: old.appeal,
           });
         }
         const at = table.now().toISOString();
+        const appeal: AppealInfo = { reason, at, keyId: actor.keyId, version: old.version };
+        const head: Head = { ...old, status: 'pending_review', eventCount: old.eventCount + 1, updatedAt: at, appeal };
+        delete head.recheck;
+        placeOnLists(head, at);
+        const items: TransactWriteItem[] = [
+          headPut(T, head, old, { condition: '#status = :rejected', names: { '#status': 'status' }, values: { ':rejected': s('rejected') } }),
+          put(eventItem(adId, head.eventCount, { event: 'appealed', at, keyId: actor.keyId, role: actor.role, version: old.version, status: head.status, reason })),
+          ...moveListEntries(T, old, head),
+        ];
+        return commit(items, () => record(head));
+      });
+    },
+
+    async decide({ adId, actor, decision, reason, expectedVersion, expectedStatus }) {
+      let statusSeen = expectedStatus;
+      return withRetry(async () => {
+        const old = await loadHead(adId, {});
+        if (!isDecidable(old)) {
+          const why = old.status === 'rejected' ? 'a moderator already rejected it' : 'it was already decided';
+          throw new ConflictError('not_pending', `the ad is ${old.status}, not pending_review: ${why}`, { adStatus: old.status, currentVersion: old.version });
+        }
+        // An appeal (or another decision) that won the race moved the ad on: this decision was about what it was.
+        statusSeen ??= old.status;
+        if (old.status !== statusSeen) {
+          throw new ConflictError('concurrent_update', `the ad became ${old.status} while this decision was being written; look at it again`, {
+            adStatus: old.status,
+          });
+        }
+        if (old.version !== expectedVersion) {
+          throw new ConflictError('version_conflict', `the ad is at version ${old.version}, not ${expectedVersion}`, { currentVersion: old.version });
+        }
+        const overrodeEngine = decision === 'approve' && old.decision === 'reject';
+        if (overrodeEngine && !reason) throw new InvalidInputError('reason', 'a reason is required to approve an ad the engine rejected');
+        const at = table.now().toISOString();
         const status: AdStatus = decision === 'approve' ? 'approved' : 'rejected';
-        const events = old.eventCount + 1;
         const review: ReviewInfo = { decision, at, keyId: actor.keyId };
         if (reason) review.reason = reason;
-        const head: Head = { ...old, status, eventCount: events, updatedAt: at, review };
-        delete head.queuedAt;
+        if (overrodeEngine) review.overrodeEngine = true;
+        const head: Head = { ...old, status, eventCount: old.eventCount + 1, updatedAt: at, review };
         delete head.legacyQueueItem;
+        placeOnLists(head, at);
         const items: TransactWriteItem[] = [
-          {
-            Put: {
-              TableName: T,
-              Item: headItem(head),
-              ConditionExpression: 'version = :v AND eventCount = :e AND #status = :pending',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':v': n(old.version), ':e': n(old.eventCount), ':pending': s('pending_review') },
-            },
-          },
+          headPut(T, head, old, { condition: '#status = :seen', names: { '#status': 'status' }, values: { ':seen': s(old.status) } }),
           put(
-            eventItem(adId, events, {
+            eventItem(adId, head.eventCount, {
               event: 'reviewed',
               at,
               keyId: actor.keyId,
@@ -592,17 +395,13 @@ export function createAdStore(table: Table): AdStore {
               status,
               decision,
               reason,
+              overrodeEngine: overrodeEngine ? 1 : undefined,
             }),
           ),
-          ...queueKeys(old).map((c) => ({ Delete: { TableName: T, Key: { pk: s(adPk(adId)), sk: s(queueSk(c)) } } })),
+          { Put: { TableName: T, Item: decisionItem(adId, old.version, review) } },
+          ...moveListEntries(T, old, head),
         ];
-        try {
-          await table.transact(items);
-        } catch (err) {
-          if (cancellationReasons(err)) return 'retry';
-          throw err;
-        }
-        return record(head);
+        return commit(items, () => record(head));
       });
     },
 
@@ -625,40 +424,44 @@ export function createAdStore(table: Table): AdStore {
       } while (start);
       const versions = new Map<number, Item>();
       for (const row of rows) if (optS(row, 'type') === 'version') versions.set(getN(row, 'version'), row);
-      // Review events are items of their own; a version item is its own submitted/revised event (earlier
-      // ads have an EV item for it instead, and their version items carry no `seq`).
+      // A version item is its own submitted/revised/rechecked event (earlier ads have an EV item for it instead,
+      // and their version items carry no `seq`); other events are items of their own.
       const eventRows = rows.filter((row) => optS(row, 'type') === 'event' || (optS(row, 'type') === 'version' && row.seq));
-      const events: HistoryEvent[] = eventRows
-        .sort((a, b) => getN(a, 'seq') - getN(b, 'seq'))
-        .map((row): HistoryEvent => {
-          const isVersion = optS(row, 'type') === 'version';
-          const base = {
-            seq: getN(row, 'seq'),
-            at: getS(row, isVersion ? 'createdAt' : 'at'),
-            actor: { keyId: getS(row, 'keyId'), role: getS(row, 'role') as Actor['role'] },
-            version: getN(row, 'version'),
-            status: getS(row, 'status') as AdStatus,
-          };
-          const event = getS(row, 'event');
-          if (event === 'reviewed') {
-            const reviewed: HistoryEvent = { ...base, type: 'reviewed', decision: getS(row, 'decision') as ReviewDecision };
-            const reason = optS(row, 'reason');
-            if (reason !== undefined) reviewed.reason = reason;
-            return reviewed;
-          }
-          const v = versions.get(base.version);
-          if (!v) throw new Error(`ad ${adId} event ${base.seq} names missing version ${base.version}`);
-          return {
-            ...base,
-            type: event as 'submitted' | 'revised',
-            ad: unpackJson<Ad>(v, 'ad'),
-            contentHash: getS(v, 'contentHash'),
-            lexiconVersion: getS(v, 'lexiconVersion'),
-            verdict: unpackJson<Verdict>(v, 'verdict'),
-          };
-        });
+      const events = eventRows.sort((a, b) => getN(a, 'seq') - getN(b, 'seq')).map((row) => readEvent(row, versions, adId));
       return { adId, tenant: head.tenant, status: head.status, version: head.version, events };
     },
+  };
+}
+
+/** One history event from its item (and, for versions, the version item holding the text and verdict). */
+function readEvent(row: Item, versions: Map<number, Item>, adId: string): HistoryEvent {
+  const isVersion = optS(row, 'type') === 'version';
+  const base = {
+    seq: getN(row, 'seq'),
+    at: getS(row, isVersion ? 'createdAt' : 'at'),
+    actor: { keyId: getS(row, 'keyId'), role: getS(row, 'role') as Actor['role'] },
+    version: getN(row, 'version'),
+    status: getS(row, 'status') as AdStatus,
+  };
+  const event = getS(row, 'event');
+  if (event === 'reviewed') {
+    const reviewed: HistoryEvent = { ...base, type: 'reviewed', decision: getS(row, 'decision') as ReviewDecision };
+    const reason = optS(row, 'reason');
+    if (reason !== undefined) reviewed.reason = reason;
+    if (row.overrodeEngine) reviewed.overrodeEngine = true;
+    return reviewed;
+  }
+  if (event === 'appealed') return { ...base, type: 'appealed', reason: getS(row, 'reason') };
+  if (event === 'feedback') return { ...base, type: 'feedback', feedback: JSON.parse(getS(row, 'feedback')) as Omit<FeedbackRecord, 'adId' | 'at' | 'keyId' | 'version'> };
+  const v = versions.get(base.version);
+  if (!v) throw new Error(`ad ${adId} event ${base.seq} names missing version ${base.version}`);
+  return {
+    ...base,
+    type: event as 'submitted' | 'revised' | 'rechecked',
+    ad: unpackJson<Ad>(v, 'ad'),
+    contentHash: getS(v, 'contentHash'),
+    lexiconVersion: getS(v, 'lexiconVersion'),
+    verdict: unpackJson<Verdict>(v, 'verdict'),
   };
 }
 

@@ -21,7 +21,11 @@ export type ConflictCode =
   /** The Idempotency-Key was used before with a different request body. */
   | 'idempotency_mismatch'
   /** Another writer changed the item while this request was being written; retrying may succeed. */
-  | 'concurrent_update';
+  | 'concurrent_update'
+  /** An appeal of an ad that is not rejected. */
+  | 'not_rejected'
+  /** A second appeal of the same version. */
+  | 'already_appealed';
 
 export class ConflictError extends Error {
   override readonly name = 'ConflictError';
@@ -31,6 +35,21 @@ export class ConflictError extends Error {
     readonly details: Record<string, unknown> = {},
   ) {
     super(message);
+  }
+}
+
+/**
+ * A request that is well-formed but does not fit the stored data: a finding the version does not have, a
+ * span outside the field, an override without a reason. Answered 400 naming the field.
+ */
+export class InvalidInputError extends Error {
+  override readonly name = 'InvalidInputError';
+  constructor(
+    readonly field: string,
+    /** What is wrong with it, without the field's name. */
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
   }
 }
 

@@ -2,16 +2,20 @@
  * The store: the only place that talks to DynamoDB. Construct it with `{ client, tableName }`;
  * each entity lives in its own module on the shared `Table` (ads.ts, api-keys.ts, …).
  */
-import { DynamoDBClient, GetItemCommand, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { createAdStore, type AdStore } from './ads.js';
 import { createApiKeyStore, type ApiKeyStore } from './api-keys.js';
 import { StoreUnavailableError } from './errors.js';
+import { createFeedbackStore, type FeedbackStore } from './feedback.js';
+import { createRecheckStore, type RecheckStore } from './recheck.js';
 import { createTable, s, type StoreOptions, type Table } from './table.js';
 
 export interface Store {
   readonly table: Table;
   readonly ads: AdStore;
   readonly keys: ApiKeyStore;
+  readonly feedback: FeedbackStore;
+  readonly recheck: RecheckStore;
   /** Resolves when the table answers a read now; StoreUnavailableError otherwise (readiness). */
   ping(): Promise<void>;
 }
@@ -25,6 +29,8 @@ export function createStore(options: StoreOptions): Store {
     table,
     ads: createAdStore(table),
     keys: createApiKeyStore(table),
+    feedback: createFeedbackStore(table),
+    recheck: createRecheckStore(table),
     async ping() {
       try {
         // A data-plane read of a key that never exists: cheap, and it proves the table is there too.
@@ -37,31 +43,13 @@ export function createStore(options: StoreOptions): Store {
   };
 }
 
-/**
- * A DynamoDB client. With an endpoint (DynamoDB Local or any compatible server) and no AWS credentials in the
- * environment, it signs with placeholder credentials, which DynamoDB Local accepts; without one, the standard
- * AWS chain (env, profile, role) applies, as in Lambda.
- */
-export function createDynamoClient(options: { endpoint?: string; region?: string } = {}): DynamoDBClient {
-  const config: DynamoDBClientConfig = {
-    region: options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
-    // A database that stops answering (a hung DynamoDB Local, a network partition) fails the request as
-    // unavailable instead of holding it open for ever.
-    requestHandler: { connectionTimeout: 2000, requestTimeout: 10_000, throwOnRequestTimeout: true },
-  };
-  if (options.endpoint) {
-    config.endpoint = options.endpoint;
-    if (!process.env.AWS_ACCESS_KEY_ID && !process.env.AWS_PROFILE) {
-      config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-    }
-  }
-  return new DynamoDBClient(config);
-}
-
+export { createDynamoClient } from './client.js';
 export { ensureTable } from './bootstrap.js';
 export { TABLE_DEFINITION, DEFAULT_TABLE_NAME, INDEX, createTableInput } from './table-definition.js';
 export * from './errors.js';
 export * from './model.js';
 export type { AdStore, IdempotencyInput } from './ads.js';
 export type { ApiKeyStore } from './api-keys.js';
+export type { FeedbackStore, FeedbackOutcome, FeedbackInput, DecidedVersion } from './feedback.js';
+export type { RecheckStore, RecheckResult } from './recheck.js';
 export type { Page, StoreOptions, Table } from './table.js';

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { StoredAd as Ad } from '../core/ad.js';
-import type { Decision } from '../core/categories.js';
+import type { Category, Decision } from '../core/categories.js';
 import type { Verdict } from '../core/verdict.js';
 
 // ---- API keys --------------------------------------------------------------------------------------
@@ -56,6 +56,9 @@ export function statusFromDecision(decision: Decision): AdStatus {
   return decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'pending_review';
 }
 
+/** A moderator may decide a pending ad, and overturn (or confirm) an ad the engine alone rejected. */
+export const isDecidable = (ad: { status: AdStatus; review?: unknown }) => ad.status === 'pending_review' || (ad.status === 'rejected' && !ad.review);
+
 /** Which ads a caller may see: an employer is confined to its tenant; moderators and admins see all. */
 export interface Scope {
   tenant?: string;
@@ -66,6 +69,24 @@ export interface ReviewInfo {
   reason?: string;
   at: string;
   keyId: string;
+  /** The moderator approved an ad the engine rejected (the verdict stays the engine's). */
+  overrodeEngine?: true;
+}
+
+/** An employer's appeal of a rejected version: one per version. */
+export interface AppealInfo {
+  reason: string;
+  at: string;
+  keyId: string;
+  version: number;
+}
+
+/** Why a re-check under new rules put an ad in the queue: the engine's decision before and after. */
+export interface RecheckNote {
+  at: string;
+  lexiconVersion: string;
+  from: Decision;
+  to: Decision;
 }
 
 export interface AdSummary {
@@ -83,12 +104,19 @@ export interface AdSummary {
   updatedAt: string;
   /** When the ad entered the review queue (only while pending_review). */
   queuedAt?: string;
+  /** When the engine rejected the ad (only while it is rejected by the engine alone). */
+  rejectedAt?: string;
+  /** The employer's appeal of the current version. */
+  appeal?: AppealInfo;
+  /** Set when a re-check under new rules queued the ad. */
+  recheck?: RecheckNote;
 }
 
 export interface AdRecord extends AdSummary {
   ad: Ad;
   verdict: Verdict;
   contentHash: string;
+  /** The lexicon the current verdict was last confirmed with (a re-check that changes nothing updates only this). */
   lexiconVersion: string;
   /** The latest moderator decision on the current version. */
   review?: ReviewInfo;
@@ -101,17 +129,47 @@ export interface CreatedAd {
   verdict: Verdict;
 }
 
-export type QueueEntry = Omit<AdSummary, 'status' | 'decision' | 'updatedAt'> & { queuedAt: string };
+export type QueueEntry = Omit<AdSummary, 'status' | 'decision' | 'updatedAt' | 'rejectedAt'> & { queuedAt: string };
 
+/** An ad the engine alone rejected, as the overrides list shows it. */
+export type RejectedEntry = Omit<AdSummary, 'status' | 'decision' | 'updatedAt' | 'queuedAt' | 'recheck' | 'appeal'> & { rejectedAt: string };
+
+/** Who wrote an event: a key, or the system itself (a re-check under new rules). */
 export interface Actor {
   keyId: string;
-  role: Principal['role'];
+  role: Principal['role'] | 'system';
+}
+
+/** The actor of re-checks. */
+export const RECHECK_ACTOR: Actor = { keyId: 'recheck', role: 'system' };
+
+export const FEEDBACK_KINDS = ['false_alarm', 'missed'] as const;
+export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
+
+/** A moderator's correction of the engine on one version of an ad: a finding that is wrong, or a passage it missed. */
+export interface FeedbackRecord {
+  feedbackId: string;
+  adId: string;
+  version: number;
+  kind: FeedbackKind;
+  /** The finding's rule (false_alarm only). */
+  ruleId?: string;
+  category: Category;
+  field: string;
+  start: number;
+  end: number;
+  /** The marked text: exactly the field's text from start to end. */
+  text: string;
+  note?: string;
+  at: string;
+  keyId: string;
 }
 
 export type HistoryEvent =
   | {
       seq: number;
-      type: 'submitted' | 'revised';
+      /** `rechecked`: the same text judged again under new rules (actor: the system). */
+      type: 'submitted' | 'revised' | 'rechecked';
       at: string;
       actor: Actor;
       version: number;
@@ -130,6 +188,17 @@ export type HistoryEvent =
       status: AdStatus;
       decision: ReviewDecision;
       reason?: string;
+      overrodeEngine?: true;
+    }
+  | { seq: number; type: 'appealed'; at: string; actor: Actor; version: number; status: AdStatus; reason: string }
+  | {
+      seq: number;
+      type: 'feedback';
+      at: string;
+      actor: Actor;
+      version: number;
+      status: AdStatus;
+      feedback: Omit<FeedbackRecord, 'adId' | 'at' | 'keyId' | 'version'>;
     };
 
 export interface AdHistory {

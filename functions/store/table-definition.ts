@@ -3,14 +3,19 @@
  * CDK stack (infra/) both build the table from this one definition, so keys and indexes cannot drift.
  *
  * Item layout (see the README, "Storage: one table", for the access pattern of every endpoint):
- *   AD#<adId>        AD              ad head: current status, version, owner tenant (+ GSI keys); while pending_review
- *                                    also the ad's entry in the whole review queue (gsi3pk = QUEUE#ALL)
+ *   AD#<adId>        AD              ad head: current status, version, owner tenant, appeal, re-check note (+ GSI keys);
+ *                                    also the ad's entry in the whole list it is on (gsi3pk = QUEUE#ALL while pending,
+ *                                    REJECTED#ALL while rejected by the engine alone)
  *   AD#<adId>        V#<000001>      one version: the ad text, its content hash, the verdict, the lexicon version; also
  *                                    the history event (submitted / revised, with its seq) that stored it
- *   AD#<adId>        EV#<000003>     a review event (ads stored before the current layout: every event)
+ *   AD#<adId>        EV#<000003>     a review, appeal or feedback event (ads stored before the current layout: every event)
  *   AD#<adId>        QUEUE#<cat>     per-category review-queue entry (only while pending_review; QUEUE#ALL items
  *                                    exist only for ads queued before the current layout)
+ *   AD#<adId>        REJECTED#<cat>  per-category entry of the list of ads the engine alone rejected
+ *   AD#<adId>        DECIDED#<v>     a version's moderator decision, listed for the labelled export (gsi3pk = DECIDED)
+ *   AD#<adId>        FB#<v>#<id>     a moderator's feedback on version v, listed for the proposals (gsi3pk = FEEDBACK)
  *   IDEM#<tenant>#<key> IDEM         Idempotency-Key record for POST /v1/ads (expires via TTL)
+ *   IDEM#FEEDBACK#<tenant>#<key>     the same for POST /v1/ads/{id}/feedback
  *   APIKEY#<sha256>  APIKEY          API key: role, tenant, revoked flag (looked up by the hash of the presented key)
  *   KEYID#<keyId>    KEYID           pointer from the short key id to the hash, for revocation
  *   META#bootstrap   META            marker: demo keys were created for this database
@@ -46,7 +51,11 @@ export const INDEX = {
   byTenant: 'byTenant',
   /** An employer's ads in one status, newest first: `TENANT#<tenant>#STATUS#<status>` / `<createdAt>#<adId>`. */
   byTenantStatus: 'byTenantStatus',
-  /** The review queue, oldest first: `QUEUE#ALL` or `QUEUE#<category>` / `<queuedAt>#<adId>` (sparse). */
+  /**
+   * Moderators' lists (sparse): the review queue, oldest first (`QUEUE#ALL` or `QUEUE#<category>` /
+   * `<queuedAt>#<adId>`); the ads the engine alone rejected, newest first (`REJECTED#…` / `<rejectedAt>#<adId>`);
+   * decided versions (`DECIDED`) and feedback (`FEEDBACK`) for the feedback loop.
+   */
   reviewQueue: 'reviewQueue',
 } as const;
 

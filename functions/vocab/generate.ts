@@ -117,18 +117,21 @@ function fullAndMixedSpellings(word: string): string[] {
   return [...new Set(out.flatMap((s) => (s.includes('v') ? [s, s.replace(/v/g, 'u')] : [s])))];
 }
 
-/** The words of the sets common.yaml names in `pinyinOf`, with generated vocabularies standing in for their files. */
-function pinyinWords(lexicon: Lexicon, generated: VocabularyFile[]): string[] {
+/** The words of the sets common.yaml names in `pinyinOf`. */
+const pinyinWords = (lexicon: Lexicon, generated: VocabularyFile[]) => setWords(lexicon, generated, lexicon.common.pinyinOf, 'pinyinOf').filter((w) => w.length <= 4);
+
+/** The Chinese words of sets named by owner (a category or `common`), with generated vocabularies standing in for their files. */
+function setWords(lexicon: Lexicon, generated: VocabularyFile[], setsByOwner: Record<string, string[]>, key: string): string[] {
   const words: string[] = [];
   const vocabSets = Object.assign({}, ...generated.map((v) => v.sets)) as Record<string, string[]>;
-  for (const [owner, names] of Object.entries(lexicon.common.pinyinOf)) {
+  for (const [owner, names] of Object.entries(setsByOwner)) {
     const file = lexicon.categories.find((c) => c.category === owner);
     for (const name of names) {
       // `terms`: every word list of the category's rules (刷单, 传销…)
       const terms = name === 'terms' ? file?.rules.flatMap((r) => r.patterns.flatMap((p) => ('terms' in p ? p.terms : []))) : undefined;
       const list = terms ?? file?.sets[name] ?? lexicon.common.sets[name] ?? vocabSets[name];
-      if (!list) throw new Error(`common.yaml pinyinOf: unknown set ${owner}.${name}`);
-      words.push(...list.filter((w) => /^[\u3400-\u9fff]+$/.test(w) && w.length <= 4));
+      if (!list) throw new Error(`common.yaml ${key}: unknown set ${owner}.${name}`);
+      words.push(...list.filter((w) => /^[\u3400-\u9fff]+$/.test(w)));
     }
   }
   return sorted(words);
@@ -157,7 +160,49 @@ export function pinyinVariants(lexicon: Lexicon, generated: VocabularyFile[]): V
       pinyin: Object.fromEntries(Object.entries(syllable).sort()),
       phrases: Object.fromEntries(Object.entries(phrases).sort()),
       initials: Object.fromEntries(Object.entries(initials).sort()),
+      misspellings: {},
     },
+  };
+}
+
+/**
+ * The sound a pinyin keyboard confuses: toneless, with the finals most speakers merge (min/ming, fen/feng),
+ * so 名 stands for 民 as easily as 敏 does.
+ */
+const confusable = (syllable: string) => syllable.replace(/ing$/, 'in').replace(/eng$/, 'en');
+
+/**
+ * 少数名族 for 少数民族: each word of three or more characters of the sets common.yaml names in `homophonesOf`,
+ * with one character replaced by a common character that sounds the same (`dictionaryWords`: the tokenizer's
+ * dictionary, whose characters are the common ones). A misspelling that is itself a dictionary word is left
+ * out: it means something.
+ */
+export function homophoneMisspellings(lexicon: Lexicon, generated: VocabularyFile[], dictionaryWords: readonly string[]): VocabularyFile {
+  const known = new Set(dictionaryWords);
+  const bySound = new Map<string, Set<string>>();
+  for (const ch of new Set(dictionaryWords.flatMap((w) => [...w]))) {
+    if (!/^[\u4e00-\u9fff]$/.test(ch)) continue;
+    const sound = confusable(syllables(ch)[0] ?? '');
+    if (!bySound.has(sound)) bySound.set(sound, new Set());
+    bySound.get(sound)!.add(ch);
+  }
+  const misspellings: Record<string, string> = {};
+  for (const word of setWords(lexicon, generated, lexicon.common.homophonesOf, 'homophonesOf').filter((w) => w.length >= 3)) {
+    const sounds = syllables(word).map(confusable);
+    [...word].forEach((ch, i) => {
+      for (const other of bySound.get(sounds[i]!) ?? []) {
+        if (other === ch) continue;
+        const misspelt = word.slice(0, i) + other + word.slice(i + 1);
+        if (!known.has(misspelt)) misspellings[misspelt] ??= word;
+      }
+    });
+  }
+  return {
+    vocabulary: 'near-homophone misspellings',
+    generatedBy: GENERATED_BY,
+    source: "pinyin-pro over the characters of the tokenizer's dictionary: one-character near-homophone misspellings of the words of the sets in common.yaml homophonesOf",
+    sets: {},
+    variants: { pinyin: {}, phrases: {}, initials: {}, misspellings: Object.fromEntries(Object.entries(misspellings).sort()) },
   };
 }
 
@@ -167,11 +212,12 @@ export function vocabularyFileText(data: VocabularyFile): string {
 }
 
 /** The generated files by name. */
-export function generateVocabularies(lexicon: Lexicon): Record<string, VocabularyFile> {
+export function generateVocabularies(lexicon: Lexicon, dictionaryWords: readonly string[]): Record<string, VocabularyFile> {
   const generated = [ethnicGroups(), places()];
   return {
     'vocab-ethnic-groups.json': generated[0]!,
     'vocab-places.json': generated[1]!,
     'vocab-pinyin.json': pinyinVariants(lexicon, generated),
+    'vocab-homophones.json': homophoneMisspellings(lexicon, generated, dictionaryWords),
   };
 }

@@ -32,6 +32,8 @@ export interface BundleProcess {
   /** Import (init phase) time, time from process start to the end of init, and CPU time used by then. */
   readonly init: { initMs: number; sinceStartMs: number; cpuMs: number; spawnToReadyMs: number };
   invoke(req: HttpRequest): Promise<Invocation>;
+  /** Invokes the handler with `event` as it is (a Step Functions task's input, not an HTTP request). */
+  invokeEvent(event: unknown): Promise<Invocation>;
   /** Everything the function wrote to stdout and stderr so far (its logs). */
   output(): string;
   /** Peak resident memory of the process so far. */
@@ -87,18 +89,21 @@ export async function startBundle(bundleDir: string, env: Record<string, string>
   const init = { initMs: ready.initMs, sinceStartMs: ready.sinceStartMs, cpuMs: ready.cpuMs, spawnToReadyMs: performance.now() - spawned };
 
   let nextId = 0;
+  const invokeEvent = async (event: unknown): Promise<Invocation> => {
+    const id = nextId++;
+    const reply = await new Promise<Reply>((resolve, reject) => {
+      pending.set(id, resolve);
+      child.send({ id, event }, (err) => err && reject(err));
+    });
+    if ('error' in reply) throw new Error(`handler threw: ${reply.error}\n${output}`);
+    const { response, ms, cpuMs, sinceStartMs } = reply;
+    return { response, ms, cpuMs, sinceStartMs, json: <T>() => JSON.parse(response.body) as T };
+  };
+
   return {
     init,
-    async invoke(req) {
-      const id = nextId++;
-      const reply = await new Promise<Reply>((resolve, reject) => {
-        pending.set(id, resolve);
-        child.send({ id, event: httpApiEvent(req) }, (err) => err && reject(err));
-      });
-      if ('error' in reply) throw new Error(`handler threw: ${reply.error}\n${output}`);
-      const { response, ms, cpuMs, sinceStartMs } = reply;
-      return { response, ms, cpuMs, sinceStartMs, json: <T>() => JSON.parse(response.body) as T };
-    },
+    invoke: (req) => invokeEvent(httpApiEvent(req)),
+    invokeEvent,
     output: () => output,
     rssBytes: () => readRss(child.pid),
     async close() {

@@ -27,9 +27,10 @@ export function directoryBytes(dir: string): number {
   return total;
 }
 
-export async function buildLambdaBundle(outDir: string = LAMBDA_DIST, log: (line: string) => void = () => {}): Promise<BundleReport> {
+/** Builds the bundle of `entry` (default: the API) into `outDir`. */
+export async function buildLambdaBundle(outDir: string = LAMBDA_DIST, log: (line: string) => void = () => {}, entry: string = API_ENTRY): Promise<BundleReport> {
   rmSync(outDir, { recursive: true, force: true });
-  await build(esbuildOptions(API_ENTRY, outDir));
+  await build(esbuildOptions(entry, outDir));
   installRuntimeFiles(outDir, log);
   return { outDir, scriptBytes: statSync(join(outDir, 'index.mjs')).size, totalBytes: directoryBytes(outDir) };
 }

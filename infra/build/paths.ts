@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The Lambda entry (the only file of functions/ that infra/ names). */
+/** The Lambda entries (the only files of functions/ that infra/ names): the API, and the re-check worker. */
 export const API_ENTRY = join(REPO_ROOT, 'functions/handlers/api.ts');
+export const RECHECK_ENTRY = join(REPO_ROOT, 'functions/handlers/recheck-worker.ts');
 
 export const LEXICON_DIR = join(REPO_ROOT, 'lexicons');
 

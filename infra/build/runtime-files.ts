@@ -7,6 +7,7 @@
  *   index.mjs                       the esbuild output
  *   lexicons/*.yaml                 found by the engine's walk up from index.mjs
  *   lexicons/lexicon.snapshot.json  the same lexicons pre-parsed (used only while it matches the YAML)
+ *   lexicons/model.json             the learned clause model
  *   jieba/                          the trimmed dictionary, found by the tokenizer beside index.mjs
  *   node_modules/nodejieba/         package.json, index.js, build/Release/nodejieba.node, the HMM model and user dict
  *
@@ -16,6 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { addonBinary, buildNativeAddon } from './native-addon.js';
+import { MODEL_FILE } from '../../functions/adapters/model-file.js';
 import { isMain } from './is-main.js';
 import { assertLoadsOn } from './native-versions.js';
 import { bundledAddonPath, JIEBA_DICT_DIR, LEXICON_DIR, LEXICON_SNAPSHOT_CLI } from './paths.js';
@@ -38,7 +40,7 @@ function copyFiles(fromDir: string, toDir: string, keep: (name: string) => boole
 }
 
 export function installRuntimeFiles(outDir: string, log: (line: string) => void = () => {}): void {
-  copyFiles(LEXICON_DIR, join(outDir, 'lexicons'), (f) => f.endsWith('.yaml') || /^vocab-.*\.json$/.test(f));
+  copyFiles(LEXICON_DIR, join(outDir, 'lexicons'), (f) => f.endsWith('.yaml') || /^vocab-.*\.json$/.test(f) || f === MODEL_FILE);
   execFileSync(process.execPath, ['--import', 'tsx', LEXICON_SNAPSHOT_CLI, join(outDir, 'lexicons', 'lexicon.snapshot.json')], { stdio: 'ignore' });
   copyFiles(JIEBA_DICT_DIR, join(outDir, 'jieba'), (f) => f.endsWith('.utf8'));
 

@@ -52,7 +52,7 @@ export async function startConsoleServer(): Promise<ConsoleTestServer> {
     store,
     // Tests submit many ads quickly with one key.
     limits: { rateLimit: { perSecond: 0, burst: 1 } },
-    routes: [consoleRoute({ store })],
+    routes: [consoleRoute({ store, engine: getEngine() })],
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

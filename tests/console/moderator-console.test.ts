@@ -240,7 +240,7 @@ describe('queue and ad page', () => {
     expect(revised.status).toBe(200);
     const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('#approve-button')]);
     expect(response.status()).toBe(409);
-    await expect(page.locator('.notice.warn').textContent()).resolves.toContain('招聘方已修改该广告，现为第 2 版');
+    await expect(page.locator('.notice.warn').textContent()).resolves.toContain('该广告已有新版本（第 2 版');
     // The page now shows version 2, with the forms to decide on it.
     await expect(page.locator('[data-field="description"] .text').textContent()).resolves.toBe('限本地户口，负责理货与盘点。');
     await expect(page.locator('#approve-button').count()).resolves.toBe(1);

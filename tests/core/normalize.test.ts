@@ -9,6 +9,12 @@ describe('normalize', () => {
     expect(norm('ＭＡＬＥ　ＯＮＬＹ，僅限男性２０歲').text).toBe('限男性,仅限男性20岁');
   });
 
+  it('folds generated near-homophone misspellings, mapped back to what was typed', () => {
+    const n = norm('少数名族勿扰，维吾耳族不招');
+    expect(n.text).toBe('少数民族勿扰,维吾尔族不招');
+    expect(toOriginalRange(n, 0, 4)).toEqual([0, 4]);
+  });
+
   it('removes noise inside Chinese terms but keeps it between other characters', () => {
     expect(norm('限 男 性，押-金，限*男').text).toBe('限男性,押金,限男');
     expect(norm('8-15k, A B').text).toBe('8-15k, a b');

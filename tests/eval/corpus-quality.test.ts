@@ -29,6 +29,7 @@ const blindCorpora = [
   ['the blind campus corpus', join(import.meta.dirname, 'fixtures/blind-campus.jsonl')],
   ['the blind platform-queue corpus', join(import.meta.dirname, 'fixtures/blind-platform-queue.jsonl')],
   ['the second blind evasive corpus', join(import.meta.dirname, 'fixtures/blind-evasive-2.jsonl')],
+  ['the blind regional-inbox corpus (written after the model)', join(import.meta.dirname, 'fixtures/blind-regional-inbox.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) =>

@@ -11,7 +11,7 @@ import { engine } from '../core/engine-fixture.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 const shared = resolve(defaultLexiconDir(), '../../shared/corpus');
-const labelled = [join(shared, 'dev.jsonl'), ...readdirSync(fixtures).filter((f) => f.endsWith('.jsonl') && f !== 'real-ads-review.jsonl').map((f) => join(fixtures, f))].filter(existsSync);
+const labelled = [join(shared, 'dev.jsonl'), ...readdirSync(fixtures).filter((f) => f.endsWith('.jsonl') && !f.startsWith('real-ads')).map((f) => join(fixtures, f))].filter(existsSync);
 const realAds = join(shared, 'real-ads.jsonl');
 
 const rates = new Map(labelled.map((path) => [path, fixRates(readFixSamples(path), engine)]));

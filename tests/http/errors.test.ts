@@ -171,7 +171,7 @@ describe('faults', () => {
 
   it('answers 503 with Retry-After when DynamoDB is unreachable', async () => {
     const unreachable = createStore({ client: createDynamoClient({ endpoint: 'http://127.0.0.1:9' }), tableName: 'nowhere' });
-    const app = createApp({ engine: getEngine(), store: { ads: unreachable.ads, keys: h.store.keys, ping: unreachable.ping }, log: () => {} });
+    const app = createApp({ engine: getEngine(), store: { ads: unreachable.ads, keys: h.store.keys, feedback: unreachable.feedback, ping: unreachable.ping }, log: () => {} });
     const res = await app.request('/v1/ads', { headers: { authorization: `Bearer ${h.keys.employer}` } });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('2');

@@ -68,14 +68,18 @@ describe('GET /openapi.json and /docs', () => {
         'PUT /v1/ads/{id}',
         'GET /v1/ads/{id}/history',
         'POST /v1/ads/{id}/review',
+        'POST /v1/ads/{id}/appeal',
+        'POST /v1/ads/{id}/feedback',
         'GET /v1/reviews',
+        'GET /v1/feedback/proposals',
+        'GET /v1/feedback/export',
         'POST /v1/check',
         'GET /v1/lexicon',
         'GET /health',
         'GET /health/ready',
       ].sort(),
     );
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Ad', 'Verdict', 'Finding', 'Problem', 'ReviewRequest', 'AdHistory']));
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Ad', 'Verdict', 'Finding', 'Problem', 'ReviewRequest', 'AdHistory', 'AppealRequest', 'FeedbackRequest', 'Feedback', 'FeedbackProposals']));
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     // Limits come from the same schemas that validate.
     expect(doc.components.schemas.Ad.properties.description.maxLength).toBe(20000);

@@ -3,6 +3,7 @@
  * out of the repository so nothing can resolve from its node_modules, run in a fresh Node process and
  * driven with API Gateway v2 events against DynamoDB Local. Passing proves the bundle carries nodejieba
  * (binary and dictionaries), the trimmed jieba dictionary and the lexicons, and that the handler works.
+ * The re-check worker's bundle is built and driven the same way, with the tasks its state machine sends.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,8 @@ import { getEngine } from '../../functions/engine.js';
 import type { Verdict } from '../../functions/core/verdict.js';
 import type { CreatedApiKey, Store } from '../../functions/store/index.js';
 import { buildLambdaBundle } from '../../infra/build/bundle.js';
+import { RECHECK_ENTRY } from '../../infra/build/paths.js';
+import { newRulesEngine } from '../recheck/new-rules.js';
 import { startBundle, type BundleProcess } from '../../infra/build/bundle-process.js';
 import { freshStore } from '../store/table.js';
 
@@ -22,13 +25,21 @@ const REJECT: Ad = { title: '仓库管理员', description: '负责仓库管理�
 /** An ad the local engine sends to review: a review-severity rule's own example. */
 function reviewAd(): Ad {
   for (const rule of engine.lexicon.rules.filter((r) => r.severity === 'review')) {
-    for (const text of rule.rule.examples.match) {
+    for (const text of rule.rule.examples.match.filter((e) => typeof e === 'string')) {
       const ad: Ad = { title: '招聘', description: text };
       if (engine.check(ad).decision === 'review') return ad;
     }
   }
   throw new Error('no review-severity example in the lexicons');
 }
+
+/** What a bundle needs to run on this test run's DynamoDB Local, on `store`'s table. */
+const onDynamoLocal = (store: Store) => ({
+  HIRECHECK_TABLE: store.table.name,
+  AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+});
 
 /** The verdict without its timestamp, for comparing the bundle's engine with the source's. */
 const stable = ({ checkedAt: _, ...rest }: Verdict) => rest;
@@ -46,12 +57,7 @@ beforeAll(async () => {
   store = await freshStore('bundle');
   employer = await store.keys.create({ role: 'employer', tenant: 'acme' });
   moderator = await store.keys.create({ role: 'moderator', tenant: 'platform' });
-  lambda = await startBundle(bundleDir, {
-    HIRECHECK_TABLE: store.table.name,
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-  });
+  lambda = await startBundle(bundleDir, onDynamoLocal(store));
 }, 240_000);
 
 afterAll(async () => {
@@ -131,5 +137,53 @@ describe('built Lambda bundle', () => {
       function_request_id: expect.any(String),
       apiRequestId: expect.any(String),
     });
+  });
+});
+
+describe('built re-check worker bundle', () => {
+  let workerDir: string;
+  let worker: BundleProcess;
+  let workerStore: Store;
+  const newRules = newRulesEngine();
+  const CLEAN: Ad = { title: '销售代表', description: '负责华东区客户开发与维护，本科及以上学历，男女不限。' };
+  const GENDER: Ad = REJECT;
+
+  beforeAll(async () => {
+    workerDir = mkdtempSync(join(tmpdir(), 'hirecheck-recheck-'));
+    await buildLambdaBundle(workerDir, () => {}, RECHECK_ENTRY);
+    workerStore = await freshStore('bundle-recheck');
+    worker = await startBundle(workerDir, onDynamoLocal(workerStore));
+  }, 240_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    if (workerDir) rmSync(workerDir, { recursive: true, force: true });
+  });
+
+  it('re-checks the ads of its segment against DynamoDB Local with the rules it carries', async () => {
+    // Ads judged by other rules (a copy of lexicons/ with three edits): the bundle's own rules differ.
+    const owner = await workerStore.keys.create({ role: 'employer', tenant: 'acme' });
+    const wasRejected = (await workerStore.ads.create({ actor: owner, ad: CLEAN, verdict: newRules.check(CLEAN) })).adId;
+    const wasApproved = (await workerStore.ads.create({ actor: owner, ad: GENDER, verdict: newRules.check(GENDER) })).adId;
+    expect((await workerStore.ads.get(wasRejected, {})).status).toBe('rejected');
+    expect((await workerStore.ads.get(wasApproved, {})).status).toBe('approved');
+
+    const run = await worker.invokeEvent({ segment: 0, totalSegments: 1 });
+    const result = run.response as unknown as { done: boolean; lexiconVersion: string; counts: Record<string, number> };
+    expect(result).toMatchObject({ segment: 0, totalSegments: 1, done: true, lexiconVersion: engine.info().version });
+    expect(result.counts).toMatchObject({ scanned: 2, changed: 2, toReview: 2 });
+    // Neither moves between approved and rejected without a person: both wait in the queue, saying why.
+    expect(await workerStore.ads.get(wasRejected, {})).toMatchObject({ status: 'pending_review', version: 2, recheck: { from: 'reject', to: 'approve' } });
+    expect(await workerStore.ads.get(wasApproved, {})).toMatchObject({ status: 'pending_review', version: 2, recheck: { from: 'approve', to: 'reject' } });
+    expect(worker.output()).toContain('"message":"recheck segment"');
+
+    // The state machine's next call for a finished segment finds nothing left.
+    const again = await worker.invokeEvent({ segment: 0, totalSegments: 1 });
+    expect((again.response as unknown as { counts: { scanned: number } }).counts.scanned).toBe(0);
+  });
+
+  it('refuses a task that is not a segment of the table', async () => {
+    await expect(worker.invokeEvent({ segment: 3, totalSegments: 2 })).rejects.toThrow(/segment must be below totalSegments/);
+    await expect(worker.invokeEvent({ segment: -1, totalSegments: 2 })).rejects.toThrow(/handler threw/);
   });
 });

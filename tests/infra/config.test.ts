@@ -24,6 +24,8 @@ describe('readConfig', () => {
     [{ pointInTimeRecovery: 'yes' }, /must be true or false/],
     [{ memoryMb: '1.5' }, /positive integer/],
     [{ logRetentionDays: 10 }, /not a CloudWatch Logs retention/],
+    [{ recheckSegments: 2_000_000 }, /recheckSegments must be at most 1000000/],
+    [{ recheckConcurrency: '20000' }, /recheckConcurrency must be at most 10000/],
   ])('rejects %j', (context, message) => {
     expect(() => readConfig(node(context))).toThrow(message);
   });

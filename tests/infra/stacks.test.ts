@@ -9,7 +9,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_DEFINITION } from '../../functions/store/table-definition.js';
 import { assertLoadsOn } from '../../infra/build/native-versions.js';
-import { bundledAddonPath } from '../../infra/build/paths.js';
+import { bundledAddonPath, RECHECK_ENTRY } from '../../infra/build/paths.js';
 import { DEFAULT_CONFIG } from '../../infra/config.js';
 import { SELF_CHECK_THROTTLE } from '../../infra/http-api.js';
 import { API_ROUTES } from '../../infra/routes.js';
@@ -19,6 +19,23 @@ import { synth, withVariant, type Synthesised } from './synth.js';
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 const resources = (s: Synthesised, which: 'data' | 'api', type: string): Resource[] =>
   Object.values((which === 'data' ? s.dataTemplate : s.apiTemplate).findResources(type)) as Resource[];
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+const list = <T>(v: T | T[]) => (Array.isArray(v) ? v : [v]);
+/** The literal text of a resource: strings as they are, Fn::Join parts concatenated, references as <ref>. */
+const literal = (r: unknown): string => {
+  if (typeof r === 'string') return r;
+  const join = (r as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  if (join) return join[1].map(literal).join(join[0]);
+  return '<ref>';
+};
+/** The inline statements of the role with this description. */
+const roleStatements = (description: RegExp): Statement[] => {
+  const roles = resources(s, 'api', 'AWS::IAM::Role').filter((r) => description.test(String(r.Properties.Description)));
+  expect(roles).toHaveLength(1);
+  return ((roles[0]!.Properties.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[]).flatMap((p) => p.PolicyDocument.Statement);
+};
+const CHILD_EXECUTIONS = 'arn:<ref>:states:<ref>:<ref>:execution:HirecheckApi-recheck/*';
 
 let s: Synthesised;
 beforeAll(() => {
@@ -94,9 +111,9 @@ describe('ApiStack: function', () => {
     });
   });
 
-  it('keeps its logs and the access logs for the configured retention', () => {
+  it('keeps its logs, the access logs and the re-check worker’s logs for the configured retention', () => {
     const groups = resources(s, 'api', 'AWS::Logs::LogGroup');
-    expect(groups).toHaveLength(2);
+    expect(groups).toHaveLength(3);
     for (const g of groups) expect(g.Properties.RetentionInDays).toBe(DEFAULT_CONFIG.logRetentionDays);
   });
 
@@ -165,31 +182,28 @@ describe('IAM', () => {
       ),
       ...resources(s, w, 'AWS::IAM::Policy').flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement),
     ]);
-  type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
-  const list = <T>(v: T | T[]) => (Array.isArray(v) ? v : [v]);
-  /** The literal text of a resource: strings as they are, Fn::Join parts concatenated, references as <ref>. */
-  const literal = (r: unknown): string => {
-    if (typeof r === 'string') return r;
-    const join = (r as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
-    if (join) return join[1].map(literal).join(join[0]);
-    return '<ref>';
-  };
 
-  it('has no wildcard in any action or resource', () => {
+  it("has no wildcard in any action or resource but the re-check's own child executions", () => {
     const all = statements();
     expect(all.length).toBeGreaterThan(0);
+    const wild: string[] = [];
     for (const st of all) {
       for (const action of list(st.Action)) expect(action).not.toContain('*');
-      for (const resource of list(st.Resource)) expect(literal(resource)).not.toContain('*');
+      for (const resource of list(st.Resource)) if (literal(resource).includes('*')) wild.push(`${list(st.Action).join(',')} ${literal(resource)}`);
     }
+    // A Distributed Map's child executions get their ids at run time: only those of this state machine.
+    expect(wild).toEqual([`states:DescribeExecution,states:StopExecution ${CHILD_EXECUTIONS}`]);
   });
 
-  it('attaches no managed policy to the function role', () => {
+  it('attaches no managed policy to any role, and no policy beyond the roles’ own', () => {
     for (const role of resources(s, 'api', 'AWS::IAM::Role')) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    expect(resources(s, 'api', 'AWS::IAM::Policy')).toEqual([]);
   });
 
-  it('grants exactly the DynamoDB actions the bundled store code calls, on the table and its indexes only', async () => {
-    const dynamo = statements().filter((st) => list(st.Action).some((a) => a.startsWith('dynamodb:')));
+  const dynamoOf = (st: Statement[]) => st.filter((x) => list(x.Action).some((a) => a.startsWith('dynamodb:')));
+
+  it('grants the API function exactly the DynamoDB actions its bundled store code calls, on the table and its indexes only', async () => {
+    const dynamo = dynamoOf(roleStatements(/^hirecheck API function/));
     const granted = [...new Set(dynamo.flatMap((st) => list(st.Action)))].sort();
     const { actions } = await bundledDynamoActions();
     expect(granted).toEqual(actions);
@@ -197,4 +211,64 @@ describe('IAM', () => {
     const indexTargets = TABLE_DEFINITION.globalSecondaryIndexes.map((g) => `<ref>/index/${g.indexName}`);
     expect(new Set(targets)).toEqual(new Set(['<ref>', ...indexTargets]));
   }, 60_000);
+
+  it('grants the re-check worker exactly the DynamoDB actions its bundle calls, on the table only', async () => {
+    const dynamo = dynamoOf(roleStatements(/^hirecheck re-check worker/));
+    const { actions, modules } = await bundledDynamoActions(RECHECK_ENTRY);
+    // The worker builds only the re-check part of the store.
+    expect(modules).not.toContain('functions/store/ads.ts');
+    expect(modules).not.toContain('functions/store/api-keys.ts');
+    expect([...new Set(dynamo.flatMap((st) => list(st.Action)))].sort()).toEqual(actions);
+    expect(dynamo.flatMap((st) => list(st.Resource).map(literal))).toEqual(['<ref>']);
+  }, 60_000);
+});
+
+describe('ApiStack: the re-check after a rules change', () => {
+  it('runs the worker on nodejs22.x for up to 15 minutes per call, on the table', () => {
+    s.apiTemplate.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('re-check worker'),
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      Timeout: 900,
+      Environment: { Variables: { HIRECHECK_TABLE: Match.anyValue() } },
+    });
+  });
+
+  it('maps every Scan segment to a child execution that calls the worker until its segment is done', () => {
+    const [machine] = resources(s, 'api', 'AWS::StepFunctions::StateMachine');
+    expect(machine!.Properties.StateMachineName).toBe('HirecheckApi-recheck');
+    const definition = JSON.parse(literal(machine!.Properties.DefinitionString)) as { StartAt: string; States: Record<string, any> };
+    const plan = definition.States[definition.StartAt]!;
+    expect(plan.Parameters['segments.$']).toBe(`States.ArrayRange(0, ${DEFAULT_CONFIG.recheckSegments - 1}, 1)`);
+    const map = definition.States[plan.Next]!;
+    expect(map).toMatchObject({
+      Type: 'Map',
+      ItemsPath: '$.segments',
+      ItemSelector: { 'segment.$': '$$.Map.Item.Value', totalSegments: DEFAULT_CONFIG.recheckSegments },
+      MaxConcurrency: DEFAULT_CONFIG.recheckConcurrency,
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } },
+    });
+    const inner = map.ItemProcessor.States;
+    const task = inner[map.ItemProcessor.StartAt];
+    // The worker's ARN (a reference here), retried when a call fails.
+    expect(task).toMatchObject({ Type: 'Task', Resource: '<ref>' });
+    expect(task.Retry.map((r: { ErrorEquals: string[] }) => r.ErrorEquals).flat()).toContain('States.TaskFailed');
+    const choice = inner[task.Next];
+    // Not done: the worker is called again with what it returned (its cursor); done: the segment succeeds.
+    expect(choice.Choices).toEqual([{ Variable: '$.done', BooleanEquals: false, Next: map.ItemProcessor.StartAt }]);
+    expect(inner[choice.Default].Type).toBe('Succeed');
+  });
+
+  it('lets the state machine invoke the worker and run its own child executions, nothing else', () => {
+    const granted = roleStatements(/^hirecheck re-check: invoke/).map((st) => `${list(st.Action).join(',')} ${list(st.Resource).map(literal).join(',')}`);
+    expect(granted.sort()).toEqual([
+      'lambda:InvokeFunction <ref>',
+      `states:DescribeExecution,states:StopExecution ${CHILD_EXECUTIONS}`,
+      'states:StartExecution arn:<ref>:states:<ref>:<ref>:stateMachine:HirecheckApi-recheck',
+    ]);
+  });
+
+  it('outputs the state machine ARN', () => {
+    s.apiTemplate.hasOutput('RecheckStateMachineArn', {});
+  });
 });

@@ -29,16 +29,16 @@ const TRANSACT_ACTIONS: Record<string, string> = {
   ConditionCheck: 'dynamodb:ConditionCheckItem',
 };
 
-export async function bundledStoreModules(): Promise<string[]> {
-  const result = await build({ ...esbuildOptions(API_ENTRY, join(REPO_ROOT, 'dist/actions-probe')), write: false });
+export async function bundledStoreModules(entry: string = API_ENTRY): Promise<string[]> {
+  const result = await build({ ...esbuildOptions(entry, join(REPO_ROOT, 'dist/actions-probe')), write: false });
   const output = Object.values(result.metafile!.outputs).find((o) => o.entryPoint);
   return Object.entries(output!.inputs)
     .filter(([file, info]) => file.startsWith('functions/store/') && info.bytesInOutput > 0)
     .map(([file]) => file);
 }
 
-export async function bundledDynamoActions(): Promise<{ modules: string[]; actions: string[] }> {
-  const modules = await bundledStoreModules();
+export async function bundledDynamoActions(entry: string = API_ENTRY): Promise<{ modules: string[]; actions: string[] }> {
+  const modules = await bundledStoreModules(entry);
   const actions = new Set<string>();
   for (const file of modules) {
     const source = readFileSync(join(REPO_ROOT, file), 'utf8');
@@ -47,8 +47,9 @@ export async function bundledDynamoActions(): Promise<{ modules: string[]; actio
       if (!mapped) throw new Error(`${file} sends ${command}Command: add its IAM actions to tests/infra/store-actions.ts`);
       mapped.forEach((a) => actions.add(a));
     }
-    // Modules hand their transaction items to Table.transact (table.ts sends the TransactWriteItemsCommand).
-    if (/new TransactWriteItemsCommand\(|\.transact\(/.test(source)) {
+    // Modules build transaction items (TransactWriteItem) and hand them to Table.transact (table.ts sends the
+    // TransactWriteItemsCommand).
+    if (/new TransactWriteItemsCommand\(|\.transact\(|\bTransactWriteItem\b/.test(source)) {
       for (const [key, action] of Object.entries(TRANSACT_ACTIONS)) if (new RegExp(`\\b${key}: \\{`).test(source)) actions.add(action);
     }
   }

@@ -83,7 +83,8 @@ describe('ad item layout', () => {
       [3, 'reviewed', 2, 'approved', 'moderator'],
     ]);
     const items = await itemsOf(adId);
-    expect(Object.keys(items).sort()).toEqual(['AD', 'EV#000003', 'V#000001', 'V#000002']); // queue entries gone
+    // Queue entries gone; the decision of version 2 is listed for the labelled export.
+    expect(Object.keys(items).sort()).toEqual(['AD', 'DECIDED#000002', 'EV#000003', 'V#000001', 'V#000002']);
     expect(items.AD!.gsi3pk).toBeUndefined();
   });
 
@@ -113,7 +114,7 @@ describe('ad item layout', () => {
       // Deciding and revising an earlier-layout ad removes its QUEUE#ALL item.
       await s.ads.decide({ adId: ids[0]!, actor: moderator, decision: 'reject', reason: '年龄限制', expectedVersion: 1 });
       await s.ads.revise({ adId: ids[2]!, scope: { tenant: 'mixed' }, actor: owner, ad: CLEAN, verdict: engine.check(CLEAN) });
-      expect(Object.keys(await itemsOf(ids[0]!)).sort()).toEqual(['AD', 'EV#000001', 'EV#000002', 'V#000001']);
+      expect(Object.keys(await itemsOf(ids[0]!)).sort()).toEqual(['AD', 'DECIDED#000001', 'EV#000001', 'EV#000002', 'V#000001']);
       expect(Object.keys(await itemsOf(ids[2]!)).sort()).toEqual(['AD', 'EV#000001', 'V#000001', 'V#000002']);
       expect((await s.ads.reviewQueue({ limit: 10 })).items.map((e) => e.adId)).toEqual([ids[1], ids[3]]);
       expect((await s.ads.history(ids[2]!, {})).events.map((e) => [e.seq, e.type])).toEqual([

@@ -3,14 +3,26 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLexiconDir } from '../../functions/adapters/lexicon-files.js';
 import { defaultLexiconDir } from '../../functions/engine.js';
-import { ethnicGroups, generateVocabularies, pinyinSpellings, places, shortPlaceName, vocabularyFileText } from '../../functions/vocab/generate.js';
+import { jiebaDictionaryWords } from '../../functions/adapters/jieba-tokenizer.js';
+import { ethnicGroups, generateVocabularies, homophoneMisspellings, pinyinSpellings, places, shortPlaceName, vocabularyFileText } from '../../functions/vocab/generate.js';
 
 const dir = defaultLexiconDir();
 
 describe('generated vocabularies', () => {
   it('are up to date with their packages and the lexicons (run npm run vocab after editing a pinyinOf set)', () => {
-    for (const [name, data] of Object.entries(generateVocabularies(loadLexiconDir(dir)))) {
+    for (const [name, data] of Object.entries(generateVocabularies(loadLexiconDir(dir), jiebaDictionaryWords()))) {
       expect(readFileSync(join(dir, name), 'utf8'), name).toBe(vocabularyFileText(data));
+    }
+  });
+
+  it('misspell the homophonesOf words one near-homophone at a time, never into a dictionary word', () => {
+    const words = jiebaDictionaryWords();
+    const { misspellings } = homophoneMisspellings(loadLexiconDir(dir), [ethnicGroups()], words).variants!;
+    expect(misspellings).toMatchObject({ 少数名族: '少数民族', 维吾耳族: '维吾尔族' });
+    const known = new Set(words);
+    for (const [misspelt, word] of Object.entries(misspellings)) {
+      expect(known.has(misspelt), misspelt).toBe(false);
+      expect([...misspelt].filter((ch, i) => ch !== [...word][i])).toHaveLength(1);
     }
   });
 

@@ -12,7 +12,7 @@ export interface Viewer {
   csrfToken: string;
 }
 
-export type Section = 'queue' | 'stats' | 'none';
+export type Section = 'queue' | 'rejected' | 'proposals' | 'stats' | 'none';
 
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name={CSRF_FIELD} value={token} />;
@@ -49,6 +49,12 @@ export function Page(props: { title: string; viewer?: Viewer; section?: Section;
                 <nav>
                   <a href={CONSOLE_BASE} aria-current={section === 'queue' ? 'page' : undefined}>
                     审核队列
+                  </a>
+                  <a href={`${CONSOLE_BASE}/rejected`} aria-current={section === 'rejected' ? 'page' : undefined}>
+                    引擎驳回
+                  </a>
+                  <a href={`${CONSOLE_BASE}/proposals`} aria-current={section === 'proposals' ? 'page' : undefined}>
+                    改进建议
                   </a>
                   <a href={`${CONSOLE_BASE}/stats`} aria-current={section === 'stats' ? 'page' : undefined}>
                     统计

@@ -1,9 +1,14 @@
-/** 审核队列: pending ads oldest first, filterable by category, paged with the store's cursor. */
+/**
+ * The two lists moderators work from, filterable by category and paged with the store's cursor:
+ * 审核队列 (pending ads, oldest first; appeals and re-checks marked) and 引擎驳回 (ads the engine rejected
+ * that no moderator has decided, newest first: the place to overturn a false reject).
+ */
 import type { Category } from '../../core/categories.js';
 import { CATEGORIES } from '../../core/categories.js';
-import { CATEGORY_LABELS, formatAge, formatTime, isCategory, worstCategory } from '../labels.js';
+import type { AppealInfo, RecheckNote } from '../../store/model.js';
+import { CATEGORY_LABELS, describeRecheck, formatAge, formatTime, isCategory, worstCategory } from '../labels.js';
 import { CategoryChip } from './category-chip.js';
-import { adUrl, queueUrl } from '../urls.js';
+import { adUrl, queueUrl, rejectedUrl } from '../urls.js';
 import { Notice, Page, type PageNotice, type Viewer } from './layout.js';
 
 export interface QueueRow {
@@ -12,11 +17,22 @@ export interface QueueRow {
   title: string;
   categories: string[];
   findingCount: number;
-  queuedAt: string;
+  /** When the ad joined the list (queued, or rejected by the engine). */
+  at: string;
+  appeal?: AppealInfo;
+  recheck?: RecheckNote;
 }
+
+export type ListKind = 'queue' | 'rejected';
+
+const LISTS = {
+  queue: { title: '审核队列', url: queueUrl, time: '排队时长', empty: '队列为空：没有待审核的广告。', none: '待审核' },
+  rejected: { title: '引擎驳回', url: rejectedUrl, time: '驳回于', empty: '没有待复核的引擎驳回广告。', none: '引擎驳回' },
+} as const;
 
 export interface QueuePageProps {
   viewer: Viewer;
+  list: ListKind;
   rows: QueueRow[];
   category?: Category;
   /** Cursor of the page shown (absent on the first page). */
@@ -29,25 +45,29 @@ export interface QueuePageProps {
 
 export function QueuePage(props: QueuePageProps) {
   const { rows, category } = props;
+  const list = LISTS[props.list];
   return (
-    <Page title="审核队列" viewer={props.viewer} section="queue">
-      <h1>审核队列</h1>
+    <Page title={list.title} viewer={props.viewer} section={props.list}>
+      <h1>{list.title}</h1>
+      {props.list === 'rejected' ? (
+        <p class="muted">引擎自动驳回、尚无审核员决定的广告，最新的在前。打开一条可推翻误判（通过须填写理由）或确认驳回。</p>
+      ) : null}
       {props.flash ? (
         <Notice notice={props.flash} />
       ) : null}
       <nav class="filters" aria-label="按类别筛选">
-        <a href={queueUrl()} class="chip" aria-current={category ? undefined : 'true'}>
+        <a href={list.url()} class="chip" aria-current={category ? undefined : 'true'}>
           全部
         </a>
         {CATEGORIES.map((c) => (
-          <a href={queueUrl({ category: c })} class="chip" data-category={c} aria-current={c === category ? 'true' : undefined}>
+          <a href={list.url({ category: c })} class="chip" data-category={c} aria-current={c === category ? 'true' : undefined}>
             {CATEGORY_LABELS[c]}
           </a>
         ))}
       </nav>
       {rows.length === 0 ? (
         <div class="panel empty">
-          {props.cursor ? '没有更多待审核的广告。' : category ? `没有「${CATEGORY_LABELS[category]}」类待审核的广告。` : '队列为空：没有待审核的广告。'}
+          {props.cursor ? '没有更多了。' : category ? `没有「${CATEGORY_LABELS[category]}」类${list.none}的广告。` : list.empty}
         </div>
       ) : (
         <table class="queue">
@@ -57,7 +77,7 @@ export function QueuePage(props: QueuePageProps) {
               <th>招聘方</th>
               <th>最严重类别</th>
               <th>命中</th>
-              <th>排队时长</th>
+              <th>{list.time}</th>
             </tr>
           </thead>
           <tbody>
@@ -70,6 +90,16 @@ export function QueuePage(props: QueuePageProps) {
                     <a class="queue-link" href={adUrl(row.adId, category)}>
                       {row.title}
                     </a>
+                    {row.appeal ? (
+                      <span class="chip flag appeal" title={`招聘方申诉：${row.appeal.reason}`}>
+                        申诉
+                      </span>
+                    ) : null}
+                    {row.recheck ? (
+                      <span class="chip flag recheck" title={describeRecheck(row.recheck)}>
+                        新规则复查
+                      </span>
+                    ) : null}
                   </td>
                   <td>{row.tenant}</td>
                   <td>
@@ -77,7 +107,7 @@ export function QueuePage(props: QueuePageProps) {
                     {others > 0 ? <span class="muted"> +{others}</span> : null}
                   </td>
                   <td>{row.findingCount}</td>
-                  <td title={formatTime(row.queuedAt)}>{formatAge(row.queuedAt, props.now)}</td>
+                  <td title={formatTime(row.at)}>{props.list === 'queue' ? formatAge(row.at, props.now) : formatTime(row.at)}</td>
                 </tr>
               );
             })}
@@ -85,9 +115,9 @@ export function QueuePage(props: QueuePageProps) {
         </table>
       )}
       <div class="pager">
-        {props.cursor ? <a href={queueUrl({ category })}>« 第一页</a> : null}
+        {props.cursor ? <a href={list.url({ category })}>« 第一页</a> : null}
         {props.nextCursor ? (
-          <a href={queueUrl({ category, cursor: props.nextCursor })} rel="next">
+          <a href={list.url({ category, cursor: props.nextCursor })} rel="next">
             下一页 »
           </a>
         ) : null}

@@ -34,6 +34,11 @@ const HEADER_TAIL = /^[\s】\])）]*(?::|$)/;
 
 const SECTION_TAGS = SECTIONS.map((s) => [s, `section:${s}`] as const);
 
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** 8,000-12,000: a comma between a figure and three digits is part of the number. */
+const isThousandsSeparator = (text: string, i: number) =>
+  isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && !isDigit(text.charCodeAt(i + 4));
+
 /** A space separates clauses when it stands between Chinese characters or after one. */
 function isSeparatingSpace(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -87,7 +92,7 @@ export function splitClauses(text: string, byTag: ReadonlyMap<string, readonly T
   for (let i = 0; i < text.length; i++) {
     const end = ENDS[text.charCodeAt(i)];
     if (end === 2) close(i, true);
-    else if (end === 1 || isSeparatingSpace(text, i)) close(i, false);
+    else if ((end === 1 && !isThousandsSeparator(text, i)) || isSeparatingSpace(text, i)) close(i, false);
   }
   close(text.length, true);
   return clauses;

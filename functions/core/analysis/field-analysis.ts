@@ -25,8 +25,9 @@ export interface FieldAnalysis {
   clauseIndexAt(pos: number): number;
   /** The hits that start inside [start, end), in order. */
   hitsIn(start: number, end: number): TermHit[];
-  /** clausesWith's answers, by tags. */
+  /** clausesWith's answers, by its list of tags and by each tag. */
   clauseCache: Map<readonly string[], number[]>;
+  tagClauses: Map<string, number[]>;
   /** Where the words of a regex's trigger start (see regex-trigger.ts), in order; found on first use. */
   triggerStarts(tag: string): readonly number[];
 }
@@ -61,6 +62,7 @@ export function analyzeField(field: string, n: Normalized, lexicon: Pick<Compile
     clauseIndexAt: (pos) => clauseIndexAt(clauses, pos),
     hitsIn: (start, end) => hitsIn(hits, start, end),
     clauseCache: new Map(),
+    tagClauses: new Map(),
     triggerStarts: (tag) => (triggers ??= startsByTag(lexicon.triggers, n.text)).get(tag) ?? [],
   };
 }
@@ -96,17 +98,30 @@ export const hasAnyTag = (hit: TermHit, tags: readonly string[]) => tags.some((t
 /** True when some hit of the field carries one of `tags`. */
 export const fieldHasAny = (a: FieldAnalysis, tags: readonly string[]) => tags.some((t) => a.byTag.has(t));
 
-/** The clauses (by index) holding a hit of one of `tags`, in order; remembered per field (many rules share the same list). */
+/** The clauses (by index) holding a hit of one of `tags`, in order; remembered per field and per tag (many rules share them). */
 export function clausesWith(a: FieldAnalysis, tags: readonly string[]): number[] {
   let found = a.clauseCache.get(tags);
   if (!found) {
-    const set = new Set<number>();
-    for (const t of tags) for (const h of a.byTag.get(t) ?? []) {
-      const c = a.clauseIndexAt(h.start);
-      if (c >= 0) set.add(c);
-    }
-    found = [...set].sort((x, y) => x - y);
+    found = tags.length === 1 ? clausesWithTag(a, tags[0]!) : [...new Set(tags.flatMap((t) => clausesWithTag(a, t)))].sort((x, y) => x - y);
     a.clauseCache.set(tags, found);
+  }
+  return found;
+}
+
+const NO_CLAUSES: number[] = [];
+
+function clausesWithTag(a: FieldAnalysis, tag: string): number[] {
+  const hits = a.byTag.get(tag);
+  if (!hits) return NO_CLAUSES;
+  let found = a.tagClauses.get(tag);
+  if (!found) {
+    found = [];
+    // hits come in order, so their clauses do too
+    for (const h of hits) {
+      const c = a.clauseIndexAt(h.start);
+      if (c >= 0 && found[found.length - 1] !== c) found.push(c);
+    }
+    a.tagClauses.set(tag, found);
   }
   return found;
 }

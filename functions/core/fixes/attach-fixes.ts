@@ -26,6 +26,7 @@ function fillerTest(variants: CompiledVariants) {
 /** The ad states its pay somewhere other than in its pay findings (a `salary` field, 底薪3000+提成 in the text). */
 function statesPay(texts: ReadonlyMap<string, string>, findings: readonly Finding[], variants: CompiledVariants): boolean {
   for (const [field, text] of texts) {
+    if (field.startsWith('conditions.')) continue;
     if (field === 'salary' && CONTENT.test(text)) return true;
     let rest = text;
     for (const f of findings) if (f.field === field && f.category === 'salary_promise') rest = rest.slice(0, f.start) + ' '.repeat(f.end - f.start) + rest.slice(f.end);
@@ -34,14 +35,17 @@ function statesPay(texts: ReadonlyMap<string, string>, findings: readonly Findin
   return false;
 }
 
-/** `findings` with their fixes; `texts` are the fields' original texts. */
-export function attachFixes(findings: Finding[], texts: ReadonlyMap<string, string>, fixes: CompiledFixes, variants: CompiledVariants): Finding[] {
+/**
+ * `findings` with their fixes. `texts` are the original texts of the fields and structured conditions findings
+ * may be on (a finding on the whole ad has none, and no fix); `payGiven`: the ad has a structured pay range.
+ */
+export function attachFixes(findings: Finding[], texts: ReadonlyMap<string, string>, fixes: CompiledFixes, variants: CompiledVariants, payGiven: boolean): Finding[] {
   let paid: boolean | undefined;
   const byField = new Map<string, FixTarget[]>();
   findings.forEach((f, index) => {
     const fix = fixes.get(f.ruleId);
-    if (!fix) return;
-    if (fix.requires === 'stated_pay' && !(paid ??= statesPay(texts, findings, variants))) return;
+    if (!fix || !texts.has(f.field)) return;
+    if (fix.requires === 'stated_pay' && !(paid ??= payGiven || statesPay(texts, findings, variants))) return;
     const targets = byField.get(f.field) ?? [];
     targets.push({ index, start: f.start, end: f.end, fix });
     byField.set(f.field, targets);

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { CheckAdSchema, hasVisibleText, TEXT_FIELDS, fieldText, type Ad, type TextField } from '../ad.js';
 import { DECISIONS } from '../categories.js';
+import { CONDITION_PATHS } from '../lexicon/schema.js';
+import { conditionValue } from '../structured/conditions.js';
 import type { Finding, FixEdit, Verdict } from '../verdict.js';
 
 /** The fixed ad and its own verdict. */
@@ -45,14 +47,27 @@ function withField(ad: Ad, field: TextField, text: string): Ad {
 export function fixAd(ad: Ad, findings: readonly Finding[]): Ad | undefined {
   if (findings.some((f) => UNFIXABLE_CATEGORIES.has(f.category))) return undefined;
   if (!findings.some((f) => f.fix && (f.fix.start !== f.fix.end || f.fix.replacement))) return undefined;
+  const fixesOf = (field: string) => findings.flatMap((f) => (f.field === field && f.fix ? [f.fix] : []));
   let fixed = ad;
   for (const field of TEXT_FIELDS) {
     const text = fieldText(ad, field);
-    const fixes = findings.flatMap((f) => (f.field === field && f.fix ? [f.fix] : []));
+    const fixes = fixesOf(field);
     if (text === undefined || !fixes.length) continue;
     const result = applyFixes(text, fixes);
     if ((field === 'title' || field === 'description') && !hasVisibleText(result)) continue;
     fixed = withField(fixed, field, result);
   }
+  const conditions: Record<string, string | number> = { ...ad.conditions };
+  for (const path of CONDITION_PATHS) {
+    const value = conditionValue(ad, path);
+    const fixes = fixesOf(path);
+    if (value === undefined || !fixes.length) continue;
+    const key = path.slice('conditions.'.length);
+    const result = applyFixes(String(value), fixes).trim();
+    // A condition fixed away is left unstated; a number (年龄上限 35) is the condition itself.
+    if (result && typeof value === 'string') conditions[key] = result;
+    else delete conditions[key];
+  }
+  if (ad.conditions) fixed = { ...fixed, conditions };
   return fixed;
 }

@@ -10,9 +10,10 @@ import { compileRoles, OPERATOR_TAG, RESTRICT_TAG, type CompiledRole } from '../
 import type { CompiledScenario } from '../analysis/scenarios.js';
 import { TermIndex } from '../scan/term-index.js';
 import { compileFixes, type CompiledFixes } from '../fixes/compile-fixes.js';
-import { regexTrigger } from './regex-trigger.js';
+import { regexTrigger, type RegexTrigger } from './regex-trigger.js';
 import { LexiconError, type Lexicon } from './load.js';
-import type { LexiconException, Pattern, Rule } from './schema.js';
+import type { FieldCondition, LexiconException, Pattern, Rule } from './schema.js';
+import type { CompiledFieldCondition } from '../structured/conditions.js';
 
 export type Boundary = 'both' | 'start' | 'end' | 'none';
 
@@ -58,6 +59,8 @@ export interface CompiledRule {
   category: Category;
   severity: Severity;
   matchers: Matcher[];
+  /** Structured conditions that are findings of the rule. */
+  fields: CompiledFieldCondition[];
   exceptions: CompiledException[];
   downgradeWhen: CompiledException[];
 }
@@ -72,6 +75,8 @@ export interface CompiledLexicon {
   index: TermIndex;
   /** The words without which each regex cannot match (see regex-trigger.ts), tagged by regex. */
   triggers: TermIndex;
+  /** The same, by regex source: a bundle's lexicon snapshot carries them so a cold start skips deriving them. */
+  regexTriggers: Record<string, RegexTrigger | null>;
   roles: CompiledRole[];
   /** Tags of the neutral words (不限, 均可): next to a protected attribute they cancel it. */
   neutral: string[];
@@ -106,6 +111,9 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const indexed = new Set<string>();
   let termLists = 0;
   let triggerCount = 0;
+  const regexTriggers: Record<string, RegexTrigger | null> = {};
+  const triggerOf = (source: string) =>
+    (regexTriggers[source] ??= lexicon.regexTriggers && source in lexicon.regexTriggers ? lexicon.regexTriggers[source]! : (regexTrigger(source) ?? null));
   // Filled as constructions compile: every construction shares the one list, complete once all are compiled.
   const anyAttribute: string[] = [];
   // The neutral words (不限, 均可) cancel an attribute next to them, and hide the operators inside them (不限 holds 限).
@@ -150,6 +158,18 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         if (bounded) for (const w of list) words.add(fold(w));
         return tag;
       });
+    const wordsOf = (names: string[], ruleId: string) => {
+      const missing = names.find((name) => !sets[name]);
+      if (missing) throw new LexiconError(where, ruleId, `unknown set ${missing}`);
+      return new RegExp(alternation(names.flatMap((name) => sets[name]!)));
+    };
+    const fieldCondition = (f: FieldCondition, ruleId: string): CompiledFieldCondition => ({
+      path: f.path,
+      neutral: new RegExp(alternation([...(commonSets.neutral ?? []), ...f.neutral])),
+      words: f.words ? wordsOf(f.words, ruleId) : null,
+      ...(f.above !== undefined ? { above: f.above } : {}),
+      ...(f.adult ? { adult: { above: f.adult.above, work: wordsOf(f.adult.work, ruleId) } } : {}),
+    });
     const exception = (e: LexiconException, ruleId: string): CompiledException => ({
       re: 'terms' in e ? new RegExp(alternation(e.terms), 'g') : regex(e.regex, ruleId),
       scope: e.scope,
@@ -199,7 +219,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       if (p.anchored && !p.when?.length) throw new LexiconError(where, ruleId, 'anchored needs when: the words matches start at');
       const sticky = new RegExp(re.source, 'y');
       if (p.when?.length) return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: tags(p.when, ruleId), ...(p.anchored ? { sticky } : {}) };
-      const trigger = regexTrigger(re.source);
+      const trigger = triggerOf(re.source);
       if (!trigger) return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: [] };
       const tag = `trigger:${ruleId}:${++triggerCount}`;
       for (const w of trigger.words) triggers.add(w, tag);
@@ -213,6 +233,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         category: file.category,
         severity: override ?? rule.severity ?? lexicon.policy.severities[file.category],
         matchers: rule.patterns.map((p) => matcher(p, rule.id)),
+        fields: rule.fields.map((f) => fieldCondition(f, rule.id)),
         exceptions: rule.exceptions.map((e) => exception(e, rule.id)),
         downgradeWhen: rule.downgradeWhen.map((e) => exception(e, rule.id)),
       });
@@ -225,6 +246,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     variantTable.pinyin = { ...variantTable.pinyin, ...vocabulary.variants.pinyin };
     variantTable.phrases = { ...variantTable.phrases, ...vocabulary.variants.phrases };
     variantTable.initials = { ...variantTable.initials, ...vocabulary.variants.initials };
+    variantTable.misspellings = { ...variantTable.misspellings, ...vocabulary.variants.misspellings };
   }
   return {
     version: lexicon.version,
@@ -233,6 +255,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     words: [...words].filter((w) => /[\u3400-\u9fff]/.test(w)),
     index,
     triggers,
+    regexTriggers,
     roles,
     neutral,
     fixes: compileFixes(lexicon),

@@ -17,6 +17,7 @@ import {
   type RolesFile,
   type VocabularyFile,
 } from './schema.js';
+import type { RegexTrigger } from './regex-trigger.js';
 
 export const COMMON_FILE = 'common.yaml';
 export const POLICY_FILE = 'policy.yaml';
@@ -42,6 +43,8 @@ export interface Lexicon {
   roles: RolesFile;
   vocabularies: VocabularyFile[];
   categories: CategoryFile[];
+  /** Each regex's trigger by its compiled source (null: none), when derived ahead (a bundle's snapshot). */
+  regexTriggers?: Record<string, RegexTrigger | null>;
 }
 
 export class LexiconError extends Error {
@@ -127,6 +130,7 @@ export const SnapshotSchema = z.object({
   roles: RolesFileSchema,
   vocabularies: z.array(VocabularyFileSchema),
   categories: z.array(CategoryFileSchema),
+  regexTriggers: z.record(z.string(), z.object({ words: z.array(z.string()), atStart: z.boolean() }).nullable()).optional(),
 });
 
 export function snapshotLexicon(lexicon: Lexicon): string {

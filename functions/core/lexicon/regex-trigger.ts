@@ -18,6 +18,8 @@ export interface RegexTrigger {
 
 /** More alternatives than this are not worth a trigger (the scan would find them everywhere anyway). */
 const MAX_WORDS = 400;
+/** Words this long are rare enough: making them longer would only multiply them. */
+const LONG_ENOUGH = 3;
 /** A character class is expanded into its characters up to this size (`[男女]`, `[2-6]`). */
 const MAX_CLASS = 10;
 
@@ -58,8 +60,10 @@ function containedIn(elements: readonly AST.Element[]): Words {
   let best: Words = null;
   for (let i = 0; i < elements.length; i++) {
     const el = elements[i]!;
-    // Inside a group every alternative may hold its own rarer words.
-    const inner = el.type === 'Group' || el.type === 'CapturingGroup' ? unionOf(el.alternatives.map((alt) => containedIn(alt.elements))) : null;
+    // Inside a group of gaps and words every alternative may hold its own rarer words (a group of words
+    // only is already one of the tails' prefixes).
+    const isGroup = el.type === 'Group' || el.type === 'CapturingGroup';
+    const inner = isGroup && !exactOf(el) ? unionOf(el.alternatives.map((alt) => containedIn(alt.elements))) : null;
     for (const candidate of [prefixOf(elements.slice(i)), inner]) if (score(candidate) > score(best)) best = candidate;
   }
   return best;
@@ -70,6 +74,7 @@ function prefixOf(elements: readonly AST.Element[]): Words {
   let words = [''];
   for (const el of elements) {
     if (isZeroWidth(el)) continue;
+    if (words.every((w) => w.length >= LONG_ENOUGH)) break;
     const exact = exactOf(el);
     const next = product(words, exact ?? headOf(el) ?? []);
     // Too many combinations, or nothing fixed here: the words so far are still what every match starts with.
@@ -78,8 +83,11 @@ function prefixOf(elements: readonly AST.Element[]): Words {
     if (!exact) break;
   }
   if (!words.length || words.includes('')) return null;
-  // 限女 already covers 限女性 (an optional tail adds nothing to what a match starts with).
-  return words.filter((w) => !words.some((v) => v !== w && w.startsWith(v)));
+  // 限女 already covers 限女性 (an optional tail adds nothing to what a match starts with). Sorted, a word's
+  // shortest prefix in the set comes before it, and every word in between starts with that prefix too.
+  const kept: string[] = [];
+  for (const w of [...words].sort()) if (!kept.length || !w.startsWith(kept[kept.length - 1]!)) kept.push(w);
+  return kept;
 }
 
 /** What an element starts with when it is not a fixed set of strings: a group's prefixes, or a repeated element's. */
@@ -89,8 +97,20 @@ function headOf(el: AST.Element): Words {
   return null;
 }
 
+/** exactOf's answers: every tail of a sequence asks again for the same elements. */
+const exactCache = new WeakMap<AST.Element, Words>();
+
 /** The finite set of strings an element matches, or null. */
 function exactOf(el: AST.Element): Words {
+  let words = exactCache.get(el);
+  if (words === undefined) {
+    words = computeExact(el);
+    exactCache.set(el, words);
+  }
+  return words;
+}
+
+function computeExact(el: AST.Element): Words {
   switch (el.type) {
     case 'Character':
       return [String.fromCodePoint(el.value)];

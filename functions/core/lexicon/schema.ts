@@ -113,6 +113,28 @@ export const FixSchema = z
   })
   .strict();
 
+/** The structured conditions a rule may read (a posting form's 性别要求, 年龄要求, 学历要求, 户籍). */
+export const CONDITION_PATHS = ['conditions.gender', 'conditions.ageMin', 'conditions.ageMax', 'conditions.education', 'conditions.hukou', 'conditions.experience'] as const;
+export type ConditionPath = (typeof CONDITION_PATHS)[number];
+
+/**
+ * A structured condition that is a finding of the rule. A text value counts unless it holds a neutral word (the
+ * common ones, 不限 and 均可, and `neutral`), or with `words` only when it holds a word of those sets; a number
+ * counts above `above` (or always, without it), and above `adult.above` where the ad names work that needs an adult.
+ */
+export const FieldConditionSchema = z
+  .object({
+    path: z.enum(CONDITION_PATHS),
+    neutral: z.array(nonEmpty).default([]),
+    words: z.array(z.string().regex(/^[a-z0-9_]+$/)).optional(),
+    above: z.number().optional(),
+    adult: z.object({ above: z.number(), work: z.array(z.string().regex(/^[a-z0-9_]+$/)).min(1) }).strict().optional(),
+  })
+  .strict();
+
+/** An example: ad text, or an ad with structured fields (its description defaults to a neutral line). */
+const ExampleSchema = z.union([nonEmpty, z.record(z.string(), z.unknown())]);
+
 export const RuleSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case ASCII with dashes, e.g. gender-male-only'),
@@ -120,16 +142,19 @@ export const RuleSchema = z
     message: nonEmpty,
     suggestion: nonEmpty.optional(),
     legal: z.array(LegalSchema).min(1),
-    patterns: z.array(PatternSchema).min(1),
+    patterns: z.array(PatternSchema).default([]),
+    /** Structured conditions that are findings of this rule (`field` in the finding names the path). */
+    fields: z.array(FieldConditionSchema).default([]),
     exceptions: z.array(ExceptionSchema).default([]),
     /** Lower the severity when the ad shows a lawful reason (e.g. 井下 work for a gender condition). */
     downgradeWhen: z.array(ExceptionSchema).default([]),
     fix: FixSchema.optional(),
     examples: z
-      .object({ match: z.array(nonEmpty).min(1), clean: z.array(nonEmpty).min(1) })
+      .object({ match: z.array(ExampleSchema).min(1), clean: z.array(ExampleSchema).min(1) })
       .strict(),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.patterns.length + r.fields.length > 0, 'a rule needs patterns, fields or both');
 
 export const CategoryFileSchema = z
   .object({
@@ -145,6 +170,8 @@ export const CommonFileSchema = z
     sets: SetsSchema.default({}),
     /** Sets whose words are also matched written in pinyin (see `npm run vocab`), by owner: a category or `common`. */
     pinyinOf: z.record(z.string(), z.array(z.string())).default({}),
+    /** Sets whose words of three or more characters are also matched misspelt with a near-homophone (少数名族), by owner. */
+    homophonesOf: z.record(z.string(), z.array(z.string())).default({}),
     variants: z
       .object({
         symbols: z.record(z.string(), z.string()).default({}),
@@ -206,6 +233,8 @@ export const VocabularyFileSchema = z
         phrases: z.record(z.string(), z.string()).default({}),
         /** Initial letters (bzj): also English abbreviations, so only folded next to Chinese or a figure. */
         initials: z.record(z.string().regex(/^[a-z]+$/), z.string()).default({}),
+        /** Chinese misspellings (少数名族 → 少数民族), folded wherever they appear. */
+        misspellings: z.record(z.string(), z.string()).default({}),
       })
       .strict()
       .optional(),
@@ -218,6 +247,8 @@ export const PolicySchema = z
     severities: z.record(z.enum(CATEGORIES), z.enum(SEVERITIES)),
     /** Per-rule overrides: a severity, or `off` to disable the rule in this deployment. */
     rules: z.record(z.string(), z.enum([...SEVERITIES, 'off'])).default({}),
+    /** The learned second opinion (lexicons/model.json): `off` leaves the rules alone. */
+    model: z.enum(['on', 'off']).default('on'),
   })
   .strict();
 
@@ -228,7 +259,19 @@ export type CategoryFile = z.infer<typeof CategoryFileSchema>;
 export type CommonFile = z.infer<typeof CommonFileSchema>;
 export type Policy = z.infer<typeof PolicySchema>;
 export type Construction = z.infer<typeof ConstructionSchema>;
+export type FieldCondition = z.infer<typeof FieldConditionSchema>;
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type RolesFile = z.infer<typeof RolesFileSchema>;
 export type VocabularyFile = z.infer<typeof VocabularyFileSchema>;
+
+export type RuleExample = z.infer<typeof ExampleSchema>;
+
+/** The ad an example stands for: text is the description; a structured example gets a neutral description unless it gives one. */
+export function exampleAd(example: RuleExample): Record<string, unknown> & { description: string } {
+  if (typeof example === 'string') return { title: '招聘', description: example };
+  return { title: '招聘', description: '招聘员工，工作认真负责', ...example } as Record<string, unknown> & { description: string };
+}
+
+/** An example as one line of text (the README's rule table). */
+export const exampleText = (example: RuleExample): string => (typeof example === 'string' ? example : JSON.stringify(example));
 export type Fix = z.infer<typeof FixSchema>;

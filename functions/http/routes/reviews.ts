@@ -11,8 +11,9 @@ const queue = createRoute({
   method: 'get',
   path: '/reviews',
   tags: ['reviews'],
-  summary: 'The review queue: pending_review ads of every tenant, oldest first',
-  description: 'Role: moderator. Filter by finding category; paginated with an opaque cursor.',
+  summary: 'The review queue (pending_review ads of every tenant, oldest first), or the ads the engine rejected',
+  description:
+    'Role: moderator. `status=rejected` lists the ads the engine rejected that no moderator has decided, newest first: a moderator may approve one (with a reason) through POST /v1/ads/{id}/review. Items of appealed ads carry `appeal`. Filter by finding category; paginated with an opaque cursor.',
   security: BEARER,
   middleware: [requireRole('moderator')] as const,
   request: { query: ReviewQueueQuery },
@@ -23,9 +24,9 @@ const decide = createRoute({
   method: 'post',
   path: '/ads/{id}/review',
   tags: ['reviews'],
-  summary: 'Approve or reject a pending ad',
+  summary: 'Approve or reject a pending ad, or overturn an engine reject',
   description:
-    'Role: moderator. Written atomically with its audit event, conditional on `expectedVersion` and on the ad still being pending_review: of two moderators deciding at once exactly one wins, the other gets 409.',
+    "Role: moderator. Decides a pending_review ad, or an ad the engine rejected that no moderator has decided (status=rejected in GET /v1/reviews). Approving an ad the engine rejected overrides the engine: it needs a `reason` (400 without one), `status` becomes the moderator's decision while `verdict` stays the engine's, and the review event records `overrodeEngine`. Written atomically with its audit event, conditional on `expectedVersion` and on the ad's status: of two moderators deciding at once, or a decision and the employer's appeal, exactly one wins and the other gets 409.",
   security: BEARER,
   middleware: [requireRole('moderator')] as const,
   request: { params: AdIdParams, body: jsonBody(ReviewRequestSchema) },
@@ -36,18 +37,20 @@ export function reviewsRouter({ store }: AppDeps) {
   const app = createRouter();
 
   app.openapi(queue, async (c) => {
-    const { category, cursor, limit } = c.req.valid('query');
-    return c.json(await store.ads.reviewQueue({ category, cursor, limit }), 200);
+    const { status, category, cursor, limit } = c.req.valid('query');
+    const page = status === 'rejected' ? await store.ads.rejected({ category, cursor, limit }) : await store.ads.reviewQueue({ category, cursor, limit });
+    return c.json(page, 200);
   });
 
   app.openapi(decide, async (c) => {
-    const { decision, reason, expectedVersion } = wellFormed(c.req.valid('json'));
+    const { decision, reason, expectedVersion, expectedStatus } = wellFormed(c.req.valid('json'));
     const record = await store.ads.decide({
       adId: c.req.valid('param').id,
       actor: c.get('principal'),
       decision,
       reason: reason !== undefined && hasVisibleText(reason) ? reason.trim() : undefined,
       expectedVersion,
+      expectedStatus,
     });
     return c.json(record, 200);
   });

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeField } from '../../../functions/core/analysis/field-analysis.js';
 import type { RegexMatcher } from '../../../functions/core/lexicon/compile.js';
 import { regexTrigger } from '../../../functions/core/lexicon/regex-trigger.js';
+import { compileLexicon } from '../../../functions/core/lexicon/compile.js';
+import { loadLexiconDir } from '../../../functions/adapters/lexicon-files.js';
 import { matchRule } from '../../../functions/core/match.js';
 import { normalize } from '../../../functions/core/normalize.js';
 import { createJiebaTokenizer } from '../../../functions/adapters/jieba-tokenizer.js';
@@ -30,6 +32,15 @@ describe('regex triggers', () => {
     expect(regexTrigger('\\d+\\s*[\\u4e00-\\u9fff]{2}')).toBeUndefined();
     expect(regexTrigger('(?:押金)?\\d+')).toBeUndefined();
     expect(regexTrigger('押金|\\d+元')).toBeUndefined();
+  });
+
+  it('takes the triggers a snapshot carries instead of deriving them again', () => {
+    const derived = engine.lexicon.regexTriggers;
+    const [source, trigger] = Object.entries(derived).find(([, t]) => t !== null)!;
+    const snapshot = { ...loadLexiconDir(defaultLexiconDir()), regexTriggers: { ...derived, [source]: { ...trigger!, words: ['只在快照里'] } } };
+    const compiled = compileLexicon(snapshot);
+    expect(compiled.regexTriggers[source]!.words).toEqual(['只在快照里']);
+    expect(compileLexicon(loadLexiconDir(defaultLexiconDir())).regexTriggers).toEqual(derived);
   });
 
   it('finds with triggers exactly what running every lexicon regex over the whole text finds', () => {

@@ -1,0 +1,75 @@
+/**
+ * The model's findings: on every clause no rule flagged, the categories whose probability reaches the model's
+ * threshold become `review` findings with `source: "model"` and the score. The model never rejects, never
+ * removes a rule's finding, and is silenced by the same clause roles as the rules (a disclaimer, a perk…).
+ */
+import { hasAnyTag, type FieldAnalysis } from '../analysis/field-analysis.js';
+import { clearingRole } from '../analysis/roles.js';
+import { ATTRIBUTE_CATEGORIES, type Category } from '../categories.js';
+import type { CompiledLexicon, CompiledRule } from '../lexicon/compile.js';
+import type { RawFinding } from '../match.js';
+import type { ClauseModel } from './clause-model.js';
+
+/** A model finding in the field's normalised text, before it is mapped back to the original. */
+export interface ModelHit {
+  field: string;
+  start: number;
+  end: number;
+  category: Category;
+  score: number;
+  /** The category's first rule: its message, legal basis and suggestion describe the finding. */
+  rule: CompiledRule;
+}
+
+/** Spaces, punctuation, brackets and list marks around a clause are not part of what it says. */
+const EDGE = /[\s\p{P}\p{S}]/u;
+const LIST_MARK = /^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.]|^[(（](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]|^[①-⑳]/;
+
+/** The clause without list numbers and punctuation at its edges; empty when nothing is left. */
+export function trimClause(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  for (;;) {
+    const mark = LIST_MARK.exec(text.slice(s, e));
+    if (mark) s += mark[0].length;
+    else if (s < e && EDGE.test(text[s]!)) s++;
+    else break;
+  }
+  while (e > s && EDGE.test(text[e - 1]!)) e--;
+  return [s, e];
+}
+
+/** A condition the rules missed is a short clause in Chinese (two characters are a word, not a condition the rules missed); bus routes, addresses and English paragraphs are not what the model learned. */
+const MAX_CLAUSE = 40;
+function isConditionLike(text: string, start: number, end: number): boolean {
+  if (end - start < 3 || end - start > MAX_CLAUSE) return false;
+  let han = 0;
+  for (let i = start; i < end; i++) if (/[\u3400-\u9fff]/.test(text[i]!)) han++;
+  return han * 2 >= end - start;
+}
+
+export function secondOpinion(fields: readonly FieldAnalysis[], flagged: readonly RawFinding[], model: ClauseModel, lexicon: CompiledLexicon): ModelHit[] {
+  const hits: ModelHit[] = [];
+  const firstRule = new Map<Category, CompiledRule>();
+  for (const rule of lexicon.rules) if (!firstRule.has(rule.category)) firstRule.set(rule.category, rule);
+  for (const a of fields) {
+    const taken = flagged.filter((f) => f.field === a.field);
+    for (const clause of a.clauses) {
+      if (taken.some((f) => f.start < clause.end && clause.start < f.end)) continue;
+      const [start, end] = trimClause(a.n.text, clause.start, clause.end);
+      if (!isConditionLike(a.n.text, start, end)) continue;
+      const scores = model.scores(a.n.text, start, end, clause.section);
+      const neutral = a.hitsIn(start, end).some((h) => hasAnyTag(h, lexicon.neutral));
+      model.categories.forEach((category, c) => {
+        const score = scores[c]!;
+        const rule = firstRule.get(category);
+        if (!rule || !(score >= model.thresholds[c]!)) return;
+        // What clears a rule's hit clears the model's: the clause's role, or a neutral word (本地外地户籍均可).
+        if (clearingRole(a, start, end, category, lexicon.roles)) return;
+        if (ATTRIBUTE_CATEGORIES.has(category) && neutral) return;
+        hits.push({ field: a.field, start, end, category, score, rule });
+      });
+    }
+  }
+  return hits;
+}

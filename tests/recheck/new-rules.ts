@@ -1,0 +1,27 @@
+/**
+ * "A rules change" for re-check tests: a copy of lexicons/ with three real edits, so its lexicon version
+ * differs and some verdicts change: 客户开发 becomes a fraud term (a clean ad is now rejected), the gender
+ * restriction rule is switched off (a rejected ad is now clean), and age findings reject instead of review.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEngine, defaultLexiconDir, type Engine } from '../../functions/engine.js';
+
+export function newRulesDir(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'hirecheck-new-rules-')), 'lexicons');
+  cpSync(defaultLexiconDir(), dir, { recursive: true, filter: (src) => !src.endsWith('lexicon.snapshot.json') });
+  const edit = (file: string, from: string, to: string) => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    if (!text.includes(from)) throw new Error(`${file} no longer holds ${from}: update tests/recheck/new-rules.ts`);
+    writeFileSync(join(dir, file), text.replace(from, to));
+  };
+  edit('fraud.yaml', '- terms: [接码,', '- terms: [客户开发, 接码,');
+  edit('policy.yaml', 'rules: {}', 'rules: { gender-restriction: "off" }');
+  edit('policy.yaml', '  age: review', '  age: reject');
+  return dir;
+}
+
+export function newRulesEngine(dir = newRulesDir()): Engine {
+  return createEngine({ lexiconDir: dir });
+}
