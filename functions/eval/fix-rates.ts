@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CATEGORIES } from '../core/categories.js';
+import { applyFixes } from '../core/fixes/fixed-ad.js';
 import type { Finding } from '../core/verdict.js';
 import type { Engine } from '../engine.js';
 
@@ -67,7 +68,7 @@ export function fixRates(samples: readonly FixSample[], engine: Pick<Engine, 'ch
     const categories = new Set(problems.map((f) => f.category));
     const left = fixed.verdict.findings.filter((f) => categories.has(f.category)).map((f) => `${f.category}「${f.text}」`);
     const description = fixed.ad.description;
-    const evidence = (sample.labels ?? []).filter((l) => categories.has(l.category) && description.includes(l.evidence)).map((l) => `${l.category}「${l.evidence}」 still in the text`);
+    const evidence = (sample.labels ?? []).filter((l) => categories.has(l.category) && stillSays(ad.description, description, problems, l.evidence)).map((l) => `${l.category}「${l.evidence}」 still in the text`);
     if (left.length === 0) rates.gone++;
     if (left.length + evidence.length === 0) rates.labelledGone++;
     else rates.notGone.push({ id: sample.id, detail: [...left, ...evidence].join('; ') });
@@ -78,6 +79,20 @@ export function fixRates(samples: readonly FixSample[], engine: Pick<Engine, 'ch
   }
   return rates;
 }
+
+/**
+ * Whether the fixed description still holds `evidence` in the employer's own words: an occurrence touching a
+ * fix's wording does not count (性别：男女不限 holds 性别：男 and says no sex).
+ */
+function stillSays(original: string, fixed: string, findings: readonly Finding[], evidence: string): boolean {
+  const edits = findings.flatMap((f) => (f.field === 'description' && f.fix ? [{ ...f.fix, replacement: WORDING.repeat(f.fix.replacement.length) }] : []));
+  const text = fixed === original ? original : applyFixes(original, edits);
+  for (let at = text.indexOf(evidence); at >= 0; at = text.indexOf(evidence, at + 1)) {
+    if (text[at - 1] !== WORDING && text[at + evidence.length] !== WORDING) return true;
+  }
+  return false;
+}
+const WORDING = '\u0000';
 
 /** The share of the characters outside every finding that no fix deletes or replaces. */
 function keptOutsideFindings(ad: { title: string; description: string }, findings: readonly Finding[]): number {
@@ -111,10 +126,27 @@ export function formatFixRates(title: string, r: FixRates, detail: boolean): str
   return lines.join('\n');
 }
 
+/** Several corpora's rates as one (the ads' lists of misses joined). */
+export function pooledRates(all: readonly FixRates[]): FixRates {
+  const sum = (key: Exclude<keyof FixRates, 'notGone' | 'notKept'>) => all.reduce((n, r) => n + r[key], 0);
+  return {
+    ads: sum('ads'),
+    flagged: sum('flagged'),
+    fixable: sum('fixable'),
+    gone: sum('gone'),
+    labelledGone: sum('labelledGone'),
+    kept: sum('kept'),
+    keptOutside: sum('keptOutside'),
+    clean: sum('clean'),
+    notGone: all.flatMap((r) => r.notGone),
+    notKept: all.flatMap((r) => r.notKept),
+  };
+}
+
 export function formatFixSummary(rows: [string, FixRates][]): string {
   const lines = ['corpus                                   ads  flagged  fixable   gone  labelled gone  kept >=70%  outside findings  approved after fix'];
   const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '–');
-  for (const [name, r] of rows) {
+  for (const [name, r] of [...rows, ['all together', pooledRates(rows.map(([, r]) => r))] as [string, FixRates]]) {
     lines.push(
       `${name.padEnd(38)} ${String(r.ads).padStart(5)}  ${String(r.flagged).padStart(7)}  ${String(r.fixable).padStart(7)}  ${pct(r.gone, r.fixable).padStart(6)}  ${pct(r.labelledGone, r.fixable).padStart(13)}  ${pct(r.kept, r.fixable).padStart(10)}  ${pct(r.keptOutside, r.fixable).padStart(16)}  ${pct(r.clean, r.flagged).padStart(18)}`,
     );

@@ -30,20 +30,27 @@ interface PlannedEdit extends TextEdit {
   rewrite: boolean;
 }
 
+/** `replace` for one match: `$1`…`$9` are its groups, `$$` a dollar sign. */
+const expand = (replace: string, m: RegExpMatchArray) => replace.replace(/\$(\$|\d)/g, (_, g: string) => (g === '$' ? '$' : (m[Number(g)] ?? '')));
+
 /**
  * The first rewrite matching at the finding's words (it may read on to the end of the clause: 招 小姑娘 2名
- * needs the count), as an edit of just what it matched.
+ * needs the count), as an edit of just what it matched. Every match that starts in the finding is rewritten
+ * (全日制普通高等学校统招本科 has two study modes); each is matched in the clause, so lookaheads see what follows.
  */
 function rewriteOf(layout: TextLayout, t: FixTarget): TextEdit | undefined {
   const tail = layout.text.slice(t.start, layout.clauseEnd(t.end));
   for (const { re, replace } of t.fix.rewrites) {
     re.lastIndex = 0;
-    const m = re.exec(tail);
-    if (!m || m.index >= t.end - t.start || m[0].length === 0) continue;
-    const first = new RegExp(re.source, re.flags.replace('g', ''));
-    const rewritten = tail.replace(first, replace);
-    const after = tail.length - (m.index + m[0].length);
-    return { start: t.start + m.index, end: t.start + m.index + m[0].length, replacement: rewritten.slice(m.index, rewritten.length - after) };
+    const matches = [...tail.matchAll(re)].filter((m) => m.index < t.end - t.start && m[0].length > 0);
+    if (!matches.length) continue;
+    let at = matches[0]!.index;
+    let replacement = '';
+    for (const m of matches) {
+      replacement += tail.slice(at, m.index) + expand(replace, m);
+      at = m.index + m[0].length;
+    }
+    return { start: t.start + matches[0]!.index, end: t.start + at, replacement };
   }
   return undefined;
 }
@@ -65,8 +72,16 @@ function spanRange(text: string, t: FixTarget, bounds: [number, number], isFille
   let { start, end } = t;
   if (from <= start) start = isFiller(text.slice(from, start), [t.fix]) ? from : start - ownWordsAt(text.slice(from, start), t.fix.ownBefore);
   if (end <= to) end = isFiller(text.slice(end, to), [t.fix]) ? to : end + ownWordsAt(text.slice(end, to), t.fix.ownAfter);
+  // A conjunction the cut leaves at the edge of what stays (基督徒或认同… → 或认同…) goes with it.
+  if (start === from && end < to) end += CONJUNCTION_AFTER.exec(text.slice(end, to))?.[0].length ?? 0;
+  else if (end === to && from < start) start -= CONJUNCTION_BEFORE.exec(text.slice(from, start))?.[0].length ?? 0;
   return [start, end];
 }
+
+// Not before 以上/以下 (及以上 is a degree's range) or the words these characters also begin (及时, 和谐, 与会).
+const CONJUNCTIONS = '或者|或是|以及|或|及|和|与';
+const CONJUNCTION_AFTER = new RegExp(`^\\s*(?:${CONJUNCTIONS})(?!以上|以下|以内|时|格|谐|蔼|会)\\s*`);
+const CONJUNCTION_BEFORE = new RegExp(`\\s*(?:${CONJUNCTIONS})\\s*$`);
 
 const ownWordsAt = (s: string, re: RegExp | undefined) => (re ? (re.exec(s.toLowerCase())?.[0].length ?? 0) : 0);
 

@@ -1,6 +1,11 @@
 /** The fixed ad (functions/core/fixes/fixed-ad.ts) and Engine.fix: every fix applied, checked again. */
 import { describe, expect, it } from 'vitest';
+import { createJiebaTokenizer } from '../../../functions/adapters/jieba-tokenizer.js';
+import { loadLexiconDir } from '../../../functions/adapters/lexicon-files.js';
+import { buildEngine } from '../../../functions/core/engine.js';
 import { applyFixes, fixAd, fixedVersion } from '../../../functions/core/fixes/fixed-ad.js';
+import type { FieldCondition } from '../../../functions/core/lexicon/schema.js';
+import { defaultLexiconDir } from '../../../functions/engine.js';
 import { engine } from '../engine-fixture.js';
 
 describe('fixAd and Engine.fix', () => {
@@ -50,5 +55,40 @@ describe('a pay lure', () => {
     const lure = unstated.findings.find((f) => f.ruleId === 'salary-lure');
     expect(lure).toBeDefined();
     expect(lure!.fix).toBeUndefined();
+  });
+});
+
+describe('structured conditions (a posting form\'s 性别要求, 年龄上限, 学历要求, 户籍)', () => {
+  // The shipped rules read no structured conditions yet: these four read them as the structured-ads work will.
+  const lexicon = loadLexiconDir(defaultLexiconDir());
+  const reads: Record<string, FieldCondition> = {
+    'gender-restriction': { path: 'conditions.gender', neutral: [] },
+    'age-upper-limit': { path: 'conditions.ageMax', neutral: [] },
+    'school-tier-restriction': { path: 'conditions.education', neutral: [], words: ['tier'] },
+    'region-hukou-requirement': { path: 'conditions.hukou', neutral: [] },
+  };
+  const withFields = {
+    ...lexicon,
+    categories: lexicon.categories.map((file) => ({ ...file, rules: file.rules.map((r) => (reads[r.id] ? { ...r, fields: [reads[r.id]!] } : r)) })),
+  };
+  const structured = buildEngine({ lexicon: withFields, tokenizer: createJiebaTokenizer });
+
+  it('are fixed like a field holding the value: a sex becomes 男女不限, a tier its degree, an age cap and a hukou go', () => {
+    const ad = {
+      title: '仓库管理员',
+      description: '负责仓库收发货，熟练使用Excel',
+      conditions: { gender: '男', ageMin: 18, ageMax: 35, education: '全日制统招本科', hukou: '本市户籍', experience: '1年以上' },
+    };
+    const verdict = structured.check(ad);
+    expect(verdict.findings.map((f) => [f.field, f.fix])).toEqual([
+      ['conditions.gender', { start: 1, end: 1, replacement: '女不限' }],
+      ['conditions.ageMax', { start: 0, end: 2, replacement: '' }],
+      ['conditions.education', { start: 0, end: 5, replacement: '' }],
+      ['conditions.hukou', { start: 0, end: 4, replacement: '' }],
+    ]);
+    const fixed = structured.fix(ad, verdict)!;
+    expect(fixed.ad.conditions).toEqual({ gender: '男女不限', ageMin: 18, education: '本科', experience: '1年以上' });
+    expect(fixed.ad.description).toBe(ad.description);
+    expect(fixed.verdict).toMatchObject({ decision: 'approve', findings: [] });
   });
 });
