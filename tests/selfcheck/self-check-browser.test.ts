@@ -59,7 +59,10 @@ describe.each([
     await expect.poll(() => first.innerText()).toContain('限男性');
     expect(await first.innerText()).toMatch(/问题[\s\S]*依据[\s\S]*《中华人民共和国妇女权益保障法》[\s\S]*建议改写/);
 
+    // The link beside the decision leads straight to the fixed ad (on a phone it comes after every finding).
+    await page.click('a[href="#fixed"]');
     const fixed = page.locator('#fixed');
+    await expect.poll(() => fixed.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(device.viewport.height / 2);
     expect(await fixed.locator('.decision').innerText()).toBe('可以发布');
     expect(await fixed.locator('del').allInnerTexts()).toContain('限男性');
     expect(await fixed.locator('ins').allInnerTexts()).toContain('男女不限');

@@ -48,9 +48,19 @@ describe('GET and POST /check', () => {
     const html = await res.text();
     expect(html).toContain('data-finding="1"');
     expect(html).toContain('<del data-finding="1">限男性</del><ins data-finding="1">男女不限</ins>');
-    expect(html).toMatch(/<textarea id="fixed-text" readonly="" rows="8">仓库管理员\n负责仓库管理，男女不限，能吃苦耐劳。<\/textarea>/);
+    expect(html).toMatch(/<textarea id="fixed-text" readonly="" rows="3">仓库管理员\n负责仓库管理，男女不限，能吃苦耐劳。<\/textarea>/);
     expect(html).toContain('<span class="decision approve">可以发布</span>');
+    expect(html).toContain('<a href="#fixed">查看修改后的广告</a>');
     expect(await itemCount()).toBe(before);
+  });
+
+  it('says in #fixed why there is no fixed ad: fraud or fees, or problems only the employer can reword', async () => {
+    const fee = await (await post({ title: '保安', description: '限男性，入职交押金300元' }, { accept: 'text/html' })).text();
+    expect(fee).toMatch(/<section id="fixed"[^>]*>[\s\S]*无法通过修改措辞修正/);
+    // A pay lure is deleted only where the ad states its pay: here it does not, so nothing can be fixed.
+    const lure = await (await post({ title: '销售', description: '月入过万很轻松，欢迎加入' }, { accept: 'text/html' })).text();
+    expect(lure).toMatch(/<section id="fixed"[^>]*>[\s\S]*没有可以自动修改的内容/);
+    expect(lure).not.toContain('查看修改后的广告');
   });
 
   it('answers bad input with problem+json (RFC 9457), or with the page and a notice when a browser asks', async () => {

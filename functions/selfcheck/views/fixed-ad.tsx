@@ -42,6 +42,7 @@ export function FixedAd(props: { ad: Ad; findings: Finding[]; fixed: FixedCheck 
     return text && fixes.length ? [{ field, text, fixes }] : [];
   });
   const left = fixed.verdict.findings;
+  const text = fixedAdText(fixed.ad);
   return (
     <section id="fixed" class="panel" aria-label="修改后的广告">
       <h2>修改后的广告</h2>
@@ -59,8 +60,8 @@ export function FixedAd(props: { ad: Ad; findings: Finding[]; fixed: FixedCheck 
       <label class="block" for="fixed-text">
         修改后全文
       </label>
-      <textarea id="fixed-text" readonly rows={8}>
-        {fixedAdText(fixed.ad)}
+      <textarea id="fixed-text" readonly rows={Math.min(20, Math.max(3, text.split('\n').length + 1))}>
+        {text}
       </textarea>
       <div class="copy-row">
         <button type="button" class="secondary" id="copy-fixed" hidden>

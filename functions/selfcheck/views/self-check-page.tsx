@@ -77,6 +77,8 @@ function Outcome({ result }: { result: SelfCheckResult }) {
         <h2>检查结果</h2>
         <span class={`decision ${verdict.decision}`}>{DECISION_TEXT[verdict.decision]}</span>
         <span class="muted">{findings.length ? `发现 ${findings.length} 处问题` : '未发现问题'}</span>
+        {/* On a phone the fixed ad comes after every finding: a way straight to it. */}
+        {fixed ? <a href="#fixed">查看修改后的广告</a> : null}
       </div>
       <div class="ad-grid">
         <section class="panel" aria-label="广告原文">
@@ -90,10 +92,14 @@ function Outcome({ result }: { result: SelfCheckResult }) {
       </div>
       {fixed ? (
         <FixedAd ad={ad} findings={verdict.findings} fixed={fixed} />
-      ) : unfixable ? (
+      ) : findings.length ? (
         <section id="fixed" class="panel" aria-label="修改后的广告">
           <Notice
-            notice={{ kind: 'error', title: '无法通过修改措辞修正', text: '广告涉及欺诈或向求职者收费：这类岗位本身不合法，改写措辞也不能发布。' }}
+            notice={
+              unfixable
+                ? { kind: 'error', title: '无法通过修改措辞修正', text: '广告涉及欺诈或向求职者收费：这类岗位本身不合法，改写措辞也不能发布。' }
+                : { kind: 'warn', title: '没有可以自动修改的内容', text: '这些问题没有可直接套用的改写，请按上面每条的建议修改。' }
+            }
           />
         </section>
       ) : null}
