@@ -17,6 +17,7 @@ import type { AppEnv } from '../http/env.js';
 import { problem, type ProblemSlug } from '../http/problem.js';
 import { ProblemSchema } from '../http/schemas.js';
 import { createAddressLimit } from './address-limit.js';
+import { serveAssets } from '../console/assets.js';
 import { SELF_CHECK_ASSETS } from './assets.js';
 import { readSelfCheckForm, SELF_CHECK_LIMITS, type SelfCheckForm } from './form.js';
 import { SELF_CHECK_BASE } from './urls.js';
@@ -86,13 +87,7 @@ export function createSelfCheckApp(deps: SelfCheckDeps): OpenAPIHono<AppEnv> {
     },
   });
 
-  for (const asset of Object.values(SELF_CHECK_ASSETS)) {
-    app.get(asset.path, (c) => {
-      c.header('Content-Type', asset.type);
-      c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      return c.body(asset.body);
-    });
-  }
+  serveAssets(app, SELF_CHECK_ASSETS);
 
   app.get('/', (c) => c.html(<SelfCheckPage form={EMPTY_FORM} />));
 
