@@ -123,6 +123,6 @@ export async function runCheck(argv: string[]): Promise<number> {
   const verdict = report(getEngine(), ad, fix);
   const style = process.stdout.isTTY && !process.env.NO_COLOR ? ANSI : PLAIN;
   if (flags.has('--json')) process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
-  else process.stdout.write(`${formatVerdict(ad, verdict, style)}\n${fix ? `\n${formatFixed(verdict.fixed, style)}\n` : ''}`);
+  else process.stdout.write(`${formatVerdict(ad, verdict, style)}\n${fix ? `\n${formatFixed(verdict, style)}\n` : ''}`);
   return EXIT[verdict.decision];
 }

@@ -72,6 +72,10 @@ describe('hirecheck check', { timeout: 120_000 }, () => {
     expect(stdout).toMatch(/修改后: 通过 approve\n\n\[title\]\n仓库管理员\n\n\[description\]\n男女不限，能吃苦\n五险一金/);
     const fraud = run(['check', '-', '--fix'], '打字员\n手机刷单，入职交押金200元');
     expect(fraud.stdout).toContain('修改后: 无法通过修改措辞修正');
+    const lure = run(['check', '-', '--fix'], '销售\n月入过万很轻松，欢迎加入');
+    expect(lure.stdout).toContain('修改后: 没有可以自动修改的内容');
+    const clean = run(['check', '-', '--fix'], '会计\n男女不限，五险一金');
+    expect(clean.stdout).toContain('修改后: 没有需要修改的内容');
   });
 
   it('--fix with --json and --jsonl adds fixed to each verdict, none for fraud or fees', () => {

@@ -2,7 +2,7 @@
  * The rules' `fix` data made ready to run: the words that belong to a condition (shared ones from common.yaml
  * `fix_filler`, the operators, and the rule's own `filler` sets) as one regex per rule, and its rewrites.
  */
-import { escapeRe, fold } from '../lexicon/compile.js';
+import { alternation } from '../lexicon/compile.js';
 import { LexiconError, type Lexicon } from '../lexicon/load.js';
 import type { Fix } from '../lexicon/schema.js';
 
@@ -24,8 +24,6 @@ export type CompiledFixes = ReadonlyMap<string, CompiledFix>;
 /** Sets every condition may leave behind: the shared filler and the operators (限, 优先, 勿扰, 就行). */
 const SHARED_FILLER = ['fix_filler', 'restrict', 'exclude_before', 'exclude_after', 'prefer', 'sufficient'];
 
-const alternation = (words: string[]) => [...new Set(words.map(fold))].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
-
 export function compileFixes(lexicon: Lexicon): CompiledFixes {
   const common: Record<string, string[]> = { ...lexicon.common.sets };
   for (const vocabulary of lexicon.vocabularies) Object.assign(common, vocabulary.sets);
@@ -41,12 +39,12 @@ export function compileFixes(lexicon: Lexicon): CompiledFixes {
           if (!list) throw new LexiconError(where, rule.id, `fix.filler: unknown set ${name}`);
           return list;
         });
-      const own = alternation(wordsOf(rule.fix.filler ?? []));
+      const own = wordsOf(rule.fix.filler ?? []);
       fixes.set(rule.id, {
         replacement: rule.fix.replacement,
         inClause: rule.fix.inClause,
         filler: new RegExp(alternation(wordsOf([...SHARED_FILLER, ...(rule.fix.filler ?? [])])), 'g'),
-        ...(own ? { ownBefore: new RegExp(`(?:${own})+$`), ownAfter: new RegExp(`^(?:${own})+`) } : {}),
+        ...(own.length ? { ownBefore: new RegExp(`${alternation(own)}+$`), ownAfter: new RegExp(`^${alternation(own)}+`) } : {}),
         rewrites: rule.fix.rewrites.map((r) => {
           try {
             return { re: new RegExp(r.regex, 'gi'), replace: r.replace };

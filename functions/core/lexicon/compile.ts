@@ -89,7 +89,7 @@ export const fold = (s: string) => s.normalize('NFKC').toLowerCase();
 /** Folds a regex's literal text like ad text, leaving escapes alone (\\S must not become \\s). */
 const foldRegexSource = (source: string) => source.replace(/\\.|[^\\]+/g, (part) => (part.startsWith('\\') ? part : fold(part)));
 export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (words: string[]) =>
+export const alternation = (words: string[]) =>
   `(?:${[...new Set(words.map(fold))].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})`;
 
 /** The common sets every rule may use as operators: their words also carry an operator tag (roles read it). */
