@@ -42,7 +42,7 @@ function withField(ad: Ad, field: TextField, text: string): Ad {
 /**
  * The ad with every fix applied, or undefined when there is nothing to fix or the ad has a finding no rewording
  * can fix (fraud, fees). A title or description that a fix would empty stays as it was: the fixed ad must
- * still be an ad.
+ * still be an ad (and when nothing else changes, there is no fixed ad).
  */
 export function fixAd(ad: Ad, findings: readonly Finding[]): Ad | undefined {
   if (findings.some((f) => UNFIXABLE_CATEGORIES.has(f.category))) return undefined;
@@ -54,10 +54,11 @@ export function fixAd(ad: Ad, findings: readonly Finding[]): Ad | undefined {
     const fixes = fixesOf(field);
     if (text === undefined || !fixes.length) continue;
     const result = applyFixes(text, fixes);
-    if ((field === 'title' || field === 'description') && !hasVisibleText(result)) continue;
+    if (result === text || ((field === 'title' || field === 'description') && !hasVisibleText(result))) continue;
     fixed = withField(fixed, field, result);
   }
   const conditions: Record<string, string | number> = { ...ad.conditions };
+  let conditionsFixed = false;
   for (const path of CONDITION_PATHS) {
     const value = conditionValue(ad, path);
     const fixes = fixesOf(path);
@@ -67,7 +68,9 @@ export function fixAd(ad: Ad, findings: readonly Finding[]): Ad | undefined {
     // A condition fixed away is left unstated; a number (年龄上限 35) is the condition itself.
     if (result && typeof value === 'string') conditions[key] = result;
     else delete conditions[key];
+    conditionsFixed = true;
   }
-  if (ad.conditions) fixed = { ...fixed, conditions };
-  return fixed;
+  if (conditionsFixed) fixed = { ...fixed, conditions };
+  // An ad that is nothing but conditions (要求：身高165cm以上，形象气质佳) keeps its text: no fixed version then.
+  return fixed === ad ? undefined : fixed;
 }

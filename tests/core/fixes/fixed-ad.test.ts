@@ -27,11 +27,13 @@ describe('fixAd and Engine.fix', () => {
     expect(fixAd(fee, verdict.findings)).toBeUndefined();
   });
 
-  it('keeps a title or description that its fixes would empty: the fixed ad is still an ad', () => {
+  it('keeps a title or description that its fixes would empty: the fixed ad is still an ad (none when nothing else changes)', () => {
     const ad = { title: '限男性', description: '年龄35岁以下' };
     const fixed = fixAd(ad, engine.check(ad).findings)!;
     expect(fixed.title).toBe('男女不限');
     expect(fixed.description).toBe('年龄35岁以下');
+    const onlyConditions = { title: '前台', description: '要求：身高165cm以上，形象气质佳' };
+    expect(fixAd(onlyConditions, engine.check(onlyConditions).findings)).toBeUndefined();
   });
 
   it('applies non-overlapping fixes in any order given', () => {
