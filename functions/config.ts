@@ -52,6 +52,8 @@ const EnvSchema = z.object({
   HIRECHECK_AUTH_FAILURES_PER_MINUTE: int(30, 0),
   /** How long an unknown or revoked key hash is remembered, so repeating it costs no database read. */
   HIRECHECK_UNKNOWN_KEY_CACHE_SECONDS: int(60, 0),
+  /** Checks per client address and minute on the public self-check page (/check); 0 turns the limit off. */
+  HIRECHECK_SELF_CHECKS_PER_MINUTE: int(20, 0),
 });
 
 /** `npm start` options: they override the environment (`--port` as PORT, `--host` as HOST). */
@@ -78,6 +80,7 @@ export interface Config {
     rateLimit: { perSecond: number; burst: number };
     keyCacheMs: number;
     authFailures: { perMinute: number; unknownKeyCacheMs: number };
+    selfChecksPerMinute: number;
   };
   /** `--help` was given: print USAGE and stop. */
   help: boolean;
@@ -121,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rateLimit: { perSecond: e.HIRECHECK_RATE_LIMIT_RPS, burst: e.HIRECHECK_RATE_LIMIT_BURST },
       keyCacheMs: e.HIRECHECK_KEY_CACHE_SECONDS * 1000,
       authFailures: { perMinute: e.HIRECHECK_AUTH_FAILURES_PER_MINUTE, unknownKeyCacheMs: e.HIRECHECK_UNKNOWN_KEY_CACHE_SECONDS * 1000 },
+      selfChecksPerMinute: e.HIRECHECK_SELF_CHECKS_PER_MINUTE,
     },
     help: args.help === true,
   };

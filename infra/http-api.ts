@@ -1,17 +1,24 @@
 /**
  * The HTTP API (API Gateway v2) in front of the function: one route per API route (so unknown paths and
- * CORS preflights are answered by API Gateway without invoking Lambda), stage-wide default throttling,
+ * CORS preflights are answered by API Gateway without invoking Lambda), stage-wide default throttling and a lower
+ * limit for the public self-check page,
  * JSON access logs, and CORS for the console's origins when the deployment names any.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { DeploymentConfig } from './config.js';
 import { API_ROUTES } from './routes.js';
+
+/**
+ * The public self-check page needs no key, so the function's per-address limit (per container) is not enough:
+ * API Gateway holds its checks to this rate across all containers, well below the stage default.
+ */
+export const SELF_CHECK_THROTTLE = { route: 'POST /check', rateLimit: 5, burstLimit: 10 } as const;
 
 /** One JSON object per request; integrationRequestId is the Lambda request id in the function's log. */
 const ACCESS_LOG_FIELDS = {
@@ -74,6 +81,10 @@ export class HirecheckHttpApi extends Construct {
         destination: new LogGroupLogDestination(this.accessLogs),
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
       },
+    });
+    // RouteSettings is untyped JSON in CloudFormation's schema: written with its CloudFormation names.
+    (this.stage.node.defaultChild as CfnStage).addPropertyOverride('RouteSettings', {
+      [SELF_CHECK_THROTTLE.route]: { ThrottlingRateLimit: SELF_CHECK_THROTTLE.rateLimit, ThrottlingBurstLimit: SELF_CHECK_THROTTLE.burstLimit },
     });
     const integration = new HttpLambdaIntegration('Handler', handler);
     for (const route of API_ROUTES) {

@@ -35,4 +35,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/console' },
   { method: 'GET', path: '/console/{proxy+}' },
   { method: 'POST', path: '/console/{proxy+}' },
+  // The public self-check page and its assets (functions/selfcheck).
+  { method: 'GET', path: '/check' },
+  { method: 'POST', path: '/check' },
+  { method: 'GET', path: '/check/{proxy+}' },
 ];

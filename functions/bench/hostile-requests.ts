@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { wellFormed } from '../http/text.js';
 
-export type BodyKind = 'ad' | 'check' | 'review' | 'appeal' | 'feedback' | 'prescreen' | 'form' | 'none';
+export type BodyKind = 'ad' | 'check' | 'review' | 'appeal' | 'feedback' | 'prescreen' | 'form' | 'self-check' | 'none';
 
 export interface RouteTemplate {
   method: 'GET' | 'POST' | 'PUT';
@@ -28,7 +28,7 @@ export const ROUTES: readonly RouteTemplate[] = [
   { method: 'GET', path: '/health/ready', body: 'none' },
   { method: 'GET', path: '/openapi.json', body: 'none' },
   { method: 'GET', path: '/docs', body: 'none' },
-  { method: 'POST', path: '/v1/check', body: 'check', roles: ['employer', 'organizer'] },
+  { method: 'POST', path: '/v1/check', body: 'check', query: ['fix'], roles: ['employer', 'organizer'] },
   { method: 'GET', path: '/v1/lexicon', body: 'none', roles: ['organizer'] },
   { method: 'POST', path: '/v1/ads', body: 'ad', roles: ['employer'] },
   { method: 'GET', path: '/v1/ads', body: 'none', query: ['status', 'cursor', 'limit'], roles: ['employer'] },
@@ -56,6 +56,9 @@ export const ROUTES: readonly RouteTemplate[] = [
   { method: 'GET', path: '/console/proposals', body: 'none' },
   { method: 'POST', path: '/console/ads/{id}/feedback', body: 'form' },
   { method: 'GET', path: '/console/static/{id}', body: 'none' },
+  { method: 'GET', path: '/check', body: 'none' },
+  { method: 'POST', path: '/check', body: 'self-check' },
+  { method: 'GET', path: '/check/static/{id}', body: 'none' },
 ];
 
 /** What the requests may use: real keys and ids, so that some requests get past authentication and lookups. */
@@ -170,6 +173,9 @@ const spreadsheet = fc.oneof(
   fc.uint8Array({ maxLength: 300 }),
 );
 
+/** The self-check page's form: a title and a description, with junk values. */
+const selfCheckFields = fc.record({ title: nastyText, description: nastyText, extra: nastyText }, { requiredKeys: [] });
+
 /** The console's forms: the fields its pages post, with junk values. */
 const formFields = fc.record(
   {
@@ -221,7 +227,7 @@ function segment(ids: readonly string[]): fc.Arbitrary<string> {
 
 function queryString(names: readonly string[]): fc.Arbitrary<string> {
   const value = fc.oneof(
-    fc.constantFrom('1', '0', '-1', '101', '1e9', 'approved', 'pending_review', 'rejected', 'age', 'gender', 'csv', 'html', 'json', 'gbk', 'utf-8', '列名=title', 'x=y=z').map(encoded),
+    fc.constantFrom('1', '0', '-1', '101', '1e9', 'true', 'false', 'approved', 'pending_review', 'rejected', 'age', 'gender', 'csv', 'html', 'json', 'gbk', 'utf-8', '列名=title', 'x=y=z').map(encoded),
     nastyText.map(encoded),
     fc.constantFrom('%', '%zz', 'A'.repeat(3000)),
   );
@@ -254,6 +260,7 @@ function bodyFor(ctx: HostileContext, route: RouteTemplate): fc.Arbitrary<Uint8A
     feedback: jsonText(feedbackShaped),
     prescreen: fc.oneof(spreadsheet, multipart),
     form: fc.oneof(formFields.map((f) => utf8(new URLSearchParams(f as Record<string, string>).toString())), multipart),
+    'self-check': fc.oneof(selfCheckFields.map((f) => utf8(new URLSearchParams(f as Record<string, string>).toString())), multipart),
     none: fc.constant(undefined),
   }[route.body];
   return fc.oneof({ arbitrary: shaped, weight: 6 }, jsonText(jsonJunk), multipart, { arbitrary: oversized, weight: 1 }, fc.constant(undefined));
@@ -275,7 +282,7 @@ export function hostileRequest(ctx: HostileContext, route: RouteTemplate): fc.Ar
           'if-match': fc.oneof(fc.constantFrom('"1"', 'W/"2"', '*', '"abc"'), headerText),
           cookie: fc.oneof(ctx.console ? fc.constant(ctx.console.cookie) : fc.constant('hc_console=x'), headerText),
           'x-forwarded-for': headerText,
-          accept: headerText,
+          accept: fc.oneof(fc.constantFrom('text/html,application/xhtml+xml', 'application/json', '*/*'), headerText),
         },
         { requiredKeys: [] },
       ),
@@ -297,7 +304,10 @@ export function hostileRequest(ctx: HostileContext, route: RouteTemplate): fc.Ar
 }
 
 /** Why a reply is not what any request may get (a 5xx, a malformed error), or undefined when it is fine. */
-export function unacceptable(request: Pick<HostileRequest, 'path'>, reply: { status: number; headers: Record<string, string | string[] | undefined>; body: Uint8Array }): string | undefined {
+export function unacceptable(
+  request: Pick<HostileRequest, 'path' | 'headers'>,
+  reply: { status: number; headers: Record<string, string | string[] | undefined>; body: Uint8Array },
+): string | undefined {
   if (reply.status >= 500) return `status ${reply.status}`;
   if (reply.status >= 300 && reply.status < 400) return reply.headers.location ? undefined : `redirect ${reply.status} without Location`;
   if (reply.status < 400) return undefined;
@@ -305,6 +315,10 @@ export function unacceptable(request: Pick<HostileRequest, 'path'>, reply: { sta
   // The console answers people with its error page; everything else, and what fails before any route is
   // reached (an unreadable request, headers over the limit), answers with RFC 9457 problem+json.
   if (request.path.startsWith('/console') && type.startsWith('text/html')) return undefined;
+  // The self-check page answers a browser (Accept: text/html) with itself and a notice; anyone else with problem+json.
+  if (request.path.startsWith('/check') && type.startsWith('text/html')) {
+    return (request.headers.accept ?? '').includes('text/html') ? undefined : `error ${reply.status} as HTML to a client that did not ask for it`;
+  }
   if (type !== 'application/problem+json') return `error ${reply.status} as ${type || 'no content type'}`;
   let problem: Record<string, unknown>;
   try {

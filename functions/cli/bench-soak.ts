@@ -20,7 +20,7 @@ async function main(): Promise<number> {
   });
   const requests = Number(values.requests);
   const log = (line: string) => process.stderr.write(`bench:soak: ${line}\n`);
-  const server = await startBenchServer({ HIRECHECK_TABLE: 'soak', HIRECHECK_RATE_LIMIT_RPS: '0', HIRECHECK_AUTH_FAILURES_PER_MINUTE: '0' }, log);
+  const server = await startBenchServer({ HIRECHECK_TABLE: 'soak', HIRECHECK_RATE_LIMIT_RPS: '0', HIRECHECK_AUTH_FAILURES_PER_MINUTE: '0', HIRECHECK_SELF_CHECKS_PER_MINUTE: '0' }, log);
   try {
     const base = server.base;
     const { keys } = server;

@@ -1,18 +1,30 @@
 /**
- * `hirecheck check FILE|- [--json]` checks one ad (plain text or JSON); `hirecheck check --jsonl` streams
- * ads from stdin, one JSON object per line, and writes one verdict (or error) per line with the same id.
+ * `hirecheck check FILE|- [--json] [--fix]` checks one ad (plain text or JSON); `hirecheck check --jsonl [--fix]`
+ * streams ads from stdin, one JSON object per line, and writes one verdict (or error) per line with the same id.
+ * `--fix` adds `fixed` to each verdict: the ad with every fix applied, checked again (none for fraud or fees).
  * Exit codes: 0 approve, 1 review, 2 reject, 3 usage or input error (--jsonl: 0 once every line is processed).
+ * The exit code is the original ad's decision, with or without --fix.
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { AD_KEYS, CheckAdSchema, FIELD_LIMITS, type Ad } from '../core/ad.js';
-import { getEngine } from '../engine.js';
+import { fixedVersion, type FixedVersion } from '../core/fixes/fixed-ad.js';
+import type { Verdict } from '../core/verdict.js';
+import { getEngine, type Engine } from '../engine.js';
+import { formatFixed } from './format-fixed.js';
 import { ANSI, formatVerdict, PLAIN } from './format-verdict.js';
 
 const EXIT = { approve: 0, review: 1, reject: 2, inputError: 3 } as const;
 
-const USAGE = 'usage: hirecheck check FILE|- [--json]\n       hirecheck check --jsonl < ads.jsonl\n';
+const USAGE = 'usage: hirecheck check FILE|- [--json] [--fix]\n       hirecheck check --jsonl [--fix] < ads.jsonl\n';
+
+/** The verdict, with `fixed` when asked for and there is something to fix. */
+function report(engine: Engine, ad: Ad, fix: boolean): Verdict & { fixed?: FixedVersion } {
+  const verdict = engine.check(ad);
+  const fixed = fix ? fixedVersion(engine.fix(ad, verdict)) : undefined;
+  return fixed ? { ...verdict, fixed } : verdict;
+}
 
 /** "description: at most 20000 characters" — the first problem, named by field. */
 export function describeZodError(error: z.ZodError): string {
@@ -57,7 +69,7 @@ function adOfLine(json: Record<string, unknown>, ignored: Set<string>): Record<s
   return ad;
 }
 
-async function checkStream(): Promise<number> {
+async function checkStream(fix: boolean): Promise<number> {
   const engine = getEngine();
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   const ignored = new Set<string>();
@@ -77,7 +89,7 @@ async function checkStream(): Promise<number> {
           warned = true;
           process.stderr.write(`hirecheck: ignoring keys that are not ad fields: ${[...ignored].join(', ')}\n`);
         }
-        output = parsed.success ? { id, ...engine.check(parsed.data) } : { id, line: lineNo, error: describeZodError(parsed.error) };
+        output = parsed.success ? { id, ...report(engine, parsed.data, fix) } : { id, line: lineNo, error: describeZodError(parsed.error) };
       } else {
         output = { id, line: lineNo, error: 'each line must be a JSON object' };
       }
@@ -92,12 +104,13 @@ async function checkStream(): Promise<number> {
 export async function runCheck(argv: string[]): Promise<number> {
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
   const files = argv.filter((a) => !a.startsWith('--') || a === '-');
-  const unknown = [...flags].filter((f) => !['--json', '--jsonl'].includes(f));
+  const unknown = [...flags].filter((f) => !['--json', '--jsonl', '--fix'].includes(f));
   if (unknown.length || (flags.has('--jsonl') ? files.length > 0 : files.length !== 1)) {
     process.stderr.write(unknown.length ? `unknown option ${unknown[0]}\n${USAGE}` : USAGE);
     return EXIT.inputError;
   }
-  if (flags.has('--jsonl')) return checkStream();
+  const fix = flags.has('--fix');
+  if (flags.has('--jsonl')) return checkStream(fix);
   let ad: Ad;
   try {
     const raw = files[0] === '-' ? readFileSync(0, 'utf8') : readFileSync(files[0]!, 'utf8');
@@ -107,8 +120,9 @@ export async function runCheck(argv: string[]): Promise<number> {
     process.stderr.write(`hirecheck: ${reason}\n`);
     return EXIT.inputError;
   }
-  const verdict = getEngine().check(ad);
+  const verdict = report(getEngine(), ad, fix);
   const style = process.stdout.isTTY && !process.env.NO_COLOR ? ANSI : PLAIN;
-  process.stdout.write(flags.has('--json') ? `${JSON.stringify(verdict, null, 2)}\n` : `${formatVerdict(ad, verdict, style)}\n`);
+  if (flags.has('--json')) process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
+  else process.stdout.write(`${formatVerdict(ad, verdict, style)}\n${fix ? `\n${formatFixed(verdict, style)}\n` : ''}`);
   return EXIT[verdict.decision];
 }

@@ -2,7 +2,7 @@
 import { fieldText, TEXT_FIELDS, type Ad, type TextField } from '../core/ad.js';
 import type { Verdict } from '../core/verdict.js';
 
-const DECISION_LABEL = { approve: '通过 approve', review: '需复核 review', reject: '驳回 reject' } as const;
+export const DECISION_LABEL = { approve: '通过 approve', review: '需复核 review', reject: '驳回 reject' } as const;
 
 export interface Style {
   highlight(s: string): string;
@@ -32,8 +32,11 @@ export function formatVerdict(ad: Ad, verdict: Verdict, style: Style): string {
   verdict.findings.forEach((f, i) => {
     out.push('');
     const head = `${i + 1}. ${style.bold(`[${f.category}/${f.severity}]`)} ${f.ruleId}`;
-    if (TEXT_FIELDS.includes(f.field as TextField)) {
-      const where = lineWithSpan(fieldText(ad, f.field as TextField) ?? '', f.start, f.end, style);
+    const inText = TEXT_FIELDS.includes(f.field as TextField);
+    // A fix is in its field's coordinates: a text field's, or a structured value's own.
+    const text = inText ? (fieldText(ad, f.field as TextField) ?? '') : f.text;
+    if (inText) {
+      const where = lineWithSpan(text, f.start, f.end, style);
       out.push(`${head}  ${style.dim(`${f.field}:${where.line}`)}`, `   ${where.text.trim()}`);
     } else if (f.text) {
       // a structured value (conditions.gender): the value is the whole span
@@ -42,6 +45,10 @@ export function formatVerdict(ad: Ad, verdict: Verdict, style: Style): string {
     out.push(`   ${f.message}`);
     out.push(`   法律依据: ${f.legalBasis.map((l) => `${l.law} ${l.article}`).join('；')}`);
     if (f.suggestion) out.push(`   建议: ${f.suggestion}`);
+    if (f.fix && f.fix.end > f.fix.start) {
+      const words = text.slice(f.fix.start, f.fix.end).trim();
+      out.push(`   修改: ${f.fix.replacement ? `「${words}」改为「${f.fix.replacement}」` : `删除「${words}」`}`);
+    }
   });
   return out.join('\n');
 }

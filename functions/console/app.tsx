@@ -22,7 +22,7 @@ import { currentProposals } from '../feedback/current-proposals.js';
 import type { Engine } from '../engine.js';
 import { hashApiKey, type AdRecord, type Principal } from '../store/model.js';
 import type { Table } from '../store/table.js';
-import { ASSETS } from './assets.js';
+import { ASSETS, serveAssets } from './assets.js';
 import { formText as field, MalformedFormError, readForm } from './form.js';
 import { isCategory, REVIEW_DECISION_LABELS, STATUS_LABELS } from './labels.js';
 import {
@@ -92,14 +92,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.use('*', securityHeaders);
   app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.html(<ErrorPage status={413} title="提交的内容过大" />, 413) }));
 
-  for (const asset of Object.values(ASSETS)) {
-    app.get(asset.path, (c) => {
-      c.header('Content-Type', asset.type);
-      // The URL changes with the content, so it can be cached for good.
-      c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      return c.body(asset.body);
-    });
-  }
+  serveAssets(app, ASSETS);
 
   // ---- sign-in / sign-out ------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@
  * URLs carry a content hash: browsers cache them for a year and a deploy changes the URL.
  */
 import { createHash } from 'node:crypto';
+import type { Env, Hono } from 'hono';
 import { CATEGORIES } from '../core/categories.js';
 import { CATEGORY_COLOURS } from './labels.js';
 
@@ -220,11 +221,30 @@ export const CONSOLE_JS = `
 })();
 `;
 
-function version(content: string): string {
+/** A short hash of an asset's content, put in its URL so browsers can cache it for good. */
+export function assetVersion(content: string): string {
   return createHash('sha256').update(content).digest('hex').slice(0, 12);
 }
 
+export interface Asset {
+  path: string;
+  body: string;
+  type: string;
+}
+
+/** Answers each asset at its URL (the console's and the self-check page's). */
+export function serveAssets<E extends Env>(app: Hono<E>, assets: Record<string, Asset>): void {
+  for (const asset of Object.values(assets)) {
+    app.get(asset.path, (c) => {
+      c.header('Content-Type', asset.type);
+      // The URL changes with the content, so it can be cached for good.
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      return c.body(asset.body);
+    });
+  }
+}
+
 export const ASSETS = {
-  css: { path: `/static/console.${version(CONSOLE_CSS)}.css`, body: CONSOLE_CSS, type: 'text/css; charset=utf-8' },
-  js: { path: `/static/console.${version(CONSOLE_JS)}.js`, body: CONSOLE_JS, type: 'text/javascript; charset=utf-8' },
+  css: { path: `/static/console.${assetVersion(CONSOLE_CSS)}.css`, body: CONSOLE_CSS, type: 'text/css; charset=utf-8' },
+  js: { path: `/static/console.${assetVersion(CONSOLE_JS)}.js`, body: CONSOLE_JS, type: 'text/javascript; charset=utf-8' },
 } as const;

@@ -10,6 +10,7 @@ import { ATTRIBUTE_CATEGORIES, type Category, type Severity } from './categories
 import { decide } from './decide.js';
 import type { CompiledLexicon, CompiledRule } from './lexicon/compile.js';
 import { exceptionApplies, matchRule, type RawFinding } from './match.js';
+import { attachFixes } from './fixes/attach-fixes.js';
 import { normalize, toOriginalRange } from './normalize.js';
 import type { Tokenizer } from './tokenizer.js';
 import type { Finding, Verdict } from './verdict.js';
@@ -138,10 +139,13 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
     return { ...finding, missing, message: named(finding.message), ...(finding.suggestion ? { suggestion: named(finding.suggestion) } : {}) };
   });
   const fold = (s: string) => normalize(s, lexicon.variants).text;
+  const conditionTexts = new Map<string, string>();
   for (const rule of lexicon.rules) {
     for (const condition of rule.fields) {
       const value = conditionValue(ad, condition.path);
-      if (value !== undefined && conditionHolds(condition, value, fold, adText)) findings.push(toFinding(rule, condition.path, 0, 0, String(value)));
+      if (value === undefined || !conditionHolds(condition, value, fold, adText)) continue;
+      conditionTexts.set(condition.path, String(value));
+      findings.push(toFinding(rule, condition.path, 0, 0, String(value)));
     }
   }
   if (deps.model) {
@@ -152,5 +156,7 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
   }
   const fieldOrder = (f: string) => [...TEXT_FIELDS, ...CONDITION_PATHS, WHOLE_AD].indexOf(f as never);
   findings.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field) || a.start - b.start);
-  return { decision: decide(findings), findings, lexiconVersion: deps.version, checkedAt: now.toISOString() };
+  // Structured conditions are fixed like a field holding their value: 男 → 男女不限, 全日制统招本科 → 本科, 35 → removed.
+  const texts = new Map<string, string>([...originals, ...conditionTexts]);
+  return { decision: decide(findings), findings: attachFixes(findings, texts, lexicon.fixes, lexicon.variants, ad.pay !== undefined), lexiconVersion: deps.version, checkedAt: now.toISOString() };
 }

@@ -5,6 +5,7 @@
 import type { Ad } from './ad.js';
 import { CATEGORIES, type Category } from './categories.js';
 import { checkAd } from './check-ad.js';
+import { fixAd, type FixedCheck } from './fixes/fixed-ad.js';
 import { compileLexicon, type CompiledLexicon } from './lexicon/compile.js';
 import type { Lexicon } from './lexicon/load.js';
 import type { Policy } from './lexicon/schema.js';
@@ -20,6 +21,11 @@ export interface EngineInfo {
 
 export interface Engine {
   check(ad: Ad, now?: Date): Verdict;
+  /**
+   * The ad with every fix of `verdict` applied, and the fixed ad's own verdict; undefined when there is nothing
+   * to fix, or a finding no rewording can fix (fraud, fees).
+   */
+  fix(ad: Ad, verdict: Verdict, now?: Date): FixedCheck | undefined;
   info(): EngineInfo;
   readonly lexicon: CompiledLexicon;
 }
@@ -52,9 +58,14 @@ export function buildEngine(options: CoreEngineOptions): Engine {
     rules: lexicon.rules.length,
     categories: CATEGORIES.map((id) => ({ id, rules: lexicon.rules.filter((r) => r.category === id).length })),
   };
+  const deps = { lexicon, tokenizer, model, version };
   return {
     lexicon,
-    check: (ad, now) => checkAd(ad, { lexicon, tokenizer, model, version }, now),
+    check: (ad, now) => checkAd(ad, deps, now),
+    fix: (ad, verdict, now) => {
+      const fixed = fixAd(ad, verdict.findings);
+      return fixed && { ad: fixed, verdict: checkAd(fixed, deps, now) };
+    },
     info: () => info,
   };
 }

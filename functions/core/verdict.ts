@@ -4,6 +4,16 @@ import { CATEGORIES, DECISIONS, SEVERITIES } from './categories.js';
 
 export const LegalBasisSchema = z.object({ law: z.string(), article: z.string() });
 
+/**
+ * A fix: replace [start, end) of the finding's field (ORIGINAL text, UTF-16 code units) with `replacement`;
+ * empty deletes. The fixes of one field never overlap: applied together they give the fixed ad.
+ */
+export const FixEditSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  replacement: z.string(),
+});
+
 export const FindingSchema = z.object({
   ruleId: z.string(),
   category: z.enum(CATEGORIES),
@@ -17,6 +27,8 @@ export const FindingSchema = z.object({
   message: z.string(),
   legalBasis: z.array(LegalBasisSchema),
   suggestion: z.string().optional(),
+  /** Only for the categories rewording can fix (discrimination, and pay or labour terms with a lawful wording). */
+  fix: FixEditSchema.optional(),
   /** Set on the learned model's findings (always `review`); rule findings carry no source. */
   source: z.literal('model').optional(),
   /** The model's probability for the category, 0 to 1. */
@@ -34,4 +46,5 @@ export const VerdictSchema = z.object({
 
 export type LegalBasis = z.infer<typeof LegalBasisSchema>;
 export type Finding = z.infer<typeof FindingSchema>;
+export type FixEdit = z.infer<typeof FixEditSchema>;
 export type Verdict = z.infer<typeof VerdictSchema>;

@@ -27,6 +27,8 @@ export interface AppLimits {
    * key hash is remembered so that repeating it costs no database read.
    */
   authFailures: { perMinute: number; unknownKeyCacheMs: number };
+  /** Checks per client address and minute on the public self-check page (/check); 0 turns the limit off. */
+  selfChecksPerMinute: number;
 }
 
 export const DEFAULT_LIMITS: AppLimits = {
@@ -34,12 +36,13 @@ export const DEFAULT_LIMITS: AppLimits = {
   rateLimit: { perSecond: 20, burst: 40 },
   keyCacheMs: 30_000,
   authFailures: { perMinute: 30, unknownKeyCacheMs: 60_000 },
+  selfChecksPerMinute: 20,
 };
 
 export type Logger = (entry: Record<string, unknown>) => void;
 
 export interface AppDeps {
-  engine: Pick<Engine, 'check' | 'info'>;
+  engine: Pick<Engine, 'check' | 'info' | 'fix'>;
   /** The store (functions/store): its ads and keys, and `ping` for the readiness probe. */
   store: { ads: AdStore; keys: ApiKeyStore; feedback: FeedbackStore; ping(): Promise<void> };
   limits?: Partial<AppLimits>;

@@ -24,6 +24,7 @@ export const PROBLEM_TYPES = {
   'rate-limited': { status: 429, title: 'Too many requests for this API key' },
   'header-too-large': { status: 431, title: 'The request line or headers are too large' },
   'auth-throttled': { status: 429, title: 'Too many failed authentications from this address' },
+  'too-many-checks': { status: 429, title: 'Too many self-checks from this address' },
   unavailable: { status: 503, title: 'The service is temporarily unavailable' },
   internal: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;

@@ -5,7 +5,12 @@
 import { z } from '@hono/zod-openapi';
 import { AdSchema as CoreAdSchema, CheckAdSchema as CoreCheckAdSchema, FIELD_LIMITS, hasVisibleText } from '../core/ad.js';
 import { CATEGORIES, DECISIONS } from '../core/categories.js';
-import { FindingSchema as CoreFindingSchema, LegalBasisSchema as CoreLegalBasisSchema, VerdictSchema as CoreVerdictSchema } from '../core/verdict.js';
+import {
+  FindingSchema as CoreFindingSchema,
+  FixEditSchema as CoreFixEditSchema,
+  LegalBasisSchema as CoreLegalBasisSchema,
+  VerdictSchema as CoreVerdictSchema,
+} from '../core/verdict.js';
 import { AD_STATUSES, FEEDBACK_KINDS, REVIEW_DECISIONS, ROLES } from '../store/model.js';
 import { PROBLEM_TYPES } from './problem.js';
 
@@ -28,9 +33,34 @@ export const CheckAdSchema = CoreCheckAdSchema.clone().openapi('AdToCheck', {
 });
 
 const LegalBasisSchema = CoreLegalBasisSchema.clone().openapi('LegalBasis');
-export const FindingSchema = CoreFindingSchema.extend({ legalBasis: z.array(LegalBasisSchema) }).openapi('Finding');
+const FixSchema = CoreFixEditSchema.clone().openapi('Fix', {
+  description:
+    "Replace `start`–`end` of the finding's field (offsets into the original text) with `replacement`; empty deletes. Only for categories rewording can fix (discrimination; pay and labour terms where a lawful wording exists), never for fraud or fees. The fixes of one field never overlap: apply them from the last to the first. A finding whose words another fix removes has an empty fix.",
+  example: { start: 3, end: 6, replacement: '男女不限' },
+});
+export const FindingSchema = CoreFindingSchema.extend({ legalBasis: z.array(LegalBasisSchema), fix: FixSchema.optional() }).openapi('Finding');
 export const VerdictSchema = CoreVerdictSchema.extend({ findings: z.array(FindingSchema) }).openapi('Verdict', {
   description: 'The engine verdict: approve (no findings), review (only review-severity findings) or reject.',
+});
+
+/** The ad with every fix applied, checked again: what `fixed` holds in check and submit responses. */
+export const FixedAdSchema = CoreCheckAdSchema.extend({
+  decision: z.enum(DECISIONS).openapi({ description: 'The decision the fixed ad gets.' }),
+}).openapi('FixedAd', {
+  description:
+    'The ad with every fix applied, and the decision it gets when checked again. Absent when there is nothing to fix, or when a finding is fraud or fee charging (no rewording makes those lawful). Without `decision` it is an ad to submit as it is (PUT /v1/ads/{id}).',
+  example: { title: '仓库管理员', description: '负责仓库管理，男女不限。', decision: 'approve' },
+});
+
+export const CheckResultSchema = VerdictSchema.extend({ fixed: FixedAdSchema.optional() }).openapi('CheckResult', {
+  description: 'The verdict; with `?fix=true`, also the fixed ad (`fixed`).',
+});
+
+export const CheckQuery = z.object({
+  fix: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ param: { name: 'fix', in: 'query' }, description: '`true` adds `fixed`: the ad with every fix applied, checked again.' }),
 });
 
 export const AdStatusSchema = z.enum(AD_STATUSES).openapi('AdStatus', {
@@ -44,6 +74,9 @@ export const CreatedAdSchema = z
     status: AdStatusSchema,
     version: z.number().int().positive(),
     verdict: VerdictSchema,
+    fixed: FixedAdSchema.optional().openapi({
+      description: 'For a flagged ad: every fix applied, checked again (see FixedAd). Send it without `decision` to PUT /v1/ads/{id} to apply all fixes.',
+    }),
   })
   .openapi('CheckedAd');
 

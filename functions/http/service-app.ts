@@ -1,9 +1,11 @@
 /**
- * The whole hirecheck service as one Hono app: the API, organizer prescreens and the moderator console,
+ * The whole hirecheck service as one Hono app: the API, organizer prescreens, the moderator console and the public
+ * self-check page,
  * sharing one authenticator (and key cache). `npm start` and the Lambda handler both serve exactly this.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { consoleRoute } from '../console/app.js';
+import { selfCheckRoute } from '../selfcheck/app.js';
 import { createPrescreenStore } from '../store/prescreens.js';
 import type { Store } from '../store/index.js';
 import { createApp } from './app.js';
@@ -19,5 +21,6 @@ export function createServiceApp({ engine, store, limits, log, clientAddress }: 
   const auth = createAuthenticator(store.keys, authenticatorOptions({ ...DEFAULT_LIMITS, ...limits }));
   const prescreens = prescreensRoute({ engine, prescreens: createPrescreenStore(store.table) });
   const console = consoleRoute({ store, engine, auth, ...(log ? { log } : {}), ...(clientAddress ? { clientAddress } : {}) });
-  return createApp({ engine, store, auth, limits, log, clientAddress, routes: [console, prescreens] });
+  const selfCheck = selfCheckRoute({ engine, clientAddress, perMinute: { ...DEFAULT_LIMITS, ...limits }.selfChecksPerMinute });
+  return createApp({ engine, store, auth, limits, log, clientAddress, routes: [console, prescreens, selfCheck] });
 }

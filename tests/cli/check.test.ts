@@ -64,6 +64,35 @@ describe('hirecheck check', { timeout: 120_000 }, () => {
     expect(lines[3]).toMatchObject({ id: 'c', decision: 'reject' });
   });
 
+  it('--fix prints the fixed ad and its decision after the findings (each with its fix); the exit code is the original decision', () => {
+    const { code, stdout } = run(['check', '-', '--fix'], '仓库管理员\n限男性，18-45周岁，能吃苦\n五险一金');
+    expect(code).toBe(2);
+    expect(stdout).toContain('修改: 「限男性」改为「男女不限」');
+    expect(stdout).toContain('修改: 删除「18-45周岁，」');
+    expect(stdout).toMatch(/修改后: 通过 approve\n\n\[title\]\n仓库管理员\n\n\[description\]\n男女不限，能吃苦\n五险一金/);
+    const fraud = run(['check', '-', '--fix'], '打字员\n手机刷单，入职交押金200元');
+    expect(fraud.stdout).toContain('修改后: 无法通过修改措辞修正');
+    const lure = run(['check', '-', '--fix'], '销售\n月入过万很轻松，欢迎加入');
+    expect(lure.stdout).toContain('修改后: 没有可以自动修改的内容');
+    const clean = run(['check', '-', '--fix'], '会计\n男女不限，五险一金');
+    expect(clean.stdout).toContain('修改后: 没有需要修改的内容');
+  });
+
+  it('--fix with --json and --jsonl adds fixed to each verdict, none for fraud or fees', () => {
+    const single = run(['check', '-', '--json', '--fix'], JSON.stringify({ title: '保洁员', description: '要求：限本地户口，能吃苦' }));
+    expect(JSON.parse(single.stdout).fixed).toEqual({ title: '保洁员', description: '要求：能吃苦', decision: 'approve' });
+    const input = [
+      JSON.stringify({ id: 'a', title: '会计', description: '女性优先，熟练使用Office' }),
+      JSON.stringify({ id: 'b', title: '打字员', description: '手机刷单，入职交押金200元，限女性' }),
+      JSON.stringify({ id: 'c', title: '会计', description: '男女不限' }),
+    ].join('\n');
+    const lines = run(['check', '--jsonl', '--fix'], input).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ id: 'a', decision: 'reject', fixed: { description: '男女不限，熟练使用Office', decision: 'approve' } });
+    expect(lines[1].decision).toBe('reject');
+    expect(lines[1].fixed).toBeUndefined();
+    expect(lines[2].fixed).toBeUndefined();
+  });
+
   it('checks ads without a title, from a JSON file and from exported JSONL lines with extra keys', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'hirecheck-')), 'untitled.json');
     writeFileSync(file, JSON.stringify({ description: '招聘普工，1.20-35岁，男女不限' }));

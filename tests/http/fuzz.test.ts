@@ -24,8 +24,8 @@ const agent = new Agent({ keepAlive: true, maxSockets: 4 });
 
 beforeAll(async () => {
   service = await startServiceServer({
-    // Failed-authentication limiting has its own tests; here every request should reach its route.
-    limits: { authFailures: { perMinute: 0, unknownKeyCacheMs: 60_000 }, bodyBytes: BODY_LIMIT },
+    // Failed-authentication and self-check limiting have their own tests; here every request should reach its route.
+    limits: { authFailures: { perMinute: 0, unknownKeyCacheMs: 60_000 }, bodyBytes: BODY_LIMIT, selfChecksPerMinute: 0 },
   });
   base = new URL(service.url);
   ctx = await hostileContext(service.url, service.keys, BODY_LIMIT);

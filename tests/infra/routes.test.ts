@@ -6,8 +6,9 @@ import { API_ROUTES } from '../../infra/routes.js';
 
 describe('infra/routes.ts', () => {
   it("lists exactly the routes of the Lambda's app (Hono :id written as API Gateway's {id})", () => {
-    // The console's pages sit behind one greedy proxy route per method.
-    const declared = (path: string) => (path.startsWith('/console/') ? '/console/{proxy+}' : path.replace(/:(\w+)/g, '{$1}'));
+    // The console's pages and the self-check page's assets sit behind one greedy proxy route per method.
+    const declared = (path: string) =>
+      path.startsWith('/console/') ? '/console/{proxy+}' : path.startsWith('/check/') ? '/check/{proxy+}' : path.replace(/:(\w+)/g, '{$1}');
     const served = new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${declared(r.path)}`));
     expect([...served].sort()).toEqual(API_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });

@@ -11,6 +11,7 @@ import { TABLE_DEFINITION } from '../../functions/store/table-definition.js';
 import { assertLoadsOn } from '../../infra/build/native-versions.js';
 import { bundledAddonPath, RECHECK_ENTRY } from '../../infra/build/paths.js';
 import { DEFAULT_CONFIG } from '../../infra/config.js';
+import { SELF_CHECK_THROTTLE } from '../../infra/http-api.js';
 import { API_ROUTES } from '../../infra/routes.js';
 import { bundledDynamoActions } from './store-actions.js';
 import { synth, withVariant, type Synthesised } from './synth.js';
@@ -133,11 +134,12 @@ describe('ApiStack: HTTP API', () => {
     expect(routes.sort()).toEqual(API_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });
 
-  it('has a $default stage with throttling and JSON access logs', () => {
+  it('has a $default stage with throttling (lower for the public self-check page) and JSON access logs', () => {
     s.apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: DEFAULT_CONFIG.throttleRate, ThrottlingBurstLimit: DEFAULT_CONFIG.throttleBurst },
+      RouteSettings: { 'POST /check': { ThrottlingRateLimit: SELF_CHECK_THROTTLE.rateLimit, ThrottlingBurstLimit: SELF_CHECK_THROTTLE.burstLimit } },
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
     });
   });

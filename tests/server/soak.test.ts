@@ -22,6 +22,7 @@ it('answers 2,000 hostile requests on every route with no 5xx and no dropped req
     HIRECHECK_DATA_DIR: dataDir,
     HIRECHECK_RATE_LIMIT_RPS: '0',
     HIRECHECK_AUTH_FAILURES_PER_MINUTE: '0',
+    HIRECHECK_SELF_CHECKS_PER_MINUTE: '0',
   });
   const keys = JSON.parse(readFileSync(join(dataDir, 'demo-keys.json'), 'utf8')) as Record<string, string>;
   const context = await hostileContext(server.base, { employer: keys.employer!, moderator: keys.moderator!, organizer: keys.organizer!, admin: keys.moderator! }, 256 * 1024);

@@ -4,6 +4,7 @@
  * (pending, or rejected by the engine alone), and the feedback forms: 误报 on each finding, and marking a
  * passage the engine missed.
  */
+import type { Child } from 'hono/jsx';
 import { fieldText, TEXT_FIELDS } from '../../core/ad.js';
 import { CATEGORIES, type Category } from '../../core/categories.js';
 import { isDecidable, type AdRecord, type FeedbackRecord, type ReviewInfo } from '../../store/model.js';
@@ -22,7 +23,8 @@ import {
 import { CategoryChip } from './category-chip.js';
 import { adPath, adUrl, queueUrl } from '../urls.js';
 import { CsrfField, Notice, Page, type PageNotice, type Viewer } from './layout.js';
-import { findingAnchor, markAnchor, MarkedText, type NumberedFinding } from './marked-text.js';
+import { MarkedAd } from './marked-ad.js';
+import { findingAnchor, markAnchor, type NumberedFinding } from './marked-text.js';
 
 export interface AdPageProps {
   viewer: Viewer;
@@ -57,31 +59,36 @@ function lawTitle(law: string): string {
   return law.startsWith('《') ? law : `《${law}》`;
 }
 
-function Findings(props: { ad: AdRecord; findings: NumberedFinding[]; feedback: FeedbackRecord[]; viewer: Viewer }) {
-  const { findings, ad } = props;
+/** The console's 误报 control on a finding: a form, or a chip once a moderator has marked it. */
+function FalseAlarm(props: { ad: AdRecord; finding: NumberedFinding; feedback: FeedbackRecord[]; viewer: Viewer }) {
+  const { ad, finding: f } = props;
+  if (props.feedback.some((m) => m.kind === 'false_alarm' && m.ruleId === f.ruleId && m.field === f.field && m.start === f.start && m.end === f.end)) {
+    return <span class="chip false-alarm-marked">已标记误报</span>;
+  }
+  return (
+    <form method="post" action={`${adPath(ad.adId)}/feedback`} class="false-alarm">
+      <CsrfField token={props.viewer.csrfToken} />
+      <input type="hidden" name="kind" value="false_alarm" />
+      <input type="hidden" name="version" value={String(ad.version)} />
+      <input type="hidden" name="ruleId" value={f.ruleId} />
+      <input type="hidden" name="field" value={f.field} />
+      <input type="hidden" name="start" value={String(f.start)} />
+      <input type="hidden" name="end" value={String(f.end)} />
+      <button type="submit" title="这条命中是误报：反馈给词库维护者">
+        误报
+      </button>
+    </form>
+  );
+}
+
+/** The findings explained (message, law, suggestion); `control` adds a page's own control to each (the console's 误报). */
+export function Findings({ findings, control }: { findings: NumberedFinding[]; control?: (f: NumberedFinding) => Child }) {
   if (findings.length === 0) return <p class="muted">引擎没有命中任何规则。</p>;
-  const marked = (f: NumberedFinding) =>
-    props.feedback.some((m) => m.kind === 'false_alarm' && m.ruleId === f.ruleId && m.field === f.field && m.start === f.start && m.end === f.end);
   return (
     <ol class="findings">
       {findings.map((f) => (
         <li id={findingAnchor(f.index)} data-category={f.category} data-rule={f.ruleId}>
-          {marked(f) ? (
-            <span class="chip false-alarm-marked">已标记误报</span>
-          ) : (
-            <form method="post" action={`${adPath(ad.adId)}/feedback`} class="false-alarm">
-              <CsrfField token={props.viewer.csrfToken} />
-              <input type="hidden" name="kind" value="false_alarm" />
-              <input type="hidden" name="version" value={String(ad.version)} />
-              <input type="hidden" name="ruleId" value={f.ruleId} />
-              <input type="hidden" name="field" value={f.field} />
-              <input type="hidden" name="start" value={String(f.start)} />
-              <input type="hidden" name="end" value={String(f.end)} />
-              <button type="submit" title="这条命中是误报：反馈给词库维护者">
-                误报
-              </button>
-            </form>
-          )}
+          {control?.(f)}
           <div>
             <a href={`#${markAnchor(f.index)}`}>{f.index + 1}.</a> <CategoryChip category={f.category} />{' '}
             <span class={`sev-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span>{' '}
@@ -232,11 +239,6 @@ function MarkedMisses({ feedback }: { feedback: FeedbackRecord[] }) {
 export function AdPage(props: AdPageProps) {
   const { ad, viewer, category } = props;
   const findings: NumberedFinding[] = ad.verdict.findings.map((f, index) => ({ ...f, index }));
-  const present = [...new Set(findings.map((f) => f.category))];
-  const fields = TEXT_FIELDS.flatMap((field) => {
-    const text = fieldText(ad.ad, field);
-    return text ? [{ field, text, findings: findings.filter((f) => f.field === field) }] : [];
-  });
   return (
     <Page title={ad.title} viewer={viewer} section="queue">
       <div class="ad-head">
@@ -273,21 +275,9 @@ export function AdPage(props: AdPageProps) {
       <div class="ad-grid">
         <section class="panel" aria-label="广告原文">
           <h2>广告原文</h2>
-          {fields.map(({ field, text, findings: own }) => (
-            <div class="field" data-field={field}>
-              <h3>{FIELD_LABELS[field] ?? field}</h3>
-              <MarkedText text={text} findings={own} />
-            </div>
-          ))}
-          <MarkMissForm ad={ad} viewer={viewer} fields={fields.map((f) => f.field)} />
-          {present.length > 0 ? (
-            <div class="legend" aria-label="图例">
-              图例：
-              {present.map((c) => (
-                <CategoryChip category={c} />
-              ))}
-            </div>
-          ) : null}
+          <MarkedAd ad={ad.ad} findings={findings}>
+            <MarkMissForm ad={ad} viewer={viewer} fields={TEXT_FIELDS.filter((f) => fieldText(ad.ad, f))} />
+          </MarkedAd>
         </section>
         <section class="panel" aria-label="命中项">
           {ad.appeal && ad.appeal.version === ad.version ? (
@@ -299,7 +289,7 @@ export function AdPage(props: AdPageProps) {
             </div>
           ) : null}
           <h2>命中项（{findings.length}）</h2>
-          <Findings ad={ad} findings={findings} feedback={props.feedback} viewer={viewer} />
+          <Findings findings={findings} control={(f) => <FalseAlarm ad={ad} finding={f} feedback={props.feedback} viewer={viewer} />} />
           <MarkedMisses feedback={props.feedback} />
           <p class="muted">
             词库版本 {ad.lexiconVersion} · 检查于 {formatTime(ad.verdict.checkedAt)}

@@ -18,20 +18,27 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name={CSRF_FIELD} value={token} />;
 }
 
+/** The head of a page: zh-CN, phone-ready, no referrer, its stylesheet and script (same origin, for the CSP). */
+export function DocumentHead(props: { title: string; css: string; js: string }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="referrer" content="no-referrer" />
+      <title>{props.title}</title>
+      <link rel="stylesheet" href={props.css} />
+      <script src={props.js} defer></script>
+    </head>
+  );
+}
+
 export function Page(props: { title: string; viewer?: Viewer; section?: Section; children: Child }) {
   const { viewer, section = 'none' } = props;
   return (
     <>
       {raw('<!DOCTYPE html>')}
       <html lang="zh-CN">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta name="referrer" content="no-referrer" />
-          <title>{`${props.title} · hirecheck 审核台`}</title>
-          <link rel="stylesheet" href={`${CONSOLE_BASE}${ASSETS.css.path}`} />
-          <script src={`${CONSOLE_BASE}${ASSETS.js.path}`} defer></script>
-        </head>
+        <DocumentHead title={`${props.title} · hirecheck 审核台`} css={`${CONSOLE_BASE}${ASSETS.css.path}`} js={`${CONSOLE_BASE}${ASSETS.js.path}`} />
         <body>
           <header class="top">
             <a class="brand" href={CONSOLE_BASE}>

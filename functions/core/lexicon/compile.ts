@@ -9,6 +9,7 @@ import type { CompiledConstruction } from '../analysis/constructions.js';
 import { compileRoles, OPERATOR_TAG, RESTRICT_TAG, type CompiledRole } from '../analysis/roles.js';
 import type { CompiledScenario } from '../analysis/scenarios.js';
 import { TermIndex } from '../scan/term-index.js';
+import { compileFixes, type CompiledFixes } from '../fixes/compile-fixes.js';
 import { regexTrigger, type RegexTrigger } from './regex-trigger.js';
 import { LexiconError, type Lexicon } from './load.js';
 import type { FieldCondition, LexiconException, Pattern, Policy, Rule } from './schema.js';
@@ -81,14 +82,16 @@ export interface CompiledLexicon {
   policy: Policy;
   /** Tags of the neutral words (不限, 均可): next to a protected attribute they cancel it. */
   neutral: string[];
+  /** How each rule's findings are fixed (rules without fix data are absent). */
+  fixes: CompiledFixes;
 }
 
 /** Lexicon text is folded like ad text (NFKC + lower case), so a rule written with ， matches the normalised ,. */
 export const fold = (s: string) => s.normalize('NFKC').toLowerCase();
 /** Folds a regex's literal text like ad text, leaving escapes alone (\\S must not become \\s). */
 const foldRegexSource = (source: string) => source.replace(/\\.|[^\\]+/g, (part) => (part.startsWith('\\') ? part : fold(part)));
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (words: string[]) =>
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const alternation = (words: string[]) =>
   `(?:${[...new Set(words.map(fold))].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})`;
 
 /** The common sets every rule may use as operators: their words also carry an operator tag (roles read it). */
@@ -259,5 +262,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     roles,
     policy: lexicon.policy,
     neutral,
+    fixes: compileFixes(lexicon),
   };
 }

@@ -93,6 +93,31 @@ export const ExceptionSchema = z.union([
 
 export const LegalSchema = z.object({ law: nonEmpty, article: nonEmpty }).strict();
 
+/**
+ * How a finding of the rule is fixed (functions/core/fixes): the condition is deleted with the words around
+ * it that belong to it, or replaced by neutral wording. A rule without `fix` gives its findings none (fraud and
+ * fees: no rewording makes the job lawful).
+ */
+export const FixSchema = z
+  .object({
+    /** What a clause that is only the condition becomes: neutral wording (男女不限, 依法签订劳动合同); empty (the default) deletes it. */
+    replacement: z.string().default(''),
+    /**
+     * A condition sharing its clause with other words (只收女学徒, 社保自愿放弃的每月补200): its words are deleted
+     * (`delete`, the default), or the finding gets no fix (`none`) where neither deleting nor the wording reads right.
+     */
+    inClause: z.enum(['delete', 'none']).default('delete'),
+    /** Word sets whose words, left beside the finding in its clause, belong to the condition (年龄, 周岁, 身高, cm). */
+    filler: SetNames.optional(),
+    /** The condition sits inside words that stay (招聘女服务员 → 招聘服务员): regexes over the finding's own text. */
+    rewrites: z.array(z.object({ regex: nonEmpty, replace: z.string() }).strict()).default([]),
+    /** `stated_pay`: fixed only when the ad states its pay elsewhere (a lure is deleted, never replaced by a guess). */
+    requires: z.enum(['stated_pay']).optional(),
+    /** Tested like the rule's examples: a description in, the fixed description out. */
+    examples: z.array(z.object({ text: nonEmpty, fixed: z.string() }).strict()).min(1),
+  })
+  .strict();
+
 /** The structured conditions a rule may read (a posting form's 性别要求, 年龄要求, 学历要求, 户籍). */
 export const CONDITION_PATHS = ['conditions.gender', 'conditions.ageMin', 'conditions.ageMax', 'conditions.education', 'conditions.hukou', 'conditions.experience'] as const;
 export type ConditionPath = (typeof CONDITION_PATHS)[number];
@@ -129,6 +154,7 @@ export const RuleSchema = z
     exceptions: z.array(ExceptionSchema).default([]),
     /** Lower the severity when the ad shows a lawful reason (e.g. 井下 work for a gender condition). */
     downgradeWhen: z.array(ExceptionSchema).default([]),
+    fix: FixSchema.optional(),
     examples: z
       .object({ match: z.array(ExampleSchema).min(1), clean: z.array(ExampleSchema).min(1) })
       .strict(),
@@ -256,3 +282,4 @@ export function exampleAd(example: RuleExample): Record<string, unknown> & { des
 
 /** An example as one line of text (the README's rule table). */
 export const exampleText = (example: RuleExample): string => (typeof example === 'string' ? example : JSON.stringify(example));
+export type Fix = z.infer<typeof FixSchema>;

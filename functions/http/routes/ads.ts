@@ -1,6 +1,8 @@
 /** /v1/ads: employers submit, list, read and revise their ads; moderators read any ad and its history. */
 import { createRoute } from '@hono/zod-openapi';
 import type { StoredAd as Ad } from '../../core/ad.js';
+import { fixedVersion, type FixedVersion } from '../../core/fixes/fixed-ad.js';
+import type { Verdict } from '../../core/verdict.js';
 import { contentHash } from '../../store/model.js';
 import { requireRole, scopeOf } from '../auth.js';
 import type { AppDeps } from '../env.js';
@@ -81,6 +83,15 @@ const adHistory = createRoute({
   responses: { 200: json(HistorySchema, 'The history'), ...problems(403, 404) },
 });
 
+/**
+ * A flagged ad's response carries its fixed version, so an integration can offer "apply all fixes and resubmit"
+ * in one step. It is computed from the stored verdict, so a replayed create answers the same.
+ */
+function withFixed<T extends { verdict: Verdict }>(engine: AppDeps['engine'], ad: Ad, response: T): T & { fixed?: FixedVersion } {
+  const fixed = response.verdict.decision === 'approve' ? undefined : fixedVersion(engine.fix(ad, response.verdict));
+  return fixed ? { ...response, fixed } : response;
+}
+
 export function adsRouter({ engine, store }: AppDeps) {
   const app = createRouter();
 
@@ -94,7 +105,7 @@ export function adsRouter({ engine, store }: AppDeps) {
     const { replayed, ...created } = await store.ads.create({ actor: principal, ad, verdict: engine.check(ad), idempotency });
     const headers: Record<string, string> = { location: `/v1/ads/${created.adId}` };
     if (replayed) headers['idempotent-replayed'] = 'true';
-    return c.json(created, 201, headers);
+    return c.json(withFixed(engine, ad, created), 201, headers);
   });
 
   app.openapi(listAds, async (c) => {
@@ -116,7 +127,7 @@ export function adsRouter({ engine, store }: AppDeps) {
     const ad: Ad = wellFormed(c.req.valid('json'));
     const expectedVersion = ifMatch ? Number(ifMatch.replace(/\D/g, '')) : undefined;
     const record = await store.ads.revise({ adId: id, scope, actor: principal, ad, verdict: engine.check(ad), expectedVersion });
-    return c.json({ adId: record.adId, status: record.status, version: record.version, verdict: record.verdict }, 200);
+    return c.json(withFixed(engine, ad, { adId: record.adId, status: record.status, version: record.version, verdict: record.verdict }), 200);
   });
 
   app.openapi(adHistory, async (c) => {

@@ -1,0 +1,35 @@
+/**
+ * Every text field of an ad with its findings marked in place, and a legend of the categories present;
+ * `children` (the console's 标记漏报 form) go between the two.
+ */
+import type { Child } from 'hono/jsx';
+import { fieldText, TEXT_FIELDS, type Ad } from '../../core/ad.js';
+import { FIELD_LABELS } from '../labels.js';
+import { CategoryChip } from './category-chip.js';
+import { MarkedText, type NumberedFinding } from './marked-text.js';
+
+export function MarkedAd({ ad, findings, children }: { ad: Ad; findings: NumberedFinding[]; children?: Child }) {
+  const present = [...new Set(findings.map((f) => f.category))];
+  return (
+    <>
+      {TEXT_FIELDS.map((field) => {
+        const text = fieldText(ad, field);
+        return text ? (
+          <div class="field" data-field={field}>
+            <h3>{FIELD_LABELS[field] ?? field}</h3>
+            <MarkedText text={text} findings={findings.filter((f) => f.field === field)} />
+          </div>
+        ) : null;
+      })}
+      {children}
+      {present.length > 0 ? (
+        <div class="legend" aria-label="图例">
+          图例：
+          {present.map((c) => (
+            <CategoryChip category={c} />
+          ))}
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Puts a `fix` on every finding whose rule has fix data (lexicons: `fix:`), computed per field so that the
+ * fixes of one field compose. Findings of rules without fix data (fraud, fees) get none.
+ */
+import { normalize, type CompiledVariants } from '../normalize.js';
+import { parsePay } from '../salary/parse-pay.js';
+import type { Finding } from '../verdict.js';
+import type { CompiledFix, CompiledFixes } from './compile-fixes.js';
+import { fieldFixes, type FixTarget } from './field-fixes.js';
+
+const CONTENT = /[\p{L}\p{N}]/u;
+
+const withoutFiller = (text: string, fixes: readonly CompiledFix[]) => fixes.reduce((rest, fix) => rest.replace(fix.filler, ' '), text);
+
+/**
+ * Nothing but words that belong to the conditions: the filler taken out, no letter or figure left. The text is
+ * normalised (年齡 → 年龄, Ｃｍ → cm) only when it is not already plain filler: most residues are.
+ */
+function fillerTest(variants: CompiledVariants) {
+  return (residue: string, fixes: readonly CompiledFix[]): boolean =>
+    !CONTENT.test(residue) ||
+    !CONTENT.test(withoutFiller(residue.toLowerCase(), fixes)) ||
+    !CONTENT.test(withoutFiller(normalize(residue, variants).text, fixes));
+}
+
+/** The ad states its pay somewhere other than in its pay findings (a `salary` field, 底薪3000+提成 in the text). */
+function statesPay(texts: ReadonlyMap<string, string>, findings: readonly Finding[], variants: CompiledVariants): boolean {
+  for (const [field, text] of texts) {
+    if (field.startsWith('conditions.')) continue;
+    if (field === 'salary' && CONTENT.test(text)) return true;
+    let rest = text;
+    for (const f of findings) if (f.field === field && f.category === 'salary_promise') rest = rest.slice(0, f.start) + ' '.repeat(f.end - f.start) + rest.slice(f.end);
+    if (parsePay(normalize(rest, variants).text).length) return true;
+  }
+  return false;
+}
+
+/**
+ * `findings` with their fixes. `texts` are the original texts of the fields and structured conditions findings
+ * may be on (a finding on the whole ad has none, and no fix); `payGiven`: the ad has a structured pay range.
+ */
+export function attachFixes(findings: Finding[], texts: ReadonlyMap<string, string>, fixes: CompiledFixes, variants: CompiledVariants, payGiven: boolean): Finding[] {
+  let paid: boolean | undefined;
+  const byField = new Map<string, FixTarget[]>();
+  findings.forEach((f, index) => {
+    const fix = fixes.get(f.ruleId);
+    if (!fix || !texts.has(f.field)) return;
+    if (fix.requires === 'stated_pay' && !(paid ??= payGiven || statesPay(texts, findings, variants))) return;
+    const targets = byField.get(f.field) ?? [];
+    targets.push({ index, start: f.start, end: f.end, fix });
+    byField.set(f.field, targets);
+  });
+  if (byField.size === 0) return findings;
+  const out = [...findings];
+  const isFiller = fillerTest(variants);
+  for (const [field, targets] of byField) {
+    for (const [index, fix] of fieldFixes(texts.get(field)!, targets, isFiller)) out[index] = { ...out[index]!, fix };
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * How fixes compose in one field (functions/core/fixes/field-fixes.ts, edited-text.ts, text-layout.ts): the
+ * layouts real ads use, each fixed into a clean text. Per-rule behaviour is in the lexicons' fix examples.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyFixes } from '../../../functions/core/fixes/fixed-ad.js';
+import type { FixEdit } from '../../../functions/core/verdict.js';
+import { engine, withoutNotices } from '../engine-fixture.js';
+
+const fixed = (description: string) => {
+  const { findings } = engine.check({ title: '招聘', description });
+  return applyFixes(description, findings.flatMap((f) => (f.field === 'description' && f.fix ? [f.fix] : [])));
+};
+
+describe('composed fixes', () => {
+  it.each([
+    ['a list item emptied: its line and mark go', '岗位要求：\n1、年龄35岁以下；\n2、有叉车证。', '岗位要求：\n2、有叉车证。'],
+    ['Windows line breaks stay CRLF', '限男性，能吃苦\r\n年龄35岁以下\r\n有叉车证', '男女不限，能吃苦\r\n有叉车证'],
+    ['a label left with nothing goes, with its sentence end', '民族要求：汉族。试用期工资3200元', '试用期工资3200元'],
+    ['a ； only ends an item of a label\'s list', '报名条件：需有杭州市区户口；第一学历为全日制本科；35周岁以下（硕士研究生可放宽至40周岁）。', '报名条件：本科。'],
+    ['a note in brackets glued to a deleted item goes with it', '1. 限本区户籍（以报名截止日户口簿为准）；\n2. 大专以上学历。', '2. 大专以上学历。'],
+    ['an emptied bracket goes', '物业前台，月薪4500，双休。（民族：汉；婚育：已育优先）', '物业前台，月薪4500，双休。'],
+    ['a bracket whose other half went with a deletion goes', '要求：男工（女工暂不招），18-40周岁，初中以上文化', '男女不限，初中以上文化'],
+    ['list numbers glued inside a line', '1.女性2.已婚3.30-45岁4.会用收银机扫码', '1.男女不限4.会用收银机扫码'],
+    ['bullets inside a line', '【职位要求】✓ 年龄20-40岁✓ 无需经验', '【职位要求】✓ 无需经验'],
+    ['a full stop written "."', '工资3300.身高1.75以上，年龄35岁以下，沙坪坝大学城。', '工资3300.沙坪坝大学城。'],
+    ['English keeps the space after a comma', '- Male only, able to operate forklift', '- 男女不限, able to operate forklift'],
+    ['a wording said once when repeated right after itself', '只要小伙子，妹子就不考虑了哈', '男女不限'],
+    ['words between two conditions that belong to them go too', '申请门槛：国内双一流或海外QS前100院校本科及以上', '申请门槛：本科及以上'],
+    ['a rewrite changes every match in its finding', '（三）本科阶段须为全日制普通高等学校统招本科，且本硕专业一致', '（三）本科阶段须为普通高等学校本科，且本硕专业一致'],
+    ['a conjunction left at the edge of what stays goes', '（四）具有江西省户籍或江西省生源；\n（五）身体健康。', '（四）江西省生源；\n（五）身体健康。'],
+    ['but not the first character of a word (及时)', '要求本地户口及时到岗', '及时到岗'],
+  ])('%s', (_, description, expected) => {
+    expect(fixed(description)).toBe(expected);
+  });
+
+  it('gives a finding whose words another fix removes an empty fix at that fix\'s start', () => {
+    const { findings } = engine.check({ title: '招聘', description: '限男性 985/211院校毕业\n限男性' });
+    const school = findings.find((f) => f.category === 'school_tier')!;
+    const gender = findings.find((f) => f.category === 'gender')!;
+    expect(gender.fix).toEqual({ start: 0, end: 15, replacement: '男女不限' });
+    expect(school.fix).toEqual<FixEdit>({ start: 0, end: 0, replacement: '' });
+  });
+
+  it('gives labour findings inside a longer clause no fix (no wording reads right there)', () => {
+    const { findings } = engine.check({ title: '招聘', description: '社保自愿放弃的每月补200现金，有宿舍' });
+    const insurance = findings.find((f) => f.ruleId === 'labor-social-insurance')!;
+    expect(insurance).toBeDefined();
+    expect(insurance.fix).toBeUndefined();
+  });
+
+  it('gives fraud and fee findings no fix', () => {
+    const { findings } = withoutNotices(engine.check({ title: '招聘', description: '招淘宝刷单员，入职交工服押金200元' }));
+    expect(findings.map((f) => f.category).sort()).toEqual(['fee_charging', 'fraud']);
+    for (const f of findings) expect(f.fix).toBeUndefined();
+  });
+});
