@@ -86,11 +86,16 @@ function dutyClause(a: FieldAnalysis, c: FieldAnalysis['clauses'][number], p: Co
   return c.section !== 'requirement' && p.duties.test(text) && !p.conditions.test(text) && !p.location.test(text);
 }
 
+/** Name characters only between a place and a company suffix: the place begins the registered name. */
+const NAME_RUN = /^[\p{Script=Han}a-z0-9()]{0,20}$/u;
+
 /** A place name outside the company's fields and outside a registered name (北京云京科技有限公司 is where it is registered). */
 function namesPlace(a: FieldAnalysis, p: Compiled): boolean {
   if (a.field.startsWith('company.')) return false;
-  const names = [...a.n.text.matchAll(p.companyAll)].map((m) => [m.index, m.index + m[0].length]);
-  return p.setTags.some((t) => a.byTag.get(t)?.some((h) => !names.some(([s, e]) => h.start >= s! && h.end <= e!)));
+  const text = a.n.text;
+  const suffixes = [...text.matchAll(p.companyAll)].map((m) => m.index);
+  const inName = (end: number) => suffixes.some((s) => s >= end && NAME_RUN.test(text.slice(end, s)));
+  return p.setTags.some((t) => a.byTag.get(t)?.some((h) => !inName(h.end)));
 }
 
 /** The elements the ad states, each from its structured field or from its text. */

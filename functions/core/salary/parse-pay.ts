@@ -55,7 +55,23 @@ function periodOf(keyword: string | undefined, per: string | undefined): PayPeri
 /** Months of pay per period: a day is one of 22 working days, an hour one of 8 in it. */
 export const MONTHLY: Record<PayPeriod, number> = { hour: 8 * 22, day: 22, week: 52 / 12, month: 1, year: 1 / 12 };
 
-export function parsePay(text: string): PayMention[] {
+/**
+ * The pay mentions of a normalised text. Several detectors read the same fields' pay in one check (salary,
+ * completeness, the form's pay), so the last few texts' results are kept; callers must not change them.
+ */
+export function parsePay(text: string): readonly PayMention[] {
+  let mentions = recent.get(text);
+  if (!mentions) {
+    if (recent.size >= RECENT_TEXTS) recent.clear();
+    mentions = parseMentions(text);
+    recent.set(text, mentions);
+  }
+  return mentions;
+}
+const RECENT_TEXTS = 64;
+const recent = new Map<string, PayMention[]>();
+
+function parseMentions(text: string): PayMention[] {
   const out: PayMention[] = [];
   AMOUNT_RE.lastIndex = 0;
   for (let m = AMOUNT_RE.exec(text); m; m = AMOUNT_RE.exec(text)) {
