@@ -39,11 +39,20 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isThousandsSeparator = (text: string, i: number) =>
   isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && !isDigit(text.charCodeAt(i + 4));
 
-/** A space separates clauses when it stands between Chinese characters or after one. */
+/** Characters that continue a figure across a space (35 岁, 500 元): the space does not end the item. */
+const UNIT_AFTER_FIGURE = new Set([...'岁周元块人名个位年月天日时小万千百米斤吨号次件单以多左']);
+
+/**
+ * A space separates clauses when it stands between Chinese characters or after one, or after a figure and
+ * before a Chinese word that is not its unit (入职交押金500 干满半年退: posts separate items with spaces).
+ */
 function isSeparatingSpace(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c !== 0x20 && c !== 0x09) return false;
-  return isHan(text.charCodeAt(i - 1)) && (isHan(text.charCodeAt(i + 1)) || text.charCodeAt(i + 1) === 0x20);
+  const before = text.charCodeAt(i - 1);
+  const after = text.charCodeAt(i + 1);
+  if (isHan(before)) return isHan(after) || after === 0x20;
+  return isDigit(before) && isHan(after) && !UNIT_AFTER_FIGURE.has(text[i + 1]!);
 }
 
 /**
@@ -70,9 +79,16 @@ function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, w
   return out;
 }
 
+/**
+ * Operators that close what stands before them (不要, 勿扰, 免谈): a space before one does not end the clause, so
+ * 凉山彝族的 不要 stays one condition in a post whose items are separated by spaces.
+ */
+const JOINS_BACK_TAG = 'common:exclude_after';
+
 /** `byTag`: the field's hits by tag (headers are found from them); `warningTag`: cues that make a line ending in a colon a warning header. */
 export function splitClauses(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, warningTag = 'role:disclaimer'): Clause[] {
   const sectionStarts = headers(text, byTag, warningTag).sort((a, b) => a.at - b.at);
+  const joinsBack = new Set((byTag.get(JOINS_BACK_TAG) ?? []).map((h) => h.start));
   const clauses: Clause[] = [];
   let sentenceStart = 0;
   let start = 0;
@@ -92,7 +108,7 @@ export function splitClauses(text: string, byTag: ReadonlyMap<string, readonly T
   for (let i = 0; i < text.length; i++) {
     const end = ENDS[text.charCodeAt(i)];
     if (end === 2) close(i, true);
-    else if ((end === 1 && !isThousandsSeparator(text, i)) || isSeparatingSpace(text, i)) close(i, false);
+    else if ((end === 1 && !isThousandsSeparator(text, i)) || (isSeparatingSpace(text, i) && !joinsBack.has(i + 1))) close(i, false);
   }
   close(text.length, true);
   return clauses;
