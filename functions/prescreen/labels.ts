@@ -2,7 +2,7 @@
 import type { Decision } from '../core/categories.js';
 import type { DuplicateKind, ExhibitorStatus } from './types.js';
 
-export { CATEGORY_COLOURS, CATEGORY_LABELS, FIELD_LABELS, SEVERITY_LABELS, formatTime } from '../console/labels.js';
+export { CATEGORY_COLOURS, CATEGORY_LABELS, FIELD_LABELS, SEVERITY_LABELS, formatTime } from '../presentation/labels.js';
 
 export const JOB_DECISION_LABELS: Record<Decision, string> = {
   approve: '通过',

@@ -8,7 +8,7 @@
  */
 import { CATEGORIES, type Category } from '../core/categories.js';
 import type { Finding } from '../core/verdict.js';
-import { layoutHighlights, type HighlightNode } from '../console/highlight.js';
+import { layoutHighlights, type HighlightNode } from '../presentation/highlight.js';
 import {
   CATEGORY_COLOURS,
   CATEGORY_LABELS,

@@ -116,7 +116,8 @@ describe('queue and ad page', () => {
     const page = await signIn(moderatorA);
     expect(await queueTitles(page)).toContain(title);
     const row = page.locator('tr', { has: page.locator(`a.queue-link:text-is("${title}")`) });
-    await expect(row.locator('td').nth(1).textContent()).resolves.toBe('acme-hr');
+    await expect(row.locator('td').nth(1).textContent()).resolves.toBe('顺达物流有限公司');
+    expect(await row.locator('td').nth(1).getAttribute('title')).toBe('账号 acme-hr');
     // Filtering by a category the ad hit keeps it; by one it did not hit drops it.
     await page.click('nav.filters a[data-category="region"]');
     expect(await queueTitles(page)).toContain(title);
