@@ -46,8 +46,10 @@ kbd{border:1px solid var(--line);border-bottom-width:2px;border-radius:4px;paddi
 .filters{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 12px}
 .filters a{text-decoration:none;color:var(--fg)}
 .filters a[aria-current="true"]{outline:2px solid var(--fg)}
-.list-head{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:8px 16px}
-.list-head .count{font-size:15px;font-weight:normal;color:var(--muted);white-space:nowrap}
+.list-head{display:flex;flex-wrap:wrap;align-items:baseline;gap:8px 16px;margin:0 0 12px}
+.list-head h1{margin:0}
+.list-head .count{color:var(--muted);white-space:nowrap}
+.list-head a.button{margin-left:auto}
 a.button{display:inline-block;background:var(--accent);color:#fff;text-decoration:none;border-radius:6px;padding:6px 16px;font-weight:600}
 .table-scroll{overflow-x:auto;max-width:100%}
 table.queue{width:100%;border-collapse:collapse;background:#fff;border:1px solid var(--line);border-radius:8px}
@@ -136,12 +138,14 @@ table.per-moderator td,table.per-moderator th{text-align:right}
 table.per-moderator td:first-child,table.per-moderator th:first-child{text-align:left}
 table.per-moderator td.total{font-weight:700}
 svg.chart{width:100%;height:auto;font-family:inherit}
+.chart-scroll{overflow-x:auto;max-width:100%}
 svg.chart text{font-size:13px;fill:var(--fg)}
 svg.chart .axis{stroke:var(--line)}
 svg.chart rect.decision-approve{fill:#4ac26b}
 svg.chart rect.decision-reject{fill:#ff8182}
 svg.chart rect.decision-review{fill:#d4a72c}
 ul.ways-on{padding-left:20px}
+table.per-moderator{width:auto;min-width:50%}
 @media (max-width:600px){
 header.top{gap:4px 12px;padding:8px 12px}header.top .brand{flex:1}header.top nav{order:3;flex-basis:100%;overflow-x:auto;gap:14px}
 header.top .who{max-width:9em}
@@ -151,6 +155,13 @@ h1{font-size:19px}
 table.queue th,table.queue td{padding:6px 8px}
 table.queue th:nth-child(4),table.queue td:nth-child(4){display:none}
 .ad-nav{margin-left:0}
+svg.chart{min-width:480px}
+/* History as one card per event: seven columns do not fit a phone. */
+table.history,table.history tbody,table.history tr,table.history td{display:block}
+table.history thead{display:none}
+table.history tr{border:1px solid var(--line);border-radius:8px;margin:0 0 10px;background:#fff}
+table.history td{border:0;border-bottom:1px solid var(--bg);padding:4px 10px}
+table.history td::before{content:attr(data-label);display:inline-block;min-width:4em;color:var(--muted);font-size:13px}
 }
 table.queue .flag{margin-left:6px;font-size:12px}
 .chip.flag.appeal{background:#fff8c5;border-color:#d4a72c}

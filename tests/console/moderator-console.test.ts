@@ -194,7 +194,7 @@ describe('queue and ad page', () => {
     expect((await adStatus(created.adId)).status).toBe('pending_review');
 
     const preset = page.locator('.reasons button').first();
-    const reason = await preset.textContent();
+    const reason = await preset.getAttribute('value');
     await preset.click();
     await page.waitForURL((u) => !u.pathname.endsWith(created.adId));
     expect(await adStatus(created.adId)).toMatchObject({ status: 'rejected', review: { reason } });

@@ -153,7 +153,7 @@ function DecisionForms(props: { ad: AdRecord; viewer: Viewer; category?: Categor
         </button>
         <div class="undo" id="approve-undo" role="status" hidden>
           <span>
-            <b data-countdown></b> 秒后通过…
+            <strong data-countdown></strong> 秒后通过…
           </span>
           <button type="button" id="undo-button">
             撤销 <kbd>Esc</kbd>

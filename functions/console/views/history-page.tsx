@@ -162,15 +162,15 @@ export function HistoryPage(props: { viewer: Viewer; history: AdHistory; keyLabe
           <tbody>
             {history.events.map((event) => (
               <tr data-event={event.type}>
-                <td>{event.seq}</td>
-                <td>{formatTime(event.at)}</td>
-                <td>{EVENT_LABELS[event.type]}</td>
-                <td>
+                <td data-label="#">{event.seq}</td>
+                <td data-label="时间">{formatTime(event.at)}</td>
+                <td data-label="事件">{EVENT_LABELS[event.type]}</td>
+                <td data-label="操作者">
                   <span class="muted">{ROLE_LABELS[event.actor.role] ?? event.actor.role}</span> {actorName(event.actor.keyId, props.keyLabels)}
                 </td>
-                <td>{event.version}</td>
-                <td>{outcome(event)}</td>
-                <td>{isVersionEvent(event) ? <VersionDetails event={event} previous={previousOf(event)} /> : <EventDetails event={event} />}</td>
+                <td data-label="版本">{event.version}</td>
+                <td data-label="结果">{outcome(event)}</td>
+                <td data-label="详情">{isVersionEvent(event) ? <VersionDetails event={event} previous={previousOf(event)} /> : <EventDetails event={event} />}</td>
               </tr>
             ))}
           </tbody>
