@@ -1,6 +1,7 @@
 /** Renders a verdict for the terminal: decision, then each finding with its line and the span highlighted. */
 import { fieldText, type Ad, type TextField } from '../core/ad.js';
 import type { Verdict } from '../core/verdict.js';
+import { formatLegalBasis } from '../presentation/legal-basis.js';
 
 const DECISION_LABEL = { approve: '通过 approve', review: '需复核 review', reject: '驳回 reject' } as const;
 
@@ -36,7 +37,7 @@ export function formatVerdict(ad: Ad, verdict: Verdict, style: Style): string {
     out.push(`${i + 1}. ${style.bold(`[${f.category}/${f.severity}]`)} ${f.ruleId}  ${style.dim(`${f.field}:${where.line}`)}`);
     out.push(`   ${where.text.trim()}`);
     out.push(`   ${f.message}`);
-    out.push(`   法律依据: ${f.legalBasis.map((l) => `${l.law} ${l.article}`).join('；')}`);
+    out.push(`   法律依据: ${f.legalBasis.map(formatLegalBasis).join('；')}`);
     if (f.suggestion) out.push(`   建议: ${f.suggestion}`);
   });
   return out.join('\n');

@@ -139,6 +139,7 @@ table.per-moderator td:first-child,table.per-moderator th:first-child{text-align
 table.per-moderator td.total{font-weight:700}
 svg.chart{width:100%;height:auto;font-family:inherit}
 .chart-scroll{overflow-x:auto;max-width:100%}
+.stats-grid>*{min-width:0}
 svg.chart text{font-size:13px;fill:var(--fg)}
 svg.chart .axis{stroke:var(--line)}
 svg.chart rect.decision-approve{fill:#4ac26b}

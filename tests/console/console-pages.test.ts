@@ -216,6 +216,7 @@ describe('history, statistics and the small gaps', () => {
     const more = row.locator('.more');
     await expect(more.textContent()).resolves.toBe(' +2');
     expect(await more.getAttribute('title')).toMatch(/^另有：(年龄|外貌|地域\/户籍)、(年龄|外貌|地域\/户籍)$/);
+    await screenshot(page, 'pages-queue-desktop');
     await page.context().close();
   });
 });
@@ -266,7 +267,6 @@ describe('phones (390×844)', () => {
   it('desktop shots of the pages not shot above', async () => {
     const page = await signIn(await newPage(browser));
     for (const [name, path] of [
-      ['queue', '/console'],
       ['rejected', '/console/rejected'],
       ['proposals', '/console/proposals'],
       ['not-found', '/console/no-such-page'],
