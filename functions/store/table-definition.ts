@@ -2,7 +2,7 @@
  * The single DynamoDB table, as plain data: the local bootstrap (functions/store/bootstrap.ts) and the
  * CDK stack (infra/) both build the table from this one definition, so keys and indexes cannot drift.
  *
- * Item layout (see the README, "Storage: one table", for the access pattern of every endpoint):
+ * Item layout (see docs/api.md, "Storage: one table", for the access pattern of every endpoint):
  *   AD#<adId>        AD              ad head: current status, version, owner tenant, appeal, re-check note (+ GSI keys);
  *                                    also the ad's entry in the whole list it is on (gsi3pk = QUEUE#ALL while pending,
  *                                    REJECTED#ALL while rejected by the engine alone)
