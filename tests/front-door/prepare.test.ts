@@ -23,7 +23,7 @@ function scratch(withNodeModules: boolean) {
   chmodSync(npm, 0o755);
   if (withNodeModules) mkdirSync(join(dir, 'node_modules'));
   const run = (mode: string) => {
-    const env = { ...process.env, PATH: `${join(dir, 'fake-bin')}:${process.env.PATH}` };
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(dir, 'fake-bin')}:${process.env.PATH}` };
     delete env.HIRECHECK_CHROMIUM;
     const r = spawnSync(process.execPath, [join(dir, '.ci/prepare.mjs'), mode], { env, encoding: 'utf8' });
     return { code: r.status, calls: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [] };
