@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from './browser.js';
+import { launchBrowser, newPage, screenshot, signIn as signInWith } from './browser.js';
 import { startConsoleServer, type ConsoleTestServer } from './console-server.js';
 
 let server: ConsoleTestServer;
@@ -13,13 +13,7 @@ let browser: Browser;
 let keyA: string;
 let keyB: string;
 
-async function signIn(key: string): Promise<Page> {
-  const page = await newPage(browser);
-  await page.goto(`${server.baseUrl}/console/sign-in`);
-  await page.fill('#key', key);
-  await Promise.all([page.waitForURL(`${server.baseUrl}/console`), page.click('button[type=submit]')]);
-  return page;
-}
+const signIn = async (key: string) => signInWith(await newPage(browser), server.baseUrl, key);
 
 const rowOf = (page: Page, adId: string) => page.locator(`tr[data-ad="${adId}"]`);
 

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from './browser.js';
+import { launchBrowser, newPage, screenshot, signIn as signInWith } from './browser.js';
 import { startConsoleServer, type ConsoleTestServer } from './console-server.js';
 
 let server: ConsoleTestServer;
@@ -17,12 +17,7 @@ let moderator: string;
 const unique = (title: string) => `${title}-${Math.random().toString(36).slice(2, 7)}`;
 const PHONE = { width: 390, height: 844 };
 
-async function signIn(page: Page): Promise<Page> {
-  await page.goto(`${server.baseUrl}/console/sign-in`);
-  await page.fill('#key', moderator);
-  await Promise.all([page.waitForURL(`${server.baseUrl}/console`), page.click('button[type=submit]')]);
-  return page;
-}
+const signIn = (page: Page) => signInWith(page, server.baseUrl, moderator);
 
 async function phonePage(): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: PHONE, isMobile: true, hasTouch: true });

@@ -57,6 +57,18 @@ function EventDetails({ event }: { event: Exclude<HistoryEvent, VersionEvent> })
 
 const categoriesOf = (e: VersionEvent) => [...new Set(e.verdict.findings.map((f) => f.category))] as Category[];
 
+function CategoryList(props: { class: string; label: string; categories: Category[] }) {
+  if (props.categories.length === 0) return null;
+  return (
+    <span class={props.class}>
+      {props.label}
+      {props.categories.map((c) => (
+        <CategoryChip category={c} />
+      ))}
+    </span>
+  );
+}
+
 /** What a version changed against the one before: each edited field as a character diff, and the findings' categories. */
 function VersionDiff({ event, previous }: { event: VersionEvent; previous: VersionEvent }) {
   const changed = TEXT_FIELDS.flatMap((field) => {
@@ -81,26 +93,9 @@ function VersionDiff({ event, previous }: { event: VersionEvent; previous: Versi
           </p>
         </div>
       ))}
-      {gone.length > 0 || added.length > 0 ? (
-        <div>
-          {gone.length > 0 ? (
-            <span class="cats-gone">
-              不再命中：
-              {gone.map((c) => (
-                <CategoryChip category={c} />
-              ))}
-            </span>
-          ) : null}{' '}
-          {added.length > 0 ? (
-            <span class="cats-added">
-              新增命中：
-              {added.map((c) => (
-                <CategoryChip category={c} />
-              ))}
-            </span>
-          ) : null}
-        </div>
-      ) : null}
+      <div>
+        <CategoryList class="cats-gone" label="不再命中：" categories={gone} /> <CategoryList class="cats-added" label="新增命中：" categories={added} />
+      </div>
     </div>
   );
 }
