@@ -12,6 +12,12 @@ import { NO_COMPANY } from './exhibitors.js';
 import { CATEGORY_COLOURS, CATEGORY_LABELS, EXCEL_HINT, fieldLabel, formatDate, formatTime, JOB_DECISION_LABELS, OUTCOME_LABELS, SEVERITY_LABELS } from './labels.js';
 import type { Excerpt, Exhibitor, ExhibitorProblem, LetterDetails, RowResult } from './types.js';
 
+/**
+ * The lexicons' suggestions are written for a job board, whose platform reviews a justified exception; at a
+ * fair the organiser does. Only the wording changes, never the advice.
+ */
+const forExhibitor = (suggestion: string) => suggestion.replace(/由平台复核/g, '由主办方复核');
+
 /** Fraud and fees: the job must go, so no suggestion is given for how to word it. */
 const rewordable = (f: Finding) => f.category !== 'fraud' && f.category !== 'fee_charging';
 
@@ -41,7 +47,7 @@ function findingGroup({ number, lead, hits }: FindingGroup<Finding>): string {
     `<li value="${number}"><span class="cat" style="background:${CATEGORY_COLOURS[lead.category]}">${e(CATEGORY_LABELS[lead.category])}</span> ` +
     `<b class="${lead.severity}">${e(SEVERITY_LABELS[lead.severity])}</b> ${quotes}：${e(lead.message)}` +
     (laws ? `<div class="law">法律依据：${laws}</div>` : '') +
-    (lead.suggestion && rewordable(lead) ? `<div class="fix">修改建议：${e(lead.suggestion)}</div>` : '') +
+    (lead.suggestion && rewordable(lead) ? `<div class="fix">修改建议：${e(forExhibitor(lead.suggestion))}</div>` : '') +
     '</li>'
   );
 }

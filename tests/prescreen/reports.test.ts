@@ -103,6 +103,14 @@ describe('letters', () => {
     expect(html).not.toContain('由平台复核');
   });
 
+  it('address the organiser, not a platform, where a suggestion names who reviews an exception', async () => {
+    const table: Table = [FAIR[0]!, ['辛物流有限公司', '91350100M000100Y43', '调度员', '负责车辆调度，限本地户口', '', '', '', '']];
+    const one = await prescreen({ name: 'one.csv', path: writeCsv(tempDir(), 'one.csv', table, 'utf-8') });
+    const letter = [...htmlReport(one)].join('');
+    expect(letter).toContain('由主办方复核');
+    expect(letter).not.toContain('平台');
+  });
+
   it('use the terms of one meaning once: no 待复核 or 建议拒绝, and no internal field names', () => {
     expect(html).not.toMatch(/待复核|建议拒绝/);
     expect(html).not.toMatch(/→ (company|creditCode|title|description)\b/);
