@@ -19,6 +19,8 @@
  *   APIKEY#<sha256>  APIKEY          API key: role, tenant, revoked flag (looked up by the hash of the presented key)
  *   KEYID#<keyId>    KEYID           pointer from the short key id to the hash, for revocation
  *   META#bootstrap   META            marker: demo keys were created for this database
+ *   CLAIM#<adId>     CLAIM           which moderator is working on the ad, until expiresAt (TTL; claims.ts)
+ *   CSESSION#<sha256(token)> CSESSION  a console session (console-sessions.ts)
  */
 
 export type KeyType = 'S' | 'N' | 'B';
