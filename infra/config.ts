@@ -22,7 +22,7 @@ export interface DeploymentConfig {
   throttleBurst: number;
   /** Retention of the function's logs and the API's access logs, in days (a CloudWatch Logs retention value). */
   logRetentionDays: number;
-  /** Lambda memory (MB) and timeout (s); the defaults come from the cold-start measurement (README, "Memory and timeout"). */
+  /** Lambda memory (MB) and timeout (s); the defaults come from the cold-start measurement (docs/deploying.md, "Memory and timeout"). */
   memoryMb: number;
   timeoutSeconds: number;
   /** The p99 API latency (ms) above which the latency alarm fires. */

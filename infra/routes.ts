@@ -11,6 +11,8 @@ export interface ApiRoute {
 }
 
 export const API_ROUTES: readonly ApiRoute[] = [
+  // Redirects to the console (or to /docs when no console is mounted).
+  { method: 'GET', path: '/' },
   { method: 'GET', path: '/health' },
   { method: 'GET', path: '/health/ready' },
   { method: 'GET', path: '/openapi.json' },

@@ -24,6 +24,7 @@ type Role = 'employer' | 'moderator' | 'organizer' | 'admin';
 
 /** Every route the service serves (tests/http/fuzz.test.ts fails when a served route is missing here). */
 export const ROUTES: readonly RouteTemplate[] = [
+  { method: 'GET', path: '/', body: 'none' },
   { method: 'GET', path: '/health', body: 'none' },
   { method: 'GET', path: '/health/ready', body: 'none' },
   { method: 'GET', path: '/openapi.json', body: 'none' },
@@ -41,7 +42,7 @@ export const ROUTES: readonly RouteTemplate[] = [
   { method: 'POST', path: '/v1/ads/{id}/feedback', body: 'feedback', roles: ['moderator'] },
   { method: 'GET', path: '/v1/feedback/proposals', body: 'none', roles: ['moderator'] },
   { method: 'GET', path: '/v1/feedback/export', body: 'none', query: ['cursor', 'limit'], roles: ['moderator', 'admin'] },
-  { method: 'POST', path: '/v1/prescreens', body: 'prescreen', query: ['name', 'map', 'encoding'], roles: ['organizer'] },
+  { method: 'POST', path: '/v1/prescreens', body: 'prescreen', query: ['name', 'map', 'encoding', 'fairName', 'contact', 'deadline'], roles: ['organizer'] },
   { method: 'GET', path: '/v1/prescreens', body: 'none', query: ['cursor', 'limit'], roles: ['organizer'] },
   { method: 'GET', path: '/v1/prescreens/{id}', body: 'none', query: ['format', 'cursor', 'limit'], roles: ['organizer'] },
   { method: 'GET', path: '/console', body: 'none', query: ['category', 'cursor', 'done', 'from'] },
@@ -53,6 +54,7 @@ export const ROUTES: readonly RouteTemplate[] = [
   { method: 'GET', path: '/console/ads/{id}/history', body: 'none' },
   { method: 'GET', path: '/console/stats', body: 'none' },
   { method: 'GET', path: '/console/rejected', body: 'none', query: ['category', 'cursor', 'done', 'from'] },
+  { method: 'GET', path: '/console/next', body: 'none', query: ['category'] },
   { method: 'GET', path: '/console/proposals', body: 'none' },
   { method: 'POST', path: '/console/ads/{id}/feedback', body: 'form' },
   { method: 'GET', path: '/console/static/{id}', body: 'none' },

@@ -34,7 +34,10 @@ export function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Plain text: the first line is the title, the rest the description. JSON: the ad object. */
+/**
+ * Plain text: the first line is the title, the rest the description; a single line is the description
+ * alone (as its own title too it would report every finding twice). JSON: the ad object.
+ */
 export function parseAdInput(raw: string): Ad {
   const text = raw.replace(/^\uFEFF/, '');
   if (text.trimStart().startsWith('{')) {
@@ -51,8 +54,8 @@ export function parseAdInput(raw: string): Ad {
   const trimmed = text.trim();
   if (!trimmed) throw new InputError('the ad is empty');
   const [first = '', ...rest] = trimmed.split('\n');
-  const description = rest.join('\n').trim() || first;
-  const parsed = CheckAdSchema.safeParse({ title: first.trim().slice(0, FIELD_LIMITS.title), description });
+  const description = rest.join('\n').trim();
+  const parsed = CheckAdSchema.safeParse(description ? { title: first.trim().slice(0, FIELD_LIMITS.title), description } : { description: first });
   if (!parsed.success) throw new InputError(describeZodError(parsed.error));
   return parsed.data;
 }

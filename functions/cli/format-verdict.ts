@@ -1,6 +1,7 @@
 /** Renders a verdict for the terminal: decision, then each finding with its line and the span highlighted. */
 import { fieldText, TEXT_FIELDS, type Ad, type TextField } from '../core/ad.js';
 import type { Verdict } from '../core/verdict.js';
+import { formatLegalBasis } from '../presentation/legal-basis.js';
 
 export const DECISION_LABEL = { approve: '通过 approve', review: '需复核 review', reject: '驳回 reject' } as const;
 
@@ -43,7 +44,7 @@ export function formatVerdict(ad: Ad, verdict: Verdict, style: Style): string {
       out.push(`${head}  ${style.dim(f.field)}`, `   ${f.field} = ${style.highlight(f.text)}`);
     } else out.push(head); // the whole ad (what it lacks)
     out.push(`   ${f.message}`);
-    out.push(`   法律依据: ${f.legalBasis.map((l) => `${l.law} ${l.article}`).join('；')}`);
+    out.push(`   法律依据: ${f.legalBasis.map(formatLegalBasis).join('；')}`);
     if (f.suggestion) out.push(`   建议: ${f.suggestion}`);
     if (f.fix && f.fix.end > f.fix.start) {
       const words = text.slice(f.fix.start, f.fix.end).trim();

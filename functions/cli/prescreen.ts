@@ -1,5 +1,5 @@
 /**
- * `hirecheck prescreen FILE --out report.html [--csv results.csv] [--json results.json]`: the campus-fair
+ * `hirecheck prescreen FILE --out report.html [--csv results.csv] [--json results.json] [--fair-name …]`: the campus-fair
  * prescreen of a spreadsheet (CSV, GBK CSV, XLSX, JSONL). Draws a progress bar on stderr when it is a
  * terminal, then prints one summary line. Exit codes: 0 done (whatever the findings), 3 usage or input error.
  */
@@ -9,11 +9,12 @@ import { parseArgs } from 'node:util';
 import { ENCODING_NAMES } from '../prescreen/decode-text.js';
 import { PrescreenInputError } from '../prescreen/errors.js';
 import { parseMapOption, type ColumnTarget } from '../prescreen/header-map.js';
+import { letterDetails } from '../prescreen/letter-details.js';
 import { prescreen } from '../prescreen/prescreen.js';
 import { csvReport } from '../prescreen/report-csv.js';
 import { htmlReport } from '../prescreen/report-html.js';
 import { jsonReport } from '../prescreen/report-json.js';
-import type { InputFormat, PrescreenResult } from '../prescreen/types.js';
+import type { InputFormat, LetterDetails, PrescreenResult } from '../prescreen/types.js';
 import { writeChunks } from '../prescreen/write-file.js';
 import { progressBar } from './progress-bar.js';
 
@@ -23,7 +24,10 @@ const USAGE = `usage: hirecheck prescreen FILE --out report.html [--csv results.
   FILE                 .csv (UTF-8 or GBK), .xlsx, .jsonl or .json: one job ad per row
   --out FILE           the HTML report (self-contained, printable, one section per exhibitor)
   --csv FILE           one line per job, for Excel (UTF-8 with BOM)
-  --json FILE          { summary, rows, errors, duplicates }
+  --json FILE          { summary, exhibitors, rows, errors, duplicates }
+  --fair-name NAME     the fair's name, on every letter (e.g. "2026 春季校园双选会")
+  --contact TEXT       whom exhibitors contact about their letter (e.g. "就业指导中心 王老师 0571-8888 8888")
+  --deadline DATE      the day corrections are due, YYYY-MM-DD
   --map 列名=field     map a column by header, letter or number; fields: company, creditCode, title,
                        description, salary, location, contact, gender, age, education, hukou,
                        headcount, validUntil, companyIntro, ignore (repeatable)
@@ -42,6 +46,7 @@ interface Options {
   map: Map<string, ColumnTarget>;
   format?: InputFormat;
   encoding?: keyof typeof ENCODING_NAMES;
+  letter: LetterDetails;
   quiet: boolean;
 }
 
@@ -58,6 +63,9 @@ function parse(argv: string[]): Options {
         map: { type: 'string', multiple: true },
         format: { type: 'string' },
         encoding: { type: 'string' },
+        'fair-name': { type: 'string' },
+        contact: { type: 'string' },
+        deadline: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -81,19 +89,25 @@ function parse(argv: string[]): Options {
       throw new UsageError((err as Error).message);
     }
   }
+  let letter: LetterDetails;
+  try {
+    letter = letterDetails({ fairName: values['fair-name'], contact: values.contact, deadline: values.deadline });
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/^(fairName|contact|deadline)/, (name) => `--${name === 'fairName' ? 'fair-name' : name}`));
+  }
   const outputs: Options['outputs'] = [];
   if (values.out) outputs.push({ path: values.out, write: htmlReport });
   if (values.csv) outputs.push({ path: values.csv, write: csvReport });
   if (values.json) outputs.push({ path: values.json, write: jsonReport });
-  return { file: positionals[0]!, outputs, map, format, encoding, quiet: !!values.quiet };
+  return { file: positionals[0]!, outputs, map, format, encoding, letter, quiet: !!values.quiet };
 }
 
 function summaryLine(r: PrescreenResult, written: string[]): string {
   const s = r.summary;
   return (
     `prescreen ${s.source}: ${s.rows} rows, ${s.checked} checked (${s.decisions.approve} approve, ${s.decisions.review} review, ${s.decisions.reject} reject), ` +
-    `${s.errors} bad rows; exhibitors ${s.exhibitors.total}: ${s.exhibitors.cleared} cleared, ${s.exhibitors.review} to review, ${s.exhibitors.reject} to reject; ` +
-    `credit codes ${s.creditCodes.invalid} invalid, ${s.creditCodes.missing} missing; ${s.duplicates} duplicates; ` +
+    `${s.errors} bad rows; exhibitors ${s.exhibitors.total}: ${s.exhibitors.pass} pass, ${s.exhibitors.fix} to fix, ${s.exhibitors.refuse} refused; ` +
+    `credit codes of exhibitors ${s.creditCodes.invalid} invalid, ${s.creditCodes.missing} missing; ${s.duplicates} duplicates; ` +
     `${(s.durationMs / 1000).toFixed(1)} s → ${written.join(', ')}`
   );
 }
@@ -125,6 +139,7 @@ export async function runPrescreen(argv: string[]): Promise<number> {
         format: options.format,
         encoding: options.encoding ? { encoding: ENCODING_NAMES[options.encoding]!, bom: 0 } : undefined,
         map: options.map,
+        letter: options.letter,
         onProgress: bar && ((rows, fraction) => bar.update(fraction, `${rows} rows`)),
       },
     );

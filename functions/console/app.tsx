@@ -6,21 +6,22 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Category } from '../core/categories.js';
 import { createHash } from 'node:crypto';
+import type { Category } from '../core/categories.js';
 import { createAuthenticator, scopeOf, type Authenticator, type ClientAddress } from '../http/auth.js';
 import { defaultLogger, type AppEnv, type Logger } from '../http/env.js';
 import { AuthThrottledError } from '../http/errors.js';
 import { REASON_MAX } from '../http/schemas.js';
 import type { AdStore } from '../store/ads.js';
 import type { ApiKeyStore } from '../store/api-keys.js';
-import { createConsoleQueries, type ConsoleQueries } from '../store/console-queries.js';
+import { createClaimStore, type ClaimStore } from '../store/claims.js';
+import { createConsoleQueries, type ConsoleQueries, type QueueStretch } from '../store/console-queries.js';
 import { createConsoleSessionStore, type ConsoleSession, type ConsoleSessionStore } from '../store/console-sessions.js';
 import { ConflictError, InvalidCursorError, InvalidInputError, NotFoundError, StoreUnavailableError } from '../store/errors.js';
 import type { FeedbackStore } from '../store/feedback.js';
 import { currentProposals } from '../feedback/current-proposals.js';
 import type { Engine } from '../engine.js';
-import { hashApiKey, type AdRecord, type Principal } from '../store/model.js';
+import { hashApiKey, isDecidable, type AdRecord, type Principal } from '../store/model.js';
 import type { Table } from '../store/table.js';
 import { ASSETS, serveAssets } from './assets.js';
 import { formText as field, MalformedFormError, readForm } from './form.js';
@@ -83,6 +84,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const auth = deps.auth ?? createAuthenticator(store.keys, { cacheMs: 0 });
   const sessions: ConsoleSessionStore = createConsoleSessionStore(store.table);
   const queries: ConsoleQueries = createConsoleQueries(store.table);
+  const claims: ClaimStore = createClaimStore(store.table);
   const log = deps.log ?? defaultLogger;
   const now = deps.now ?? (() => new Date());
   const ttl = deps.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS;
@@ -198,24 +200,65 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   }
 
   /** One of the two lists (the queue, the engine's rejects) as a page, with what was just decided. */
-  async function listPage(c: Context<ConsoleEnv>, list: 'queue' | 'rejected') {
+  async function listPage(c: Context<ConsoleEnv>, list: 'queue' | 'rejected', notice?: PageNotice) {
     const category = categoryParam(c.req.query('category'));
     const cursor = c.req.query('cursor') || undefined;
     const query = { category, cursor, limit: QUEUE_PAGE_SIZE };
-    const page: { items: QueueRow[]; cursor?: string } =
+    const [page, total] = await Promise.all([
       list === 'queue'
-        ? await store.ads.reviewQueue(query).then((p) => ({ ...p, items: p.items.map(({ queuedAt, ...row }) => ({ ...row, at: queuedAt })) }))
-        : await store.ads.rejected(query).then((p) => ({ ...p, items: p.items.map(({ rejectedAt, ...row }) => ({ ...row, at: rejectedAt })) }));
+        ? store.ads.reviewQueue(query).then((p) => ({ ...p, items: p.items.map(({ queuedAt, ...row }): QueueRow => ({ ...row, at: queuedAt })) }))
+        : store.ads.rejected(query).then((p) => ({ ...p, items: p.items.map(({ rejectedAt, ...row }): QueueRow => ({ ...row, at: rejectedAt })) })),
+      queries.listSize(list, category),
+    ]);
     const rows = page.items;
-    const done = await doneNotice(c);
-    const flash = done ? { ...done, text: rows.length === 0 && !cursor ? '列表已全部处理完。' : undefined } : undefined;
+    const [held, done] = await Promise.all([claims.current(rows.map((r) => r.adId)), doneNotice(c)]);
+    const flash = notice ?? (done ? { ...done, text: rows.length === 0 && !cursor ? '列表已全部处理完。' : undefined } : undefined);
     return c.html(
-      <QueuePage viewer={c.get('signedIn').viewer} list={list} rows={rows} category={category} cursor={cursor} nextCursor={page.cursor} flash={flash} now={now()} />,
+      <QueuePage
+        viewer={c.get('signedIn').viewer}
+        list={list}
+        rows={rows}
+        total={total}
+        claims={held}
+        category={category}
+        cursor={cursor}
+        nextCursor={page.cursor}
+        flash={flash}
+        now={now()}
+      />,
     );
+  }
+
+  /** The first ad of a stretch of the queue that no other moderator holds, reading on while every one is held. */
+  async function firstFree(start: QueueStretch, keyId: string, category?: Category): Promise<string | undefined> {
+    let page = start;
+    for (;;) {
+      const held = await claims.current(page.adIds);
+      const free = page.adIds.find((id) => (held.get(id)?.keyId ?? keyId) === keyId);
+      if (free || !page.last) return free;
+      page = await queries.queueFrom({ category, after: page.last, limit: QUEUE_PAGE_SIZE });
+    }
+  }
+
+  /** The ads around a queue position: the one before, and the first after it that no one else holds. */
+  async function neighboursOf(position: { adId: string; queuedAt: string }, keyId: string, category?: Category) {
+    const { prev, following } = await queries.queueNeighbours({ ...position, category });
+    const next = await firstFree(following, keyId, category);
+    return { ...(prev ? { prev } : {}), ...(next ? { next } : {}) };
   }
 
   app.get('/', (c) => listPage(c, 'queue'));
   app.get('/rejected', (c) => listPage(c, 'rejected'));
+
+  // 开始审核: the oldest ad of the queue that no other moderator holds.
+  app.get('/next', async (c) => {
+    const category = categoryParam(c.req.query('category'));
+    const start = await queries.queueFrom({ category, limit: QUEUE_PAGE_SIZE });
+    const next = await firstFree(start, c.get('signedIn').principal.keyId, category);
+    if (next) return c.redirect(adUrl(next, category), 303);
+    const all = start.adIds.length > 0;
+    return listPage(c, 'queue', { kind: all ? 'warn' : 'ok', title: all ? '队列中的广告都有其他审核员正在处理。' : '队列为空：没有待审核的广告。' });
+  });
 
   app.get('/proposals', async (c) => {
     const { proposals, resolvedMarks } = await currentProposals(store.feedback, (ad) => deps.engine.check(ad));
@@ -234,10 +277,12 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const { principal, viewer } = c.get('signedIn');
     const { category } = options;
     const ad = await store.ads.get(adId, scopeOf(principal));
-    const [neighbours, keyLabels, feedback] = await Promise.all([
-      ad.status === 'pending_review' && ad.queuedAt ? queries.queueNeighbours({ adId, queuedAt: ad.queuedAt, category }) : {},
+    // Opening an ad a moderator may decide claims it (or shows who holds it); neighbours pass over held ads.
+    const [neighbours, keyLabels, feedback, claim] = await Promise.all([
+      ad.status === 'pending_review' && ad.queuedAt ? neighboursOf({ adId, queuedAt: ad.queuedAt }, principal.keyId, category) : {},
       queries.keyLabels(ad.review ? [ad.review.keyId] : []),
       store.feedback.forVersion(adId, ad.version),
+      isDecidable(ad) ? claims.claim(adId, { keyId: principal.keyId, label: viewer.label }) : undefined,
     ]);
     const page = (notice?: PageNotice) =>
       c.html(
@@ -247,6 +292,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
           category={category}
           neighbours={neighbours}
           keyLabels={keyLabels}
+          claim={claim}
           notice={notice}
           reasonDraft={options.reasonDraft}
           feedback={feedback}
@@ -301,7 +347,8 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
       return page(conflictNotice(err, ad, keyLabels, principal, category));
     }
 
-    const next = before.queuedAt ? (await queries.queueNeighbours({ adId, queuedAt: before.queuedAt, category })).next : undefined;
+    await claims.release(adId, principal.keyId);
+    const next = before.queuedAt ? (await neighboursOf({ adId, queuedAt: before.queuedAt }, principal.keyId, category)).next : undefined;
     // The page that opens next says what was just decided (and the list says when it is empty).
     const onward = next ? adUrl(next, category) : before.status === 'rejected' ? rejectedUrl({ category }) : queueUrl({ category });
     return c.redirect(withParams(onward, { done: decision, from: adId }), 303);
@@ -336,15 +383,32 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.get('/stats', async (c) => {
     const at = now();
-    const counts = await queries.activity(new Date(at.getTime() - STATS_DAYS * 24 * 60 * 60 * 1000));
-    return c.html(<StatsPage viewer={c.get('signedIn').viewer} counts={counts} now={at} />);
+    const [counts, queue, rejected] = await Promise.all([
+      queries.activity(new Date(at.getTime() - STATS_DAYS * 24 * 60 * 60 * 1000)),
+      queries.listSize('queue'),
+      queries.listSize('rejected'),
+    ]);
+    const keyLabels = await queries.keyLabels([...counts.decisionsByKey.keys()]);
+    return c.html(<StatsPage viewer={c.get('signedIn').viewer} counts={counts} backlog={{ queue, rejected }} keyLabels={keyLabels} now={at} />);
   });
 
-  app.all('*', (c) => c.html(<ErrorPage status={404} title="页面不存在" viewer={c.get('signedIn').viewer} />, 404));
+  app.all('*', (c) =>
+    c.html(
+      <ErrorPage
+        status={404}
+        title="页面不存在"
+        text={`审核台没有 ${c.req.path} 这个页面：链接可能有误或已过时。可从下面的页面继续。`}
+        viewer={c.get('signedIn').viewer}
+      />,
+      404,
+    ),
+  );
 
   app.onError((err, c) => {
     const viewer = c.get('signedIn')?.viewer;
-    if (err instanceof NotFoundError) return c.html(<ErrorPage status={404} title="广告不存在" viewer={viewer} />, 404);
+    if (err instanceof NotFoundError) {
+      return c.html(<ErrorPage status={404} title="广告不存在" text="没有这条广告：链接可能不完整，或广告编号有误。" viewer={viewer} />, 404);
+    }
     if (err instanceof InvalidCursorError) {
       return c.html(<ErrorPage status={400} title="分页参数无效" text="请从队列第一页重新开始。" viewer={viewer} />, 400);
     }
@@ -397,9 +461,9 @@ function conflictNotice(
 }
 
 /** The console as an extra router for `createApp({ routes })`. */
-export function consoleRoute(deps: ConsoleDeps): { path: string; app: Hono<AppEnv> } {
+export function consoleRoute(deps: ConsoleDeps): { path: string; app: Hono<AppEnv>; home: boolean } {
   // The console's own variables (the signed-in session) extend AppEnv's; wrapping keeps both typed.
   const app = new Hono<AppEnv>();
   app.route('/', createConsoleApp(deps));
-  return { path: CONSOLE_BASE, app };
+  return { path: CONSOLE_BASE, app, home: true };
 }

@@ -1,45 +1,10 @@
-/** zh-CN labels and colours the console shows for the engine's stable ids (categories, decisions, fields). */
-import type { Category, Decision, Severity } from '../core/categories.js';
-import type { AdStatus, ReviewDecision } from '../store/model.js';
-
-/** Typed as a full Record so a new category fails the typecheck until it has a label. */
-export const CATEGORY_LABELS: Record<Category, string> = {
-  gender: '性别',
-  marriage_pregnancy: '婚育',
-  ethnicity: '民族',
-  religion: '宗教',
-  region: '地域/户籍',
-  health: '健康',
-  age: '年龄',
-  appearance: '外貌',
-  school_tier: '院校层次',
-  salary_promise: '薪资承诺',
-  fee_charging: '收费',
-  fraud: '欺诈',
-  labor_rights: '劳动权益',
-  incomplete: '要素不全',
-};
-
 /**
- * One colour per category, used for the highlight background, the legend swatch and the chart bar.
- * Light enough that black text on it stays readable (contrast checked against #1f2328).
+ * zh-CN wording of the console's own states (decisions, statuses, waiting times). Category, severity and
+ * field names and the category colours are shared with the prescreen report: functions/presentation/labels.ts.
  */
-export const CATEGORY_COLOURS: Record<Category, string> = {
-  gender: '#ffb3ba',
-  marriage_pregnancy: '#ffd6a5',
-  ethnicity: '#fdffb6',
-  religion: '#caffbf',
-  region: '#9bf6ff',
-  health: '#a0c4ff',
-  age: '#bdb2ff',
-  appearance: '#ffc6ff',
-  school_tier: '#d0f4de',
-  salary_promise: '#f1c0e8',
-  fee_charging: '#fbc4ab',
-  fraud: '#ff9b85',
-  labor_rights: '#cfbaf0',
-  incomplete: '#e2e2e2',
-};
+import type { Category, Decision } from '../core/categories.js';
+import { CATEGORY_LABELS } from '../presentation/labels.js';
+import type { AdStatus, ReviewDecision } from '../store/model.js';
 
 /** The engine's decision, as shown next to a verdict. */
 export const ENGINE_DECISION_LABELS: Record<Decision, string> = {
@@ -59,20 +24,6 @@ export function describeRecheck(note: { from: Decision; to: Decision; lexiconVer
   return `新规则（词库 ${note.lexiconVersion}）重新检查：引擎由「${ENGINE_DECISION_LABELS[note.from]}」改为「${ENGINE_DECISION_LABELS[note.to]}」`;
 }
 
-export const SEVERITY_LABELS: Record<Severity, string> = { reject: '违规', review: '存疑', notice: '提示' };
-
-/** Field names as in Verdict findings (`company.name` included), in the order the ad page shows them. */
-export const FIELD_LABELS: Record<string, string> = {
-  'company.name': '公司名称',
-  title: '职位名称',
-  salary: '薪资',
-  location: '工作地点',
-  description: '职位描述',
-  requirements: '任职要求',
-  benefits: '福利待遇',
-  contact: '联系方式',
-};
-
 /** Reasons a moderator picks with one click when rejecting; free text remains possible. */
 export const COMMON_REJECT_REASONS = [
   '含就业歧视性条件（性别、年龄、户籍、民族等）',
@@ -87,26 +38,11 @@ export const COMMON_REJECT_REASONS = [
 export function formatAge(fromIso: string, now: Date = new Date()): string {
   const ms = Math.max(0, now.getTime() - Date.parse(fromIso));
   const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return '刚刚';
+  if (minutes < 1) return '不到 1 分钟';
   if (minutes < 60) return `${minutes} 分钟`;
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return `${hours} 小时`;
   return `${Math.floor(hours / 24)} 天`;
-}
-
-/** Shanghai wall-clock time, the time zone the moderators work in, whatever the server's zone. */
-export function formatTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(d);
 }
 
 /**
@@ -128,6 +64,7 @@ export const CATEGORY_GRAVITY: readonly Category[] = [
   'appearance',
   'school_tier',
   'salary_promise',
+  'incomplete',
 ];
 
 /** The gravest of the categories an ad hit, or undefined when it hit none the console knows. */

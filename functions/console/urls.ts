@@ -21,4 +21,7 @@ export const queueUrl = (params: { category?: Category; cursor?: string } = {}) 
 /** The list of ads the engine rejected and no moderator has decided (the overrides tab). */
 export const rejectedUrl = (params: { category?: Category; cursor?: string } = {}) => withParams(`${CONSOLE_BASE}/rejected`, params);
 
+/** Opens the oldest ad of the queue (with its filter) that no other moderator holds. */
+export const nextUrl = (category?: Category) => withParams(`${CONSOLE_BASE}/next`, { category });
+
 export const proposalsUrl = () => `${CONSOLE_BASE}/proposals`;

@@ -117,6 +117,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.get('/openapi.json', (c) => c.json(cache.document()));
   app.get('/docs', (c) => c.html(cache.html()));
 
+  // A person who opens the bare address lands on the console when it is mounted, on the API docs otherwise.
+  const home = deps.routes?.find((r) => r.home)?.path ?? '/docs';
+  app.get('/', (c) => c.redirect(home, 302));
+
   app.notFound((c) => problem(c, 'not-found', `no route for ${c.req.method} ${c.req.path}; see /docs`));
   app.onError((err, c) => handleError(err, c, log));
   return app;

@@ -56,7 +56,14 @@ export interface AppDeps {
    * Extra routers mounted after the built-in ones (e.g. the moderator console, prescreens). Routers under
    * `/v1/` get the same authentication, rate limit and body limit; OpenAPIHono routers add to /openapi.json.
    */
-  routes?: { path: string; app: Hono<AppEnv>; /** This route's own request body limit instead of `limits.bodyBytes`. */ bodyBytes?: number }[];
+  routes?: {
+    path: string;
+    app: Hono<AppEnv>;
+    /** This route's own request body limit instead of `limits.bodyBytes`. */
+    bodyBytes?: number;
+    /** `/` redirects here (the console: a person opening the server's address lands where people work). */
+    home?: boolean;
+  }[];
 }
 
 export const defaultLogger: Logger = (entry) => {

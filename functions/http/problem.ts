@@ -31,7 +31,7 @@ export const PROBLEM_TYPES = {
 
 export type ProblemSlug = keyof typeof PROBLEM_TYPES;
 
-/** The stable `type` URI of a problem (documented on /docs and in the README). */
+/** The stable `type` URI of a problem (documented on /docs and in docs/api.md). */
 export const problemType = (slug: ProblemSlug): string => `urn:hirecheck:problem:${slug}`;
 
 export interface ProblemBody {

@@ -17,8 +17,19 @@ export interface CreditCodeCheck {
   /** The code as compared and grouped: full-width folded, spaces and hyphens removed, upper case. */
   code: string;
   valid: boolean;
-  /** Why it is invalid, in Chinese, for the report. */
+  /** Why it is invalid, in Chinese, for the report: what is wrong, never a guess at why. */
   problem?: string;
+}
+
+/**
+ * Whether an invalid code looks like Excel's doing rather than a typo: a cell formatted as a number shows
+ * an 18-digit code as 9.13301E+17 and keeps only 15 significant digits (the rest become 0), and a CSV
+ * export may add ".0". Such a code cannot be repaired; the exhibitor must set the column to 文本 and type it again.
+ */
+export function looksExcelDamaged(code: string): boolean {
+  if (/^\d(?:\.\d+)?E\+?\d+$/.test(code)) return true;
+  if (/^\d+\.0+$/.test(code)) return true;
+  return /^\d{16,18}$/.test(code) && /0{2,}$/.test(code);
 }
 
 /** Folds what people type in spreadsheets (全角, spaces, hyphens, lower case) to the canonical form. */
@@ -41,6 +52,7 @@ export function checkCreditCode(raw: string): CreditCodeCheck {
   const code = normalizeCreditCode(raw);
   const invalid = (problem: string): CreditCodeCheck => ({ code, valid: false, problem });
   if (code.length !== 18) {
+    if (/^\d(?:\.\d+)?E\+?\d+$/.test(code)) return invalid('显示为科学计数法，完整的代码已经丢失');
     const hint = /^\d{15}$/.test(code) ? '（15 位数字是旧的工商注册号，不是统一社会信用代码）' : '';
     return invalid(`长度应为 18 位，实为 ${code.length} 位${hint}`);
   }
@@ -49,10 +61,6 @@ export function checkCreditCode(raw: string): CreditCodeCheck {
   if (!AUTHORITIES.includes(code[0]!)) return invalid(`第 1 位登记管理部门代码“${code[0]}”不存在`);
   if (!/^[1-9]$/.test(code[1]!)) return invalid(`第 2 位机构类别代码“${code[1]}”不存在`);
   if (!/^\d{6}$/.test(code.slice(2, 8))) return invalid('第 3–8 位登记管理机关行政区划码应为 6 位数字');
-  if (creditCodeCheckChar(code.slice(0, 17)) !== code[17]) {
-    // Excel turns an all-digit code into a number and keeps only 15 significant digits.
-    const hint = /^\d{18}$/.test(code) ? '；全为数字的代码可能被 Excel 存成数值而丢失末几位，请把该列设为文本' : '';
-    return invalid(`校验码（第 18 位）不符，代码有误或被篡改${hint}`);
-  }
+  if (creditCodeCheckChar(code.slice(0, 17)) !== code[17]) return invalid('第 18 位校验码与前 17 位不符');
   return { code, valid: true };
 }

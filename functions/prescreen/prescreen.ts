@@ -23,7 +23,7 @@ import { ownString } from './own-string.js';
 import { rowAd } from './row-ad.js';
 import { sourceSize, type ByteSource, type ReadProgress } from './source.js';
 import type { DetectedEncoding } from './decode-text.js';
-import type { InputFormat, InputRow, PrescreenResult, PrescreenSummary, RowError, RowResult } from './types.js';
+import { EXHIBITOR_OUTCOMES, type Exhibitor, type InputFormat, type InputRow, type LetterDetails, type PrescreenResult, type PrescreenSummary, type RowError, type RowResult } from './types.js';
 
 export interface PrescreenOptions {
   format?: InputFormat;
@@ -32,6 +32,8 @@ export interface PrescreenOptions {
   engine?: Pick<Engine, 'check' | 'info'>;
   /** Refuse inputs with more data rows than this (the API's limit). */
   maxRows?: number;
+  /** The fair, whom to contact and the deadline, for the letters. */
+  letter?: LetterDetails;
   /** Called every few hundred rows with rows done and the fraction of the input read. */
   onProgress?: (rows: number, fraction: number) => void;
 }
@@ -119,19 +121,15 @@ export async function prescreen(source: ByteSource, options: PrescreenOptions = 
     checked: rows.length,
     errors: errors.length,
     decisions: Object.fromEntries(DECISIONS.map((d) => [d, rows.filter((r) => r.decision === d).length])) as PrescreenSummary['decisions'],
-    exhibitors: {
-      total: exhibitors.length,
-      cleared: exhibitors.filter((e) => e.status === 'cleared').length,
-      review: exhibitors.filter((e) => e.status === 'review').length,
-      reject: exhibitors.filter((e) => e.status === 'reject').length,
-    },
+    exhibitors: countOutcomes(exhibitors),
     categories: countCategories(rows),
     creditCodes: {
-      valid: rows.filter((r) => r.creditCodeValid === true).length,
-      invalid: rows.filter((r) => r.creditCodeValid === false).length,
-      missing: rows.filter((r) => r.creditCodeValid === null).length,
+      valid: exhibitors.filter((e) => e.creditCodeValid === true).length,
+      invalid: exhibitors.filter((e) => e.creditCodeValid === false).length,
+      missing: exhibitors.filter((e) => e.creditCodeValid === null).length,
     },
     duplicates: duplicates.length,
+    ...(options.letter && Object.keys(options.letter).length ? { letter: options.letter } : {}),
     lexiconVersion: engine.info().version,
     checkedAt: new Date().toISOString(),
     durationMs: Math.round(performance.now() - started),
@@ -145,7 +143,15 @@ function checkRow(item: InputRow, engine: Pick<Engine, 'check'>, rows: RowResult
   const code = rawCode ? checkCreditCode(rawCode) : undefined;
   const built = rowAd(item, code?.code);
   if ('reason' in built) {
-    errors.push({ row: item.row, reason: built.reason, ...(company ? { company } : {}), ...(code ? { creditCode: ownString(code.code) } : {}) });
+    const title = item.fields.title === undefined ? undefined : ownString(item.fields.title).trim();
+    errors.push({
+      row: item.row,
+      reason: built.reason,
+      ...(company ? { company } : {}),
+      ...(code ? { creditCode: ownString(code.code) } : {}),
+      // A title over the length limit is itself the problem: it is not repeated in the letter.
+      ...(title && title.length <= 200 ? { title } : {}),
+    });
     return;
   }
   const { ad } = built;
@@ -164,6 +170,12 @@ function checkRow(item: InputRow, engine: Pick<Engine, 'check'>, rows: RowResult
     findings: verdict.findings.map((f) => ({ ...f, text: ownString(f.text) })),
     excerpts: makeExcerpts(ad, verdict.findings),
   });
+}
+
+export function countOutcomes(exhibitors: readonly Exhibitor[]): PrescreenSummary['exhibitors'] {
+  const counts = { total: exhibitors.length, pass: 0, fix: 0, refuse: 0 };
+  for (const outcome of EXHIBITOR_OUTCOMES) counts[outcome] = exhibitors.filter((e) => e.outcome === outcome).length;
+  return counts;
 }
 
 function countCategories(rows: RowResult[]): Record<Category, number> {

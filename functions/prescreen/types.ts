@@ -44,9 +44,10 @@ export interface RowResult {
 export interface RowError {
   row: number;
   reason: string;
-  /** The exhibitor, when the row names one, so its section can list the row. */
+  /** What the row still says of itself, so its exhibitor's letter can name the job and the code. */
   company?: string;
   creditCode?: string;
+  title?: string;
 }
 
 export type DuplicateKind = 'same_ad' | 'company_two_codes' | 'code_two_names';
@@ -58,7 +59,40 @@ export interface Duplicate {
   detail: string;
 }
 
-export type ExhibitorStatus = 'cleared' | 'review' | 'reject';
+/**
+ * What the career centre tells an exhibitor: `pass` (通过); `fix` (需整改: wording to change, a code to
+ * correct or supply, rows to re-enter); `refuse` (不予参展: fraud, or fees charged to applicants, which no
+ * rewording makes lawful).
+ */
+export const EXHIBITOR_OUTCOMES = ['pass', 'fix', 'refuse'] as const;
+export type ExhibitorOutcome = (typeof EXHIBITOR_OUTCOMES)[number];
+
+export type ProblemKind =
+  /** A job with fraud or fees charged to applicants (the engine's reject): the exhibitor is refused. */
+  | 'fraud'
+  | 'fee'
+  /** A job the engine suspects of fraud or fees (review): to be explained, not reworded. */
+  | 'suspected'
+  /** A job whose wording breaks the rules (discrimination, pay promises, labour rights): to be reworded. */
+  | 'wording'
+  | 'code_missing'
+  | 'code_invalid'
+  /** Rows that could not be read: to be entered again. */
+  | 'unreadable'
+  | 'duplicate_post'
+  | 'company_two_codes'
+  | 'code_two_names';
+
+/** One thing an exhibitor must act on, in words fit for its letter (no row numbers: `rows` is for the organiser). */
+export interface ExhibitorProblem {
+  kind: ProblemKind;
+  text: string;
+  /** The spreadsheet rows concerned, for the organiser's summary and the CSV. */
+  rows: number[];
+  /** code_invalid: the code, and whether it looks damaged by Excel (scientific notation, lost digits). */
+  code?: string;
+  excel?: boolean;
+}
 
 export interface Exhibitor {
   /** Stable within a batch: `code:…` or `name:…`. */
@@ -66,11 +100,26 @@ export interface Exhibitor {
   name: string;
   creditCodes: string[];
   creditCodeValid: boolean | null;
-  status: ExhibitorStatus;
-  /** Why the exhibitor needs review beyond its jobs' decisions (credit code, duplicates, bad rows). */
-  notes: string[];
+  outcome: ExhibitorOutcome;
+  problems: ExhibitorProblem[];
   rows: RowResult[];
   errors: RowError[];
+}
+
+/** A job as an exhibitor's summary lists it: an unreadable row has no decision, and says why. */
+export interface ExhibitorJob {
+  row: number;
+  title: string;
+  decision: Decision | null;
+  reason?: string;
+}
+
+/** What the letters say besides the findings: given by the organiser (`--fair-name`, `--contact`, `--deadline`). */
+export interface LetterDetails {
+  fairName?: string;
+  contact?: string;
+  /** YYYY-MM-DD: the day corrections are due. */
+  deadline?: string;
 }
 
 export interface PrescreenSummary {
@@ -85,11 +134,12 @@ export interface PrescreenSummary {
   checked: number;
   errors: number;
   decisions: Record<Decision, number>;
-  exhibitors: { total: number } & Record<ExhibitorStatus, number>;
+  exhibitors: { total: number } & Record<ExhibitorOutcome, number>;
   /** Findings per category. */
   categories: Record<Category, number>;
-  /** Per checked row. */
+  /** Per exhibitor: all its codes valid, one invalid, none given. */
   creditCodes: { valid: number; invalid: number; missing: number };
+  letter?: LetterDetails;
   duplicates: number;
   lexiconVersion: string;
   checkedAt: string;

@@ -16,10 +16,10 @@ export const DEMO_KEYS_FILE = 'demo-keys.json';
 export async function createDemoKeys(keys: ApiKeyStore, dataDir: string): Promise<DemoKeys | undefined> {
   if (!(await keys.claimBootstrap())) return undefined;
   const demo: DemoKeys = {
-    employer: (await keys.create({ role: 'employer', tenant: 'demo-employer', label: 'demo employer' })).key,
-    employer2: (await keys.create({ role: 'employer', tenant: 'demo-employer-2', label: 'demo employer 2' })).key,
-    moderator: (await keys.create({ role: 'moderator', tenant: 'platform', label: 'demo moderator' })).key,
-    organizer: (await keys.create({ role: 'organizer', tenant: 'demo-organizer', label: 'demo organizer' })).key,
+    employer: (await keys.create({ role: 'employer', tenant: 'demo-employer', label: '演示招聘方' })).key,
+    employer2: (await keys.create({ role: 'employer', tenant: 'demo-employer-2', label: '演示招聘方二' })).key,
+    moderator: (await keys.create({ role: 'moderator', tenant: 'platform', label: '演示审核员' })).key,
+    organizer: (await keys.create({ role: 'organizer', tenant: 'demo-organizer', label: '演示主办方' })).key,
   };
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, DEMO_KEYS_FILE);

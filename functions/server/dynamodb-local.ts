@@ -5,7 +5,7 @@
  * the test global setup, the key CLI and the benchmarks.
  *
  * The jar has no option to choose the listening address, so it listens on every interface; see the
- * README's security section. What the jar does allow is used: no telemetry, and CORS limited to an origin
+ * security section of docs/api.md. What the jar does allow is used: no telemetry, and CORS limited to an origin
  * that never matches, so a web page open in a browser on this machine cannot call it.
  */
 import { spawn as spawnChild, spawnSync, type ChildProcess } from 'node:child_process';

@@ -53,6 +53,8 @@ export function checkedFields(ad: Ad, verdict: Verdict, hash: string) {
   const findings = verdict.findings.filter((f) => f.severity !== 'notice');
   return {
     title: ad.title,
+    // The employer's own name for itself, shown in the moderators' lists (undefined clears an earlier one).
+    company: ad.company?.name?.trim() || undefined,
     decision: verdict.decision,
     categories: [...new Set(findings.map((f) => f.category))].sort(),
     findingCount: findings.length,
@@ -91,6 +93,7 @@ export function headItem(h: Head): Item {
     version: n(h.version),
     eventCount: n(h.eventCount),
     title: s(h.title),
+    ...(h.company ? { company: s(h.company) } : {}),
     decision: s(h.decision),
     categories: strings(h.categories),
     findingCount: n(h.findingCount),
@@ -143,6 +146,7 @@ export function readHead(item: Item): Head {
     version: getN(item, 'version'),
     eventCount: getN(item, 'eventCount'),
     title: getS(item, 'title'),
+    ...company(item),
     decision: getS(item, 'decision') as Decision,
     categories: getStrings(item, 'categories'),
     findingCount: getN(item, 'findingCount'),
@@ -158,6 +162,12 @@ export function readHead(item: Item): Head {
   return head;
 }
 
+/** The company name, on heads and list entries written since it was kept (older ones have none). */
+function company(item: Item): { company?: string } {
+  const name = optS(item, 'company');
+  return name ? { company: name } : {};
+}
+
 export function summaryOf(h: Head): AdSummary {
   const { ownerKeyId: _o, eventCount: _e, contentHash: _c, lexiconVersion: _l, review: _r, legacyQueueItem: _q, ...summary } = h;
   return summary;
@@ -169,6 +179,7 @@ export function readListEntry(item: Item) {
     adId: getS(item, 'adId'),
     tenant: getS(item, 'tenant'),
     title: getS(item, 'title'),
+    ...company(item),
     version: getN(item, 'version'),
     categories: getStrings(item, 'categories'),
     findingCount: getN(item, 'findingCount'),
@@ -229,6 +240,7 @@ export function listEntryItems(h: Head): Item[] {
     adId: s(h.adId),
     tenant: s(h.tenant),
     title: s(h.title),
+    ...(h.company ? { company: s(h.company) } : {}),
     version: n(h.version),
     categories: strings(h.categories),
     findingCount: n(h.findingCount),

@@ -396,6 +396,8 @@ export function createAdStore(table: Table): AdStore {
               decision,
               reason,
               overrodeEngine: overrodeEngine ? 1 : undefined,
+              // Since when the ad waited on a moderators' list: the 统计 page's waiting times.
+              listedAt: old.queuedAt ?? old.rejectedAt,
             }),
           ),
           { Put: { TableName: T, Item: decisionItem(adId, old.version, review) } },

@@ -95,6 +95,8 @@ export interface AdSummary {
   status: AdStatus;
   version: number;
   title: string;
+  /** The company name the current version gives (ads stored before it was kept have none). */
+  company?: string;
   /** The engine's decision on the current version. */
   decision: Decision;
   /** Categories of the current version's findings that bear on the decision (notices excluded). */

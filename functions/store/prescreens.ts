@@ -13,7 +13,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { BatchWriteItemCommand, QueryCommand, type BatchWriteItemCommandOutput, type QueryCommandOutput, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import type { Duplicate, Exhibitor, PrescreenResult, PrescreenSummary, RowError, RowResult } from '../prescreen/types.js';
+import { exhibitorJobs } from '../prescreen/exhibitors.js';
+import type { Duplicate, Exhibitor, ExhibitorJob, PrescreenResult, PrescreenSummary, RowError, RowResult } from '../prescreen/types.js';
 import { NotFoundError, StoreUnavailableError } from './errors.js';
 import type { Principal } from './model.js';
 import { INDEX } from './table-definition.js';
@@ -22,8 +23,11 @@ import { decodeCursor, getS, n, packJson, queryPage, s, seq, unpackJson, type It
 /** How long a batch is kept. */
 export const RETENTION_DAYS = 180;
 
-/** An exhibitor as stored: its rows are referenced by row number. */
-export type StoredExhibitor = Omit<Exhibitor, 'rows' | 'errors'> & { rows: number[] };
+/**
+ * An exhibitor as stored: its rows referenced by row number, its jobs listed for the JSON pages. Batches
+ * stored before outcomes existed have neither `outcome` nor `jobs` (their readers regroup from the rows).
+ */
+export type StoredExhibitor = Omit<Exhibitor, 'rows' | 'errors'> & { rows: number[]; jobs: ExhibitorJob[] };
 
 export interface PrescreenBatch {
   id: string;
@@ -142,10 +146,10 @@ export function createPrescreenStore(table: Table): PrescreenStore {
         ...result.rows.map((r) => ({ kind: 'job' as const, ...r })),
         ...result.errors.map((e) => ({ kind: 'error' as const, ...e })),
       ];
-      const exhibitors: StoredExhibitor[] = result.exhibitors.map(({ rows: jobs, errors, ...x }) => ({
-        ...x,
-        rows: [...jobs.map((r) => r.row), ...errors.map((e) => e.row)].sort((a, b) => a - b),
-      }));
+      const exhibitors: StoredExhibitor[] = result.exhibitors.map(({ rows, errors, ...x }) => {
+        const jobs = exhibitorJobs({ rows, errors });
+        return { ...x, rows: jobs.map((j) => j.row), jobs };
+      });
       const items: Item[] = [
         ...rows.map((r) => ({ ...common, sk: s(rowSk(r.row)), data: packJson(r) })),
         ...chunks(result.duplicates, PART_SIZE).map((part, i) => ({ ...common, sk: s(partSk('D', i + 1)), data: packJson(part) })),

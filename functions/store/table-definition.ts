@@ -2,7 +2,7 @@
  * The single DynamoDB table, as plain data: the local bootstrap (functions/store/bootstrap.ts) and the
  * CDK stack (infra/) both build the table from this one definition, so keys and indexes cannot drift.
  *
- * Item layout (see the README, "Storage: one table", for the access pattern of every endpoint):
+ * Item layout (see docs/api.md, "Storage: one table", for the access pattern of every endpoint):
  *   AD#<adId>        AD              ad head: current status, version, owner tenant, appeal, re-check note (+ GSI keys);
  *                                    also the ad's entry in the whole list it is on (gsi3pk = QUEUE#ALL while pending,
  *                                    REJECTED#ALL while rejected by the engine alone)
@@ -19,6 +19,8 @@
  *   APIKEY#<sha256>  APIKEY          API key: role, tenant, revoked flag (looked up by the hash of the presented key)
  *   KEYID#<keyId>    KEYID           pointer from the short key id to the hash, for revocation
  *   META#bootstrap   META            marker: demo keys were created for this database
+ *   CLAIM#<adId>     CLAIM           which moderator is working on the ad, until expiresAt (TTL; claims.ts)
+ *   CSESSION#<sha256(token)> CSESSION  a console session (console-sessions.ts)
  */
 
 export type KeyType = 'S' | 'N' | 'B';

@@ -2,7 +2,7 @@
  * `npm run bench:cold`: cold start and per-request time of the BUILT Lambda bundle (dist/lambda, built by
  * the npm script first), each run in a fresh Node process against DynamoDB Local, and the bundle's size.
  * Cold start = process start → first response to an authenticated POST /v1/check (init, key lookup in
- * DynamoDB, one engine check). The numbers feed the memory/timeout choice in the README ("Memory and timeout").
+ * DynamoDB, one engine check). The numbers feed the memory/timeout choice in docs/deploying.md ("Memory and timeout").
  *
  *   npm run bench:cold [-- --runs 5 --warm 200]
  */

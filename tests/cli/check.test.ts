@@ -30,6 +30,15 @@ describe('hirecheck check', { timeout: 120_000 }, () => {
     expect(verdict.findings[0]).toMatchObject({ category: 'region', field: 'description', text: '限本地户口', start: 3, end: 8 });
   });
 
+  it('prints each finding of the README quick-start example once (a single line is the description, not also the title)', () => {
+    const { code, stdout } = run(['check', '-'], '限 男 性，需交押金200元\n');
+    expect(code).toBe(2);
+    expect(stdout).toContain('(2 项发现');
+    expect(stdout.match(/gender-restriction/g)).toHaveLength(1);
+    expect(stdout.match(/fee-charged-to-applicant/g)).toHaveLength(1);
+    expect(stdout).not.toContain('title:');
+  });
+
   it('exits 0 on a clean ad', () => {
     expect(run(['check', '-'], '会计\n男女不限，五险一金，月薪6000元').code).toBe(0);
   });

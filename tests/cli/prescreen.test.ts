@@ -20,12 +20,26 @@ describe('hirecheck prescreen', { timeout: 120_000 }, () => {
     expect(stderr).toBe(''); // no progress bar when stderr is not a terminal
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
-    expect(stdout).toMatch(/6 rows, 5 checked .*1 bad rows; exhibitors 4: 0 cleared, 1 to review, 3 to reject/);
+    expect(stdout).toMatch(/6 rows, 5 checked .*1 bad rows; exhibitors 4: 0 pass, 3 to fix, 1 refused/);
     expect(readFileSync(out.html, 'utf8')).toContain('双选会招聘信息预审报告');
     expect(readFileSync(out.csv, 'utf8').startsWith('\uFEFF行号')).toBe(true);
     const json = JSON.parse(readFileSync(out.json, 'utf8'));
     expect(json.summary).toMatchObject({ encoding: 'GBK', rows: 6 });
     expect(json.rows.map((r: { row: number }) => r.row)).toEqual([2, 3, 4, 6, 7]);
+  });
+
+  it('puts --fair-name, --contact and --deadline on the letters, and refuses a deadline that is no date', () => {
+    const input = writeCsv(dir, 'letters.csv', FAIR, 'utf-8');
+    const html = join(dir, 'letters.html');
+    const ok = run([input, '--out', html, '--fair-name', '2026 春季校园双选会', '--contact', '就业指导中心 王老师', '--deadline', '2026-03-15']);
+    expect(ok.code).toBe(0);
+    const report = readFileSync(html, 'utf8');
+    expect(report.match(/2026 春季校园双选会 · 招聘信息预审结果/g)).toHaveLength(4);
+    expect(report.match(/如有疑问，请联系：就业指导中心 王老师/g)).toHaveLength(4);
+    expect(report).toContain('请于 2026年3月15日 前');
+    const bad = run([input, '--out', html, '--deadline', '15.3.2026']);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/--deadline must be a date as YYYY-MM-DD/);
   });
 
   it('reads an XLSX', async () => {

@@ -46,3 +46,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** Signs `page` in with a console key through the sign-in form; resolves on the queue page. */
+export async function signIn(page: Page, baseUrl: string, key: string): Promise<Page> {
+  await page.goto(`${baseUrl}/console/sign-in`);
+  await page.fill('#key', key);
+  await Promise.all([page.waitForURL(`${baseUrl}/console`), page.click('button[type=submit]')]);
+  return page;
+}

@@ -80,12 +80,18 @@ describe('console queries', () => {
     const [a, b, c] = ids as [string, string, string];
     const at = (minute: number) => new Date(Date.UTC(2026, 3, 1, 8, minute)).toISOString();
 
-    await expect(queries.queueNeighbours({ adId: b, queuedAt: at(1) })).resolves.toEqual({ prev: a, next: c });
-    await expect(queries.queueNeighbours({ adId: a, queuedAt: at(0), category: 'region' })).resolves.toEqual({ next: c });
-    await expect(queries.queueNeighbours({ adId: c, queuedAt: at(2), category: 'region' })).resolves.toEqual({ prev: a });
+    await expect(queries.queueNeighbours({ adId: b, queuedAt: at(1) })).resolves.toEqual({ prev: a, following: { adIds: [c] } });
+    await expect(queries.queueNeighbours({ adId: a, queuedAt: at(0), category: 'region' })).resolves.toEqual({ following: { adIds: [c] } });
+    await expect(queries.queueNeighbours({ adId: c, queuedAt: at(2), category: 'region' })).resolves.toEqual({ prev: a, following: { adIds: [] } });
+    await expect(queries.listSize('queue', 'region')).resolves.toBe(2);
+    // A stretch read from the start says where it ended when more may follow.
+    const first = await queries.queueFrom({ category: 'region', limit: 1 });
+    expect(first.adIds).toEqual([a]);
+    await expect(queries.queueFrom({ category: 'region', after: first.last!, limit: 1 })).resolves.toMatchObject({ adIds: [c] });
 
     await store.ads.decide({ adId: b, actor: moderator, decision: 'approve', expectedVersion: 1 });
-    await expect(queries.queueNeighbours({ adId: b, queuedAt: at(1) })).resolves.toEqual({ prev: a, next: c });
+    await expect(queries.queueNeighbours({ adId: b, queuedAt: at(1) })).resolves.toEqual({ prev: a, following: { adIds: [c] } });
+    await expect(queries.listSize('queue', 'appearance')).resolves.toBe(0);
   });
 
   it('counts categories and decisions inside the window only', async () => {
@@ -109,6 +115,32 @@ describe('console queries', () => {
     expect(counts.categories).toEqual({ region: 1, appearance: 1, gender: 1, incomplete: 3 });
     expect(counts.engine).toEqual({ approve: 1, review: 1, reject: 1 });
     expect(counts.reviews).toEqual({ approve: 1, reject: 0 });
+    // The one decision of the window: who, which Shanghai day, and how long the ad had waited (submitted and decided at once).
+    expect([...counts.decisionsByKey]).toEqual([[moderator.keyId, new Map([['2026-02-05', 1]])]]);
+    expect(counts.waitSeconds).toEqual([0]);
+    expect(counts.overrides).toBe(0);
+  });
+
+  it('counts overrides, appeals and waiting times of the window', async () => {
+    const store = await freshStore('console-rates');
+    const clock = { now: new Date('2026-05-01T08:00:00.000Z') };
+    const timed = createStore({ client: store.table.client, tableName: store.table.name, now: () => clock.now });
+    const queries = createConsoleQueries(store.table);
+    const rejected = await submit(timed, { title: '司机', description: '限男性。' });
+    const queued = await submit(timed, { title: '前台', description: '限本地户口。' });
+    await timed.ads.appeal({ adId: rejected.adId, scope: { tenant: employer.tenant }, actor: employer, reason: '司机岗位需要夜间长途驾驶' });
+    clock.now = new Date('2026-05-01T09:30:00.000Z');
+    await timed.ads.decide({ adId: queued.adId, actor: moderator, decision: 'reject', reason: '户籍', expectedVersion: 1 });
+    clock.now = new Date('2026-05-01T10:00:00.000Z');
+    await timed.ads.decide({ adId: rejected.adId, actor: moderator, decision: 'approve', reason: '申诉理由成立', expectedVersion: 1 });
+
+    const counts = await queries.activity(new Date('2026-04-20T00:00:00.000Z'));
+    expect(counts.appeals).toBe(1);
+    expect(counts.overrides).toBe(1);
+    expect(counts.engine.reject).toBe(1);
+    // 90 minutes in the queue; the appealed ad waited 2 hours from its appeal.
+    expect(counts.waitSeconds).toEqual([90 * 60, 120 * 60]);
+    expect(counts.decisionsByKey.get(moderator.keyId)).toEqual(new Map([['2026-05-01', 2]]));
   });
 
   it('names keys by their labels', async () => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from './browser.js';
+import { launchBrowser, newPage, screenshot, signIn as signInWith } from './browser.js';
 import { startConsoleServer, type ConsoleTestServer } from './console-server.js';
 
 let server: ConsoleTestServer;
@@ -14,13 +14,7 @@ let moderator: string;
 
 const unique = (title: string) => `${title}-${Math.random().toString(36).slice(2, 7)}`;
 
-async function signIn(): Promise<Page> {
-  const page = await newPage(browser);
-  await page.goto(`${server.baseUrl}/console/sign-in`);
-  await page.fill('#key', moderator);
-  await Promise.all([page.waitForURL(`${server.baseUrl}/console`), page.click('button[type=submit]')]);
-  return page;
-}
+const signIn = async () => signInWith(await newPage(browser), server.baseUrl, moderator);
 
 /** The same page at a phone's width, for a person to look at. */
 async function phoneShot(page: Page, name: string): Promise<void> {

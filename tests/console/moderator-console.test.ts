@@ -116,7 +116,8 @@ describe('queue and ad page', () => {
     const page = await signIn(moderatorA);
     expect(await queueTitles(page)).toContain(title);
     const row = page.locator('tr', { has: page.locator(`a.queue-link:text-is("${title}")`) });
-    await expect(row.locator('td').nth(1).textContent()).resolves.toBe('acme-hr');
+    await expect(row.locator('td').nth(1).textContent()).resolves.toBe('顺达物流有限公司');
+    expect(await row.locator('td').nth(1).getAttribute('title')).toBe('账号 acme-hr');
     // Filtering by a category the ad hit keeps it; by one it did not hit drops it.
     await page.click('nav.filters a[data-category="region"]');
     expect(await queueTitles(page)).toContain(title);
@@ -193,7 +194,7 @@ describe('queue and ad page', () => {
     expect((await adStatus(created.adId)).status).toBe('pending_review');
 
     const preset = page.locator('.reasons button').first();
-    const reason = await preset.textContent();
+    const reason = await preset.getAttribute('value');
     await preset.click();
     await page.waitForURL((u) => !u.pathname.endsWith(created.adId));
     expect(await adStatus(created.adId)).toMatchObject({ status: 'rejected', review: { reason } });

@@ -18,7 +18,7 @@ const corpora = [
   ['the second team-written dev-style corpus', join(import.meta.dirname, 'fixtures/team-written-dev-style-2.jsonl')],
 ] as const;
 
-// Corpora written blind to the rules for the detection issue, scored first-run (README) and fixed against as
+// Corpora written blind to the rules for the detection issue, scored first-run (docs/measured.md) and fixed against as
 // families since: their labellers disagree with dev on a few conventions (招转培 as fraud, 包就业), so the bar
 // is the macro average and the decisions rather than every category (recall 0.90: questions such as 您是95后吗
 // and two-letter initials such as hz stay out of reach).

@@ -5,6 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -68,7 +69,7 @@ describe('POST /v1/prescreens', () => {
     expect(res.headers.get('location')).toBe(`/v1/prescreens/${res.body.id}`);
     expect(res.body.id).toMatch(/^ps_[A-Za-z0-9_-]{20}$/);
     expect(res.body.summary).toMatchObject({ source: '双选会.csv', format: 'csv', encoding: 'GBK', rows: 6, checked: 5, errors: 1 });
-    expect(res.body.summary.exhibitors).toEqual({ total: 4, cleared: 0, review: 1, reject: 3 });
+    expect(res.body.summary.exhibitors).toEqual({ total: 4, pass: 0, fix: 3, refuse: 1 });
     expect(res.body).not.toHaveProperty('keyId');
   });
 
@@ -85,9 +86,19 @@ describe('POST /v1/prescreens', () => {
 
     const form = new FormData();
     form.append('file', new Blob([xlsx]), '春季双选会.xlsx');
-    const fromForm = await call('POST', '/v1/prescreens', { key: keys.organizer, body: form });
+    // The letter details ride along as form fields (a form's own win over the query's).
+    form.append('fairName', '2026 春季校园双选会');
+    form.append('deadline', '2026-03-15');
+    const fromForm = await call('POST', '/v1/prescreens?contact=就业指导中心&fairName=ignored', { key: keys.organizer, body: form });
     expect(fromForm.status).toBe(201);
-    expect(fromForm.body.summary).toMatchObject({ source: '春季双选会.xlsx', format: 'xlsx' });
+    expect(fromForm.body.summary).toMatchObject({
+      source: '春季双选会.xlsx',
+      format: 'xlsx',
+      letter: { fairName: '2026 春季校园双选会', contact: '就业指导中心', deadline: '2026-03-15' },
+    });
+    const html = await call('GET', `/v1/prescreens/${fromForm.body.id}?format=html`, { key: keys.organizer });
+    expect(html.text.match(/2026 春季校园双选会 · 招聘信息预审结果/g)).toHaveLength(4);
+    expect(html.text).toContain('请于 2026年3月15日 前');
   });
 
   it('takes bodies above the API default limit up to its own, and answers 413 above that', async () => {
@@ -119,6 +130,8 @@ describe('POST /v1/prescreens', () => {
     expect((await post('a', 'text/csv', '?map=a=nothing')).body.detail).toMatch(/unknown field/);
     expect((await post('a', 'text/csv', '?encoding=latin1')).body.detail).toMatch(/utf-8 or gbk/);
     expect((await post('', 'text/csv')).body.detail).toMatch(/empty/);
+    expect((await post(gbkCsv(FAIR), 'text/csv', '?deadline=2026-02-30')).body.detail).toMatch(/deadline must be a date/);
+    expect((await post(gbkCsv(FAIR), 'text/csv', `?fairName=${'会'.repeat(101)}`)).body.detail).toMatch(/fairName is at most 100/);
     expect((await post('PK\u0003\u0004garbage', XLSX)).body.detail).toMatch(/not a readable XLSX/);
     expect((await post('{"rows": 5}', 'application/json')).status).toBe(400);
     expect((await post('[not json', 'application/json')).status).toBe(400);
@@ -157,12 +170,21 @@ describe('GET /v1/prescreens/{id}', () => {
     expect(first.body.rows[0].findings.some((f: { category: string }) => f.category === 'gender')).toBe(true);
     expect(first.body.errors).toEqual([]);
     expect(first.body.duplicates).toContainEqual({ kind: 'same_ad', rows: [3, 7], detail: '甲科技有限公司：会计' });
+    // Every exhibitor with its outcome, jobs and problems, on the first page.
+    expect(first.body.exhibitors.map((x: { company: string; outcome: string }) => [x.company, x.outcome])).toEqual([
+      ['甲科技有限公司', 'fix'],
+      ['乙贸易有限公司', 'refuse'],
+      ['丙教育集团', 'fix'],
+      ['丁物流有限公司', 'fix'],
+    ]);
+    expect(first.body.exhibitors[2]).toMatchObject({ creditCode: null, jobs: [{ row: 5, title: '辅导老师', decision: null, reason: '岗位描述为空' }] });
     expect(first.body.cursor).toBeTruthy();
 
     const second = await call('GET', `/v1/prescreens/${id}?limit=3&cursor=${first.body.cursor}`, { key: keys.organizer });
     expect(second.body.rows.map((r: { row: number }) => r.row)).toEqual([6, 7]);
-    expect(second.body.errors).toEqual([{ row: 5, reason: '岗位描述为空' }]);
+    expect(second.body.errors).toEqual([{ row: 5, reason: '岗位描述为空', company: '丙教育集团', title: '辅导老师' }]);
     expect(second.body).not.toHaveProperty('duplicates');
+    expect(second.body).not.toHaveProperty('exhibitors');
     expect(second.body).not.toHaveProperty('cursor');
 
     const other = (await call('POST', '/v1/prescreens', { key: keys.organizer, body: gbkCsv(FAIR), type: 'text/csv' })).body.id;
@@ -185,7 +207,24 @@ describe('GET /v1/prescreens/{id}', () => {
     expect(html.text).toContain('双选会招聘信息预审报告');
     expect(html.text.match(/<section class="exhibitor"/g)).toHaveLength(4);
     expect(html.text).toMatch(/<mark class="sev-reject"[^>]*>限男性/);
-    expect(html.text).toContain('第 5 行：岗位描述为空');
+    expect(html.text).toContain('<tr><td>5</td><td>丙教育集团</td><td>辅导老师</td><td>岗位描述为空</td></tr>');
+  });
+
+  it('reads a batch stored before exhibitors had outcomes: regrouped from its rows', async () => {
+    const old = (await call('POST', '/v1/prescreens?name=old.csv', { key: keys.organizer, body: gbkCsv(FAIR), type: 'text/csv' })).body.id;
+    // The exhibitors part as the earlier version wrote it: status and notes, no outcome, no jobs.
+    const earlier = [{ key: 'code:91350100M000100Y43', name: '甲科技有限公司', creditCodes: ['91350100M000100Y43'], creditCodeValid: true, status: 'reject', notes: [], rows: [2, 3, 7] }];
+    await store.table.send(
+      new PutItemCommand({
+        TableName: store.table.name,
+        Item: { pk: { S: `PRESCREEN#fair-a#${old}` }, sk: { S: 'BATCH#X#000001' }, data: { S: JSON.stringify(earlier) } },
+      }),
+    );
+    const json = await call('GET', `/v1/prescreens/${old}`, { key: keys.organizer });
+    expect(json.body.exhibitors.map((x: { outcome: string }) => x.outcome)).toEqual(['fix', 'refuse', 'fix', 'fix']);
+    const html = await call('GET', `/v1/prescreens/${old}?format=html`, { key: keys.organizer });
+    expect(html.status).toBe(200);
+    expect(html.text.match(/<section class="exhibitor"/g)).toHaveLength(4);
   });
 
   it('shows organizers only their own batches', async () => {
@@ -223,7 +262,7 @@ describe('over real HTTP', () => {
       expect(summary.headerRow).toBe(2);
       const report = await fetch(`${base}/v1/prescreens/${id}?format=html`, { headers: auth });
       expect(report.status).toBe(200);
-      expect(await report.text()).toContain('第 3 行 · 仓库管理员');
+      expect(await report.text()).toMatch(/甲科技有限公司<\/a><\/td><td>有效<\/td><td>3<\/td><td>3、4、8<\/td><td class="fix">需整改<\/td>/);
     } finally {
       await new Promise((r) => server.close(r));
     }

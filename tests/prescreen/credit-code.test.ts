@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCreditCode, creditCodeCheckChar } from '../../functions/prescreen/credit-code.js';
+import { checkCreditCode, looksExcelDamaged, creditCodeCheckChar } from '../../functions/prescreen/credit-code.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
@@ -53,7 +53,18 @@ describe('credit code (GB 32100-2015)', () => {
     expect(checkCreditCode('B1350100M000100Y43').problem).toMatch(/第 1 位/);
     expect(checkCreditCode('90350100M000100Y43').problem).toMatch(/第 2 位/);
     expect(checkCreditCode('9135A100M000100Y43').problem).toMatch(/第 3–8 位/);
-    // What Excel leaves of an all-digit code stored as a number: 15 significant digits.
-    expect(checkCreditCode('911101087226199800').problem).toMatch(/Excel/);
+    // Neutral: what is wrong, never a guess at why (no 篡改).
+    for (const code of ['91350100M000100Y44', '911101087226199800', '9.13301E+17']) expect(checkCreditCode(code).problem).not.toMatch(/篡改|有误/);
+    expect(checkCreditCode('9.13301E+17').problem).toMatch(/科学计数法/);
+  });
+
+  it('tells Excel damage from a typo: scientific notation, 15 significant digits, a trailing .0', () => {
+    // What Excel leaves of an all-digit code stored as a number: 9.13301E+17, or 15 significant digits then zeros.
+    for (const raw of ['9.13301E+17', '9.11101087226199E+17', '911101087226199800', '911101087226199000.0']) {
+      const { code, valid } = checkCreditCode(raw);
+      expect(valid, raw).toBe(false);
+      expect(looksExcelDamaged(code), raw).toBe(true);
+    }
+    for (const raw of ['91350100M000100Y44', '91350100M000100Y4', '110108000000016']) expect(looksExcelDamaged(checkCreditCode(raw).code), raw).toBe(false);
   });
 });

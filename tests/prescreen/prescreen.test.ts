@@ -27,7 +27,7 @@ describe('prescreen: reading', () => {
       [6, '丁物流有限公司', '仓库管理员'],
       [7, '甲科技有限公司', '会计'],
     ]);
-    expect(result.errors).toEqual([{ row: 5, reason: '岗位描述为空', company: '丙教育集团' }]);
+    expect(result.errors).toEqual([{ row: 5, reason: '岗位描述为空', company: '丙教育集团', title: '辅导老师' }]);
   });
 
   it.each([true, false])('reads an XLSX (shared strings: %s) with the same rows and row numbers', async (shared) => {
@@ -134,10 +134,11 @@ describe('prescreen: checks', () => {
     expect(excerpt.text).toContain('岗位职责：负责货物出入库登记\n任职要求：限男性');
   });
 
-  it('validates credit codes: true, false with a reason, null when missing', () => {
+  it('validates credit codes: true, false with a reason, null when missing; the summary counts exhibitors', () => {
     expect(byRow(result, 2)).toMatchObject({ creditCode: '91350100M000100Y43', creditCodeValid: true });
     expect(byRow(result, 4)).toMatchObject({ creditCodeValid: false, creditCodeProblem: expect.stringMatching(/校验码/) });
-    expect(result.summary.creditCodes).toEqual({ valid: 4, invalid: 1, missing: 0 });
+    // 甲 (three jobs) and 丁 valid, 乙 invalid, 丙 none: per exhibitor, not per job.
+    expect(result.summary.creditCodes).toEqual({ valid: 2, invalid: 1, missing: 1 });
   });
 
   it('reports the same ad posted twice', () => {
@@ -146,15 +147,32 @@ describe('prescreen: checks', () => {
     expect(result.duplicates.some((d) => d.rows.includes(2) && d.rows.includes(6))).toBe(false);
   });
 
-  it('groups jobs by exhibitor and decides per exhibitor', () => {
-    expect(result.exhibitors.map((x) => [x.name, x.status, x.rows.map((r) => r.row), x.errors.map((e) => e.row)])).toEqual([
-      ['甲科技有限公司', 'reject', [2, 3, 7], []],
-      ['乙贸易有限公司', 'reject', [4], []],
-      ['丙教育集团', 'review', [], [5]],
-      ['丁物流有限公司', 'reject', [6], []],
+  it('groups jobs by exhibitor and decides per exhibitor: one bad condition asks for a fix, a fee refuses', () => {
+    expect(result.exhibitors.map((x) => [x.name, x.outcome, x.rows.map((r) => r.row), x.errors.map((e) => e.row)])).toEqual([
+      ['甲科技有限公司', 'fix', [2, 3, 7], []],
+      ['乙贸易有限公司', 'refuse', [4], []],
+      ['丙教育集团', 'fix', [], [5]],
+      ['丁物流有限公司', 'fix', [6], []],
     ]);
-    expect(result.summary.exhibitors).toEqual({ total: 4, cleared: 0, review: 1, reject: 3 });
-    expect(result.exhibitors[2]!.notes).toContain('未填写统一社会信用代码');
+    expect(result.summary.exhibitors).toEqual({ total: 4, pass: 0, fix: 3, refuse: 1 });
+    expect(result.exhibitors.map((x) => x.problems.map((p) => p.kind))).toEqual([
+      ['wording', 'duplicate_post'],
+      ['fee', 'code_invalid'],
+      ['code_missing', 'unreadable'],
+      ['wording'],
+    ]);
+    // Worded for the exhibitor: jobs by title, no row numbers (those are in `rows`, for the organiser).
+    expect(result.exhibitors[0]!.problems[1]).toEqual({ kind: 'duplicate_post', text: '岗位“会计”提交了 2 次，请只保留一条', rows: [3, 7] });
+    expect(result.exhibitors[2]!.problems).toContainEqual({ kind: 'code_missing', text: '未填写统一社会信用代码，请补充', rows: [5] });
+    for (const x of result.exhibitors) for (const p of x.problems) expect(p.text).not.toMatch(/第 ?\d+ ?行/);
+  });
+
+  it('keeps an unreadable row\'s company, title and code', async () => {
+    const table: Table = [HEADER, ['甲公司', '9.13301E+17', '会计', '', '', '', '', '']];
+    const r = await prescreen(file(writeCsv(dir, 'unreadable.csv', table, 'utf-8')));
+    expect(r.errors).toEqual([{ row: 2, reason: '岗位描述为空', company: '甲公司', creditCode: '9.13301E+17', title: '会计' }]);
+    expect(r.exhibitors[0]!.problems).toContainEqual(expect.objectContaining({ kind: 'code_invalid', code: '9.13301E+17', excel: true }));
+    expect(r.exhibitors[0]!.problems).toContainEqual(expect.objectContaining({ kind: 'unreadable', text: '岗位“会计”的信息无法读取（岗位描述为空），请补正后重新提交' }));
   });
 
   it('reports one company under two codes and one code under two names, and clears a clean exhibitor', async () => {
@@ -174,9 +192,9 @@ describe('prescreen: checks', () => {
     ]);
     const xin = r.exhibitors.find((x) => x.name === '辛公司')!;
     // The row without a code joins the company's only code.
-    expect(xin).toMatchObject({ status: 'cleared', creditCodes: ['91110108551385082Q'], notes: [] });
+    expect(xin).toMatchObject({ outcome: 'pass', creditCodes: ['91110108551385082Q'], problems: [] });
     expect(xin.rows.map((x) => x.row)).toEqual([6, 7]);
-    expect(r.exhibitors.find((x) => x.name === '己公司')!.status).toBe('review');
+    expect(r.exhibitors.find((x) => x.name === '己公司')!.outcome).toBe('fix');
   });
 
   it('reports bad rows with their number and goes on: empty text, too long, an Excel error cell', async () => {
@@ -191,10 +209,10 @@ describe('prescreen: checks', () => {
     const xlsx = await writeXlsx(dir, 'bad.xlsx', table);
     const r = await prescreen(file(xlsx));
     expect(r.errors).toEqual([
-      { row: 2, reason: '岗位描述为空', company: '甲公司' },
+      { row: 2, reason: '岗位描述为空', company: '甲公司', title: '会计' },
       { row: 3, reason: '岗位名称超过 200 字的上限（实为 201 字）', company: '甲公司' },
-      { row: 4, reason: '岗位描述超过 20000 字的上限（实为 20001 字）', company: '甲公司' },
-      { row: 6, reason: '“岗位职责”列的单元格无法读取（#DIV/0!）', company: '甲公司' },
+      { row: 4, reason: '岗位描述超过 20000 字的上限（实为 20001 字）', company: '甲公司', title: '会计' },
+      { row: 6, reason: '“岗位职责”列的单元格无法读取（#DIV/0!）', company: '甲公司', title: '文员' },
     ]);
     expect(r.rows.map((x) => x.row)).toEqual([5]);
   });

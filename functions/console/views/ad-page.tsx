@@ -1,30 +1,24 @@
 /**
- * The ad page: the original text with every finding marked in place, the findings explained beside it
- * (with the employer's appeal, when there is one), the 通过 / 驳回 forms while a moderator may decide
- * (pending, or rejected by the engine alone), and the feedback forms: 误报 on each finding, and marking a
- * passage the engine missed.
+ * The ad page: the ad's head fields (company, salary, location) first, then its text with every finding
+ * marked in place; beside it, in a column that stays in view on long ads, the 通过 / 驳回 forms while a
+ * moderator may decide (pending, or rejected by the engine alone), the employer's appeal, and the findings
+ * grouped by rule with the 误报 button on each passage; below the text, the form to mark a passage the
+ * engine missed.
  */
 import type { Child } from 'hono/jsx';
-import { fieldText, TEXT_FIELDS } from '../../core/ad.js';
+import { fieldText, type TextField } from '../../core/ad.js';
 import { CATEGORIES, type Category } from '../../core/categories.js';
+import { groupFindings, type FindingGroup } from '../../presentation/group-findings.js';
+import { CATEGORY_LABELS, fieldLabel, formatTime, SEVERITY_LABELS } from '../../presentation/labels.js';
+import { formatLegalBasis } from '../../presentation/legal-basis.js';
+import type { Claim } from '../../store/claims.js';
 import { isDecidable, type AdRecord, type FeedbackRecord, type ReviewInfo } from '../../store/model.js';
-import {
-  CATEGORY_LABELS,
-  COMMON_REJECT_REASONS,
-  describeRecheck,
-  ENGINE_DECISION_LABELS,
-  FIELD_LABELS,
-  formatAge,
-  formatTime,
-  REVIEW_DECISION_LABELS,
-  SEVERITY_LABELS,
-  STATUS_LABELS,
-} from '../labels.js';
-import { CategoryChip } from './category-chip.js';
+import { REASON_MAX } from '../../http/schemas.js';
+import { COMMON_REJECT_REASONS, describeRecheck, ENGINE_DECISION_LABELS, formatAge, REVIEW_DECISION_LABELS, STATUS_LABELS } from '../labels.js';
 import { adPath, adUrl, queueUrl } from '../urls.js';
+import { CategoryChip } from './category-chip.js';
 import { CsrfField, Notice, Page, type PageNotice, type Viewer } from './layout.js';
-import { MarkedAd } from './marked-ad.js';
-import { findingAnchor, markAnchor, type NumberedFinding } from './marked-text.js';
+import { findingAnchor, markAnchor, MarkedText, numberGroups, type NumberedFinding } from './marked-text.js';
 
 export interface AdPageProps {
   viewer: Viewer;
@@ -34,6 +28,8 @@ export interface AdPageProps {
   neighbours: { prev?: string; next?: string };
   /** Labels of the keys named on the page (who decided). */
   keyLabels: Map<string, string>;
+  /** Who holds the ad now (the viewer, after opening it, or another moderator). */
+  claim?: Claim;
   notice?: PageNotice;
   /** The reason typed before a failed submission, so it is not lost. */
   reasonDraft?: string;
@@ -42,34 +38,30 @@ export interface AdPageProps {
   now: Date;
 }
 
-/** "审核员 王五（k1a2b3c4d5）": the label when the key has one, the key id always. */
+/** The text fields in reading order: what a moderator looks at first (who, pay, where) before the long text. */
+const HEAD_FIELDS: readonly TextField[] = ['company.name', 'salary', 'location'];
+const BODY_FIELDS: readonly TextField[] = ['title', 'description', 'requirements', 'benefits', 'contact', 'company.intro'];
+
+/** A key's label when it has one, its id otherwise. */
 export function actorName(keyId: string, labels: Map<string, string>): string {
-  const label = labels.get(keyId);
-  return label ? `${label}（${keyId}）` : keyId;
+  return labels.get(keyId) ?? keyId;
 }
 
-/** "已驳回（2025/11/27 10:31，审核员 …）理由：…" */
+/** "已驳回（2025/11/27 10:31，王五）。理由：…" */
 export function describeReview(review: ReviewInfo, labels: Map<string, string>): string {
-  const base = `${REVIEW_DECISION_LABELS[review.decision]}（${formatTime(review.at)}，审核员 ${actorName(review.keyId, labels)}）`;
+  const base = `${REVIEW_DECISION_LABELS[review.decision]}（${formatTime(review.at)}，${actorName(review.keyId, labels)}）`;
   return review.reason ? `${base}。理由：${review.reason}` : base;
 }
 
-/** Law names come with or without 《》 depending on the lexicon entry: show them with exactly one pair. */
-function lawTitle(law: string): string {
-  return law.startsWith('《') ? law : `《${law}》`;
-}
-
-/** The console's 误报 control on a finding: a form, or a chip once a moderator has marked it. */
 function FalseAlarm(props: { ad: AdRecord; finding: NumberedFinding; feedback: FeedbackRecord[]; viewer: Viewer }) {
-  const { ad, finding: f } = props;
-  if (props.feedback.some((m) => m.kind === 'false_alarm' && m.ruleId === f.ruleId && m.field === f.field && m.start === f.start && m.end === f.end)) {
-    return <span class="chip false-alarm-marked">已标记误报</span>;
-  }
+  const f = props.finding;
+  const marked = props.feedback.some((m) => m.kind === 'false_alarm' && m.ruleId === f.ruleId && m.field === f.field && m.start === f.start && m.end === f.end);
+  if (marked) return <span class="chip false-alarm-marked">已标记误报</span>;
   return (
-    <form method="post" action={`${adPath(ad.adId)}/feedback`} class="false-alarm">
+    <form method="post" action={`${adPath(props.ad.adId)}/feedback`} class="false-alarm">
       <CsrfField token={props.viewer.csrfToken} />
       <input type="hidden" name="kind" value="false_alarm" />
-      <input type="hidden" name="version" value={String(ad.version)} />
+      <input type="hidden" name="version" value={String(props.ad.version)} />
       <input type="hidden" name="ruleId" value={f.ruleId} />
       <input type="hidden" name="field" value={f.field} />
       <input type="hidden" name="start" value={String(f.start)} />
@@ -81,44 +73,55 @@ function FalseAlarm(props: { ad: AdRecord; finding: NumberedFinding; feedback: F
   );
 }
 
-/** The findings explained (message, law, suggestion); `control` adds a page's own control to each (the console's 误报). */
-export function Findings({ findings, control }: { findings: NumberedFinding[]; control?: (f: NumberedFinding) => Child }) {
-  if (findings.length === 0) return <p class="muted">引擎没有命中任何规则。</p>;
+/**
+ * The findings, one entry per rule with every passage it hit, explained once (message, law, suggestion);
+ * `control` adds a page's own control to each passage (the console's 误报; the self-check page has none).
+ */
+export function Findings(props: { groups: FindingGroup<NumberedFinding>[]; control?: (f: NumberedFinding) => Child }) {
+  if (props.groups.length === 0) return <p class="muted">引擎没有命中任何规则。</p>;
   return (
     <ol class="findings">
-      {findings.map((f) => (
-        <li id={findingAnchor(f.index)} data-category={f.category} data-rule={f.ruleId}>
-          {control?.(f)}
-          <div>
-            <a href={`#${markAnchor(f.index)}`}>{f.index + 1}.</a> <CategoryChip category={f.category} />{' '}
-            <span class={`sev-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span>{' '}
-            <span class="quote">「{f.text}」</span> <span class="muted">{FIELD_LABELS[f.field] ?? f.field}</span>
+      {props.groups.map(({ number, lead, hits }) => (
+        <li id={findingAnchor(number)} data-category={lead.category} data-rule={lead.ruleId} data-hits={String(hits.length)}>
+          <div class="finding-head">
+            <a class="num" href={`#${markAnchor(number)}`} title="跳到原文中的位置">
+              {number}
+            </a>
+            <CategoryChip category={lead.category} /> <span class={`sev-${lead.severity}`}>{SEVERITY_LABELS[lead.severity]}</span>
+            {hits.length > 1 ? <span class="muted"> · {hits.length} 处</span> : null}
           </div>
+          <ul class="hits">
+            {hits.map(({ finding }) => (
+              <li>
+                {/* a finding on the whole ad (what it lacks) quotes nothing */}
+                {finding.text ? <span class="quote">「{finding.text}」</span> : null} <span class="muted">{fieldLabel(finding.field)}</span>
+                {props.control?.(finding)}
+              </li>
+            ))}
+          </ul>
           <dl>
             <dt>问题</dt>
-            <dd>{f.message}</dd>
-            {f.legalBasis.length > 0 ? (
+            <dd>{lead.message}</dd>
+            {lead.legalBasis.length > 0 ? (
               <>
                 <dt>依据</dt>
                 <dd>
-                  {f.legalBasis.map((b, i) => (
-                    <>
-                      {i > 0 ? '；' : ''}
-                      {lawTitle(b.law)}
-                      {b.article}
-                    </>
-                  ))}
+                  <ul class="laws">
+                    {lead.legalBasis.map((b) => (
+                      <li>{formatLegalBasis(b)}</li>
+                    ))}
+                  </ul>
                 </dd>
               </>
             ) : null}
-            {f.suggestion ? (
+            {lead.suggestion ? (
               <>
                 <dt>建议改写</dt>
-                <dd>{f.suggestion}</dd>
+                <dd>{lead.suggestion}</dd>
               </>
             ) : null}
             <dt>规则</dt>
-            <dd class="muted">{f.ruleId}</dd>
+            <dd class="muted">{lead.ruleId}</dd>
           </dl>
         </li>
       ))}
@@ -139,8 +142,8 @@ function DecisionForms(props: { ad: AdRecord; viewer: Viewer; category?: Categor
     </>
   );
   return (
-    <section class="decide panel" aria-label="审核决定">
-      <form method="post" action={action} class={overturns ? 'approve override' : 'approve'}>
+    <section class="decide panel" aria-label="审核决定" id="decide">
+      <form method="post" action={action} class={overturns ? 'approve override' : 'approve'} id="approve-form">
         {common}
         <input type="hidden" name="decision" value="approve" />
         {overturns ? (
@@ -148,12 +151,20 @@ function DecisionForms(props: { ad: AdRecord; viewer: Viewer; category?: Categor
             <label class="block" for="override-reason">
               推翻引擎驳回的理由（通过时必填）
             </label>
-            <textarea id="override-reason" name="reason" required maxlength={2000} placeholder="例如：命中文字是公司介绍，不是对求职者的要求"></textarea>
+            <textarea id="override-reason" name="reason" required maxlength={REASON_MAX} placeholder="例如：命中文字是公司介绍，不是对求职者的要求"></textarea>
           </>
         ) : null}
-        <button type="submit" class="approve" id="approve-button">
+        <button type="submit" class="approve" id="approve-button" data-overturns={overturns ? '1' : undefined}>
           {overturns ? '推翻驳回并通过' : '通过'} <kbd>a</kbd>
         </button>
+        <div class="undo" id="approve-undo" role="status" hidden>
+          <span>
+            <strong data-countdown></strong> 秒后通过…
+          </span>
+          <button type="button" id="undo-button">
+            撤销 <kbd>Esc</kbd>
+          </button>
+        </div>
       </form>
       <form method="post" action={action} class="reject">
         {common}
@@ -161,19 +172,21 @@ function DecisionForms(props: { ad: AdRecord; viewer: Viewer; category?: Categor
         <label class="block" for="reject-reason">
           驳回理由（必填） <kbd>r</kbd>
         </label>
-        <div class="reasons" aria-label="常用理由（点击即驳回）">
-          <span class="muted">常用理由，点击即驳回：</span>
-          {COMMON_REJECT_REASONS.map((reason) => (
-            // A preset reason is itself the submit button: one click rejects with it.
-            <button type="submit" name="preset" value={reason} formnovalidate>
-              {reason}
+        <div class="reasons" aria-label="常用理由（点击即驳回；按数字键填入理由框）">
+          {COMMON_REJECT_REASONS.map((reason, i) => (
+            // A preset reason is itself the submit button: one click rejects with it. Its number key only fills the box.
+            <button type="submit" name="preset" value={reason} formnovalidate data-preset={String(i + 1)}>
+              <kbd>{i + 1}</kbd> {reason}
             </button>
           ))}
         </div>
+        <textarea id="reject-reason" name="reason" required maxlength={REASON_MAX} placeholder="填写驳回理由，或点击上方常用理由">
+          {props.reasonDraft ?? ''}
+        </textarea>
         <div class="reject-row">
-          <textarea id="reject-reason" name="reason" required maxlength={500} placeholder="填写驳回理由，或点击上方常用理由">
-            {props.reasonDraft ?? ''}
-          </textarea>
+          <span class="muted">
+            <kbd>Ctrl</kbd>+<kbd>Enter</kbd> 提交
+          </span>
           <button type="submit" class="reject">
             驳回
           </button>
@@ -202,7 +215,7 @@ function MarkMissForm(props: { ad: AdRecord; viewer: Viewer; fields: string[] })
           {props.fields.map((f) => (
             // Most misses are in the description: it is the default field.
             <option value={f} selected={f === 'description'}>
-              {FIELD_LABELS[f] ?? f}
+              {fieldLabel(f)}
             </option>
           ))}
         </select>
@@ -228,7 +241,7 @@ function MarkedMisses({ feedback }: { feedback: FeedbackRecord[] }) {
       <ul>
         {missed.map((m) => (
           <li data-category={m.category}>
-            <CategoryChip category={m.category} /> 「{m.text}」 <span class="muted">{FIELD_LABELS[m.field] ?? m.field}</span>
+            <CategoryChip category={m.category} /> 「{m.text}」 <span class="muted">{fieldLabel(m.field)}</span>
           </li>
         ))}
       </ul>
@@ -236,16 +249,62 @@ function MarkedMisses({ feedback }: { feedback: FeedbackRecord[] }) {
   );
 }
 
+/** Whose the ad is while it waits: the viewer's for a few minutes, or another moderator's (who is named). */
+function claimNotice(claim: Claim | undefined, viewer: Viewer, labels: Map<string, string>): PageNotice | undefined {
+  if (!claim || claim.keyId === viewer.keyId) return undefined;
+  return {
+    kind: 'warn',
+    title: `${claim.label ?? actorName(claim.keyId, labels)} 正在处理这条广告（保留至 ${formatTime(claim.until)}）。`,
+    text: '您仍可查看和决定；为免重复劳动，可先处理下一条。',
+  };
+}
+
+function Field(props: { field: string; text: string; findings: NumberedFinding[] }) {
+  return (
+    <div class="field" data-field={props.field}>
+      <h3>{fieldLabel(props.field)}</h3>
+      <MarkedText text={props.text} findings={props.findings} />
+    </div>
+  );
+}
+
+const PAY_UNIT_LABELS = { hour: '小时', day: '天', month: '月', year: '年' } as const;
+
+/** The posting form's structured values as text, in the order a form shows them. */
+export function structuredFields(ad: AdRecord['ad']): { field: string; text: string }[] {
+  const out: { field: string; text: string }[] = [];
+  for (const [key, value] of Object.entries(ad.conditions ?? {})) if (value !== undefined && value !== '') out.push({ field: `conditions.${key}`, text: String(value) });
+  if (ad.headcount !== undefined) out.push({ field: 'headcount', text: `${ad.headcount} 人` });
+  if (ad.pay) {
+    const range = [ad.pay.min, ad.pay.max].filter((n) => n !== undefined).join('–');
+    out.push({ field: 'pay', text: `${range} 元/${PAY_UNIT_LABELS[ad.pay.unit]}${ad.pay.months ? `，${ad.pay.months} 薪` : ''}` });
+  }
+  if (ad.validUntil) out.push({ field: 'validUntil', text: ad.validUntil });
+  return out;
+}
+
 export function AdPage(props: AdPageProps) {
   const { ad, viewer, category } = props;
-  const findings: NumberedFinding[] = ad.verdict.findings.map((f, index) => ({ ...f, index }));
+  const groups = numberGroups(groupFindings(ad.verdict.findings));
+  const numbered = groups.flatMap((g) => g.hits.map((h) => h.finding));
+  const present = [...new Set(numbered.map((f) => f.category))];
+  const fieldsOf = (list: readonly TextField[]) =>
+    list.flatMap((field) => {
+      const text = fieldText(ad.ad, field);
+      return text ? [{ field, text, findings: numbered.filter((f) => f.field === field) }] : [];
+    });
+  // The posting form's values read as head fields: a condition's finding marks its value (conditions.gender: 男).
+  const head = [...fieldsOf(HEAD_FIELDS), ...structuredFields(ad.ad).map((f) => ({ ...f, findings: numbered.filter((n) => n.field === f.field) }))];
+  const body = fieldsOf(BODY_FIELDS);
+  const decidable = isDecidable(ad);
+  const heldByOther = claimNotice(props.claim, viewer, props.keyLabels);
   return (
-    <Page title={ad.title} viewer={viewer} section="queue">
+    <Page title={ad.title} viewer={viewer} section="queue" shortcuts={decidable ? 'decide' : 'ad'}>
       <div class="ad-head">
         <h1>{ad.title}</h1>
         <span class="chip">{STATUS_LABELS[ad.status]}</span>
         <span class="muted">
-          {ad.tenant} · 第 {ad.version} 版 · 引擎：{ENGINE_DECISION_LABELS[ad.decision]}
+          {ad.ad.company?.name ? `${ad.ad.company.name} · ` : ''}账号 {ad.tenant} · 第 {ad.version} 版 · 引擎：{ENGINE_DECISION_LABELS[ad.decision]}
           {ad.queuedAt ? ` · 已等待 ${formatAge(ad.queuedAt, props.now)}` : ''}
         </span>
         <nav class="ad-nav">
@@ -263,40 +322,56 @@ export function AdPage(props: AdPageProps) {
           <a href={`${adPath(ad.adId)}/history`}>历史记录</a>
         </nav>
       </div>
-      {props.notice ? (
-        <Notice notice={props.notice} />
-      ) : null}
+      {props.notice ? <Notice notice={props.notice} /> : null}
+      {heldByOther ? <Notice notice={heldByOther} /> : null}
       {ad.recheck ? <Notice notice={{ kind: 'warn', title: describeRecheck(ad.recheck), text: `复查于 ${formatTime(ad.recheck.at)}。请人工确认。` }} /> : null}
-      {isDecidable(ad) ? (
-        <DecisionForms ad={ad} viewer={viewer} category={category} reasonDraft={props.reasonDraft} />
-      ) : ad.review && !props.notice ? (
+      {!decidable && ad.review && !props.notice ? (
         <Notice notice={{ kind: ad.status === 'approved' ? 'ok' : 'warn', title: `审核结果：${describeReview(ad.review, props.keyLabels)}` }} />
       ) : null}
       <div class="ad-grid">
-        <section class="panel" aria-label="广告原文">
-          <h2>广告原文</h2>
-          <MarkedAd ad={ad.ad} findings={findings}>
-            <MarkMissForm ad={ad} viewer={viewer} fields={TEXT_FIELDS.filter((f) => fieldText(ad.ad, f))} />
-          </MarkedAd>
-        </section>
-        <section class="panel" aria-label="命中项">
-          {ad.appeal && ad.appeal.version === ad.version ? (
-            <div class="appeal-box" id="appeal" role="note">
-              <strong>
-                招聘方申诉（第 {ad.appeal.version} 版 · {formatTime(ad.appeal.at)}）
-              </strong>
-              <p>{ad.appeal.reason}</p>
+        <section class="panel ad-text" aria-label="广告原文">
+          {head.length > 0 ? (
+            <div class="head-fields">
+              {head.map((f) => (
+                <Field {...f} />
+              ))}
             </div>
           ) : null}
-          <h2>命中项（{findings.length}）</h2>
-          <Findings findings={findings} control={(f) => <FalseAlarm ad={ad} finding={f} feedback={props.feedback} viewer={viewer} />} />
-          <MarkedMisses feedback={props.feedback} />
-          <p class="muted">
-            词库版本 {ad.lexiconVersion} · 检查于 {formatTime(ad.verdict.checkedAt)}
-          </p>
+          {body.map((f) => (
+            <Field {...f} />
+          ))}
+          {present.length > 0 ? (
+            <div class="legend" aria-label="图例">
+              图例：
+              {present.map((c) => (
+                <CategoryChip category={c} />
+              ))}
+            </div>
+          ) : null}
+          <MarkMissForm ad={ad} viewer={viewer} fields={[...head, ...body].map((f) => f.field)} />
         </section>
+        <aside class="side">
+          {decidable ? <DecisionForms ad={ad} viewer={viewer} category={category} reasonDraft={props.reasonDraft} /> : null}
+          <section class="panel" aria-label="命中项">
+            {ad.appeal && ad.appeal.version === ad.version ? (
+              <div class="appeal-box" id="appeal" role="note">
+                <strong>
+                  招聘方申诉（第 {ad.appeal.version} 版 · {formatTime(ad.appeal.at)}）
+                </strong>
+                <p>{ad.appeal.reason}</p>
+              </div>
+            ) : null}
+            <h2>
+              命中项（{groups.length} 条规则{numbered.length > groups.length ? `，${numbered.length} 处` : ''}）
+            </h2>
+            <Findings groups={groups} control={(f) => <FalseAlarm ad={ad} finding={f} feedback={props.feedback} viewer={viewer} />} />
+            <MarkedMisses feedback={props.feedback} />
+            <p class="muted">
+              词库版本 {ad.lexiconVersion} · 检查于 {formatTime(ad.verdict.checkedAt)}
+            </p>
+          </section>
+        </aside>
       </div>
     </Page>
   );
 }
-

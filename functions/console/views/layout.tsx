@@ -14,6 +14,28 @@ export interface Viewer {
 
 export type Section = 'queue' | 'rejected' | 'proposals' | 'stats' | 'none';
 
+/** The keys that work on a page, listed in its footer (pages where no key does anything list none). */
+export type Shortcuts = 'list' | 'ad' | 'decide';
+
+const SHORTCUT_HELP: Record<Shortcuts, Child> = {
+  list: (
+    <>
+      <kbd>j</kbd> 下一条 · <kbd>k</kbd> 上一条 · <kbd>Enter</kbd> 打开
+    </>
+  ),
+  ad: (
+    <>
+      <kbd>j</kbd> 下一条 · <kbd>k</kbd> 上一条
+    </>
+  ),
+  decide: (
+    <>
+      <kbd>j</kbd> 下一条 · <kbd>k</kbd> 上一条 · <kbd>a</kbd> 通过（5 秒内可撤销） · <kbd>r</kbd> 填写驳回理由 · <kbd>1</kbd>–<kbd>6</kbd> 选常用理由 ·{' '}
+      <kbd>Ctrl</kbd>+<kbd>Enter</kbd> 提交理由
+    </>
+  ),
+};
+
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name={CSRF_FIELD} value={token} />;
 }
@@ -32,7 +54,7 @@ export function DocumentHead(props: { title: string; css: string; js: string }) 
   );
 }
 
-export function Page(props: { title: string; viewer?: Viewer; section?: Section; children: Child }) {
+export function Page(props: { title: string; viewer?: Viewer; section?: Section; shortcuts?: Shortcuts; children: Child }) {
   const { viewer, section = 'none' } = props;
   return (
     <>
@@ -60,8 +82,8 @@ export function Page(props: { title: string; viewer?: Viewer; section?: Section;
                     统计
                   </a>
                 </nav>
-                <span class="who" title={`密钥 ${viewer.keyId}`}>
-                  {viewer.label ?? `${viewer.role === 'admin' ? '管理员' : '审核员'} ${viewer.keyId}`}
+                <span class="who" title={`${viewer.role === 'admin' ? '管理员' : '审核员'} · 密钥 ${viewer.keyId}`}>
+                  {viewer.label ?? viewer.keyId}
                 </span>
                 <form method="post" action={`${CONSOLE_BASE}/sign-out`}>
                   <CsrfField token={viewer.csrfToken} />
@@ -73,11 +95,7 @@ export function Page(props: { title: string; viewer?: Viewer; section?: Section;
             )}
           </header>
           <main>{props.children}</main>
-          {viewer ? (
-            <footer class="keys">
-              快捷键：<kbd>j</kbd> 下一条 · <kbd>k</kbd> 上一条 · <kbd>a</kbd> 通过 · <kbd>r</kbd> 驳回（填写理由）
-            </footer>
-          ) : null}
+          {viewer && props.shortcuts ? <footer class="keys">快捷键：{SHORTCUT_HELP[props.shortcuts]}</footer> : null}
         </body>
       </html>
     </>

@@ -4,7 +4,7 @@
  */
 import type { Child } from 'hono/jsx';
 import { fieldText, TEXT_FIELDS, type Ad } from '../../core/ad.js';
-import { FIELD_LABELS } from '../labels.js';
+import { fieldLabel } from '../../presentation/labels.js';
 import { CategoryChip } from './category-chip.js';
 import { MarkedText, type NumberedFinding } from './marked-text.js';
 
@@ -16,7 +16,7 @@ export function MarkedAd({ ad, findings, children }: { ad: Ad; findings: Numbere
         const text = fieldText(ad, field);
         return text ? (
           <div class="field" data-field={field}>
-            <h3>{FIELD_LABELS[field] ?? field}</h3>
+            <h3>{fieldLabel(field)}</h3>
             <MarkedText text={text} findings={findings.filter((f) => f.field === field)} />
           </div>
         ) : null;

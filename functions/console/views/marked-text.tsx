@@ -1,18 +1,30 @@
 /**
  * One field of the ad with its findings marked in place. Every text piece is a JSX text child, which
- * Hono escapes: employer-written text can never become markup.
+ * Hono escapes: employer-written text can never become markup. A mark shows its finding group's number
+ * through CSS (`content: attr(data-finding)`), so the number is seen but is no part of the text a
+ * moderator selects to mark a miss.
  */
 import type { Finding } from '../../core/verdict.js';
-import { layoutHighlights, type HighlightNode } from '../highlight.js';
-import { CATEGORY_LABELS } from '../labels.js';
+import type { FindingGroup } from '../../presentation/group-findings.js';
+import { layoutHighlights, type HighlightNode } from '../../presentation/highlight.js';
+import { CATEGORY_LABELS } from '../../presentation/labels.js';
 
-/** A finding with its position in the verdict: the number shown beside it and its anchor id. */
+/** A finding with the number of its group (shared by every hit of one rule) and whether it carries the group's anchor. */
 export interface NumberedFinding extends Finding {
-  index: number;
+  number: number;
+  anchor: boolean;
 }
 
-export const findingAnchor = (index: number) => `finding-${index + 1}`;
-export const markAnchor = (index: number) => `mark-${index + 1}`;
+export const findingAnchor = (number: number) => `finding-${number}`;
+export const markAnchor = (number: number) => `mark-${number}`;
+
+/** Each group's findings carrying the group's number; the first hit of each group carries the anchor. */
+export function numberGroups(groups: readonly FindingGroup<Finding>[]): FindingGroup<NumberedFinding>[] {
+  return groups.map((g) => {
+    const hits = g.hits.map((h, i) => ({ index: h.index, finding: { ...h.finding, number: g.number, anchor: i === 0 } }));
+    return { number: g.number, lead: hits[0]!.finding, hits };
+  });
+}
 
 function Nodes({ nodes, anchored }: { nodes: HighlightNode<NumberedFinding>[]; anchored: boolean }) {
   return (
@@ -22,11 +34,11 @@ function Nodes({ nodes, anchored }: { nodes: HighlightNode<NumberedFinding>[]; a
           node
         ) : (
           <mark
-            id={anchored && node.first ? markAnchor(node.finding.index) : undefined}
+            id={anchored && node.first && node.finding.anchor ? markAnchor(node.finding.number) : undefined}
             data-category={node.finding.category}
             data-rule={node.finding.ruleId}
-            data-finding={String(node.finding.index + 1)}
-            title={`${node.finding.index + 1}. ${CATEGORY_LABELS[node.finding.category]}：${node.finding.message}`}
+            data-finding={node.first ? String(node.finding.number) : undefined}
+            title={`${node.finding.number}. ${CATEGORY_LABELS[node.finding.category]}：${node.finding.message}`}
           >
             <Nodes nodes={node.children} anchored={anchored} />
           </mark>

@@ -12,11 +12,14 @@ import type { Engine } from '../../engine.js';
 import { ENCODING_NAMES } from '../../prescreen/decode-text.js';
 import { PrescreenInputError } from '../../prescreen/errors.js';
 import { parseMapOption, type ColumnTarget } from '../../prescreen/header-map.js';
-import { prescreen } from '../../prescreen/prescreen.js';
 import { csvReport } from '../../prescreen/report-csv.js';
 import { htmlReport } from '../../prescreen/report-html.js';
-import { jsonRow } from '../../prescreen/report-json.js';
-import type { InputFormat, PrescreenResult, RowError, RowResult } from '../../prescreen/types.js';
+import { jsonError, jsonExhibitor, jsonRow } from '../../prescreen/report-json.js';
+import { DuplicateFinder } from '../../prescreen/duplicates.js';
+import { exhibitorJobs, groupExhibitors } from '../../prescreen/exhibitors.js';
+import { letterDetails, LETTER_LIMITS } from '../../prescreen/letter-details.js';
+import { countOutcomes, prescreen } from '../../prescreen/prescreen.js';
+import { EXHIBITOR_OUTCOMES, type InputFormat, type PrescreenResult, type RowError, type RowResult } from '../../prescreen/types.js';
 import type { PrescreenDetail, PrescreenRow, PrescreenStore } from '../../store/prescreens.js';
 import { requireRole } from '../auth.js';
 import type { AppEnv } from '../env.js';
@@ -64,9 +67,17 @@ const SummarySchema = z
     checked: z.number().int(),
     errors: z.number().int(),
     decisions: z.object({ approve: z.number().int(), review: z.number().int(), reject: z.number().int() }),
-    exhibitors: z.object({ total: z.number().int(), cleared: z.number().int(), review: z.number().int(), reject: z.number().int() }),
+    exhibitors: z
+      .object({ total: z.number().int(), pass: z.number().int(), fix: z.number().int(), refuse: z.number().int() })
+      .openapi({ description: 'Exhibitors per outcome: pass 通过, fix 需整改, refuse 不予参展 (fraud, or fees charged to applicants).' }),
     categories: z.record(z.string(), z.number().int()).openapi({ description: 'Findings per category.' }),
-    creditCodes: z.object({ valid: z.number().int(), invalid: z.number().int(), missing: z.number().int() }),
+    creditCodes: z
+      .object({ valid: z.number().int(), invalid: z.number().int(), missing: z.number().int() })
+      .openapi({ description: 'Exhibitors whose codes are all valid, that gave an invalid one, that gave none.' }),
+    letter: z
+      .object({ fairName: z.string().optional(), contact: z.string().optional(), deadline: z.string().optional() })
+      .optional()
+      .openapi({ description: 'The fair, contact and deadline printed on every letter, as uploaded.' }),
     duplicates: z.number().int(),
     lexiconVersion: z.string(),
     checkedAt: z.string(),
@@ -98,9 +109,46 @@ const RowSchema = z
   })
   .openapi('PrescreenRow');
 
+const ExhibitorSchema = z
+  .object({
+    company: z.string(),
+    creditCode: z.string().nullable(),
+    outcome: z.enum(EXHIBITOR_OUTCOMES).openapi({ description: 'pass 通过; fix 需整改 (rewording, a code to correct or supply); refuse 不予参展 (fraud or fees).' }),
+    jobs: z.array(
+      z.object({
+        row: z.number().int(),
+        title: z.string(),
+        decision: z.enum(['approve', 'review', 'reject']).nullable().openapi({ description: 'null for a row that could not be read (see reason).' }),
+        reason: z.string().optional(),
+      }),
+    ),
+    problems: z.array(
+      z.object({
+        kind: z.string().openapi({ example: 'code_invalid' }),
+        text: z.string().openapi({ description: 'As the letter words it (jobs by title, no row numbers).' }),
+        rows: z.array(z.number().int()),
+        code: z.string().optional(),
+        excel: z.boolean().optional().openapi({ description: 'The invalid code looks damaged by Excel (scientific notation, lost digits).' }),
+      }),
+    ),
+  })
+  .openapi('PrescreenExhibitor');
+
 const ResultsSchema = BatchSchema.extend({
   rows: z.array(RowSchema),
-  errors: z.array(z.object({ row: z.number().int(), reason: z.string() })).openapi({ description: 'Bad rows of this page: reported and skipped.' }),
+  errors: z
+    .array(
+      z.object({
+        row: z.number().int(),
+        reason: z.string(),
+        company: z.string().optional(),
+        title: z.string().optional(),
+        creditCode: z.string().optional(),
+        creditCodeValid: z.boolean().optional(),
+      }),
+    )
+    .openapi({ description: 'Rows of this page that could not be read, with what they still say of themselves.' }),
+  exhibitors: z.array(ExhibitorSchema).optional().openapi({ description: 'On the first page only.' }),
   duplicates: z
     .array(z.object({ kind: z.enum(['same_ad', 'company_two_codes', 'code_two_names']), rows: z.array(z.number().int()), detail: z.string() }))
     .optional()
@@ -117,6 +165,9 @@ const UploadQuery = z.object({
     .optional()
     .openapi({ param: { name: 'map', in: 'query' }, description: 'Column override `列名=field`, repeatable, as `--map` on the CLI.' }),
   encoding: z.string().optional().openapi({ param: { name: 'encoding', in: 'query' }, description: 'utf-8 or gbk for CSV (default: detected).' }),
+  fairName: z.string().optional().openapi({ param: { name: 'fairName', in: 'query' }, description: `The fair's name, on every letter (at most ${LETTER_LIMITS.fairName} characters); also a multipart field.` }),
+  contact: z.string().optional().openapi({ param: { name: 'contact', in: 'query' }, description: `Whom exhibitors contact (at most ${LETTER_LIMITS.contact} characters); also a multipart field.` }),
+  deadline: z.string().optional().openapi({ param: { name: 'deadline', in: 'query' }, description: 'The day corrections are due, YYYY-MM-DD; also a multipart field.' }),
 });
 
 const binary = { schema: z.string().openapi({ format: 'binary' }) };
@@ -192,8 +243,11 @@ const getPrescreen = createRoute({
   },
 });
 
-/** The uploaded bytes, their file name and the format the Content-Type names (if any). */
-async function readUpload(c: Context<AppEnv>, name: string | undefined): Promise<{ data: Uint8Array; name: string; format?: InputFormat }> {
+/** The uploaded bytes, their file name, the format the Content-Type names (if any), and a form's letter fields. */
+async function readUpload(
+  c: Context<AppEnv>,
+  name: string | undefined,
+): Promise<{ data: Uint8Array; name: string; format?: InputFormat; fields?: Record<string, string | undefined> }> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'multipart/form-data') {
     const form = await c.req.parseBody().catch((err: unknown) => {
@@ -201,7 +255,9 @@ async function readUpload(c: Context<AppEnv>, name: string | undefined): Promise
     });
     const file = form.file;
     if (!(file instanceof File)) throw new PrescreenInputError('multipart/form-data must carry the spreadsheet in a part named "file"');
-    return { data: new Uint8Array(await file.arrayBuffer()), name: name ?? file.name ?? 'upload' };
+    const text = (key: string) => (typeof form[key] === 'string' ? (form[key] as string) : undefined);
+    const fields = { fairName: text('fairName'), contact: text('contact'), deadline: text('deadline') };
+    return { data: new Uint8Array(await file.arrayBuffer()), name: name ?? file.name ?? 'upload', fields };
   }
   const format = CONTENT_TYPES[type];
   const data = new Uint8Array(await c.req.arrayBuffer());
@@ -228,12 +284,31 @@ function toResult(detail: PrescreenDetail, stored: PrescreenRow[]): PrescreenRes
     else errors.push(rest as RowError);
   }
   const byRow = new Map<number, RowResult | RowError>([...rows, ...errors].map((r) => [r.row, r]));
-  const exhibitors = detail.exhibitors.map(({ rows: numbers, ...x }) => ({
-    ...x,
-    rows: numbers.map((n) => byRow.get(n)).filter((r): r is RowResult => !!r && 'decision' in r),
-    errors: numbers.map((n) => byRow.get(n)).filter((r): r is RowError => !!r && 'reason' in r),
-  }));
-  return { summary: detail.summary, rows, errors, duplicates: detail.duplicates, exhibitors };
+  // A batch stored before exhibitors had outcomes is grouped again from its rows, as a new upload would be.
+  const exhibitors = detail.exhibitors.every((x) => x.outcome)
+    ? detail.exhibitors.map(({ rows: numbers, jobs: _, ...x }) => ({
+        ...x,
+        rows: numbers.map((n) => byRow.get(n)).filter((r): r is RowResult => !!r && 'decision' in r),
+        errors: numbers.map((n) => byRow.get(n)).filter((r): r is RowError => !!r && 'reason' in r),
+      }))
+    : groupExhibitors(rows, errors, detail.duplicates, companyCodes(rows));
+  const summary = { ...detail.summary, exhibitors: countOutcomes(exhibitors) };
+  return { summary, rows, errors, duplicates: detail.duplicates, exhibitors };
+}
+
+/** The one code each company name is given with, from stored rows (what the duplicate finder knew at upload). */
+function companyCodes(rows: RowResult[]): DuplicateFinder {
+  const finder = new DuplicateFinder();
+  for (const r of rows) finder.add(r.row, { name: r.company, code: r.creditCode ?? undefined }, r.title, '');
+  return finder;
+}
+
+/** The batch's exhibitors for the JSON page: as stored, or regrouped from every row for a batch stored before outcomes. */
+async function storedExhibitors(prescreens: PrescreenStore, tenant: string, detail: PrescreenDetail) {
+  if (detail.exhibitors.every((x) => x.outcome && x.jobs)) return detail.exhibitors;
+  const stored: PrescreenRow[] = [];
+  for await (const r of prescreens.allRows(tenant, detail.id)) stored.push(r);
+  return toResult(detail, stored).exhibitors.map((x) => ({ ...x, jobs: exhibitorJobs(x) }));
 }
 
 const publicBatch = ({ keyId: _, ...batch }: { keyId: string } & z.infer<typeof BatchSchema>) => batch;
@@ -251,9 +326,15 @@ export function prescreensRouter({ engine, prescreens, maxRows = PRESCREEN_MAX_R
       if (encoding && !ENCODING_NAMES[encoding]) throw new PrescreenInputError('encoding must be utf-8 or gbk');
       const upload = await readUpload(c, query.name);
       if (upload.data.byteLength === 0) throw new PrescreenInputError('the body is empty: send the spreadsheet file as the request body');
+      // A form's own fields win over the query's.
+      const letter = letterDetails({
+        fairName: upload.fields?.fairName ?? query.fairName,
+        contact: upload.fields?.contact ?? query.contact,
+        deadline: upload.fields?.deadline ?? query.deadline,
+      });
       result = await prescreen(
         { name: upload.name, data: upload.data },
-        { engine, map, maxRows, format: upload.format, encoding: encoding ? { encoding: ENCODING_NAMES[encoding]!, bom: 0 } : undefined },
+        { engine, map, maxRows, letter, format: upload.format, encoding: encoding ? { encoding: ENCODING_NAMES[encoding]!, bom: 0 } : undefined },
       );
       requireCheckedRows(result);
     } catch (err) {
@@ -290,14 +371,16 @@ export function prescreensRouter({ engine, prescreens, maxRows = PRESCREEN_MAX_R
     }
     const page = await prescreens.rows(tenant, id, { limit, cursor });
     const rows = page.items.filter((r): r is PrescreenRow & { kind: 'job' } => r.kind === 'job').map(jsonRow);
-    const errors = page.items.filter((r) => r.kind === 'error').map((r) => ({ row: r.row, reason: (r as RowError).reason }));
+    const errors = page.items.filter((r): r is PrescreenRow & { kind: 'error' } => r.kind === 'error').map(jsonError);
     const { duplicates, exhibitors: _, ...batch } = detail;
+    // The exhibitors are built from every row: on the first page only, like the duplicates.
+    const exhibitors = cursor === undefined ? await storedExhibitors(prescreens, tenant, detail) : undefined;
     return c.json(
       {
         ...publicBatch(batch),
         rows,
         errors,
-        ...(cursor === undefined ? { duplicates } : {}),
+        ...(exhibitors ? { exhibitors: exhibitors.map(jsonExhibitor), duplicates } : {}),
         ...(page.cursor ? { cursor: page.cursor } : {}),
       },
       200,

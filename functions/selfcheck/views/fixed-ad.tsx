@@ -5,7 +5,7 @@
 import { fieldText, TEXT_FIELDS, type Ad } from '../../core/ad.js';
 import type { FixedCheck } from '../../core/fixes/fixed-ad.js';
 import type { Finding, FixEdit } from '../../core/verdict.js';
-import { FIELD_LABELS } from '../../console/labels.js';
+import { fieldLabel } from '../../presentation/labels.js';
 import { DECISION_TEXT } from '../labels.js';
 
 /** The field's original text with each fix shown in place: what goes struck through, what comes in marked. */
@@ -53,7 +53,7 @@ export function FixedAd(props: { ad: Ad; findings: Finding[]; fixed: FixedCheck 
       <h3>改动</h3>
       {changed.map(({ field, text, fixes }) => (
         <div class="field" data-field={field}>
-          <h3>{FIELD_LABELS[field] ?? field}</h3>
+          <h3>{fieldLabel(field)}</h3>
           <FixDiff text={text} fixes={fixes} />
         </div>
       ))}

@@ -8,7 +8,8 @@ import type { Verdict } from '../../core/verdict.js';
 import { Findings } from '../../console/views/ad-page.js';
 import { Notice } from '../../console/views/layout.js';
 import { MarkedAd } from '../../console/views/marked-ad.js';
-import type { NumberedFinding } from '../../console/views/marked-text.js';
+import { numberGroups } from '../../console/views/marked-text.js';
+import { groupFindings } from '../../presentation/group-findings.js';
 import { SELF_CHECK_LIMITS, type SelfCheckForm } from '../form.js';
 import { DECISION_TEXT } from '../labels.js';
 import { SELF_CHECK_BASE } from '../urls.js';
@@ -69,7 +70,8 @@ function CheckForm({ form }: { form: SelfCheckForm }) {
 
 function Outcome({ result }: { result: SelfCheckResult }) {
   const { ad, verdict, fixed } = result;
-  const findings: NumberedFinding[] = verdict.findings.map((f, index) => ({ ...f, index }));
+  const groups = numberGroups(groupFindings(verdict.findings));
+  const findings = groups.flatMap((g) => g.hits.map((h) => h.finding));
   const unfixable = verdict.findings.some((f) => UNFIXABLE_CATEGORIES.has(f.category));
   return (
     <section class="result" id="result" aria-label="检查结果">
@@ -87,7 +89,7 @@ function Outcome({ result }: { result: SelfCheckResult }) {
         </section>
         <section class="panel" aria-label="问题">
           <h2>问题（{findings.length}）</h2>
-          <Findings findings={findings} />
+          <Findings groups={groups} />
         </section>
       </div>
       {fixed ? (

@@ -1,6 +1,6 @@
 /** Highlight layout: nested, identical and crossing spans over the original text, nothing lost or doubled. */
 import { describe, expect, it } from 'vitest';
-import { layoutHighlights, type HighlightNode, type Spanned } from '../../functions/console/highlight.js';
+import { layoutHighlights, type HighlightNode, type Spanned } from '../../functions/presentation/highlight.js';
 
 interface F extends Spanned {
   id: string;
