@@ -111,11 +111,15 @@ function corrections(x: Exhibitor): string {
   ].join('');
 }
 
-/** 要素不全 and other notices: worth adding, never a reason to hold the exhibitor back. */
+/**
+ * 要素不全 and other notices: worth adding, never a reason to hold the exhibitor back, so one short line per job
+ * (what to add) rather than the findings' full form with the law.
+ */
 function notices(x: Exhibitor): string {
-  const noted = x.rows.filter((r) => r.findings.some(notice));
-  if (!noted.length) return '';
-  return `<h3>提示（不影响参展）</h3>${noted.map((r) => job(r, notice)).join('')}`;
+  const lines = x.rows.flatMap((r) =>
+    r.findings.filter(notice).map((f) => `<li>${titles([r])}：${e(f.message)}${f.suggestion ? `<div class="fix">${e(f.suggestion)}</div>` : ''}</li>`),
+  );
+  return lines.length ? `<h3>提示（不影响参展）</h3><ul class="notices">${lines.join('')}</ul>` : '';
 }
 
 export function exhibitorLetter(x: Exhibitor, index: number, details: LetterDetails, checkedAt: string): string {

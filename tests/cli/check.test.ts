@@ -33,9 +33,11 @@ describe('hirecheck check', { timeout: 120_000 }, () => {
   it('prints each finding of the README quick-start example once (a single line is the description, not also the title)', () => {
     const { code, stdout } = run(['check', '-'], '限 男 性，需交押金200元\n');
     expect(code).toBe(2);
-    expect(stdout).toContain('(2 项发现');
+    // the two problems, and a notice of what the one-line ad lacks
+    expect(stdout).toContain('(3 项发现');
     expect(stdout.match(/gender-restriction/g)).toHaveLength(1);
     expect(stdout.match(/fee-charged-to-applicant/g)).toHaveLength(1);
+    expect(stdout.match(/incomplete-elements/g)).toHaveLength(1);
     expect(stdout).not.toContain('title:');
   });
 

@@ -45,6 +45,38 @@ afterAll(async () => {
   await server?.close();
 });
 
+describe('a posting form\'s fields on the ad page', () => {
+  it('shows the structured conditions in the head, a condition that is a finding marked with its number, and what the ad lacks as a notice', async () => {
+    const created = await server.submitAd({
+      title: unique('店员'),
+      description: '负责门店收银与陈列。',
+      conditions: { gender: '女', ageMax: 30, education: '大专及以上' },
+      headcount: 2,
+      pay: { min: 4000, max: 5000, unit: 'month' },
+    });
+    for (const [name, page] of [['desktop', await signIn(await newPage(browser))], ['phone', await phonePage()]] as const) {
+      await page.goto(`${server.baseUrl}/console/ads/${created.adId}`);
+      const head = page.locator('.head-fields');
+      await expect(head.locator('[data-field="conditions.gender"] .text').textContent()).resolves.toBe('女');
+      await expect(head.locator('[data-field="conditions.education"] .text').textContent()).resolves.toBe('大专及以上');
+      await expect(head.locator('[data-field="headcount"] .text').textContent()).resolves.toBe('2 人');
+      await expect(head.locator('[data-field="pay"] .text').textContent()).resolves.toBe('4000–5000 元/月');
+      const gender = head.locator('[data-field="conditions.gender"] mark[data-category="gender"]');
+      const number = await page.locator('ol.findings > li[data-category="gender"] a.num').textContent();
+      expect(await gender.getAttribute('data-finding')).toBe(number);
+      await expect(head.locator('[data-field="conditions.ageMax"] mark[data-category="age"]').count()).resolves.toBe(1);
+      // The degree level is no finding; what the ad lacks is listed as a notice without a quote.
+      await expect(head.locator('[data-field="conditions.education"] mark').count()).resolves.toBe(0);
+      const notice = page.locator('ol.findings > li[data-category="incomplete"]');
+      await expect(notice.locator('dd').first().textContent()).resolves.toContain('缺少法定要素：用人单位基本情况');
+      await expect(notice.locator('.quote').count()).resolves.toBe(0);
+      if (name === 'phone') await expectFitsPhone(page);
+      await screenshot(page, `pages-structured-ad-${name}`);
+      await page.context().close();
+    }
+  });
+});
+
 describe('findings that read well', () => {
   it('groups one rule’s hits under one message and legal basis; marks carry the number of their list entry', async () => {
     const created = await server.submitAd({
