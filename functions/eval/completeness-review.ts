@@ -4,8 +4,8 @@
  * and blind to the rules. The engine's `incomplete` findings are scored against that, element by element: a
  * claim that an element is missing is a false alarm when the person found it stated.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readJsonl } from './read-jsonl.js';
 import type { Ad } from '../core/ad.js';
 import { ELEMENTS, type Element } from '../core/structured/elements.js';
 import type { Verdict } from '../core/verdict.js';
@@ -20,17 +20,7 @@ const CompletenessJudgementSchema = z.object({
 });
 export type CompletenessJudgement = z.infer<typeof CompletenessJudgementSchema>;
 
-export const readCompletenessJudgements = (path: string): CompletenessJudgement[] =>
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      try {
-        return CompletenessJudgementSchema.parse(JSON.parse(l));
-      } catch (err) {
-        throw new Error(`${path}:${i + 1}: ${(err as Error).message}`);
-      }
-    });
+export const readCompletenessJudgements = (path: string): CompletenessJudgement[] => readJsonl(path, CompletenessJudgementSchema);
 
 /** The elements a verdict says the ad lacks. */
 export const missingIn = (verdict: Verdict): Set<string> => new Set(verdict.findings.filter((f) => f.category === 'incomplete').flatMap((f) => f.missing ?? []));

@@ -4,8 +4,8 @@
  * A label is evidence of a category in a field (the description unless `field` names another: `title`,
  * `conditions.gender`), or, for `incomplete`, the elements the ad lacks.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readJsonl } from './read-jsonl.js';
 import { CheckAdSchema, type Ad } from '../core/ad.js';
 import { DECISIONS, PASSAGE_CATEGORIES } from '../core/categories.js';
 import { ELEMENTS } from '../core/structured/elements.js';
@@ -37,15 +37,4 @@ export function corpusAdToAd({ title, text, company, location, conditions, headc
   return { title, description: text, company, location, conditions, headcount, pay, validUntil };
 }
 
-export function readCorpus(path: string): CorpusAd[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line, i) => {
-      try {
-        return CorpusAdSchema.parse(JSON.parse(line));
-      } catch (err) {
-        throw new Error(`${path}:${i + 1}: ${(err as Error).message}`);
-      }
-    });
-}
+export const readCorpus = (path: string): CorpusAd[] => readJsonl(path, CorpusAdSchema);

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readJsonl } from './read-jsonl.js';
 import type { Ad } from '../core/ad.js';
 import { CATEGORIES, type Category } from '../core/categories.js';
 import type { Verdict } from '../core/verdict.js';
@@ -21,18 +22,7 @@ export const JudgementSchema = z.object({
 });
 export type Judgement = z.infer<typeof JudgementSchema>;
 
-export function readJudgements(path: string): Judgement[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      try {
-        return JudgementSchema.parse(JSON.parse(l));
-      } catch (err) {
-        throw new Error(`${path}:${i + 1}: ${(err as Error).message}`);
-      }
-    });
-}
+export const readJudgements = (path: string): Judgement[] => readJsonl(path, JudgementSchema);
 
 export const judgementKey = (j: { id: string; ruleId: string; text: string }) => `${j.id}\u0000${j.ruleId}\u0000${j.text}`;
 

@@ -18,6 +18,7 @@ import { COMMON_REJECT_REASONS, describeRecheck, ENGINE_DECISION_LABELS, formatA
 import { adPath, adUrl, queueUrl } from '../urls.js';
 import { CategoryChip } from './category-chip.js';
 import { CsrfField, Notice, Page, type PageNotice, type Viewer } from './layout.js';
+import { Legend } from './marked-ad.js';
 import { findingAnchor, markAnchor, MarkedText, numberGroups, type NumberedFinding } from './marked-text.js';
 
 export interface AdPageProps {
@@ -287,7 +288,6 @@ export function AdPage(props: AdPageProps) {
   const { ad, viewer, category } = props;
   const groups = numberGroups(groupFindings(ad.verdict.findings));
   const numbered = groups.flatMap((g) => g.hits.map((h) => h.finding));
-  const present = [...new Set(numbered.map((f) => f.category))];
   const fieldsOf = (list: readonly TextField[]) =>
     list.flatMap((field) => {
       const text = fieldText(ad.ad, field);
@@ -340,14 +340,7 @@ export function AdPage(props: AdPageProps) {
           {body.map((f) => (
             <Field {...f} />
           ))}
-          {present.length > 0 ? (
-            <div class="legend" aria-label="图例">
-              图例：
-              {present.map((c) => (
-                <CategoryChip category={c} />
-              ))}
-            </div>
-          ) : null}
+          <Legend findings={numbered} />
           <MarkMissForm ad={ad} viewer={viewer} fields={[...head, ...body].map((f) => f.field)} />
         </section>
         <aside class="side">

@@ -8,8 +8,20 @@ import { fieldLabel } from '../../presentation/labels.js';
 import { CategoryChip } from './category-chip.js';
 import { MarkedText, type NumberedFinding } from './marked-text.js';
 
-export function MarkedAd({ ad, findings, children }: { ad: Ad; findings: NumberedFinding[]; children?: Child }) {
+/** The categories present, as chips: the key to the marks' colours. */
+export function Legend({ findings }: { findings: readonly NumberedFinding[] }) {
   const present = [...new Set(findings.map((f) => f.category))];
+  return present.length > 0 ? (
+    <div class="legend" aria-label="图例">
+      图例：
+      {present.map((c) => (
+        <CategoryChip category={c} />
+      ))}
+    </div>
+  ) : null;
+}
+
+export function MarkedAd({ ad, findings, children }: { ad: Ad; findings: NumberedFinding[]; children?: Child }) {
   return (
     <>
       {TEXT_FIELDS.map((field) => {
@@ -22,14 +34,7 @@ export function MarkedAd({ ad, findings, children }: { ad: Ad; findings: Numbere
         ) : null;
       })}
       {children}
-      {present.length > 0 ? (
-        <div class="legend" aria-label="图例">
-          图例：
-          {present.map((c) => (
-            <CategoryChip category={c} />
-          ))}
-        </div>
-      ) : null}
+      <Legend findings={findings} />
     </>
   );
 }
