@@ -2,8 +2,9 @@
  * Completeness: the six elements every posting must state (《人力资源市场暂行条例》第二十四条; the 2026 notice).
  * Each may come from a structured field or from the text, found by the engine's own analysis: pay by the pay
  * parser, duties and conditions by the sections and clause roles (岗位职责, 任职要求, 负责), the place by the
- * generated place names or an address, the company by its name or an organisation word, the headcount by a
- * figure of people. One finding on the whole ad names what is missing.
+ * generated place names (outside a registered name) or an address, the company by a registered name, a label or
+ * a description of the employer, the headcount by a figure of people. Word lists and regexes are the rule's
+ * params (lexicons/incomplete.yaml). One finding on the whole ad names what is missing.
  */
 import { z } from 'zod';
 import type { FieldAnalysis } from '../analysis/field-analysis.js';
