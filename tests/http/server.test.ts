@@ -3,12 +3,40 @@
  * persistent), or pointed at the run's DynamoDB Local through HIRECHECK_DYNAMODB_ENDPOINT; real HTTP.
  */
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { ROOT, startServer, stopAll } from '../server/npm-start.js';
 import { ADS } from './harness.js';
+
+/**
+ * POSTs `chunks` × 64 KiB with chunked encoding, one chunk at a time, and stops sending once the answer
+ * arrives: the server answers an oversized body early and closes, and a client still writing would get EPIPE
+ * instead of reading the answer.
+ */
+function postChunked(url: string, key: string, chunks: number): Promise<{ status: number; contentType: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = request(url, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' } }, (res) => {
+      answered = true;
+      res.resume();
+      resolve({ status: res.statusCode!, contentType: res.headers['content-type'] });
+    });
+    req.on('error', (err) => {
+      if (!answered) reject(err);
+    });
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    let sent = 0;
+    const next = () => {
+      if (answered) return;
+      if (sent++ === chunks) return void req.end();
+      req.write(chunk, () => setTimeout(next, 10));
+    };
+    next();
+  });
+}
 
 // SIGTERM, so the server stops its DynamoDB Local child too (a SIGKILLed parent would orphan it).
 afterEach(stopAll);
@@ -47,21 +75,9 @@ describe('npm start', () => {
     expect([a.status, b.status].sort()).toEqual([200, 409]);
 
     // A chunked body (no Content-Length) over the limit is still refused with 413.
-    const huge = new ReadableStream({
-      start(controller) {
-        const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
-        for (let i = 0; i < 6; i++) controller.enqueue(chunk);
-        controller.close();
-      },
-    });
-    const res = await fetch(`${server.base}/v1/check`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${keys.organizer}`, 'content-type': 'application/json' },
-      body: huge,
-      duplex: 'half',
-    } as RequestInit);
+    const res = await postChunked(`${server.base}/v1/check`, keys.organizer, 6);
     expect(res.status).toBe(413);
-    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(res.contentType).toBe('application/problem+json');
 
     const advert = join(dataDir, 'dynamodb-local.json');
     const { endpoint } = JSON.parse(readFileSync(advert, 'utf8'));
