@@ -24,13 +24,15 @@ export interface ModelHit {
 /** Spaces, punctuation, brackets and list marks around a clause are not part of what it says. */
 const EDGE = /[\s\p{P}\p{S}]/u;
 const LIST_MARK = /^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.]|^[(（](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]|^[①-⑳]/;
+/** What a list mark can start with: the mark is looked for (on a copy of the clause) only after one. */
+const LIST_START = /[\d一二三四五六七八九十(（①-⑳]/;
 
 /** The clause without list numbers and punctuation at its edges; empty when nothing is left. */
 export function trimClause(text: string, start: number, end: number): [number, number] {
   let s = start;
   let e = end;
   for (;;) {
-    const mark = LIST_MARK.exec(text.slice(s, e));
+    const mark = s < e && LIST_START.test(text[s]!) ? LIST_MARK.exec(text.slice(s, e)) : null;
     if (mark) s += mark[0].length;
     else if (s < e && EDGE.test(text[s]!)) s++;
     else break;
@@ -44,14 +46,28 @@ const MAX_CLAUSE = 40;
 function isConditionLike(text: string, start: number, end: number): boolean {
   if (end - start < 3 || end - start > MAX_CLAUSE) return false;
   let han = 0;
-  for (let i = start; i < end; i++) if (/[\u3400-\u9fff]/.test(text[i]!)) han++;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) han++;
+  }
   return han * 2 >= end - start;
+}
+
+/** Each category's first rule, once per lexicon. */
+const firstRules = new WeakMap<CompiledLexicon, Map<Category, CompiledRule>>();
+function firstRuleOf(lexicon: CompiledLexicon): Map<Category, CompiledRule> {
+  let map = firstRules.get(lexicon);
+  if (!map) {
+    map = new Map();
+    for (const rule of lexicon.rules) if (!map.has(rule.category)) map.set(rule.category, rule);
+    firstRules.set(lexicon, map);
+  }
+  return map;
 }
 
 export function secondOpinion(fields: readonly FieldAnalysis[], flagged: readonly RawFinding[], model: ClauseModel, lexicon: CompiledLexicon): ModelHit[] {
   const hits: ModelHit[] = [];
-  const firstRule = new Map<Category, CompiledRule>();
-  for (const rule of lexicon.rules) if (!firstRule.has(rule.category)) firstRule.set(rule.category, rule);
+  const firstRule = firstRuleOf(lexicon);
   for (const a of fields) {
     const taken = flagged.filter((f) => f.field === a.field);
     for (const clause of a.clauses) {
@@ -59,11 +75,12 @@ export function secondOpinion(fields: readonly FieldAnalysis[], flagged: readonl
       const [start, end] = trimClause(a.n.text, clause.start, clause.end);
       if (!isConditionLike(a.n.text, start, end)) continue;
       const scores = model.scores(a.n.text, start, end, clause.section);
-      const neutral = a.hitsIn(start, end).some((h) => hasAnyTag(h, lexicon.neutral));
+      let neutral: boolean | undefined; // looked up only for a clause the model reports
       model.categories.forEach((category, c) => {
         const score = scores[c]!;
         const rule = firstRule.get(category);
         if (!rule || !(score >= model.thresholds[c]!)) return;
+        neutral ??= a.hitsIn(start, end).some((h) => hasAnyTag(h, lexicon.neutral));
         // What clears a rule's hit clears the model's: the clause's role, or a neutral word (本地外地户籍均可).
         if (clearingRole(a, start, end, category, lexicon.roles)) return;
         if (ATTRIBUTE_CATEGORIES.has(category) && neutral) return;
