@@ -133,10 +133,8 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
   const findings = kept.map(({ rule, field, start, end, missing, note }) => {
     if (field !== WHOLE_AD) return withNote(toFinding(rule, field, start, end), note);
     const finding = toFinding(rule, field, 0, 0, '');
-    if (!missing) return finding;
-    // The rule's message and suggestion name what this ad lacks, in the law's words.
-    const named = (s: string) => s.replace('{missing}', missing.map((m) => ELEMENT_NAMES[m] ?? m).join('、'));
-    return { ...finding, missing, message: named(finding.message), ...(finding.suggestion ? { suggestion: named(finding.suggestion) } : {}) };
+    // The rule's message names what this ad lacks, in the law's words.
+    return missing ? { ...finding, missing, message: finding.message.replace('{missing}', missing.map((m) => ELEMENT_NAMES[m] ?? m).join('、')) } : finding;
   });
   const fold = (s: string) => normalize(s, lexicon.variants).text;
   const conditionTexts = new Map<string, string>();

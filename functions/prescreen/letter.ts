@@ -113,13 +113,14 @@ function corrections(x: Exhibitor): string {
 
 /**
  * 要素不全 and other notices: worth adding, never a reason to hold the exhibitor back, so one short line per job
- * (what to add) rather than the findings' full form with the law.
+ * and message (a job submitted twice says it once), and each different suggestion once after them.
  */
 function notices(x: Exhibitor): string {
-  const lines = x.rows.flatMap((r) =>
-    r.findings.filter(notice).map((f) => `<li>${titles([r])}：${e(f.message)}${f.suggestion ? `<div class="fix">${e(f.suggestion)}</div>` : ''}</li>`),
-  );
-  return lines.length ? `<h3>提示（不影响参展）</h3><ul class="notices">${lines.join('')}</ul>` : '';
+  const found = x.rows.flatMap((r) => r.findings.filter(notice).map((f) => ({ r, f })));
+  if (!found.length) return '';
+  const lines = [...new Set(found.map(({ r, f }) => `<li>${titles([r])}：${e(f.message)}</li>`))];
+  const advice = [...new Set(found.flatMap(({ f }) => (f.suggestion ? [`<div class="fix">${e(f.suggestion)}</div>`] : [])))];
+  return `<h3>提示（不影响参展）</h3><ul class="notices">${lines.join('')}</ul>${advice.join('')}`;
 }
 
 export function exhibitorLetter(x: Exhibitor, index: number, details: LetterDetails, checkedAt: string): string {
