@@ -11,10 +11,10 @@ import { decide } from '../core/decide.js';
 import { createEngine, defaultLexiconDir } from '../engine.js';
 import { loadLexiconDir } from '../adapters/lexicon-files.js';
 import { mintMatcher, substringMatcher, type PhraseMatcher } from '../eval/baselines.js';
-import { corpusAdToAd, readCorpus, type CorpusAd } from '../eval/corpus.js';
+import { readCorpus, type CorpusAd } from '../eval/corpus.js';
 import { fixRates, formatFixRates, formatFixSummary, readFixSamples, type FixRates } from '../eval/fix-rates.js';
 import { formatScore, formatSummary } from '../eval/report.js';
-import { score, type Prediction, type Score } from '../eval/score.js';
+import { predictionsOf, score, type Prediction, type Score } from '../eval/score.js';
 
 const args = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith('--'));
@@ -27,10 +27,7 @@ const corpusPaths = files.length ? files : withFixes ? everyLabelled() : [devCor
 // --no-model: the rules alone (the ablation of the learned second opinion)
 const engine = createEngine(args.includes('--no-model') ? { policy: { model: 'off' } } : {});
 
-const enginePrediction = (ad: CorpusAd): Prediction => {
-  const verdict = engine.check(corpusAdToAd(ad));
-  return { decision: verdict.decision, findings: verdict.findings };
-};
+const enginePrediction = predictionsOf(engine);
 
 const summary: [string, Score][] = [];
 const fixSummary: [string, FixRates][] = [];

@@ -20,7 +20,7 @@ import type { ModelFile } from '../core/model/clause-model.js';
 import { defaultLexiconDir } from '../engine.js';
 import { readCorpus, type CorpusAd } from '../eval/corpus.js';
 import { macroOf } from '../eval/report.js';
-import { score, type Score } from '../eval/score.js';
+import { predictionsOf, score, type Score } from '../eval/score.js';
 import { trainingFiles, type NamedFile } from '../model/corpora.js';
 import { clauseExamples, readLabelledFile, type ClauseExample } from '../model/dataset.js';
 import { DEFAULT_TRAIN_OPTIONS, trainModel, type TrainOptions } from '../model/train.js';
@@ -50,11 +50,7 @@ const trainedOn = (parts: typeof data) => parts.map((d) => ({ corpus: d.file.nam
 const examplesOf = (parts: typeof data): ClauseExample[] => parts.flatMap((d) => d.examples);
 
 const withModel = (file: ModelFile): Engine => buildEngine({ lexicon, tokenizer: createJiebaTokenizer, model: { file, hash: 'candidate' } });
-const scoreWith = (engine: Engine, corpus: CorpusAd[]): Score =>
-  score(corpus, (ad) => {
-    const verdict = engine.check({ title: ad.title, description: ad.text });
-    return { decision: verdict.decision, findings: verdict.findings.filter((f) => f.field === 'description') };
-  });
+const scoreWith = (engine: Engine, corpus: CorpusAd[]): Score => score(corpus, predictionsOf(engine));
 
 const fixed = (n: number) => n.toFixed(3);
 const row = (s: Score) => `${fixed(macroOf(s, 'precision'))}  ${fixed(macroOf(s, 'recall'))}  ${fixed(s.decisionAccuracy)}`;

@@ -7,6 +7,7 @@
  */
 import { fieldText, TEXT_FIELDS, type TextField } from '../core/ad.js';
 import { CATEGORIES, type Category, type Decision } from '../core/categories.js';
+import type { Verdict } from '../core/verdict.js';
 import { corpusAdToAd, type CorpusAd } from './corpus.js';
 
 export interface Prediction {
@@ -14,6 +15,14 @@ export interface Prediction {
   /** Findings with their field (`description`, the corpus's `text`, when unsaid) and offsets into it. */
   findings: { category: Category; field?: string; start: number; end: number; text: string; missing?: string[] }[];
 }
+
+/** What a checker predicts for a corpus ad: the whole ad (structured fields too) checked, every finding kept. */
+export const predictionsOf =
+  (checker: { check(ad: ReturnType<typeof corpusAdToAd>): Verdict }) =>
+  (ad: CorpusAd): Prediction => {
+    const verdict = checker.check(corpusAdToAd(ad));
+    return { decision: verdict.decision, findings: verdict.findings };
+  };
 
 export interface CategoryScore {
   category: Category;
