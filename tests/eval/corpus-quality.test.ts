@@ -31,6 +31,8 @@ const blindCorpora = [
   ['the second blind evasive corpus', join(import.meta.dirname, 'fixtures/blind-evasive-2.jsonl')],
   ['the blind regional-inbox corpus (written after the model)', join(import.meta.dirname, 'fixtures/blind-regional-inbox.jsonl')],
   ['the blind structured corpus (posting-form fields and completeness)', join(import.meta.dirname, 'fixtures/blind-structured.jsonl')],
+  ['the blind service-chain corpus (written after the model was retrained)', join(import.meta.dirname, 'fixtures/blind-service-chains.jsonl')],
+  ['the blind public-notice corpus (written after the model was retrained)', join(import.meta.dirname, 'fixtures/blind-public-notices.jsonl')],
 ] as const;
 
 const predict = (ad: Parameters<typeof corpusAdToAd>[0]) => {
