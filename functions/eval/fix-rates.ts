@@ -7,6 +7,8 @@
  *   engine missed a condition: a fix can only remove what was found);
  * - kept: of those, ads whose fixed title and description keep at least 70% of the original characters; and, as
  *   a check that fixes leave the rest of the ad alone, at least 70% of the characters outside the findings;
+ * - out of reach: of those, ads whose labelled evidence alone covers more than 30% of their characters (short posts
+ *   that are mostly conditions): no fix can both remove it and keep 70%;
  * - clean: flagged ads whose fixed version is approved.
  */
 import { readFileSync } from 'node:fs';
@@ -47,6 +49,7 @@ export interface FixRates {
   labelledGone: number;
   kept: number;
   keptOutside: number;
+  keptOutOfReach: number;
   /** Flagged ads (fixable or not) whose fixed version is approved. */
   clean: number;
   notGone: { id: string; detail: string }[];
@@ -54,7 +57,7 @@ export interface FixRates {
 }
 
 export function fixRates(samples: readonly FixSample[], engine: Pick<Engine, 'check' | 'fix'>): FixRates {
-  const rates: FixRates = { ads: samples.length, flagged: 0, fixable: 0, gone: 0, labelledGone: 0, kept: 0, keptOutside: 0, clean: 0, notGone: [], notKept: [] };
+  const rates: FixRates = { ads: samples.length, flagged: 0, fixable: 0, gone: 0, labelledGone: 0, kept: 0, keptOutside: 0, keptOutOfReach: 0, clean: 0, notGone: [], notKept: [] };
   for (const sample of samples) {
     const ad = { title: sample.title, description: sample.text };
     const verdict = engine.check(ad);
@@ -77,6 +80,7 @@ export function fixRates(samples: readonly FixSample[], engine: Pick<Engine, 'ch
     if (kept >= KEPT_AT_LEAST) rates.kept++;
     else rates.notKept.push({ id: sample.id, kept });
     if (keptOutsideFindings(ad, verdict.findings) >= KEPT_AT_LEAST) rates.keptOutside++;
+    if (evidenceShare(sample) > 1 - KEPT_AT_LEAST) rates.keptOutOfReach++;
   }
   return rates;
 }
@@ -94,6 +98,15 @@ function stillSays(original: string, fixed: string, findings: readonly Finding[]
   return false;
 }
 const WORDING = '\u0000';
+
+/** The share of the ad's characters (title and text) inside some labelled evidence in the text. */
+function evidenceShare(sample: FixSample): number {
+  const covered = new Uint8Array(sample.text.length);
+  for (const { evidence } of sample.labels ?? []) {
+    for (let at = sample.text.indexOf(evidence); at >= 0; at = sample.text.indexOf(evidence, at + 1)) covered.fill(1, at, at + evidence.length);
+  }
+  return covered.reduce((n, c) => n + c, 0) / (sample.title.length + sample.text.length || 1);
+}
 
 /** The share of the characters outside every finding that no fix deletes or replaces. */
 function keptOutsideFindings(ad: { title: string; description: string }, findings: readonly Finding[]): number {
@@ -117,7 +130,7 @@ export function formatFixRates(title: string, r: FixRates, detail: boolean): str
     `== ${title}: fixes ==`,
     `flagged ads: ${r.flagged} of ${r.ads}; fixable (every finding has a fix): ${r.fixable}`,
     `restrictive text gone: ${share(r.gone, r.fixable)} (found), ${share(r.labelledGone, r.fixable)} (labelled)`,
-    `kept >= ${KEPT_AT_LEAST * 100}% of the text: ${share(r.kept, r.fixable)}; of the text outside the findings: ${share(r.keptOutside, r.fixable)}`,
+    `kept >= ${KEPT_AT_LEAST * 100}% of the text: ${share(r.kept, r.fixable)}; of the text outside the findings: ${share(r.keptOutside, r.fixable)}; out of reach (labelled conditions over ${100 - KEPT_AT_LEAST * 100}% of the ad): ${r.keptOutOfReach}`,
     `approved after --fix: ${share(r.clean, r.flagged)} of flagged ads`,
   ];
   if (detail) {
@@ -138,6 +151,7 @@ export function pooledRates(all: readonly FixRates[]): FixRates {
     labelledGone: sum('labelledGone'),
     kept: sum('kept'),
     keptOutside: sum('keptOutside'),
+    keptOutOfReach: sum('keptOutOfReach'),
     clean: sum('clean'),
     notGone: all.flatMap((r) => r.notGone),
     notKept: all.flatMap((r) => r.notKept),
@@ -145,11 +159,11 @@ export function pooledRates(all: readonly FixRates[]): FixRates {
 }
 
 export function formatFixSummary(rows: [string, FixRates][]): string {
-  const lines = ['corpus                                   ads  flagged  fixable   gone  labelled gone  kept >=70%  outside findings  approved after fix'];
+  const lines = ['corpus                                   ads  flagged  fixable   gone  labelled gone  kept >=70%  out of reach  outside findings  approved after fix'];
   const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '–');
   for (const [name, r] of [...rows, ['all together', pooledRates(rows.map(([, r]) => r))] as [string, FixRates]]) {
     lines.push(
-      `${name.padEnd(38)} ${String(r.ads).padStart(5)}  ${String(r.flagged).padStart(7)}  ${String(r.fixable).padStart(7)}  ${pct(r.gone, r.fixable).padStart(6)}  ${pct(r.labelledGone, r.fixable).padStart(13)}  ${pct(r.kept, r.fixable).padStart(10)}  ${pct(r.keptOutside, r.fixable).padStart(16)}  ${pct(r.clean, r.flagged).padStart(18)}`,
+      `${name.padEnd(38)} ${String(r.ads).padStart(5)}  ${String(r.flagged).padStart(7)}  ${String(r.fixable).padStart(7)}  ${pct(r.gone, r.fixable).padStart(6)}  ${pct(r.labelledGone, r.fixable).padStart(13)}  ${pct(r.kept, r.fixable).padStart(10)}  ${String(r.keptOutOfReach).padStart(12)}  ${pct(r.keptOutside, r.fixable).padStart(16)}  ${pct(r.clean, r.flagged).padStart(18)}`,
     );
   }
   return lines.join('\n');
