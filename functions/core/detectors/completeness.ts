@@ -8,8 +8,9 @@
  */
 import { z } from 'zod';
 import type { FieldAnalysis } from '../analysis/field-analysis.js';
-import { parsePay } from '../salary/parse-pay.js';
 import { ELEMENTS, type Element } from '../structured/elements.js';
+import { payMentions } from './pay-mentions.js';
+import { PatternList } from './pattern-list.js';
 import { WHOLE_AD, type Detector, type DetectorContext } from './types.js';
 
 const words = z.array(z.string().min(1)).min(1);
@@ -34,11 +35,15 @@ const ParamsSchema = z
 type Params = z.infer<typeof ParamsSchema>;
 
 interface Compiled {
-  company: RegExp;
-  /** The same, global: every registered name in a field. */
+  company: PatternList;
+  /** The same as one alternation, global: every registered name in a field. */
   companyAll: RegExp;
+  /**
+   * One alternation: few ads state a headcount, and one pass over a text that states none costs less than one
+   * per pattern (company and location are decided by their first patterns on most ads).
+   */
   headcount: RegExp;
-  location: RegExp;
+  location: PatternList;
   setTags: string[];
   duties: RegExp;
   dutyLabels: RegExp;
@@ -52,10 +57,10 @@ function compile(raw: Record<string, unknown>): Compiled {
   if (!c) {
     const p: Params = ParamsSchema.parse(raw);
     c = {
-      company: new RegExp(p.company.join('|'), 'u'),
+      company: new PatternList(p.company, 'u'),
       companyAll: new RegExp(p.company.join('|'), 'gu'),
       headcount: new RegExp(p.headcount.join('|'), 'u'),
-      location: new RegExp(p.location.join('|'), 'u'),
+      location: new PatternList(p.location, 'u'),
       setTags: p.setTags,
       duties: alternation(p.duties),
       dutyLabels: alternation(p.dutyLabels),
@@ -90,12 +95,18 @@ function dutyClause(a: FieldAnalysis, c: FieldAnalysis['clauses'][number], p: Co
 /** Name characters only between a place and a company suffix: the place begins the registered name. */
 const NAME_RUN = /^[\p{Script=Han}a-z0-9()]{0,20}$/u;
 
-/** A place name outside the company's fields and outside a registered name (北京云京科技有限公司 is where it is registered). */
+/**
+ * A place name outside the company's fields and outside a registered name (北京云京科技有限公司 is where it is
+ * registered). The registered names are looked for only in a field that names a place.
+ */
 function namesPlace(a: FieldAnalysis, p: Compiled): boolean {
   if (a.field.startsWith('company.')) return false;
   const text = a.n.text;
-  const suffixes = [...text.matchAll(p.companyAll)].map((m) => m.index);
-  const inName = (end: number) => suffixes.some((s) => s >= end && NAME_RUN.test(text.slice(end, s)));
+  let suffixes: number[] | undefined;
+  const inName = (end: number) => {
+    suffixes ??= [...text.matchAll(p.companyAll)].map((m) => m.index);
+    return suffixes.some((s) => s >= end && NAME_RUN.test(text.slice(end, s)));
+  };
   return p.setTags.some((t) => a.byTag.get(t)?.some((h) => !inName(h.end)));
 }
 
@@ -103,7 +114,7 @@ function namesPlace(a: FieldAnalysis, p: Compiled): boolean {
 export function statedElements(ctx: DetectorContext, p: Compiled): Set<Element> {
   const { ad, fields } = ctx;
   const job = fields.filter((a) => JOB_FIELDS.has(a.field));
-  const says = (re: RegExp, among: readonly FieldAnalysis[] = job) => among.some((a) => re.test(a.n.text));
+  const says = (re: RegExp | PatternList, among: readonly FieldAnalysis[] = job) => among.some((a) => re.test(a.n.text));
   const hasSection = (section: string) => job.some((a) => a.clauses.some((c) => c.section === section));
   const stated = new Set<Element>();
   if (ad.company?.name || ad.company?.intro || hasSection('company') || says(p.company, fields)) stated.add('company');
@@ -112,7 +123,7 @@ export function statedElements(ctx: DetectorContext, p: Compiled): Set<Element> 
   if (conditions || ad.requirements || hasSection('requirement') || says(p.conditions)) stated.add('conditions');
   if (hasSection('duty') || job.some((a) => a.clauses.some((c) => dutyClause(a, c, p)))) stated.add('duties');
   if (ad.location || says(p.location) || fields.some((a) => namesPlace(a, p))) stated.add('location');
-  if (ad.pay || ad.salary || fields.some((a) => a.field !== 'company.intro' && parsePay(a.n.text).length > 0)) stated.add('pay');
+  if (ad.pay || ad.salary || fields.some((a) => a.field !== 'company.intro' && payMentions(a).length > 0)) stated.add('pay');
   return stated;
 }
 

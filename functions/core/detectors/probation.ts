@@ -28,20 +28,37 @@ export function probationLimitMonths(years: number | undefined): number {
   return 6;
 }
 
-export const probationDetector: Detector = (ctx, raw) => {
-  const { minPayPercent } = ParamsSchema.parse(raw);
-  const term = TERM_RE.exec(ctx.adText);
+const compiled = new WeakMap<object, z.infer<typeof ParamsSchema>>();
+function compile(raw: Record<string, unknown>): z.infer<typeof ParamsSchema> {
+  let p = compiled.get(raw);
+  if (!p) {
+    p = ParamsSchema.parse(raw);
+    compiled.set(raw, p);
+  }
+  return p;
+}
+
+/** The probation limit for the ad's contract term, read only once a probation is found. */
+function limitFor(adText: string): number {
+  const term = TERM_RE.exec(adText);
   const years = term ? parseSmallNumber(term[1] ?? term[2] ?? '') : undefined;
-  const limit = probationLimitMonths(years);
+  return probationLimitMonths(years);
+}
+
+export const probationDetector: Detector = (ctx, raw) => {
+  const { minPayPercent } = compile(raw);
+  let limit: number | undefined;
   const hits: DetectorHit[] = [];
   for (const { field, n } of ctx.fields) {
+    // Every pattern here begins its probation with 试用: a field without it has none.
+    if (!n.text.includes('试用')) continue;
     PROBATION_RE.lastIndex = 0;
     for (let m = PROBATION_RE.exec(n.text); m; m = PROBATION_RE.exec(n.text)) {
       const count = m[1] ?? m[3];
       const value = count ? parseSmallNumber(count) : 0.5;
       if (value === undefined) continue;
       const months = m[2] === '年' || !count ? value * 12 : value + (m[2] === '个半月' ? 0.5 : 0);
-      if (months > limit) hits.push({ field, start: m.index, end: m.index + m[0].length });
+      if (months > (limit ??= limitFor(ctx.adText))) hits.push({ field, start: m.index, end: m.index + m[0].length });
     }
     PAY_RE.lastIndex = 0;
     for (let m = PAY_RE.exec(n.text); m; m = PAY_RE.exec(n.text)) {

@@ -3,8 +3,9 @@
  * Thresholds and marker words are lexicon params, so tuning them never needs code.
  */
 import { z } from 'zod';
-import { parsePay } from '../salary/parse-pay.js';
-import type { Detector, DetectorHit } from './types.js';
+import type { PayMention } from '../salary/parse-pay.js';
+import { payMentions } from './pay-mentions.js';
+import type { Detector, DetectorContext, DetectorHit } from './types.js';
 
 const ParamsSchema = z.object({
   /** Monthly pay at or above this is implausible when the ad needs no experience or skill. */
@@ -64,40 +65,92 @@ function demandsSkill(text: string, re: RegExp): boolean {
 const HOURS_RE = /(?:每天|一天|每日|日均)(?:只需|只要|仅需|仅)?\s*(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(?:个)?小时/;
 
 /**
+ * What the ad demands and says beside its pay, each read from the text only when a pay figure needs it (most
+ * figures are below every threshold, and an ad without pay needs none of it).
+ */
+class AdDemands {
+  private skill?: boolean;
+  private noExperience?: boolean;
+  private lowSkill?: boolean;
+  private hoursRead = false;
+  private hours?: number;
+
+  constructor(private readonly ctx: DetectorContext, private readonly p: Params) {}
+
+  /** A skill, experience or degree asked for in the body: a title names the job (足疗技师), not a skill asked of the applicant. */
+  get skilled(): boolean {
+    if (this.skill === undefined) {
+      const body = this.ctx.fields.filter((f) => f.field !== 'title').map((f) => f.n.text).join('\n');
+      this.skill = this.p.skillRe !== null && demandsSkill(body, this.p.skillRe);
+    }
+    return this.skill;
+  }
+
+  /** No experience or skill needed (无需经验, 小白), and none asked for. */
+  get needsNoExperience(): boolean {
+    return (this.noExperience ??= this.p.markerRe.test(this.ctx.adText) && !this.skilled);
+  }
+
+  /** Work anyone can do (洗碗工, 普工), and no skill asked for. */
+  get lowSkillWork(): boolean {
+    return (this.lowSkill ??= (this.p.lowSkillRe?.test(this.ctx.adText) ?? false) && !this.skilled);
+  }
+
+  /** A fee or a scam found in the same ad. */
+  get suspicious(): boolean {
+    return this.p.contextCategories.some((c) => this.ctx.categoriesFound.has(c as never));
+  }
+
+  /** The most hours a day the work takes, if the ad says (every such phrase has 小时). */
+  get hoursADay(): number | undefined {
+    if (!this.hoursRead) {
+      const m = this.ctx.adText.includes('小时') ? HOURS_RE.exec(this.ctx.adText) : null;
+      this.hours = m ? Number(m[2] ?? m[1]) : undefined;
+      this.hoursRead = true;
+    }
+    return this.hours;
+  }
+
+  /** The lowest monthly pay that is implausible for what this ad demands (Infinity: none is). */
+  get monthlyThreshold(): number {
+    return Math.min(
+      this.needsNoExperience ? this.p.noExperienceMonthly : Infinity,
+      this.suspicious ? this.p.feeContextMonthly : Infinity,
+      this.lowSkillWork ? this.p.lowSkillMonthly : Infinity,
+    );
+  }
+}
+
+/**
+ * A pay figure that is a lure. Each test checks the figure against its threshold before it reads what the ad
+ * demands; the threshold for the ad is never below the least of the three monthly ones.
+ */
+function isLure(pay: PayMention, ad: AdDemands, p: Params): boolean {
+  const typical = (pay.monthlyMin + pay.monthlyMax) / 2;
+  const daily = pay.period === 'day' || pay.period === 'hour' ? typical / 22 : 0;
+  const gig = (daily >= p.noExperienceDaily && ad.needsNoExperience) || (daily >= p.feeContextDaily && ad.suspicious);
+  if (gig) return true;
+  // A monthly or daily total for a few hours' work a day; an hourly rate says its own rate (家教 120元/小时).
+  const hours = pay.period !== 'hour' ? ad.hoursADay : undefined;
+  if (hours !== undefined && hours <= 4 && typical / 22 / hours >= p.partTimeHourly && !ad.skilled) return true;
+  // An hourly rate is judged as a rate (a tutor's 300元/小时 is for a few hours), not as eight hours a day.
+  const unskilled = pay.period !== 'hour' && (typical >= p.unskilledMonthly || (pay.period === 'day' && daily >= p.unskilledDaily)) && !ad.skilled;
+  if (unskilled) return true;
+  if (typical >= Math.min(p.noExperienceMonthly, p.feeContextMonthly, p.lowSkillMonthly) && typical >= ad.monthlyThreshold) return true;
+  // A guarantee next to a fee or a scam is bait at a lower figure (结业包就业，保底月薪8000).
+  return pay.guaranteed && typical >= (ad.suspicious ? p.noExperienceMonthly : p.guaranteedMonthly);
+}
+
+/**
  * Pay is judged by its middle (a range's midpoint, an open 8000+'s 8000), against what the ad demands:
  * no experience and no skill asked for, part-time hours, a fee or scam in the same ad, or a guarantee.
  */
 export const salaryDetector: Detector = (ctx, raw) => {
   const p = compile(raw);
-  // What the ad demands is in its body: a title names the job (足疗技师), not a skill asked of the applicant.
-  const body = ctx.fields.filter((f) => f.field !== 'title').map((f) => f.n.text).join('\n');
-  const skilled = p.skillRe !== null && demandsSkill(body, p.skillRe);
-  const noExperience = !skilled && p.markerRe.test(ctx.adText);
-  const suspicious = p.contextCategories.some((c) => ctx.categoriesFound.has(c as never));
-  const lowSkill = !skilled && (p.lowSkillRe?.test(ctx.adText) ?? false);
-  const threshold = Math.min(
-    noExperience ? p.noExperienceMonthly : Infinity,
-    suspicious ? p.feeContextMonthly : Infinity,
-    lowSkill ? p.lowSkillMonthly : Infinity,
-  );
-  const hours = HOURS_RE.exec(ctx.adText);
-  const hoursADay = hours ? Number(hours[2] ?? hours[1]) : undefined;
+  const ad = new AdDemands(ctx, p);
   const hits: DetectorHit[] = [];
-  for (const { field, n } of ctx.fields) {
-    for (const pay of parsePay(n.text)) {
-      const typical = (pay.monthlyMin + pay.monthlyMax) / 2;
-      const daily = pay.period === 'day' || pay.period === 'hour' ? typical / 22 : 0;
-      const gig = (noExperience && daily >= p.noExperienceDaily) || (suspicious && daily >= p.feeContextDaily);
-      // A monthly or daily total for a few hours' work a day; an hourly rate says its own rate (家教 120元/小时).
-      const partTime = !skilled && pay.period !== 'hour' && hoursADay !== undefined && hoursADay <= 4 && typical / 22 / hoursADay >= p.partTimeHourly;
-      // An hourly rate is judged as a rate (a tutor's 300元/小时 is for a few hours), not as eight hours a day.
-      const unskilled = !skilled && pay.period !== 'hour' && (typical >= p.unskilledMonthly || (pay.period === 'day' && daily >= p.unskilledDaily));
-      // A guarantee next to a fee or a scam is bait at a lower figure (结业包就业，保底月薪8000).
-      const guaranteeFloor = suspicious ? p.noExperienceMonthly : p.guaranteedMonthly;
-      if (gig || partTime || unskilled || typical >= threshold || (pay.guaranteed && typical >= guaranteeFloor)) {
-        hits.push({ field, start: pay.start, end: pay.end });
-      }
-    }
+  for (const a of ctx.fields) {
+    for (const pay of payMentions(a)) if (isLure(pay, ad, p)) hits.push({ field: a.field, start: pay.start, end: pay.end });
   }
   return hits;
 };

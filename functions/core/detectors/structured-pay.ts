@@ -4,7 +4,8 @@
  * its note names the form's figure, so a reader sees both places.
  */
 import { z } from 'zod';
-import { MONTHLY, parsePay } from '../salary/parse-pay.js';
+import { MONTHLY } from '../salary/parse-pay.js';
+import { payMentions } from './pay-mentions.js';
 import type { Detector, DetectorHit } from './types.js';
 
 const ParamsSchema = z.object({
@@ -21,10 +22,10 @@ export const structuredPayDetector: Detector = (ctx, raw) => {
   // 13薪: a year's pay spread over twelve months.
   const formMonthly = pay.unit === 'year' ? pay.max / 12 : pay.max * MONTHLY[pay.unit] * (pay.months ?? 12) / 12;
   const hits: DetectorHit[] = [];
-  for (const { field, n } of ctx.fields) {
-    for (const mention of parsePay(n.text)) {
+  for (const a of ctx.fields) {
+    for (const mention of payMentions(a)) {
       if (mention.monthlyMin > formMonthly * ratio) {
-        hits.push({ field, start: mention.start, end: mention.end, note: `薪资字段：${UNIT_NAMES[pay.unit]}最高${pay.max}元` });
+        hits.push({ field: a.field, start: mention.start, end: mention.end, note: `薪资字段：${UNIT_NAMES[pay.unit]}最高${pay.max}元` });
       }
     }
   }

@@ -15,11 +15,12 @@ export interface PayMention {
   guaranteed: boolean;
 }
 
-const KEYWORD_PERIOD: [RegExp, PayPeriod][] = [
-  [/^(?:年薪|年收入|年入)/, 'year'],
-  [/^(?:日薪|日结|日入|日赚|日收入|一天|每天|每日|一晚|晚上|通告费|当天领工资|当日工资|日工资)/, 'day'],
-  [/^(?:时薪)/, 'hour'],
-  [/^(?:周薪|周结|周入)/, 'week'],
+/** The words a keyword starts with that give its period; any other keyword is monthly. */
+const KEYWORD_PERIOD: [string[], PayPeriod][] = [
+  [['年薪', '年收入', '年入'], 'year'],
+  [['日薪', '日结', '日入', '日赚', '日收入', '一天', '每天', '每日', '一晚', '晚上', '通告费', '当天领工资', '当日工资', '日工资'], 'day'],
+  [['时薪'], 'hour'],
+  [['周薪', '周结', '周入'], 'week'],
 ];
 
 const UNIT: Record<string, number> = { 万: 10_000, w: 10_000, k: 1_000, 千: 1_000 };
@@ -36,19 +37,19 @@ const AMOUNT_RE = new RegExp(
   'g',
 );
 const KEYWORD_BEFORE = new RegExp(`(${KEYWORD})[:：\\s为约达是在高至少最低不于]{0,4}$`);
-// 月入过万, 月过三万, 日入过千: an income claimed to pass a round figure.
 const NOT_PAY_BEFORE = /(?:安家费|补贴|经费|资助|房补|购房|启动费|奖励|奖金|贷款|投资|注册资本|营业额|销售额|融资|估值|预算)[^\d，。；]{0,3}$/;
+// 月入过万, 月过三万, 日入过千: an income claimed to pass a round figure.
 const OVER_RE = /(月入|月薪|月收入|日入|日赚|收入|月|日)过([一二两三四五六七八九十]|\d{1,2})?(万|千)/g;
 
 function periodOf(keyword: string | undefined, per: string | undefined): PayPeriod {
   if (per) {
-    if (/月/.test(per)) return 'month';
-    if (/天|日/.test(per)) return 'day';
-    if (/时/.test(per)) return 'hour';
-    if (/年/.test(per)) return 'year';
-    if (/周/.test(per)) return 'week';
+    if (per.includes('月')) return 'month';
+    if (per.includes('天') || per.includes('日')) return 'day';
+    if (per.includes('时')) return 'hour';
+    if (per.includes('年')) return 'year';
+    if (per.includes('周')) return 'week';
   }
-  for (const [re, period] of KEYWORD_PERIOD) if (keyword && re.test(keyword)) return period;
+  if (keyword) for (const [starts, period] of KEYWORD_PERIOD) if (starts.some((w) => keyword.startsWith(w))) return period;
   return 'month';
 }
 
@@ -56,62 +57,70 @@ function periodOf(keyword: string | undefined, per: string | undefined): PayPeri
 export const MONTHLY: Record<PayPeriod, number> = { hour: 8 * 22, day: 22, week: 52 / 12, month: 1, year: 1 / 12 };
 
 /**
- * The pay mentions of a normalised text. Several detectors read the same fields' pay in one check (salary,
- * completeness, the form's pay), so the last few texts' results are kept; callers must not change them.
+ * The pay mentions of a normalised text, in order. Detectors read an analysed field's through payMentions
+ * (detectors/pay-mentions.ts), which parses each field once per check.
  */
-export function parsePay(text: string): readonly PayMention[] {
-  let mentions = recent.get(text);
-  if (!mentions) {
-    if (recent.size >= RECENT_TEXTS) recent.clear();
-    mentions = parseMentions(text);
-    recent.set(text, mentions);
-  }
-  return mentions;
-}
-const RECENT_TEXTS = 64;
-const recent = new Map<string, PayMention[]>();
-
-function parseMentions(text: string): PayMention[] {
+export function parsePay(text: string): PayMention[] {
   const out: PayMention[] = [];
   AMOUNT_RE.lastIndex = 0;
   for (let m = AMOUNT_RE.exec(text); m; m = AMOUNT_RE.exec(text)) {
-    const [amount, a, ua, b, ub, , per] = m;
-    if (!a) continue;
-    const before = text.slice(Math.max(0, m.index - 16), m.index);
-    const k = KEYWORD_BEFORE.exec(before);
-    const keyword = k?.[1];
-    const matchStart = k ? m.index - before.length + k.index : m.index;
-    const whole = text.slice(matchStart, m.index) + amount;
-    const unitA = ua ?? (b ? ub : undefined);
-    const unitB = ub ?? ua;
-    // Without a pay keyword, only forms that are unmistakably pay count: 15-25k, 4500-6000元/月.
-    if (!keyword && !(b && (unitA === 'k' || unitA === 'w' || unitA === '万')) && !per) continue;
-    if (!keyword && /^\d{4}/.test(a) && !per && !ua) continue; // a year such as 2025
-    // 安家费20-60万, 科研启动经费10-50万: money that is not pay
-    if (!keyword && NOT_PAY_BEFORE.test(text.slice(Math.max(0, matchStart - 6), matchStart))) continue;
-    const value = (n: string) => (/^\d/.test(n) ? Number(n) : (parseSmallNumber(n) ?? 0));
-    const low = value(a) * (unitA ? UNIT[unitA]! : 1);
-    const high = b ? value(b) * (unitB ? UNIT[unitB]! : 1) : low;
-    const period = periodOf(keyword, per);
-    const factor = MONTHLY[period];
-    if (high * factor < 300) continue; // piece rates and small sums are not pay levels
-    out.push({
-      start: matchStart,
-      end: matchStart + whole.trimEnd().length,
-      period,
-      monthlyMin: low * factor,
-      monthlyMax: Math.max(low, high) * factor,
-      guaranteed: !!keyword?.startsWith('保底') || whole.includes('不低于') || promisedBefore(text, matchStart),
-    });
+    const mention = amountMention(text, m);
+    if (mention) out.push(mention);
   }
-  OVER_RE.lastIndex = 0;
-  for (let m = OVER_RE.exec(text); m; m = OVER_RE.exec(text)) {
-    const period = m[1] === '月' ? 'month' : m[1] === '日' ? 'day' : periodOf(m[1], undefined);
-    const times = m[2] ? (/\d/.test(m[2]) ? Number(m[2]) : (parseSmallNumber(m[2]) ?? 1)) : 1;
-    const amount = times * (m[3] === '万' ? 10_000 : 1_000) * MONTHLY[period];
-    out.push({ start: m.index, end: m.index + m[0].length, period, monthlyMin: amount, monthlyMax: amount, guaranteed: promisedBefore(text, m.index) });
+  // Every claim of passing a round figure is written with 过: a text without one needs no scan.
+  if (text.includes('过')) {
+    OVER_RE.lastIndex = 0;
+    for (let m = OVER_RE.exec(text); m; m = OVER_RE.exec(text)) out.push(overMention(text, m));
   }
   return out.sort((x, y) => x.start - y.start);
+}
+
+/** An amount found by AMOUNT_RE as pay, with the keyword written before it; undefined when it is not pay. */
+function amountMention(text: string, m: RegExpExecArray): PayMention | undefined {
+  const a = m[1]!;
+  const ua = m[2];
+  const b = m[3];
+  const ub = m[4];
+  const per = m[6];
+  const before = text.slice(Math.max(0, m.index - 16), m.index);
+  const k = KEYWORD_BEFORE.exec(before);
+  const keyword = k?.[1];
+  const matchStart = k ? m.index - before.length + k.index : m.index;
+  const unitA = ua ?? (b ? ub : undefined);
+  const unitB = ub ?? ua;
+  if (!keyword) {
+    // Without a pay keyword, only forms that are unmistakably pay count: 15-25k, 4500-6000元/月.
+    if (!(b && (unitA === 'k' || unitA === 'w' || unitA === '万')) && !per) return undefined;
+    if (/^\d{4}/.test(a) && !per && !ua) return undefined; // a year such as 2025
+    // 安家费20-60万, 科研启动经费10-50万: money that is not pay
+    if (NOT_PAY_BEFORE.test(text.slice(Math.max(0, matchStart - 6), matchStart))) return undefined;
+  }
+  const low = amountValue(a) * (unitA ? UNIT[unitA]! : 1);
+  const high = b ? amountValue(b) * (unitB ? UNIT[unitB]! : 1) : low;
+  const period = periodOf(keyword, per);
+  const factor = MONTHLY[period];
+  if (high * factor < 300) return undefined; // piece rates and small sums are not pay levels
+  const whole = text.slice(matchStart, m.index + m[0].length);
+  return {
+    start: matchStart,
+    end: matchStart + whole.trimEnd().length,
+    period,
+    monthlyMin: low * factor,
+    monthlyMax: Math.max(low, high) * factor,
+    guaranteed: !!keyword?.startsWith('保底') || whole.includes('不低于') || promisedBefore(text, matchStart),
+  };
+}
+
+/** A figure as written: 3000, 1.5, or 三 before 万. */
+const amountValue = (n: string) => (isDigit(n.charCodeAt(0)) ? Number(n) : (parseSmallNumber(n) ?? 0));
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** 月入过万, 日入过千: an income claimed to pass a round figure (OVER_RE's match). */
+function overMention(text: string, m: RegExpExecArray): PayMention {
+  const period = m[1] === '月' ? 'month' : m[1] === '日' ? 'day' : periodOf(m[1], undefined);
+  const times = m[2] ? (/\d/.test(m[2]) ? Number(m[2]) : (parseSmallNumber(m[2]) ?? 1)) : 1;
+  const amount = times * (m[3] === '万' ? 10_000 : 1_000) * MONTHLY[period];
+  return { start: m.index, end: m.index + m[0].length, period, monthlyMin: amount, monthlyMax: amount, guaranteed: promisedBefore(text, m.index) };
 }
 
 /** 保底, or a promise written before the amount: 公司承诺每月到手不低于2万, 保底月薪过万. */
