@@ -7,6 +7,7 @@ import { BoundaryIndex } from '../match.js';
 import type { TermHit, TermIndex } from '../scan/term-index.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import type { Tokenizer } from '../tokenizer.js';
+import { parsePay, type PayMention } from '../salary/parse-pay.js';
 import { clauseIndexAt, splitClauses, type Clause } from './clauses.js';
 
 export interface FieldAnalysis {
@@ -30,6 +31,8 @@ export interface FieldAnalysis {
   tagClauses: Map<string, number[]>;
   /** Where the words of a regex's trigger start (see regex-trigger.ts), in order; found on first use. */
   triggerStarts(tag: string): readonly number[];
+  /** The pay the field states (salary/parse-pay.ts), parsed on first use: completeness, salary and structured pay share it. */
+  payMentions(): readonly PayMention[];
 }
 
 export function analyzeField(field: string, n: Normalized, lexicon: Pick<CompiledLexicon, 'index' | 'triggers'>, tokenizer: Tokenizer): FieldAnalysis {
@@ -50,6 +53,7 @@ export function analyzeField(field: string, n: Normalized, lexicon: Pick<Compile
     if (c < clauses.length && h.start >= clauses[c]!.start) clauseHits[c]!.push(h);
   }
   let triggers: Map<string, number[]> | undefined;
+  let pay: readonly PayMention[] | undefined;
   return {
     field,
     n,
@@ -64,6 +68,7 @@ export function analyzeField(field: string, n: Normalized, lexicon: Pick<Compile
     clauseCache: new Map(),
     tagClauses: new Map(),
     triggerStarts: (tag) => (triggers ??= startsByTag(lexicon.triggers, n.text)).get(tag) ?? [],
+    payMentions: () => (pay ??= parsePay(n.text)),
   };
 }
 

@@ -9,7 +9,6 @@
 import { z } from 'zod';
 import type { FieldAnalysis } from '../analysis/field-analysis.js';
 import { ELEMENTS, type Element } from '../structured/elements.js';
-import { payMentions } from './pay-mentions.js';
 import { PatternList } from './pattern-list.js';
 import { WHOLE_AD, type Detector, type DetectorContext } from './types.js';
 
@@ -123,7 +122,7 @@ export function statedElements(ctx: DetectorContext, p: Compiled): Set<Element> 
   if (conditions || ad.requirements || hasSection('requirement') || says(p.conditions)) stated.add('conditions');
   if (hasSection('duty') || job.some((a) => a.clauses.some((c) => dutyClause(a, c, p)))) stated.add('duties');
   if (ad.location || says(p.location) || fields.some((a) => namesPlace(a, p))) stated.add('location');
-  if (ad.pay || ad.salary || fields.some((a) => a.field !== 'company.intro' && payMentions(a).length > 0)) stated.add('pay');
+  if (ad.pay || ad.salary || fields.some((a) => a.field !== 'company.intro' && a.payMentions().length > 0)) stated.add('pay');
   return stated;
 }
 

@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import type { PayMention } from '../salary/parse-pay.js';
-import { payMentions } from './pay-mentions.js';
 import type { Detector, DetectorContext, DetectorHit } from './types.js';
 
 const ParamsSchema = z.object({
@@ -150,7 +149,7 @@ export const salaryDetector: Detector = (ctx, raw) => {
   const ad = new AdDemands(ctx, p);
   const hits: DetectorHit[] = [];
   for (const a of ctx.fields) {
-    for (const pay of payMentions(a)) if (isLure(pay, ad, p)) hits.push({ field: a.field, start: pay.start, end: pay.end });
+    for (const pay of a.payMentions()) if (isLure(pay, ad, p)) hits.push({ field: a.field, start: pay.start, end: pay.end });
   }
   return hits;
 };

@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { MONTHLY } from '../salary/parse-pay.js';
-import { payMentions } from './pay-mentions.js';
 import type { Detector, DetectorHit } from './types.js';
 
 const ParamsSchema = z.object({
@@ -23,7 +22,7 @@ export const structuredPayDetector: Detector = (ctx, raw) => {
   const formMonthly = pay.unit === 'year' ? pay.max / 12 : pay.max * MONTHLY[pay.unit] * (pay.months ?? 12) / 12;
   const hits: DetectorHit[] = [];
   for (const a of ctx.fields) {
-    for (const mention of payMentions(a)) {
+    for (const mention of a.payMentions()) {
       if (mention.monthlyMin > formMonthly * ratio) {
         hits.push({ field: a.field, start: mention.start, end: mention.end, note: `薪资字段：${UNIT_NAMES[pay.unit]}最高${pay.max}元` });
       }

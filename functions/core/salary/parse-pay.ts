@@ -57,8 +57,8 @@ function periodOf(keyword: string | undefined, per: string | undefined): PayPeri
 export const MONTHLY: Record<PayPeriod, number> = { hour: 8 * 22, day: 22, week: 52 / 12, month: 1, year: 1 / 12 };
 
 /**
- * The pay mentions of a normalised text, in order. Detectors read an analysed field's through payMentions
- * (detectors/pay-mentions.ts), which parses each field once per check.
+ * The pay mentions of a normalised text, in order. Detectors read an analysed field's through its analysis
+ * (`payMentions()`), which parses each field once per check.
  */
 export function parsePay(text: string): PayMention[] {
   const out: PayMention[] = [];
