@@ -7,7 +7,7 @@
  * `、，`), a separator opening a line, a bracket or a label (`要求：，`), one before the line's end, an emptied
  * bracket (`（）`), a label with nothing left after it (`民族：。`), a list mark with no item (`3、`), an emptied line.
  */
-import { closerOf, isCloser, isFullStop, isLabelEnd, isLineBreak, isOpener, isSentenceEnd, isSeparator, isSpace, separatorRank, type TextLayout } from './text-layout.js';
+import { closerOf, CR, isCloser, isFullStop, isLabelEnd, isLineBreak, isOpener, isSentenceEnd, isSeparator, isSpace, LF, separatorRank, type TextLayout } from './text-layout.js';
 
 /**
  * A character of the edited text: an original character is its index in the original text (>= 0); an inserted
@@ -31,6 +31,9 @@ export interface ResultEdit extends TextEdit {
 const LONGEST_LABEL = 12;
 
 const isInserted = (u: Unit) => u < 0;
+const CLOSING_HEADER = '】'.charCodeAt(0);
+/** English punctuation that keeps the space after it. */
+const ENGLISH_PUNCTUATION = [...',;!?'].map((ch) => ch.charCodeAt(0));
 
 export class EditedText {
   private readonly units: Unit[];
@@ -71,15 +74,19 @@ export class EditedText {
     return u >= 0 ? this.layout.text[u]! : this.insertedChars[~u]!;
   }
 
+  private codeOf(u: Unit): number {
+    return u >= 0 ? this.layout.text.charCodeAt(u) : this.insertedChars[~u]!.charCodeAt(0);
+  }
+
   /** Where the unit comes from: its index in the original, or where it was inserted. */
   private fromOf(u: Unit): number {
     return u >= 0 ? u : this.insertedFrom[~u]!;
   }
 
-  /** The character at index i of the edited text, if there is one. */
-  private chAt(i: number): string | undefined {
+  /** The code of the character at index i of the edited text, or -1 where there is none. */
+  private codeAt(i: number): number {
     const u = this.units[i];
-    return u === undefined ? undefined : this.chOf(u);
+    return u === undefined ? -1 : this.codeOf(u);
   }
 
   /** Tidies every seam until nothing changes (each pass removes characters, so it ends). */
@@ -144,19 +151,19 @@ export class EditedText {
     if (u === undefined) {
       const at = i < 0 ? this.from - 1 : this.to;
       if (at < 0 || at >= this.layout.text.length) return 'edge';
-      return isLineBreak(this.layout.text[at]!) ? 'line' : 'word';
+      return isLineBreak(this.layout.text.charCodeAt(at)) ? 'line' : 'word';
     }
-    const ch = this.chOf(u);
-    if (isLineBreak(ch)) return 'line';
+    const code = this.codeOf(u);
+    if (isLineBreak(code)) return 'line';
     if (!isInserted(u) && this.layout.isMark(u)) return 'mark';
-    if (isOpener(ch)) return 'open';
-    if (isCloser(ch)) return 'close';
-    if (isLabelEnd(ch)) return 'label';
+    if (isOpener(code)) return 'open';
+    if (isCloser(code)) return 'close';
+    if (isLabelEnd(code)) return 'label';
     return 'word';
   }
 
   private isRunUnit(u: Unit): boolean {
-    return isSeparator(this.chOf(u)) && (isInserted(u) || !this.layout.isMark(u));
+    return isSeparator(this.codeOf(u)) && (isInserted(u) || !this.layout.isMark(u));
   }
 
   /** Tidies the separators around seam p; true when something changed. */
@@ -182,45 +189,45 @@ export class EditedText {
     // An emptied line: from its start (or the previous line's end) to its end, nothing but separators.
     if ((left === 'edge' || left === 'line') && (right === 'edge' || right === 'line')) {
       // The line break after it goes with it, or before it when it is the last line (a break past the window stays).
-      if (right === 'line' && u[b] !== undefined) return this.remove(a, b + (this.chAt(b) === '\r' && this.chAt(b + 1) === '\n' ? 2 : 1));
-      if (left === 'line' && u[a - 1] !== undefined) return this.remove(a - (this.chAt(a - 1) === '\n' && this.chAt(a - 2) === '\r' ? 2 : 1), b);
+      if (right === 'line' && u[b] !== undefined) return this.remove(a, b + (this.codeAt(b) === CR && this.codeAt(b + 1) === LF ? 2 : 1));
+      if (left === 'line' && u[a - 1] !== undefined) return this.remove(a - (this.codeAt(a - 1) === LF && this.codeAt(a - 2) === CR ? 2 : 1), b);
       return this.remove(a, b);
     }
     // A label with nothing left after it in its sentence (`民族要求：。`); a `；` only ends one of its items.
-    if (left === 'label' && (lineEnds || run.some((x) => isFullStop(this.chOf(x))))) {
+    if (left === 'label' && (lineEnds || run.some((x) => isFullStop(this.codeOf(x))))) {
       const start = this.labelStart(a - 1);
       if (start !== undefined) return this.remove(start, a);
     }
     // An emptied bracket, or one whose other half went with a deletion.
-    if (left === 'open' && right === 'close' && this.chAt(b) === closerOf(this.chAt(a - 1)!)) return this.remove(a - 1, b + 1);
+    if (left === 'open' && right === 'close' && this.codeAt(b) === closerOf(this.codeAt(a - 1))) return this.remove(a - 1, b + 1);
     if (right === 'close' && !this.opened(b)) return this.remove(b, b + 1);
     if (left === 'open' && !this.closed(a - 1)) return this.remove(a - 1, a);
     if (run.length === 0) return false;
     // Nothing to separate from on the left (the line's start, a bracket, a mark, a label or a header such as
     // `【职位要求】`): keep only the line's indentation (spaces before the seam).
-    if (left === 'edge' || left === 'line' || left === 'open' || left === 'mark' || left === 'label' || this.chAt(a - 1) === '】') {
+    if (left === 'edge' || left === 'line' || left === 'open' || left === 'mark' || left === 'label' || this.codeAt(a - 1) === CLOSING_HEADER) {
       let indent = 0;
-      if (left === 'edge' || left === 'line') while (a + indent < p && isSpace(this.chOf(run[indent]!))) indent++;
+      if (left === 'edge' || left === 'line') while (a + indent < p && isSpace(this.codeOf(run[indent]!))) indent++;
       return this.replaceRun(a, b, run.slice(0, indent));
     }
     // Nothing to separate from on the right: a sentence end may stay, or before a list mark a space.
     if (endsHere) {
-      const end = [...run].reverse().find((x) => isSentenceEnd(this.chOf(x))) ?? (right === 'mark' ? run.find((x) => isSpace(this.chOf(x))) : undefined);
+      const end = [...run].reverse().find((x) => isSentenceEnd(this.codeOf(x))) ?? (right === 'mark' ? run.find((x) => isSpace(this.codeOf(x))) : undefined);
       return this.replaceRun(a, b, end !== undefined ? [end] : []);
     }
     // Words on both sides: the strongest separator of the run, once (in English with the space after it).
-    const strongest = run.reduce((best, x) => (separatorRank(this.chOf(x))! > separatorRank(this.chOf(best))! ? x : best));
+    const strongest = run.reduce((best, x) => (separatorRank(this.codeOf(x))! > separatorRank(this.codeOf(best))! ? x : best));
     const next = run[run.indexOf(strongest) + 1];
-    return this.replaceRun(a, b, /[,;!?]/.test(this.chOf(strongest)) && next !== undefined && isSpace(this.chOf(next)) ? [strongest, next] : [strongest]);
+    return this.replaceRun(a, b, ENGLISH_PUNCTUATION.includes(this.codeOf(strongest)) && next !== undefined && isSpace(this.codeOf(next)) ? [strongest, next] : [strongest]);
   }
 
   /** Whether the closing bracket at `i` has its opening one earlier on its line. */
   private opened(i: number): boolean {
     let depth = 0;
-    for (let k = i - 1; k >= 0 && this.chAt(k) !== '\n'; k--) {
-      const ch = this.chAt(k)!;
-      if (isCloser(ch)) depth++;
-      else if (isOpener(ch) && depth-- === 0) return true;
+    for (let k = i - 1; k >= 0 && this.codeAt(k) !== LF; k--) {
+      const code = this.codeAt(k);
+      if (isCloser(code)) depth++;
+      else if (isOpener(code) && depth-- === 0) return true;
     }
     return false;
   }
@@ -228,10 +235,10 @@ export class EditedText {
   /** Whether the opening bracket at `i` has its closing one later on its line. */
   private closed(i: number): boolean {
     let depth = 0;
-    for (let k = i + 1; k < this.units.length && this.chAt(k) !== '\n'; k++) {
-      const ch = this.chAt(k)!;
-      if (isOpener(ch)) depth++;
-      else if (isCloser(ch) && depth-- === 0) return true;
+    for (let k = i + 1; k < this.units.length && this.codeAt(k) !== LF; k++) {
+      const code = this.codeAt(k);
+      if (isOpener(code)) depth++;
+      else if (isCloser(code) && depth-- === 0) return true;
     }
     return false;
   }
@@ -241,7 +248,7 @@ export class EditedText {
     let s = colon;
     while (s > 0 && colon - s < LONGEST_LABEL) {
       const k = this.kind(s - 1);
-      if (k !== 'word' || isSeparator(this.chAt(s - 1)!)) break;
+      if (k !== 'word' || isSeparator(this.codeAt(s - 1))) break;
       s--;
     }
     if (colon - s >= LONGEST_LABEL || s === colon) return undefined;

@@ -168,7 +168,7 @@ function merge(text: string, planned: readonly PlannedEdit[]): TextEdit[] {
 
 /** Whether text[from, to) is nothing but separators on one line. */
 function onlySeparatorsBetween(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isSeparator(text[i]!) || text[i] === '\n') return false;
+  for (let i = from; i < to; i++) if (!isSeparator(text.charCodeAt(i))) return false;
   return true;
 }
 

@@ -5,37 +5,34 @@
  * taken from the engine's clauses.
  */
 
+// Characters are read by code (UTF-16 unit): text[i] would make a string of each one.
+const codesOf = (chars: string) => [...chars].map((ch) => ch.charCodeAt(0));
+
 /** Characters between items, by strength: a sentence end outranks a comma, a comma a list mark, that a space. */
-const SEPARATOR_RANK = new Map<string, number>([
-  ['。', 3], ['！', 3], ['!', 3], ['？', 3], ['?', 3], ['；', 3], [';', 3], ['.', 3],
-  ['，', 2], [',', 2],
-  ['、', 1],
-  [' ', 0], ['\t', 0], ['\u3000', 0],
-]);
-export const OPENERS = '（(【[「『';
-export const CLOSERS = '）)】]」』';
-const LABEL_END = '：:';
-
-export const separatorRank = (ch: string): number | undefined => SEPARATOR_RANK.get(ch);
-export const isSeparator = (ch: string) => SEPARATOR_RANK.has(ch);
-export const isSentenceEnd = (ch: string) => SEPARATOR_RANK.get(ch) === 3;
+const SEPARATORS_BY_RANK = [' \t\u3000', '、', '，,', '。！!？?；;.'];
+const SEPARATOR_RANK = new Map(SEPARATORS_BY_RANK.flatMap((chars, rank) => codesOf(chars).map((code) => [code, rank] as const)));
+const OPENERS = codesOf('（(【[「『');
+const CLOSERS = codesOf('）)】]」』');
+const LABEL_ENDS = codesOf('：:');
 /** Ends a sentence for good (a `；` may only end an item of a list). */
-export const isFullStop = (ch: string) => '。！!？?'.includes(ch);
-export const isSpace = (ch: string) => SEPARATOR_RANK.get(ch) === 0;
-/** `\r` counts with the `\n` after it: a CRLF is one line break, never a space to tidy away. */
-export const isLineBreak = (ch: string) => ch === '\n' || ch === '\r';
-export const isOpener = (ch: string) => OPENERS.includes(ch);
-export const isCloser = (ch: string) => CLOSERS.includes(ch);
-export const isLabelEnd = (ch: string) => LABEL_END.includes(ch);
-export const closerOf = (opener: string) => CLOSERS[OPENERS.indexOf(opener)];
+const FULL_STOPS = codesOf('。！!？?');
 
-// The same by character code, for the layout's scans over the text (text[i] makes a string of each character).
-const RANK_BY_CODE = new Map([...SEPARATOR_RANK].map(([ch, rank]) => [ch.charCodeAt(0), rank]));
-const isSpaceCode = (code: number) => RANK_BY_CODE.get(code) === 0;
-/** Line breaks, brackets and a label's colon: they end an item whatever is around them. */
-const ITEM_EDGE_CODES = new Set([...`\n\r${OPENERS}${CLOSERS}${LABEL_END}`].map((ch) => ch.charCodeAt(0)));
-const DOT = '.'.charCodeAt(0);
-const isHanCode = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+export const LF = 0x0a;
+export const CR = 0x0d;
+export const DOT = 0x2e;
+
+export const separatorRank = (code: number): number | undefined => SEPARATOR_RANK.get(code);
+export const isSeparator = (code: number) => SEPARATOR_RANK.has(code);
+export const isSentenceEnd = (code: number) => SEPARATOR_RANK.get(code) === 3;
+export const isFullStop = (code: number) => FULL_STOPS.includes(code);
+export const isSpace = (code: number) => SEPARATOR_RANK.get(code) === 0;
+/** `\r` counts with the `\n` after it: a CRLF is one line break, never a space to tidy away. */
+export const isLineBreak = (code: number) => code === LF || code === CR;
+export const isOpener = (code: number) => OPENERS.includes(code);
+export const isCloser = (code: number) => CLOSERS.includes(code);
+export const isLabelEnd = (code: number) => LABEL_ENDS.includes(code);
+export const closerOf = (opener: number) => CLOSERS[OPENERS.indexOf(opener)];
+const isHan = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 
 /**
  * List marks: a bullet, number or letter opening a line (`1、`, `１．`, `(二)`, `a)`, `①`, `- `, `·`); a number with `、` or `.`
@@ -51,10 +48,10 @@ const AFTER = '[\\u3400-\\u9fff，,；;。：:)）\\]】\\s]';
 const BULLETS = '✓✔☑✅●◆■▪►➤•';
 /** Tried (sticky) at each character that can start one: a digit, a bullet or `#`. */
 const GLUED_MARK = new RegExp(`\\d(?<=${AFTER}\\d)\\d?(?:、|[.．](?=[\\u3400-\\u9fffA-Za-z(（]|${AGE_AFTER}))|[${BULLETS}]+|#(?<=(?:^|${AFTER})#)(?=[\\u3400-\\u9fff])`, 'my');
-const GLUED_MARK_START_CODES = new Set([...`0123456789#${BULLETS}`].map((ch) => ch.charCodeAt(0)));
+const GLUED_MARK_STARTS = new Set(codesOf(`0123456789#${BULLETS}`));
 
 /** The characters that end a line for the regexes' `^` (a mark never holds one). */
-const LINE_END_CODES = new Set([...'\n\r\u2028\u2029'].map((ch) => ch.charCodeAt(0)));
+const LINE_ENDS = new Set(codesOf('\n\r\u2028\u2029'));
 
 /** A line of the text, [start, end) without its line break, and where its list marks are. */
 interface Line {
@@ -91,18 +88,18 @@ export class TextLayout {
   private readLineAt(i: number): Line {
     const { text } = this;
     let line: Line;
-    if (LINE_END_CODES.has(text.charCodeAt(i))) {
+    if (LINE_ENDS.has(text.charCodeAt(i))) {
       line = { start: i, end: i + 1, marks: [] };
     } else {
       let start = i;
-      while (start > 0 && !LINE_END_CODES.has(text.charCodeAt(start - 1))) start--;
+      while (start > 0 && !LINE_ENDS.has(text.charCodeAt(start - 1))) start--;
       let end = i + 1;
-      while (end < text.length && !LINE_END_CODES.has(text.charCodeAt(end))) end++;
+      while (end < text.length && !LINE_ENDS.has(text.charCodeAt(end))) end++;
       line = { start, end, marks: [] };
       this.markAt(line, LINE_MARK, start);
       // Leftmost first, and a mark found is skipped over, as a global regex scans.
       for (let k = start; k < end; ) {
-        const after = GLUED_MARK_START_CODES.has(text.charCodeAt(k)) ? this.markAt(line, GLUED_MARK, k) : k;
+        const after = GLUED_MARK_STARTS.has(text.charCodeAt(k)) ? this.markAt(line, GLUED_MARK, k) : k;
         k = after > k ? after : k + 1;
       }
     }
@@ -125,14 +122,14 @@ export class TextLayout {
    */
   isBoundary(i: number): boolean {
     const code = this.text.charCodeAt(i);
-    if (ITEM_EDGE_CODES.has(code) || this.isMark(i)) return true;
-    const rank = RANK_BY_CODE.get(code);
+    if (isLineBreak(code) || isOpener(code) || isCloser(code) || isLabelEnd(code) || this.isMark(i)) return true;
+    const rank = separatorRank(code);
     if (rank === undefined) return false;
     const next = this.text.charCodeAt(i + 1); // NaN at the end
     // A full stop written `.` ends a sentence before a Chinese word or a space (工资3300.身高); 1.75 is a number.
-    if (code === DOT) return Number.isNaN(next) || isHanCode(next) || isSpaceCode(next);
+    if (code === DOT) return Number.isNaN(next) || isHan(next) || isSpace(next);
     if (rank !== 0) return true;
-    return isHanCode(this.text.charCodeAt(i - 1)) && (isHanCode(next) || isSpaceCode(next));
+    return isHan(this.text.charCodeAt(i - 1)) && (isHan(next) || isSpace(next));
   }
 
   /** The items [start, end) touches, as one range: from the boundary before it to the boundary after it. */
@@ -147,15 +144,15 @@ export class TextLayout {
   /** Where the clause holding `end` ends: the next separator other than a space, bracket or line break. */
   clauseEnd(end: number): number {
     let b = end;
-    while (b < this.text.length && !(this.isBoundary(b) && !isSpaceCode(this.text.charCodeAt(b)))) b++;
+    while (b < this.text.length && !(this.isBoundary(b) && !isSpace(this.text.charCodeAt(b)))) b++;
     return b;
   }
 
   /** A bracketed note glued to the end of an item (`限本区户籍（以户口簿为准）`): it goes with the item. */
   noteAfter(end: number): number {
-    const ch = this.text[end];
-    if (ch === undefined || !isOpener(ch)) return end;
-    const close = this.text.indexOf(closerOf(ch)!, end + 1);
+    const opener = this.text.charCodeAt(end);
+    if (!isOpener(opener)) return end;
+    const close = this.text.indexOf(String.fromCharCode(closerOf(opener)!), end + 1);
     const lineEnd = this.text.indexOf('\n', end);
     return close < 0 || (lineEnd >= 0 && close > lineEnd) ? end : close + 1;
   }
