@@ -9,6 +9,26 @@ import type { CompiledFix, CompiledFixes } from './compile-fixes.js';
 import { fieldFixes, type FixTarget } from './field-fixes.js';
 
 const CONTENT = /[\p{L}\p{N}]/u;
+/** Punctuation and spaces residues are mostly made of (none is a letter or a figure). */
+const PUNCTUATION = new Set([...'，。、；：！？（）【】「」『』\u3000'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Whether `text` holds a letter or a figure. ASCII, the common Chinese characters and the usual punctuation are read
+ * by code, the rest by CONTENT: most residues are spaces and punctuation, or Chinese words.
+ */
+function hasContent(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return true;
+    } else if (code >= 0x4e00 && code <= 0x9fa5) {
+      return true;
+    } else if (!PUNCTUATION.has(code)) {
+      return CONTENT.test(text.slice(i));
+    }
+  }
+  return false;
+}
 
 const withoutFiller = (text: string, fixes: readonly CompiledFix[]) => fixes.reduce((rest, fix) => rest.replace(fix.filler, ' '), text);
 
@@ -18,16 +38,16 @@ const withoutFiller = (text: string, fixes: readonly CompiledFix[]) => fixes.red
  */
 function fillerTest(variants: CompiledVariants) {
   return (residue: string, fixes: readonly CompiledFix[]): boolean =>
-    !CONTENT.test(residue) ||
-    !CONTENT.test(withoutFiller(residue.toLowerCase(), fixes)) ||
-    !CONTENT.test(withoutFiller(normalize(residue, variants).text, fixes));
+    !hasContent(residue) ||
+    !hasContent(withoutFiller(residue.toLowerCase(), fixes)) ||
+    !hasContent(withoutFiller(normalize(residue, variants).text, fixes));
 }
 
 /** The ad states its pay somewhere other than in its pay findings (a `salary` field, 底薪3000+提成 in the text). */
 function statesPay(texts: ReadonlyMap<string, string>, findings: readonly Finding[], variants: CompiledVariants): boolean {
   for (const [field, text] of texts) {
     if (field.startsWith('conditions.')) continue;
-    if (field === 'salary' && CONTENT.test(text)) return true;
+    if (field === 'salary' && hasContent(text)) return true;
     let rest = text;
     for (const f of findings) if (f.field === field && f.category === 'salary_promise') rest = rest.slice(0, f.start) + ' '.repeat(f.end - f.start) + rest.slice(f.end);
     if (parsePay(normalize(rest, variants).text).length) return true;
@@ -42,19 +62,22 @@ function statesPay(texts: ReadonlyMap<string, string>, findings: readonly Findin
 export function attachFixes(findings: Finding[], texts: ReadonlyMap<string, string>, fixes: CompiledFixes, variants: CompiledVariants, payGiven: boolean): Finding[] {
   let paid: boolean | undefined;
   const byField = new Map<string, FixTarget[]>();
-  findings.forEach((f, index) => {
+  for (let index = 0; index < findings.length; index++) {
+    const f = findings[index]!;
+    if (!texts.has(f.field)) continue;
     const fix = fixes.get(f.ruleId);
-    if (!fix || !texts.has(f.field)) return;
-    if (fix.requires === 'stated_pay' && !(paid ??= payGiven || statesPay(texts, findings, variants))) return;
-    const targets = byField.get(f.field) ?? [];
-    targets.push({ index, start: f.start, end: f.end, fix });
-    byField.set(f.field, targets);
-  });
+    if (!fix) continue;
+    if (fix.requires === 'stated_pay' && !(paid ??= payGiven || statesPay(texts, findings, variants))) continue;
+    const targets = byField.get(f.field);
+    if (targets) targets.push({ index, start: f.start, end: f.end, fix });
+    else byField.set(f.field, [{ index, start: f.start, end: f.end, fix }]);
+  }
   if (byField.size === 0) return findings;
-  const out = [...findings];
+  const out = findings.slice();
   const isFiller = fillerTest(variants);
   for (const [field, targets] of byField) {
-    for (const [index, fix] of fieldFixes(texts.get(field)!, targets, isFiller)) out[index] = { ...out[index]!, fix };
+    // Object.assign rather than a spread: copying a finding that way leaves less than half the garbage.
+    for (const [index, fix] of fieldFixes(texts.get(field)!, targets, isFiller)) out[index] = Object.assign({}, out[index]!, { fix });
   }
   return out;
 }

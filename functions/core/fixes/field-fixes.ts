@@ -30,6 +30,20 @@ interface PlannedEdit extends TextEdit {
   rewrite: boolean;
 }
 
+/**
+ * A stable sort, by insertion: the lists here hold a field's findings, a few, and Array.prototype.sort costs more
+ * to set up than sorting them does.
+ */
+function sortInPlace<T>(list: T[], order: (x: T, y: T) => number): T[] {
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i;
+    for (; j > 0 && order(list[j - 1]!, item) > 0; j--) list[j] = list[j - 1]!;
+    list[j] = item;
+  }
+  return list;
+}
+
 /** `replace` for one match: `$1`…`$9` are its groups, `$$` a dollar sign. */
 const expand = (replace: string, m: RegExpMatchArray) => replace.replace(/\$(\$|\d)/g, (_, g: string) => (g === '$' ? '$' : (m[Number(g)] ?? '')));
 
@@ -39,27 +53,44 @@ const expand = (replace: string, m: RegExpMatchArray) => replace.replace(/\$(\$|
  * (全日制普通高等学校统招本科 has two study modes); each is matched in the clause, so lookaheads see what follows.
  */
 function rewriteOf(layout: TextLayout, t: FixTarget): TextEdit | undefined {
+  if (!t.fix.rewrites.length) return undefined;
   const tail = layout.text.slice(t.start, layout.clauseEnd(t.end));
+  const findingLength = t.end - t.start;
   for (const { re, replace } of t.fix.rewrites) {
-    re.lastIndex = 0;
-    const matches = [...tail.matchAll(re)].filter((m) => m.index < t.end - t.start && m[0].length > 0);
-    if (!matches.length) continue;
-    let at = matches[0]!.index;
+    let first: number | undefined;
+    let at = 0;
     let replacement = '';
-    for (const m of matches) {
+    // The global regex's matches from the left, stepping past empty ones as matchAll does.
+    re.lastIndex = 0;
+    for (let m = re.exec(tail); m && m.index < findingLength; m = re.exec(tail)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      if (first === undefined) first = at = m.index;
       replacement += tail.slice(at, m.index) + expand(replace, m);
       at = m.index + m[0].length;
     }
-    return { start: t.start + matches[0]!.index, end: t.start + at, replacement };
+    if (first !== undefined) return { start: t.start + first, end: t.start + at, replacement };
   }
   return undefined;
 }
 
-/** What is left of [a, b) once the findings' own words are taken out (gaps become spaces, so words never join). */
+/**
+ * What is left of [a, b) once the findings' own words are taken out (gaps become spaces, so words never join).
+ * `spans` are sorted by start.
+ */
 function residueOf(text: string, a: number, b: number, spans: readonly FixTarget[]): string {
   let out = '';
-  for (let i = a; i < b; i++) out += spans.some((s) => i >= s.start && i < s.end) ? ' ' : text[i];
-  return out;
+  let i = a;
+  for (const s of spans) {
+    const start = Math.max(s.start, i);
+    const end = Math.min(s.end, b);
+    if (end <= start) continue;
+    out += text.slice(i, start) + ' '.repeat(end - start);
+    i = end;
+  }
+  return out + text.slice(i, b);
 }
 
 /**
@@ -88,10 +119,10 @@ const ownWordsAt = (s: string, re: RegExp | undefined) => (re ? (re.exec(s.toLow
 /** Each target's planned edit, or undefined when its rule gives none here (`inClause: none`). */
 function plan(layout: TextLayout, targets: readonly FixTarget[], isFiller: FillerTest): (PlannedEdit | undefined)[] {
   const { text } = layout;
-  const rewrites = new Map(targets.map((t) => [t, rewriteOf(layout, t)]));
-  const deleting = targets.filter((t) => !rewrites.get(t)).sort((x, y) => x.start - y.start);
-  return targets.map((t) => {
-    const rewrite = rewrites.get(t);
+  const rewrites = targets.map((t) => rewriteOf(layout, t));
+  const deleting = sortInPlace(targets.filter((_, i) => !rewrites[i]), (x, y) => x.start - y.start);
+  return targets.map((t, k) => {
+    const rewrite = rewrites[k];
     if (rewrite) return { target: t, ...rewrite, rewrite: true };
     const [a, b] = layout.itemRange(t.start, t.end);
     const inItem = deleting.filter((s) => s.start < b && s.end > a);
@@ -112,27 +143,33 @@ function plan(layout: TextLayout, targets: readonly FixTarget[], isFiller: Fille
  * sentence (只要小伙子，妹子就不考虑了 → 男女不限，男女不限) is said once.
  */
 function merge(text: string, planned: readonly PlannedEdit[]): TextEdit[] {
-  const sorted = [...planned].sort((x, y) => x.start - y.start || y.end - x.end);
-  const merged: { start: number; end: number; wordings: string[]; rewrite?: string }[] = [];
+  const sorted = sortInPlace([...planned], (x, y) => x.start - y.start || y.end - x.end);
+  const merged: { start: number; end: number; wordings: string[]; rewrite: string | undefined }[] = [];
   for (const p of sorted) {
     const last = merged[merged.length - 1];
     if (last && p.start < last.end) {
       last.end = Math.max(last.end, p.end);
       if (!p.rewrite) {
-        delete last.rewrite;
+        last.rewrite = undefined;
         if (p.replacement && !last.wordings.includes(p.replacement)) last.wordings.push(p.replacement);
       }
       continue;
     }
-    merged.push({ start: p.start, end: p.end, wordings: p.rewrite || !p.replacement ? [] : [p.replacement], ...(p.rewrite ? { rewrite: p.replacement } : {}) });
+    merged.push({ start: p.start, end: p.end, wordings: p.rewrite || !p.replacement ? [] : [p.replacement], rewrite: p.rewrite ? p.replacement : undefined });
   }
   const edits = merged.map((m) => ({ start: m.start, end: m.end, replacement: m.rewrite ?? m.wordings.join('，') }));
   for (let i = 1; i < edits.length; i++) {
-    const [prev, cur] = [edits[i - 1]!, edits[i]!];
-    const between = text.slice(prev.end, cur.start);
-    if (cur.replacement && cur.replacement === prev.replacement && [...between].every((ch) => isSeparator(ch) && ch !== '\n')) cur.replacement = '';
+    const prev = edits[i - 1]!;
+    const cur = edits[i]!;
+    if (cur.replacement && cur.replacement === prev.replacement && onlySeparatorsBetween(text, prev.end, cur.start)) cur.replacement = '';
   }
   return edits;
+}
+
+/** Whether text[from, to) is nothing but separators on one line. */
+function onlySeparatorsBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSeparator(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /**
@@ -142,24 +179,27 @@ function merge(text: string, planned: readonly PlannedEdit[]): TextEdit[] {
  */
 function shareOut(text: string, edit: ResultEdit, holders: PlannedEdit[], out: Map<number, TextEdit>): void {
   // At the same start, the finding whose wording replaces the words takes them (it is the one that says why).
-  holders.sort((x, y) => x.start - y.start || Number(Boolean(x.replacement)) - Number(Boolean(y.replacement)) || x.target.index - y.target.index);
-  const cutBefore = (h: PlannedEdit, prev: PlannedEdit) => {
-    if (h.start <= prev.end) return h.start;
-    const lineBreak = text.lastIndexOf('\n', h.start - 1);
-    return lineBreak >= prev.end ? lineBreak + 1 : prev.end;
-  };
-  const cuts = holders.map((h, i) => (i === 0 ? edit.start : Math.min(edit.end, Math.max(edit.start, cutBefore(h, holders[i - 1]!)))));
+  sortInPlace(holders, (x, y) => x.start - y.start || Number(Boolean(x.replacement)) - Number(Boolean(y.replacement)) || x.target.index - y.target.index);
+  const cuts = holders.map((h, i) => (i === 0 ? edit.start : Math.min(edit.end, Math.max(edit.start, cutBefore(text, h, holders[i - 1]!)))));
   for (let i = 1; i < cuts.length; i++) cuts[i] = Math.max(cuts[i]!, cuts[i - 1]!);
-  holders.forEach((h, i) => {
+  for (let i = 0; i < holders.length; i++) {
+    const first = i === 0;
+    const last = i + 1 === holders.length;
     const from = cuts[i]!;
-    const to = i + 1 < cuts.length ? cuts[i + 1]! : edit.end;
+    const to = last ? edit.end : cuts[i + 1]!;
+    // What was inserted goes with the holder whose part it was inserted in (before the first cut: the first's).
     let replacement = '';
-    edit.insertedFrom.forEach((at, k) => {
-      const mine = (i === 0 || at >= from) && (i + 1 === cuts.length || at < to);
-      if (mine) replacement += edit.replacement[k];
-    });
-    out.set(h.target.index, { start: from, end: to, replacement });
-  });
+    if (first && last) replacement = edit.replacement;
+    else for (let k = 0; k < edit.insertedFrom.length; k++) if ((first || edit.insertedFrom[k]! >= from) && (last || edit.insertedFrom[k]! < to)) replacement += edit.replacement[k];
+    out.set(holders[i]!.target.index, minimal(text, { start: from, end: to, replacement }));
+  }
+}
+
+/** Where the part of a shared edit that goes with `h` starts, `prev` being the holder before it. */
+function cutBefore(text: string, h: PlannedEdit, prev: PlannedEdit): number {
+  if (h.start <= prev.end) return h.start;
+  const lineBreak = text.lastIndexOf('\n', h.start - 1);
+  return lineBreak >= prev.end ? lineBreak + 1 : prev.end;
 }
 
 /**
@@ -168,26 +208,31 @@ function shareOut(text: string, edit: ResultEdit, holders: PlannedEdit[], out: M
  */
 function joinOrphans(text: string, edits: ResultEdit[], held: (e: ResultEdit) => boolean): ResultEdit[] {
   const out: ResultEdit[] = [];
-  const join = (a: ResultEdit, b: ResultEdit): ResultEdit => ({
+  let orphan: ResultEdit | undefined;
+  for (const e of edits) {
+    if (held(e)) {
+      out.push(orphan ? joined(text, orphan, e) : e);
+      orphan = undefined;
+    } else if (out.length) out[out.length - 1] = joined(text, out[out.length - 1]!, e);
+    else orphan = orphan ? joined(text, orphan, e) : e;
+  }
+  return out;
+}
+
+/** Edit a, the text between, then edit b, as one edit. */
+function joined(text: string, a: ResultEdit, b: ResultEdit): ResultEdit {
+  return {
     start: a.start,
     end: b.end,
     replacement: a.replacement + text.slice(a.end, b.start) + b.replacement,
     insertedFrom: [...a.insertedFrom, ...Array.from({ length: b.start - a.end }, (_, k) => a.end + k), ...b.insertedFrom],
-  });
-  let orphan: ResultEdit | undefined;
-  for (const e of edits) {
-    if (held(e)) {
-      out.push(orphan ? join(orphan, e) : e);
-      orphan = undefined;
-    } else if (out.length) out[out.length - 1] = join(out[out.length - 1]!, e);
-    else orphan = orphan ? join(orphan, e) : e;
-  }
-  return out;
+  };
 }
 
 /** Trims what the original and the replacement share at both ends: 招聘女服务员 → 招聘服务员 is `女` deleted. */
 function minimal(text: string, e: TextEdit): TextEdit {
   let { start, end, replacement } = e;
+  if (!replacement) return e;
   while (start < end && replacement && text[start] === replacement[0]) {
     start++;
     replacement = replacement.slice(1);
@@ -199,16 +244,17 @@ function minimal(text: string, e: TextEdit): TextEdit {
   return { start, end, replacement };
 }
 
+/** Whether the result edit `e` holds the planned edit `p` (overlaps it, or is where it inserts). */
+const holds = (p: PlannedEdit, e: TextEdit) => (p.start < e.end && p.end > e.start) || (p.start === p.end && p.start === e.start);
+
 /** Finding index → its fix, for the findings of one field (a finding whose rule gives no fix here is absent). */
 export function fieldFixes(text: string, targets: readonly FixTarget[], isFiller: FillerTest): Map<number, TextEdit> {
   const layout = new TextLayout(text);
   const planned = plan(layout, targets, isFiller).filter((p) => p !== undefined);
   if (!planned.length) return new Map();
-  const holding = (e: TextEdit) => planned.filter((p) => (p.start < e.end && p.end > e.start) || (p.start === p.end && p.start === e.start));
-  const result = joinOrphans(text, new EditedText(layout, merge(text, planned)).cleanSeams().edits(), (e) => holding(e).length > 0);
+  const result = joinOrphans(text, new EditedText(layout, merge(text, planned)).cleanSeams().edits(), (e) => planned.some((p) => holds(p, e)));
   const out = new Map<number, TextEdit>();
-  for (const edit of result) shareOut(text, edit, holding(edit), out);
-  for (const [index, e] of out) out.set(index, minimal(text, e));
+  for (const edit of result) shareOut(text, edit, planned.filter((p) => holds(p, edit)), out);
   // A finding whose words another fix already takes (or whose rewrite changed nothing) has nothing left to do: an
   // empty fix at the start of the fix that takes them, so that fixes still never overlap.
   for (const t of targets) {
