@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ENGINE_V8_FLAGS } from '../node-flags.js';
 import { freePort, startDynamoLocal } from '../server/dynamodb-local.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -25,7 +26,7 @@ export async function startBenchServer(settings: Record<string, string>, log: (l
   const dataDir = mkdtempSync(join(tmpdir(), 'hirecheck-bench-'));
   const port = await freePort();
   log(`DynamoDB Local on ${dynamo.endpoint}; starting the server on port ${port}`);
-  const server = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../server/main.ts')], {
+  const server = spawn(process.execPath, [...ENGINE_V8_FLAGS, '--import', 'tsx', join(import.meta.dirname, '../server/main.ts')], {
     env: { ...process.env, PORT: String(port), HIRECHECK_DYNAMODB_ENDPOINT: dynamo.endpoint, HIRECHECK_DATA_DIR: dataDir, ...settings },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

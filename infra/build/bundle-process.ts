@@ -6,6 +6,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ENGINE_NODE_OPTIONS } from '../../functions/node-flags.js';
 import { DEFAULT_CONFIG } from '../config.js';
 import { httpApiEvent, type HttpRequest } from './http-api-event.js';
 
@@ -56,6 +57,8 @@ function lambdaEnv(memoryMb: number): Record<string, string> {
     AWS_LAMBDA_LOG_FORMAT: 'JSON',
     AWS_LAMBDA_LOG_LEVEL: 'INFO',
     POWERTOOLS_SERVICE_NAME: 'hirecheck',
+    // set on the functions by the stack (infra/api-function.ts, infra/recheck.ts)
+    NODE_OPTIONS: ENGINE_NODE_OPTIONS,
     // Lambda runs Node 22; the SDK's warning about this machine's Node 20 is noise here.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };

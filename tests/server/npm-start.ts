@@ -5,9 +5,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort } from '../../functions/server/dynamodb-local.js';
+import { ENGINE_V8_FLAGS } from '../../functions/node-flags.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-const MAIN = ['--import', 'tsx', 'functions/server/main.ts'];
+const MAIN = [...ENGINE_V8_FLAGS, '--import', 'tsx', 'functions/server/main.ts'];
 const children: ChildProcess[] = [];
 
 export interface Running {
