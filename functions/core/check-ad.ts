@@ -72,6 +72,9 @@ const gluedTo = (text: string, outer: RawFinding, inner: RawFinding) =>
  */
 const NAME_FIELDS = new Set(['location', 'company.name']);
 
+/** Findings come field by field in this order: the text fields, the structured conditions, the whole ad. */
+const FIELD_ORDER = new Map<string, number>([...TEXT_FIELDS, ...CONDITION_PATHS, WHOLE_AD].map((f, i) => [f, i]));
+
 /**
  * A hit stands unless it is an attribute inside a name, the rule's exceptions apply, a neutral word cancels it,
  * or the clause's role clears its category.
@@ -152,8 +155,7 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
       findings.push({ ...finding, ruleId: `model:${hit.category}`, severity: 'review', source: 'model', score: Math.round(hit.score * 1000) / 1000 });
     }
   }
-  const fieldOrder = (f: string) => [...TEXT_FIELDS, ...CONDITION_PATHS, WHOLE_AD].indexOf(f as never);
-  findings.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field) || a.start - b.start);
+  findings.sort((a, b) => (FIELD_ORDER.get(a.field) ?? -1) - (FIELD_ORDER.get(b.field) ?? -1) || a.start - b.start);
   // Structured conditions are fixed like a field holding their value: 男 → 男女不限, 全日制统招本科 → 本科, 35 → removed.
   const texts = new Map<string, string>([...originals, ...conditionTexts]);
   return { decision: decide(findings), findings: attachFixes(findings, texts, lexicon.fixes, lexicon.variants, ad.pay !== undefined), lexiconVersion: deps.version, checkedAt: now.toISOString() };
