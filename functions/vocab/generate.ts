@@ -175,16 +175,24 @@ export function pinyinVariants(lexicon: Lexicon, generated: VocabularyFile[]): V
 const confusable = (syllable: string) => syllable.replace(/ing$/, 'in').replace(/eng$/, 'en');
 
 /**
+ * A character a pinyin keyboard offers early is a common one: it stands in at least this many of the
+ * dictionary's 30,000 words (名 129, 耳 16; 侀 1, which no one types for 形).
+ */
+const COMMON_CHARACTER_WORDS = 5;
+
+/**
  * 少数名族 for 少数民族: each word of three or more characters of the sets common.yaml names in `homophonesOf`,
- * with one character replaced by a common character that sounds the same (`dictionaryWords`: the tokenizer's
- * dictionary, whose characters are the common ones). A misspelling that is itself a dictionary word is left
+ * with one character replaced by a common character that sounds the same (in at least COMMON_CHARACTER_WORDS
+ * words of `dictionaryWords`, the tokenizer's dictionary). A misspelling that is itself a dictionary word is left
  * out: it means something.
  */
 export function homophoneMisspellings(lexicon: Lexicon, generated: VocabularyFile[], dictionaryWords: readonly string[]): VocabularyFile {
   const known = new Set(dictionaryWords);
+  const wordsWith = new Map<string, number>();
+  for (const word of dictionaryWords) for (const ch of new Set(word)) wordsWith.set(ch, (wordsWith.get(ch) ?? 0) + 1);
   const bySound = new Map<string, Set<string>>();
-  for (const ch of new Set(dictionaryWords.flatMap((w) => [...w]))) {
-    if (!/^[\u4e00-\u9fff]$/.test(ch)) continue;
+  for (const [ch, words] of wordsWith) {
+    if (!/^[\u4e00-\u9fff]$/.test(ch) || words < COMMON_CHARACTER_WORDS) continue;
     const sound = confusable(syllables(ch)[0] ?? '');
     if (!bySound.has(sound)) bySound.set(sound, new Set());
     bySound.get(sound)!.add(ch);
