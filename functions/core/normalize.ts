@@ -125,6 +125,9 @@ function classify(variants: CompiledVariants, code: number): number {
   return COMPLEX;
 }
 
+const ZWJ = 0x200d;
+const GENDER_SIGNS = new Set([0x2640, 0x2642]);
+
 /** NFKC, traditional→simplified, lower case, invisible and control characters dropped. */
 function foldText(original: string, variants: CompiledVariants): Normalized {
   const out = output(original.length + 16);
@@ -140,6 +143,11 @@ function foldText(original: string, variants: CompiledVariants): Normalized {
         for (let k = 0; k < folded.length; k++) out.push(folded.charCodeAt(k), i, i + 2);
         i++;
       }
+      continue;
+    }
+    // 🏃‍♀️ is one emoji (runner, joiner, female sign): its sign says nothing about who may apply.
+    if (code === ZWJ && GENDER_SIGNS.has(original.charCodeAt(i + 1))) {
+      i++;
       continue;
     }
     let f = fold[code]!;

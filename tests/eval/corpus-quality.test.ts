@@ -33,6 +33,8 @@ const blindCorpora = [
   ['the blind structured corpus (posting-form fields and completeness)', join(import.meta.dirname, 'fixtures/blind-structured.jsonl')],
   ['the blind service-chain corpus (written after the model was retrained)', join(import.meta.dirname, 'fixtures/blind-service-chains.jsonl')],
   ['the blind public-notice corpus (written after the model was retrained)', join(import.meta.dirname, 'fixtures/blind-public-notices.jsonl')],
+  ['the blind care and health corpus', join(import.meta.dirname, 'fixtures/blind-care-health.jsonl')],
+  ['the blind sales and agents corpus', join(import.meta.dirname, 'fixtures/blind-sales-agents.jsonl')],
 ] as const;
 
 const predict = (ad: Parameters<typeof corpusAdToAd>[0]) => {
