@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultLexiconDir } from '../../functions/engine.js';
-import { corpusAdToAd, readCorpus } from '../../functions/eval/corpus.js';
-import { score } from '../../functions/eval/score.js';
+import { readCorpus } from '../../functions/eval/corpus.js';
+import { predictionsOf, score } from '../../functions/eval/score.js';
 import { engine } from '../core/engine-fixture.js';
 
 // The goals of the engine issue, on labeled corpora: the shared dev corpus (beside the repository, in
@@ -37,12 +37,7 @@ const blindCorpora = [
   ['the blind sales and agents corpus', join(import.meta.dirname, 'fixtures/blind-sales-agents.jsonl')],
 ] as const;
 
-const predict = (ad: Parameters<typeof corpusAdToAd>[0]) => {
-  const v = engine.check(corpusAdToAd(ad));
-  return { decision: v.decision, findings: v.findings };
-};
-
-const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predict);
+const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
 
 describe.each(blindCorpora)('quality on %s', (_, corpusPath) => {
   const result = scoreOf(corpusPath);

@@ -59,12 +59,9 @@ export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /**
  * The weights by bucket in one open-addressing table: each slot holds the bucket and its weights side by side,
- * so a feature costs one memory access (a clause has ~40 and an ad ~40 clauses). Most n-grams of an ad have
- * no weight: a bit per bucket (128 KB, it stays in the cache) answers those without touching the table.
+ * so a feature costs one memory access (a clause has ~40 and an ad ~40 clauses).
  */
 function weightTable(buckets: Int32Array, quantised: Int16Array, width: number) {
-  const present = new Uint32Array((1 << FEATURE_BITS) >>> 5);
-  for (const bucket of buckets) present[bucket >>> 5]! |= 1 << (bucket & 31);
   const bits = Math.max(4, Math.ceil(Math.log2(buckets.length * 2)));
   const mask = (1 << bits) - 1;
   const stride = 1 + Math.ceil(width / 2); // 32-bit words: the bucket, then the int16 weights
@@ -79,7 +76,6 @@ function weightTable(buckets: Int32Array, quantised: Int16Array, width: number) 
   });
   return {
     addWeights(bucket: number, sums: Int32Array): void {
-      if (!(present[bucket >>> 5]! & (1 << (bucket & 31)))) return;
       for (let s = home(bucket); ; s = (s + 1) & mask) {
         const key = slots[s * stride]!;
         if (key === -1) return;
