@@ -7,6 +7,10 @@
  * the lookbehind at every position before it looks for the rest; such an entry finds the rest first and looks
  * behind each place it starts, which is the same test.
  */
+import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
+
+const parser = new RegExpParser({ ecmaVersion: 2024 });
+
 export class PatternList {
   private readonly tests: ((text: string) => boolean)[];
 
@@ -22,7 +26,7 @@ export class PatternList {
 }
 
 function entryTest(source: string, flags: string): (text: string) => boolean {
-  const split = leadingLookbehind(source);
+  const split = leadingLookbehind(source, flags.includes('u'));
   if (!split) {
     const re = new RegExp(source, flags);
     return (text) => re.test(text);
@@ -42,24 +46,20 @@ function entryTest(source: string, flags: string): (text: string) => boolean {
 }
 
 /**
- * `(?<=B)R` as B and R, when the lookbehind covers the whole entry: R holds no `|` outside a group (the lookbehind
+ * `(?<=B)R` as B and R, when the lookbehind covers the whole entry: the pattern has one alternative (the lookbehind
  * would be one alternative's only) and no backreference (R alone would renumber its groups). Otherwise undefined.
  */
-export function leadingLookbehind(source: string): { behind: string; rest: string } | undefined {
-  if (!source.startsWith('(?<=')) return undefined;
-  let depth = 0;
-  let inClass = false;
-  let end = -1;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0 && end < 0) end = i;
-    else if (c === '|' && depth === 0) return undefined;
+export function leadingLookbehind(source: string, unicode = true): { behind: string; rest: string } | undefined {
+  let pattern: AST.Pattern;
+  try {
+    pattern = parser.parsePattern(source, 0, source.length, { unicode });
+  } catch {
+    return undefined;
   }
-  const rest = source.slice(end + 1);
-  if (end < 0 || /\\(?:[1-9]|k<)/.test(rest)) return undefined;
-  return { behind: source.slice('(?<='.length, end), rest };
+  const [first, ...rest] = pattern.alternatives.length === 1 ? pattern.alternatives[0]!.elements : [];
+  if (first?.type !== 'Assertion' || first.kind !== 'lookbehind' || first.negate || !rest.length) return undefined;
+  let backreference = false;
+  visitRegExpAST(pattern, { onBackreferenceEnter: () => (backreference = true) });
+  if (backreference) return undefined;
+  return { behind: source.slice(first.start + '(?<='.length, first.end - 1), rest: source.slice(first.end) };
 }
