@@ -3,7 +3,9 @@
  *
  * A clause ends at ，。；！？, a line break, or a space between Chinese words (colloquial posts separate items
  * with spaces). A section starts at a header line (`岗位职责：`, `【任职要求】`, `二、福利待遇`) and runs to the
- * next header: real ads say by their layout whether a line is a duty, a requirement or a perk.
+ * next header: real ads say by their layout whether a line is a duty, a requirement or a perk. A header with its
+ * content on its own line (`工作内容：展台站位、走秀`) holds that line and the list items under it, not the plain
+ * lines after (`拍摄费1280元` two lines down is not a duty).
  */
 import type { TermHit } from '../scan/term-index.js';
 
@@ -59,8 +61,15 @@ function isSeparatingSpace(text: string, i: number): boolean {
  * The section each header hit opens: a hit tagged `section:<name>` that stands alone on its line start
  * (after list numbers or brackets) and is followed by a colon or the line's end.
  */
-function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, warningTag: string): { at: number; section: Section }[] {
-  const out: { at: number; section: Section }[] = [];
+/** Where a section starts, or (section undefined) where the inline header at `closes` stops holding lines. */
+interface SectionMark {
+  at: number;
+  section: Section | undefined;
+  closes?: number;
+}
+
+function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, warningTag: string): SectionMark[] {
+  const out: SectionMark[] = [];
   // 请同学们警惕以下情形： — a line that warns and ends with a colon opens a list of warnings.
   for (const hit of byTag.get(warningTag) ?? []) {
     let lineEnd = text.indexOf('\n', hit.end);
@@ -73,10 +82,36 @@ function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, w
       const lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
       let lineEnd = text.indexOf('\n', hit.end);
       if (lineEnd < 0) lineEnd = text.length;
-      if (HEADER_LEAD.test(text.slice(lineStart, hit.start)) && HEADER_TAIL.test(text.slice(hit.end, lineEnd))) out.push({ at: hit.start, section });
+      if (!HEADER_LEAD.test(text.slice(lineStart, hit.start)) || !HEADER_TAIL.test(text.slice(hit.end, lineEnd))) continue;
+      out.push({ at: hit.start, section });
+      if (INLINE_CONTENT.test(text.slice(hit.end, lineEnd))) out.push({ at: endOfList(text, lineEnd), section: undefined, closes: hit.start });
     }
   }
-  return out;
+  out.sort((a, b) => a.at - b.at);
+  // An end stands only while its header is the last one opened (a later header has ended it already).
+  let opened = -1;
+  return out.filter((m) => {
+    if (m.closes === undefined) opened = m.at;
+    return m.closes === undefined || m.closes === opened;
+  });
+}
+
+/** Words after the header's colon on its own line. */
+const INLINE_CONTENT = /^[\s】\])）]*:\s*\S/;
+/** A line that continues a list: a number (2、 3. （二） ②, folded to `;` by normalisation) or a bullet first. */
+const LIST_ITEM = /^[\s]*(?:;|\d{1,2}\s*[、.)）]|[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳]|[-•·*●▪◆■>])/;
+
+/** Where the list under an inline header ends: the start of the first later line that is not a list item. */
+function endOfList(text: string, lineEnd: number): number {
+  let at = lineEnd;
+  while (at < text.length) {
+    const next = text.indexOf('\n', at + 1);
+    const line = text.slice(at + 1, next < 0 ? text.length : next);
+    if (line.trim() && !LIST_ITEM.test(line)) return at + 1;
+    if (next < 0) break;
+    at = next;
+  }
+  return text.length;
 }
 
 /**
@@ -87,7 +122,7 @@ const JOINS_BACK_TAG = 'common:exclude_after';
 
 /** `byTag`: the field's hits by tag (headers are found from them); `warningTag`: cues that make a line ending in a colon a warning header. */
 export function splitClauses(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, warningTag = 'role:disclaimer'): Clause[] {
-  const sectionStarts = headers(text, byTag, warningTag).sort((a, b) => a.at - b.at);
+  const sectionStarts = headers(text, byTag, warningTag);
   const joinsBack = new Set((byTag.get(JOINS_BACK_TAG) ?? []).map((h) => h.start));
   const clauses: Clause[] = [];
   let sentenceStart = 0;

@@ -33,6 +33,17 @@ describe('clauses and sections', () => {
     ]);
   });
 
+  it('ends a header with content on its line at the first plain line after its list items', () => {
+    expect(analyze('工作内容：展台站位\n2、颁奖礼仪\n签约需拍摄模特卡\n任职要求：\n身高不限\n大专以上')).toEqual([
+      ['工作内容:展台站位', 'duty'],
+      ['颁奖礼仪', 'duty'],
+      ['签约需拍摄模特卡', '-'],
+      ['任职要求:', 'requirement'],
+      ['身高不限', 'requirement'],
+      ['大专以上', 'requirement'],
+    ]);
+  });
+
   it('does not take a header word inside a sentence for a header', () => {
     expect(analyze('任职要求认真负责')).toEqual([['任职要求认真负责', '-']]);
   });
