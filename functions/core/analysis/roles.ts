@@ -59,6 +59,8 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
   const applicant = clauseHits.some((h) => h.tags.has(APPLICANT_TAG));
   const excludes = clauseHits.some((h) => h.tags.has(OPERATOR_TAG));
   const operator = excludes || clauseHits.some((h) => h.tags.has(RESTRICT_TAG));
+  // 要求已婚已育（母婴产品更懂顾客）: a restriction written right before the words binds them, whatever the clause adds.
+  const restricted = clauseHits.some((h) => h.tags.has(RESTRICT_TAG) && h.start <= start && h.end >= start - 1);
   let sentenceHits: typeof clauseHits | undefined;
   for (const role of roles) {
     if (!role.clears(category)) continue;
@@ -66,9 +68,9 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
     const cued = hits.some((h) => h.tags.has(role.tag));
     const sectioned = clause.section !== undefined && role.sections.has(clause.section);
     if (!cued && !sectioned) continue;
-    // A cue holds unless the clause names the applicant or excludes someone (高血压患者勿扰): a strong cue holds
-    // even then. A section is weaker and yields to any operator (岗位职责 listing 限男性).
-    if (cued ? role.strong || (!applicant && !excludes) : role.strongSections.has(clause.section!) || (!applicant && !operator)) return role.name;
+    // A cue holds unless the clause names the applicant, excludes someone (高血压患者勿扰) or restricts the words
+    // themselves: a strong cue holds even then. A section is weaker and yields to any operator (岗位职责 listing 限男性).
+    if (cued ? role.strong || (!applicant && !excludes && !restricted) : role.strongSections.has(clause.section!) || (!applicant && !operator)) return role.name;
   }
   return undefined;
 }
