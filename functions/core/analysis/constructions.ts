@@ -101,6 +101,8 @@ export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [n
 
 /** What may stand between an attribute and the neutral word about it: 本地户籍的也可以, 汉族者均可. */
 const NEUTRAL_FILLER = /^[的者人员也都、]{0,2}$/;
+/** An upper bound or a range: what follows it (50岁以下都可以, 18-50岁都可以) says who is welcome within it, not that it does not matter. */
+const UPPER_BOUND = /(?:以下|以内|之内|往下|\d-\d{1,2}\s*(?:周岁|岁)?)$/;
 
 /**
  * A neutral word right after the range (本地户籍都可以, 已婚未婚均可) or right before it (不限民族): the writer
@@ -108,10 +110,11 @@ const NEUTRAL_FILLER = /^[的者人员也都、]{0,2}$/;
  * 不限 is about 男女, not the age.
  */
 export function neutralNextTo(text: string, hits: readonly TermHit[], start: number, end: number, neutral: readonly string[]): boolean {
+  const bounded = UPPER_BOUND.test(text.slice(start, end));
   return hits.some(
     (h) =>
       hasAnyTag(h, neutral) &&
-      ((h.start >= end && NEUTRAL_FILLER.test(text.slice(end, h.start))) || (h.end <= start && NEUTRAL_FILLER.test(text.slice(h.end, start)))),
+      ((h.start >= end && !bounded && NEUTRAL_FILLER.test(text.slice(end, h.start))) || (h.end <= start && NEUTRAL_FILLER.test(text.slice(h.end, start)))),
   );
 }
 
