@@ -19,7 +19,7 @@ export interface PayMention {
 const KEYWORD_PERIOD: [string[], PayPeriod][] = [
   [['年薪', '年收入', '年入'], 'year'],
   [['日薪', '日结', '日入', '日赚', '日收入', '一天', '每天', '每日', '一晚', '晚上', '通告费', '当天领工资', '当日工资', '日工资'], 'day'],
-  [['时薪'], 'hour'],
+  [['时薪', '一小时', '每小时', '1小时'], 'hour'],
   [['周薪', '周结', '周入'], 'week'],
 ];
 
@@ -27,7 +27,7 @@ const UNIT: Record<string, number> = { 万: 10_000, w: 10_000, k: 1_000, 千: 1_
 const CN_DIGIT: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 const KEYWORD =
-  '当天领工资|当日工资|日工资|保底月薪|保底工资|保底|月薪|年薪|日薪|时薪|周薪|周结|周入|日结|日入|日赚|日收入|月入|月收入|年收入|年入|底薪|起薪|薪资|薪酬|工资|月均|综合|收入|通告费|(?:一天|每天|每日|一晚上?)(?:轻松)?(?:赚|能赚|可赚|挣|能挣|可挣|收入)|(?:一个月|每个月|每月)(?:能拿|能赚|可拿|可赚|收入|到手)?|月赚';
+  '当天领工资|当日工资|日工资|保底月薪|保底工资|保底|月薪|年薪|日薪|时薪|周薪|周结|周入|日结|日入|日赚|日收入|月入|月收入|年收入|年入|底薪|起薪|薪资|薪酬|工资|月均|综合|收入|通告费|(?:一天|每天|每日|一晚上?|一小时|每小时|1小时)(?:轻松)?(?:赚|能赚|可赚|挣|能挣|可挣|收入)|(?:一个月|每个月|每月)(?:能拿|能赚|可拿|可赚|收入|到手)?|月赚';
 // An amount, unless a count unit follows (一个月三万字, 3000个, 50单): those are quantities of work, not pay.
 const NUMBER = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十](?=\\s*[万千]))\\s*(万|w|k|千)?(?![\\d.]|\\s*(?:字|个|条|单|次|件|份|套|页|张|篇|首|遍|人(?!民币)|名|位|户|台|粉|赞|播放|小时|分钟|天|周|年|岁|平|米|公里|斤|吨|日元|美元|欧元|韩元|港币|港元|澳元|英镑|卢布|泰铢|越南盾|新币|令吉))';
 // Amounts are found first (a regex that starts with a figure scans fast), then the keyword written before one.
@@ -107,7 +107,7 @@ function amountMention(text: string, m: RegExpExecArray): PayMention | undefined
     period,
     monthlyMin: low * factor,
     monthlyMax: Math.max(low, high) * factor,
-    guaranteed: !!keyword?.startsWith('保底') || whole.includes('不低于') || promisedBefore(text, matchStart),
+    guaranteed: !!keyword?.startsWith('保底') || whole.includes('不低于') || promisedBefore(text, matchStart) || promisedAfter(text, matchStart + whole.trimEnd().length),
   };
 }
 
@@ -125,6 +125,9 @@ function overMention(text: string, m: RegExpExecArray): PayMention {
 
 /** 保底, or a promise written before the amount: 公司承诺每月到手不低于2万, 保底月薪过万. */
 const promisedBefore = (text: string, at: number) => /(?<!不)(?:保底|承诺|保证)|不低于/.test(text.slice(Math.max(0, at - 6), at));
+
+/** 保底 written after the amount: 年薪20万以上保底, 8000保底. */
+const promisedAfter = (text: string, at: number) => /^(?:元|块)?(?:以上|起)?(?:保底|兜底)/.test(text.slice(at, at + 6));
 
 /** Parses 3, 三, 两, 半 (half a year → 0.5) as used in 试用期半年 or 两年合同. */
 export function parseSmallNumber(s: string): number | undefined {

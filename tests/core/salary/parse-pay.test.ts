@@ -15,6 +15,7 @@ describe('parsePay', () => {
     ['4500-6000元/月', [[4500, 6000, 'month']]],
     ['点工300元/天', [[6600, 6600, 'day']]],
     ['月入过万不是梦', [[10000, 10000, 'month']]],
+    ['一小时能赚50-80', [[8800, 14080, 'hour']]],
   ])('parses %s', (text, expected) => {
     expect(monthly(text)).toEqual(expected);
   });
@@ -28,5 +29,10 @@ describe('parsePay', () => {
     const [pay] = parsePay(text);
     expect(pay?.guaranteed).toBe(true);
     expect(text.slice(pay!.start, pay!.end)).toBe('保底月薪3万');
+  });
+
+  it('marks 保底 written after the amount as guaranteed, and not 保底 further on', () => {
+    expect(parsePay('年薪20万以上保底').map((p) => p.guaranteed)).toEqual([true]);
+    expect(parsePay('月薪8000，另有保底奖金').map((p) => p.guaranteed)).toEqual([false]);
   });
 });
