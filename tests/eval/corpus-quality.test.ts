@@ -36,6 +36,10 @@ const blindCorpora = [
   ['the blind public-notice corpus (written after the model was retrained)', join(import.meta.dirname, 'fixtures/blind-public-notices.jsonl')],
   ['the blind care and health corpus', join(import.meta.dirname, 'fixtures/blind-care-health.jsonl')],
   ['the blind sales and agents corpus', join(import.meta.dirname, 'fixtures/blind-sales-agents.jsonl')],
+  ['the blind general-mix corpus', join(import.meta.dirname, 'fixtures/blind-general-mix.jsonl')],
+  ['the blind hospitality corpus', join(import.meta.dirname, 'fixtures/blind-hospitality.jsonl')],
+  ['the blind livestream and e-commerce corpus', join(import.meta.dirname, 'fixtures/blind-livestream.jsonl')],
+  ['200 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
