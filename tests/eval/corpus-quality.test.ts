@@ -40,6 +40,8 @@ const blindCorpora = [
   ['the blind hospitality corpus', join(import.meta.dirname, 'fixtures/blind-hospitality.jsonl')],
   ['the blind livestream and e-commerce corpus', join(import.meta.dirname, 'fixtures/blind-livestream.jsonl')],
   ['200 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample.jsonl')],
+  ['the blind factory and logistics corpus', join(import.meta.dirname, 'fixtures/blind-factory-logistics.jsonl')],
+  ['the blind education corpus', join(import.meta.dirname, 'fixtures/blind-education.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
