@@ -42,6 +42,7 @@ const blindCorpora = [
   ['200 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample.jsonl')],
   ['the blind factory and logistics corpus', join(import.meta.dirname, 'fixtures/blind-factory-logistics.jsonl')],
   ['the blind education corpus', join(import.meta.dirname, 'fixtures/blind-education.jsonl')],
+  ['the blind overseas and agency corpus', join(import.meta.dirname, 'fixtures/blind-overseas-agencies.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));

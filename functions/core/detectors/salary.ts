@@ -126,8 +126,13 @@ class AdDemands {
  */
 function isLure(pay: PayMention, ad: AdDemands, p: Params): boolean {
   const typical = (pay.monthlyMin + pay.monthlyMax) / 2;
-  const daily = pay.period === 'day' || pay.period === 'hour' ? typical / 22 : 0;
-  const gig = (daily >= p.noExperienceDaily && ad.needsNoExperience) || (daily >= p.feeContextDaily && ad.suspicious);
+  // An hourly rate is judged as a rate (钟点工 时薪40元 is no lure, 一小时能赚50-80 with no skill is), not as eight hours a day.
+  const daily = pay.period === 'day' ? typical / 22 : 0;
+  const hourly = pay.period === 'hour' ? typical / 22 / 8 : 0;
+  const gig =
+    (daily >= p.noExperienceDaily && ad.needsNoExperience) ||
+    (daily >= p.feeContextDaily && ad.suspicious) ||
+    (hourly >= p.partTimeHourly && (ad.needsNoExperience || ad.suspicious) && !ad.skilled);
   if (gig) return true;
   // A monthly or daily total for a few hours' work a day; an hourly rate says its own rate (家教 120元/小时).
   const hours = pay.period !== 'hour' ? ad.hoursADay : undefined;
