@@ -3,7 +3,8 @@
  * should see one. It folds
  * - list numbers glued to a figure or a word (`1.20-35岁`, `2、40周岁以下`, `3.男性`) into a clause break;
  * - dash, em-dash, tilde, 到 and 至 runs between two figures (`18——25`, `20---35`, `25~35`, `20到35`) into `-`;
- * - Chinese numerals before a unit (`三十五岁`, `叁拾伍周岁`, `六个月`, `一米七`) into digits.
+ * - Chinese numerals before a unit (`三十五岁`, `叁拾伍周岁`, `六个月`, `一米七`) into digits;
+ * - 一下 typed for its homophone 以下 after a figure (`35岁一下`).
  * Full-width digits and punctuation are already half-width here (NFKC in the fold pass).
  */
 import { replaceMapped, replaceRanges, type Normalized, type Replacement } from './mapped-text.js';
@@ -82,6 +83,9 @@ function fold(n: Normalized, re: RegExp, to: (m: string) => string): Normalized 
   return replaceMapped(n, re, to);
 }
 
+// 35岁一下: after a figure, 一下 (a moment) can only be 以下 typed by pinyin.
+const BELOW_TYPO_RE = /(?<=\d\s*(?:周岁|岁)?\s*)一下/g;
+
 // Cheap tests that skip a pattern's full pass when its text cannot be there (most ads have few numerals).
 const MAY_HAVE_CN_UNIT = /[零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰](?:\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下|到|至|-))/;
 const MAY_HAVE_CN_AMOUNT = /[一两二三四五六七八九][万千百]/;
@@ -108,6 +112,7 @@ export function foldNumbers(n: Normalized): Normalized {
     });
   }
   if (!/\d/.test(out.text)) return out;
+  if (out.text.includes('一下')) out = fold(out, BELOW_TYPO_RE, () => '以下');
   if (/\d \d \d/.test(out.text)) out = fold(out, SPACED_DIGITS_RE, (m) => m.replace(/ /g, ''));
   // List numbers and range connectors never overlap (a connector stands between figures, a list number
   // before a word or a figure): both are found in one text and replaced in one copy.

@@ -39,6 +39,10 @@ describe('number folding', () => {
     expect(norm(input)).toBe(expected);
   });
 
+  it('reads 一下 after a figure as 以下, and nowhere else', () => {
+    expect(norm('35岁一下，请稍等一下')).toBe('35岁以下,请稍等一下');
+  });
+
   it.each(['月薪1.5-2万', '3.5万', '1.5年以上经验', '五险一金，一律不退', '版本2.0', '身高1.75以上'])('leaves %s alone', (text) => {
     expect(norm(text)).toBe(text.replace('，', ','));
   });

@@ -43,6 +43,7 @@ const blindCorpora = [
   ['the blind factory and logistics corpus', join(import.meta.dirname, 'fixtures/blind-factory-logistics.jsonl')],
   ['the blind education corpus', join(import.meta.dirname, 'fixtures/blind-education.jsonl')],
   ['the blind overseas and agency corpus', join(import.meta.dirname, 'fixtures/blind-overseas-agencies.jsonl')],
+  ['the blind office and technology corpus', join(import.meta.dirname, 'fixtures/blind-office-tech.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
