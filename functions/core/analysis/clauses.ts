@@ -57,10 +57,6 @@ function isSeparatingSpace(text: string, i: number): boolean {
   return isDigit(before) && isHan(after) && !UNIT_AFTER_FIGURE.has(text[i + 1]!);
 }
 
-/**
- * The section each header hit opens: a hit tagged `section:<name>` that stands alone on its line start
- * (after list numbers or brackets) and is followed by a colon or the line's end.
- */
 /** Where a section starts, or (section undefined) where the inline header at `closes` stops holding lines. */
 interface SectionMark {
   at: number;
@@ -68,6 +64,11 @@ interface SectionMark {
   closes?: number;
 }
 
+/**
+ * The section each header hit opens: a hit tagged `section:<name>` that stands alone on its line start
+ * (after list numbers or brackets) and is followed by a colon or the line's end;
+ * in order, with the ends of inline headers' lists.
+ */
 function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, warningTag: string): SectionMark[] {
   const out: SectionMark[] = [];
   // 请同学们警惕以下情形： — a line that warns and ends with a colon opens a list of warnings.
