@@ -30,8 +30,11 @@ const ParamsSchema = z.object({
   unskilledDaily: z.number().positive().default(Infinity),
   /** Categories whose presence in the same ad makes a high pay claim bait. */
   contextCategories: z.array(z.string()).default(['fee_charging', 'fraud']),
+  /** Work abroad (出国, 日本, 外派), where wages are higher: beside a fee, monthly pay is bait only from this. */
+  abroadMarkers: z.array(z.string().min(1)).default([]),
+  abroadFeeContextMonthly: z.number().positive().default(Infinity),
 });
-type Params = z.infer<typeof ParamsSchema> & { markerRe: RegExp; skillRe: RegExp | null; lowSkillRe: RegExp | null };
+type Params = z.infer<typeof ParamsSchema> & { markerRe: RegExp; skillRe: RegExp | null; lowSkillRe: RegExp | null; abroadRe: RegExp | null };
 
 const compiled = new WeakMap<object, Params>();
 function compile(raw: Record<string, unknown>): Params {
@@ -45,6 +48,7 @@ function compile(raw: Record<string, unknown>): Params {
       markerRe: anyOf(parsed.noExperienceMarkers),
       skillRe: skills ? new RegExp(skills, 'g') : null,
       lowSkillRe: parsed.lowSkillMarkers.length ? anyOf(parsed.lowSkillMarkers) : null,
+      abroadRe: parsed.abroadMarkers.length ? anyOf(parsed.abroadMarkers) : null,
     };
     compiled.set(raw, p);
   }
@@ -100,6 +104,12 @@ class AdDemands {
     return this.p.contextCategories.some((c) => this.ctx.categoriesFound.has(c as never));
   }
 
+  /** The monthly pay that is bait beside a fee or a scam: higher for work abroad, unless the ad is a scam (海外客服 月薪2w起). */
+  get feeContextMonthly(): number {
+    const abroad = !this.ctx.categoriesFound.has('fraud') && (this.p.abroadRe?.test(this.ctx.adText) ?? false);
+    return abroad ? Math.max(this.p.feeContextMonthly, this.p.abroadFeeContextMonthly) : this.p.feeContextMonthly;
+  }
+
   /** The most hours a day the work takes, if the ad says (every such phrase has 小时). */
   get hoursADay(): number | undefined {
     if (!this.hoursRead) {
@@ -114,7 +124,7 @@ class AdDemands {
   get monthlyThreshold(): number {
     return Math.min(
       this.needsNoExperience ? this.p.noExperienceMonthly : Infinity,
-      this.suspicious ? this.p.feeContextMonthly : Infinity,
+      this.suspicious ? this.feeContextMonthly : Infinity,
       this.lowSkillWork ? this.p.lowSkillMonthly : Infinity,
     );
   }

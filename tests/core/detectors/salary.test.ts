@@ -23,6 +23,16 @@ describe('salary detector', () => {
     expect(salaryFindings('入职交保证金1000元，月均6000-10000元')).toEqual([]);
   });
 
+  it('takes wages abroad beside an agency fee as ordinary, unless the ad is a scam', () => {
+    expect(salaryFindings('日本焊工，出国服务费1.5万，月薪1.6万-2万')).toEqual([]);
+    expect(salaryFindings('海外客服 月薪2w起 不用会外语 到了那边护照统一保管 出发前别跟家里讲')).toEqual(['月薪2w']);
+  });
+
+  it('judges an hourly rate as a rate', () => {
+    expect(salaryFindings('小区家政钟点工，时间自由安排。时薪40元，每周结算')).toEqual([]);
+    expect(salaryFindings('手机操作，一小时能赚50-80')).toEqual(['一小时能赚50-80']);
+  });
+
   it('flags guaranteed high income but not a minimum-wage guarantee', () => {
     expect(salaryFindings('保底月薪3万，公司提供客户资源')).toEqual(['保底月薪3万']);
     expect(salaryFindings('新员工前两个月发放保底工资')).toEqual([]);
