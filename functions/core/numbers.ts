@@ -55,6 +55,8 @@ const SPACED_DIGITS_RE = /(?<![\d.])\d(?: \d){2,}(?![\d.])/g;
 const APPROX_RE = /([一两二三四五六七八九])([一两二三四五六七八九])(百|千|万)/g;
 // 一万二, 三千五: a round amount with its next digit (12000, 3500).
 const AMOUNT_TAIL_RE = /([一两二三四五六七八九])(万|千)([一两二三四五六七八九])(?![十百千万一两二三四五六七八九])/g;
+// 1万5, 2w8, 3千5: a round amount in figures with its next digit (15000, 28000, 3500).
+const DIGIT_AMOUNT_TAIL_RE = /(?<![\d.])(\d{1,2})(万|w|千|k)(\d)(?![\d.万千百wk])/g;
 // 一米七, 一米六五: a height in metres written out.
 const HEIGHT_RE = new RegExp(`一米([一二三四五六七八九])([一二三四五六七八九五])?`, 'g');
 
@@ -113,6 +115,13 @@ export function foldNumbers(n: Normalized): Normalized {
   }
   if (!/\d/.test(out.text)) return out;
   if (out.text.includes('一下')) out = fold(out, BELOW_TYPO_RE, () => '以下');
+  if (/\d[万w千k]\d/.test(out.text)) {
+    out = fold(out, DIGIT_AMOUNT_TAIL_RE, (m) => {
+      const [, lead, unit, tail] = /^(\d{1,2})(万|w|千|k)(\d)$/.exec(m)!;
+      const size = unit === '万' || unit === 'w' ? 10_000 : 1_000;
+      return String(Number(lead) * size + Number(tail) * (size / 10));
+    });
+  }
   if (/\d \d \d/.test(out.text)) out = fold(out, SPACED_DIGITS_RE, (m) => m.replace(/ /g, ''));
   // List numbers and range connectors never overlap (a connector stands between figures, a list number
   // before a word or a figure): both are found in one text and replaced in one copy.

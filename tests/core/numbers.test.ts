@@ -39,6 +39,11 @@ describe('number folding', () => {
     expect(norm(input)).toBe(expected);
   });
 
+  it('reads a round amount in figures with its next digit (1万5, 2w8, 3千5), not a decimal or 1万5千', () => {
+    expect(norm('保底月薪1万5，月薪2w8，底薪3千5')).toBe('保底月薪15000,月薪28000,底薪3500');
+    expect(norm('版本1.2万5，1万5千')).toBe('版本1.2万5,1万5千');
+  });
+
   it('reads 一下 after a figure as 以下, and nowhere else', () => {
     expect(norm('35岁一下，请稍等一下')).toBe('35岁以下,请稍等一下');
   });
