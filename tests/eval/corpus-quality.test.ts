@@ -45,6 +45,7 @@ const blindCorpora = [
   ['the blind overseas and agency corpus', join(import.meta.dirname, 'fixtures/blind-overseas-agencies.jsonl')],
   ['the blind office and technology corpus', join(import.meta.dirname, 'fixtures/blind-office-tech.jsonl')],
   ['the blind entertainment corpus', join(import.meta.dirname, 'fixtures/blind-entertainment.jsonl')],
+  ['the blind county and rural corpus', join(import.meta.dirname, 'fixtures/blind-county-rural.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
