@@ -40,8 +40,10 @@ function severityOf(rule: CompiledRule, adText: string): Severity {
   return rule.severity;
 }
 
-/** Only words: no punctuation or space between the phrase and what a construction adds to it. */
+/** Only words: no punctuation or space between the phrase and what a construction adds to it… */
 const GLUED = /^[\u3400-\u9fffa-z0-9]*$/;
+/** …except list joiners before it, where the construction adds the list's first items (怀孕的、哺乳期的暂不考虑). */
+const GLUED_BEFORE = /^[\u3400-\u9fffa-z0-9、/]*$/;
 
 /**
  * Keeps one finding per category and overlapping span: a specific rule's before a construction's, then the
@@ -63,7 +65,7 @@ function dedupe(raw: RawFinding[], texts: ReadonlyMap<string, string>): RawFindi
 }
 
 const gluedTo = (text: string, outer: RawFinding, inner: RawFinding) =>
-  GLUED.test(text.slice(outer.start, inner.start)) && GLUED.test(text.slice(inner.end, outer.end));
+  GLUED_BEFORE.test(text.slice(outer.start, inner.start)) && GLUED.test(text.slice(inner.end, outer.end));
 
 
 /**

@@ -31,6 +31,11 @@ describe('checkAd', () => {
     expect(new Set(v.findings.map((f) => f.category))).toEqual(new Set(['region', 'appearance']));
   });
 
+  it('shows a whole list before a rule\'s phrase, but not the words after a list it ends', () => {
+    expect(check('但怀孕的、哺乳期的暂不考虑。').findings.filter((f) => f.category === 'marriage_pregnancy').map((f) => f.text)).toEqual(['怀孕的、哺乳期的暂不考虑']);
+    expect(check('985、211理工科、师范专业优先考虑').findings.filter((f) => f.category === 'school_tier').map((f) => f.text)).toEqual(['985、211']);
+  });
+
   it('reports spans in the original text even after normalisation changed it', () => {
     const description = '要求：僅限 男 性，乙 肝 攜 帶 者 勿 擾';
     const v = check(description);
