@@ -46,6 +46,8 @@ const blindCorpora = [
   ['the blind office and technology corpus', join(import.meta.dirname, 'fixtures/blind-office-tech.jsonl')],
   ['the blind entertainment corpus', join(import.meta.dirname, 'fixtures/blind-entertainment.jsonl')],
   ['the blind county and rural corpus', join(import.meta.dirname, 'fixtures/blind-county-rural.jsonl')],
+  ['the blind traditional-script corpus', join(import.meta.dirname, 'fixtures/blind-traditional-script.jsonl')],
+  ['the blind platform-gig corpus', join(import.meta.dirname, 'fixtures/blind-platform-gigs.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
