@@ -48,6 +48,7 @@ const blindCorpora = [
   ['the blind county and rural corpus', join(import.meta.dirname, 'fixtures/blind-county-rural.jsonl')],
   ['the blind traditional-script corpus', join(import.meta.dirname, 'fixtures/blind-traditional-script.jsonl')],
   ['the blind platform-gig corpus', join(import.meta.dirname, 'fixtures/blind-platform-gigs.jsonl')],
+  ['the blind security and property corpus', join(import.meta.dirname, 'fixtures/blind-security-property.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
