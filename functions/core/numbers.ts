@@ -117,9 +117,9 @@ export function foldNumbers(n: Normalized): Normalized {
   if (out.text.includes('一下')) out = fold(out, BELOW_TYPO_RE, () => '以下');
   if (/\d[万w千k]\d/.test(out.text)) {
     out = fold(out, DIGIT_AMOUNT_TAIL_RE, (m) => {
-      const [, lead, unit, tail] = /^(\d{1,2})(万|w|千|k)(\d)$/.exec(m)!;
-      const size = unit === '万' || unit === 'w' ? 10_000 : 1_000;
-      return String(Number(lead) * size + Number(tail) * (size / 10));
+      // the match is the lead figure, the unit and one digit: 1万5, 12w8
+      const size = m.at(-2) === '万' || m.at(-2) === 'w' ? 10_000 : 1_000;
+      return String(Number(m.slice(0, -2)) * size + Number(m.at(-1)) * (size / 10));
     });
   }
   if (/\d \d \d/.test(out.text)) out = fold(out, SPACED_DIGITS_RE, (m) => m.replace(/ /g, ''));
