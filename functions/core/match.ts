@@ -3,9 +3,9 @@
  * and scenarios. Exceptions are checked by the caller, for every kind of hit alike.
  */
 import { matchConstruction } from './analysis/constructions.js';
-import { clausesWith, type FieldAnalysis } from './analysis/field-analysis.js';
+import { clausesWith, fieldHasAny, type FieldAnalysis } from './analysis/field-analysis.js';
 import { matchScenario } from './analysis/scenarios.js';
-import type { Boundary, CompiledException, CompiledRule, RegexMatcher, TermsMatcher } from './lexicon/compile.js';
+import type { Boundary, CompiledException, CompiledRule, Matcher, RegexMatcher, TermsMatcher } from './lexicon/compile.js';
 import type { Normalized } from './mapped-text.js';
 import { scopeRange } from './segments.js';
 import { tokenBoundaries, type Tokenizer } from './tokenizer.js';
@@ -165,10 +165,28 @@ function regexHits(matcher: RegexMatcher, a: FieldAnalysis): [number, number][] 
   return hits;
 }
 
+/**
+ * Whether the words a matcher cannot match without are in the field: most fields lack them for most matchers
+ * (a title has a handful of words), and this answer costs a look-up where matching costs a few allocations.
+ */
+function mayMatch(matcher: Matcher, a: FieldAnalysis): boolean {
+  switch (matcher.kind) {
+    case 'regex':
+      return matcher.trigger ? a.triggerStarts(matcher.trigger).length > 0 : !matcher.when.length || fieldHasAny(a, matcher.when);
+    case 'terms':
+      return a.byTag.has(matcher.tag);
+    case 'construction':
+      return fieldHasAny(a, matcher.construction.attribute);
+    default:
+      return true;
+  }
+}
+
 /** What a rule's regex, construction and scenario patterns match in one field (before exceptions). */
 export function matchRule(a: FieldAnalysis, rule: CompiledRule): RuleHit[] {
   const out: RuleHit[] = [];
   for (const matcher of rule.matchers) {
+    if (!mayMatch(matcher, a)) continue;
     if (matcher.kind === 'regex') for (const r of regexHits(matcher, a)) out.push([finding(rule, a.field, r, false)]);
     else if (matcher.kind === 'terms') for (const r of termHits(matcher, a)) out.push([finding(rule, a.field, r, false)]);
     else if (matcher.kind === 'construction') for (const r of matchConstruction(a, matcher.construction)) out.push([finding(rule, a.field, r, true)]);
