@@ -115,8 +115,17 @@ export function compileVariants(table: VariantTable): CompiledVariants {
   };
 }
 
+/**
+ * Circled and dingbat numbers (① ⑳ ❶ ➊ ㉑): list marks, not figures. NFKC would make ① a bare 1 and glue it to
+ * what follows (①45-55岁 → 145-55岁); like a list number (2、 3.) they become a clause break.
+ */
+const isCircledNumber = (code: number) =>
+  (code >= 0x2460 && code <= 0x2473) || (code >= 0x24ea && code <= 0x24ff) || (code >= 0x2776 && code <= 0x2793) || (code >= 0x3251 && code <= 0x325f) || (code >= 0x32b1 && code <= 0x32bf);
+const LIST_BREAK = ';'.charCodeAt(0);
+
 function classify(variants: CompiledVariants, code: number): number {
   if (isInvisible(code) || isControl(code)) return DROP;
+  if (isCircledNumber(code)) return LIST_BREAK;
   const ch = String.fromCharCode(code);
   const folded = variants.table.symbols[ch] ?? foldCodePoint(ch);
   if (folded.length === 1) return folded.charCodeAt(0);

@@ -4,7 +4,8 @@
  * - list numbers glued to a figure or a word (`1.20-35岁`, `2、40周岁以下`, `3.男性`) into a clause break;
  * - dash, em-dash, tilde, 到 and 至 runs between two figures (`18——25`, `20---35`, `25~35`, `20到35`) into `-`;
  * - Chinese numerals before a unit (`三十五岁`, `叁拾伍周岁`, `六个月`, `一米七`) into digits;
- * - 一下 typed for its homophone 以下 after a figure (`35岁一下`).
+ * - Chinese numerals after a comparison (`不超过五十`, `未满十八`): a bound is a figure whatever follows;
+ * - 一下 and 已下 typed for their homophone 以下 after a figure (`35岁一下`, `50岁已下`).
  * Full-width digits and punctuation are already half-width here (NFKC in the fold pass).
  */
 import { replaceMapped, replaceRanges, type Normalized, type Replacement } from './mapped-text.js';
@@ -46,7 +47,12 @@ export function chineseNumeral(s: string): number | undefined {
 // Units after which a Chinese numeral is an age or a measure, not part of a word (一律, 十分, 五险一金).
 // Pay and durations keep their numerals: the pay parser and the probation detector read both forms.
 const UNIT_AFTER = '(?=\\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下))';
-const CN_NUMBER_RE = new RegExp(`${CN_NUMERAL}{1,4}${UNIT_AFTER}|${CN_NUMERAL}{1,4}(?=\\s*(?:-|到|至)\\s*${CN_NUMERAL}{1,4}\\s*(?:周岁|岁))`, 'g');
+// After a comparison (不超过五十, 低于三十五) a numeral with tens is a bound, with or without its unit (一半, 一两天 are words).
+const BOUND_BEFORE = '(?<=(?:不超过|不大于|不高于|不满|未满|低于|小于|大于|高于|超过)\\s*)';
+const CN_NUMBER_RE = new RegExp(
+  `${CN_NUMERAL}{1,4}${UNIT_AFTER}|${CN_NUMERAL}{1,4}(?=\\s*(?:-|到|至)\\s*${CN_NUMERAL}{1,4}\\s*(?:周岁|岁))|${BOUND_BEFORE}${CN_NUMERAL}{0,2}[十拾百佰]${CN_NUMERAL}{0,2}`,
+  'g',
+);
 // 陆个月, 壹年, 叁仟元: formal numerals are never casual words, so they fold before any unit.
 const FORMAL_RE = /[壹贰叁肆伍陆柒捌玖拾佰][壹贰叁肆伍陆柒捌玖拾佰零〇]*(?=\s*(?:个月|个半月|年|月|天|日|元|块|周岁|岁|人|名))/g;
 // 1 9 9 元: digits spelt out one by one with spaces.
@@ -85,11 +91,11 @@ function fold(n: Normalized, re: RegExp, to: (m: string) => string): Normalized 
   return replaceMapped(n, re, to);
 }
 
-// 35岁一下: after a figure, 一下 (a moment) can only be 以下 typed by pinyin.
-const BELOW_TYPO_RE = /(?<=\d\s*(?:周岁|岁)?\s*)一下/g;
+// 35岁一下, 50岁已下: after a figure, 一下 (a moment) can only be 以下 typed by pinyin; 已下 (already down) only after an age.
+const BELOW_TYPO_RE = /(?<=\d\s*(?:周岁|岁)?\s*)一下|(?<=\d\s*(?:周岁|岁)\s*)已下/g;
 
 // Cheap tests that skip a pattern's full pass when its text cannot be there (most ads have few numerals).
-const MAY_HAVE_CN_UNIT = /[零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰](?:\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下|到|至|-))/;
+const MAY_HAVE_CN_UNIT = /[零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰](?:\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下|到|至|-))|(?:超过|大于|高于|不满|未满|低于|小于)\s*[零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰]/;
 const MAY_HAVE_CN_AMOUNT = /[一两二三四五六七八九][万千百]/;
 
 export function foldNumbers(n: Normalized): Normalized {
@@ -114,7 +120,7 @@ export function foldNumbers(n: Normalized): Normalized {
     });
   }
   if (!/\d/.test(out.text)) return out;
-  if (out.text.includes('一下')) out = fold(out, BELOW_TYPO_RE, () => '以下');
+  if (out.text.includes('一下') || out.text.includes('已下')) out = fold(out, BELOW_TYPO_RE, () => '以下');
   if (/\d[万w千k]\d/.test(out.text)) {
     out = fold(out, DIGIT_AMOUNT_TAIL_RE, (m) => {
       // the match is the lead figure, the unit and one digit: 1万5, 12w8

@@ -15,6 +15,12 @@ describe('normalize', () => {
     expect(toOriginalRange(n, 0, 4)).toEqual([0, 4]);
   });
 
+  it('reads circled numbers as list marks, not figures glued to the next one', () => {
+    const n = norm('要求：①45-55岁②持证❸体检');
+    expect(n.text).toBe('要求:;45-55岁;持证;体检');
+    expect(toOriginalRange(n, 4, 11)).toEqual([4, 11]);
+  });
+
   it('removes noise inside Chinese terms but keeps it between other characters', () => {
     expect(norm('限 男 性，押-金，限*男').text).toBe('限男性,押金,限男');
     expect(norm('8-15k, A B').text).toBe('8-15k, a b');

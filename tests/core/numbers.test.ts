@@ -48,6 +48,15 @@ describe('number folding', () => {
     expect(norm('35岁一下，请稍等一下')).toBe('35岁以下,请稍等一下');
   });
 
+  it('reads 已下 after an age as 以下, and nowhere else', () => {
+    expect(norm('50岁已下，订单3单已下')).toBe('50岁以下,订单3单已下');
+  });
+
+  it('reads a Chinese numeral after a comparison as a figure, with or without its unit', () => {
+    expect(norm('年龄不超过五十，未满十八周岁，低于三十五')).toBe('年龄不超过50,未满18周岁,低于35');
+    expect(norm('不超过一切，超过一半，不超过一两天')).toBe('不超过一切,超过一半,不超过一两天');
+  });
+
   it.each(['月薪1.5-2万', '3.5万', '1.5年以上经验', '五险一金，一律不退', '版本2.0', '身高1.75以上'])('leaves %s alone', (text) => {
     expect(norm(text)).toBe(text.replace('，', ','));
   });

@@ -49,6 +49,8 @@ const blindCorpora = [
   ['the blind traditional-script corpus', join(import.meta.dirname, 'fixtures/blind-traditional-script.jsonl')],
   ['the blind platform-gig corpus', join(import.meta.dirname, 'fixtures/blind-platform-gigs.jsonl')],
   ['the blind security and property corpus', join(import.meta.dirname, 'fixtures/blind-security-property.jsonl')],
+  ['the blind construction-trades corpus', join(import.meta.dirname, 'fixtures/blind-construction-trades.jsonl')],
+  ['the blind domestic-services corpus', join(import.meta.dirname, 'fixtures/blind-domestic-services.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));

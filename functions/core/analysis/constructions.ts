@@ -7,6 +7,7 @@
  */
 import type { TermHit } from '../scan/term-index.js';
 import { clausesWith, hasAnyTag, type FieldAnalysis } from './field-analysis.js';
+import { OPERATOR_TAG } from './roles.js';
 
 export interface CompiledConstruction {
   attribute: string[];
@@ -72,6 +73,16 @@ function gapIsClear(text: string, hits: readonly TermHit[], c: CompiledConstruct
   return !hits.some((h) => h.start >= from && h.end <= to && hasAnyTag(h, c.gapBreaker));
 }
 
+/**
+ * An exclusion or preference written as a label (不招：少数民族、新疆西藏籍、四川凉山的) governs every item of the
+ * list after it. A requirement label (要求：) heads lists of anything, skills included, and keeps the usual gap.
+ */
+const LABEL_COLON = /^\s*:/;
+const labelGoverns = (text: string, hits: readonly TermHit[], c: CompiledConstruction, operator: TermHit, to: number) =>
+  operator.tags.has(OPERATOR_TAG) &&
+  LABEL_COLON.test(text.slice(operator.end, to)) &&
+  !hits.some((h) => h.start >= operator.end && h.end <= to && hasAnyTag(h, c.gapBreaker));
+
 export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [number, number][] {
   const out: [number, number][] = [];
   const { text } = a.n;
@@ -85,7 +96,13 @@ export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [n
       let key: TermHit | undefined;
       for (const h of hits) {
         // the nearest operator before the attribute: 要求：限本地户口 is bound by 限
-        if (h.end <= g.start && g.start - h.end <= c.gap && hasAnyTag(h, c.before) && gapIsClear(text, hits, c, h.end, g.start, true)) before = h;
+        if (
+          h.end <= g.start &&
+          hasAnyTag(h, c.before) &&
+          ((g.start - h.end <= c.gap && gapIsClear(text, hits, c, h.end, g.start, true)) || labelGoverns(text, hits, c, h, g.start))
+        ) {
+          before = h;
+        }
         if (!after && h.start >= g.end && h.start - g.end <= c.gap && hasAnyTag(h, c.after) && gapIsClear(text, hits, c, g.end, h.start, false)) after = h;
         if (!key && h.end <= g.start && hasAnyTag(h, c.keys) && KEY_LINK.test(text.slice(h.end, g.start))) key = h;
       }
