@@ -114,13 +114,15 @@ export function statedElements(ctx: DetectorContext, p: Compiled): Set<Element> 
   const { ad, fields } = ctx;
   const job = fields.filter((a) => JOB_FIELDS.has(a.field));
   const says = (re: RegExp | PatternList, among: readonly FieldAnalysis[] = job) => among.some((a) => re.test(a.n.text));
-  const hasSection = (section: string) => job.some((a) => a.clauses.some((c) => c.section === section));
+  // The sections of the job fields, gathered in one pass: company, conditions and duties each ask for one.
+  const sections = new Set<string>();
+  for (const a of job) for (const c of a.clauses) if (c.section) sections.add(c.section);
   const stated = new Set<Element>();
-  if (ad.company?.name || ad.company?.intro || hasSection('company') || says(p.company, fields)) stated.add('company');
+  if (ad.company?.name || ad.company?.intro || sections.has('company') || says(p.company, fields)) stated.add('company');
   if (ad.headcount !== undefined || says(p.headcount, fields)) stated.add('headcount');
   const conditions = Object.values(ad.conditions ?? {}).some((v) => v !== undefined && v !== '');
-  if (conditions || ad.requirements || hasSection('requirement') || says(p.conditions)) stated.add('conditions');
-  if (hasSection('duty') || job.some((a) => a.clauses.some((c) => dutyClause(a, c, p)))) stated.add('duties');
+  if (conditions || ad.requirements || sections.has('requirement') || says(p.conditions)) stated.add('conditions');
+  if (sections.has('duty') || job.some((a) => a.clauses.some((c) => dutyClause(a, c, p)))) stated.add('duties');
   if (ad.location || says(p.location) || fields.some((a) => namesPlace(a, p))) stated.add('location');
   if (ad.pay || ad.salary || fields.some((a) => a.field !== 'company.intro' && a.payMentions().length > 0)) stated.add('pay');
   return stated;
