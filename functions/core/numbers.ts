@@ -49,8 +49,10 @@ export function chineseNumeral(s: string): number | undefined {
 const UNIT_AFTER = '(?=\\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下))';
 // After a comparison (不超过五十, 低于三十五) a numeral with tens is a bound, with or without its unit (一半, 一两天 are words).
 const BOUND_BEFORE = '(?<=(?:不超过|不大于|不高于|不满|未满|低于|小于|大于|高于|超过)\\s*)';
+// Both ends of a range written with tens (四十五到五十五) are figures, with or without a unit after them.
+const WITH_TENS = `${CN_NUMERAL}{0,2}[十拾百佰]${CN_NUMERAL}{0,2}`;
 const CN_NUMBER_RE = new RegExp(
-  `${CN_NUMERAL}{1,4}${UNIT_AFTER}|${CN_NUMERAL}{1,4}(?=\\s*(?:-|到|至)\\s*${CN_NUMERAL}{1,4}\\s*(?:周岁|岁))|${BOUND_BEFORE}${CN_NUMERAL}{0,2}[十拾百佰]${CN_NUMERAL}{0,2}`,
+  `${CN_NUMERAL}{1,4}${UNIT_AFTER}|${CN_NUMERAL}{1,4}(?=\\s*(?:-|到|至)\\s*${CN_NUMERAL}{1,4}\\s*(?:周岁|岁))|${BOUND_BEFORE}${WITH_TENS}|${WITH_TENS}(?=\\s*(?:-|到|至)\\s*${WITH_TENS})|(?<=${WITH_TENS}\\s*(?:-|到|至)\\s*)${WITH_TENS}`,
   'g',
 );
 // 陆个月, 壹年, 叁仟元: formal numerals are never casual words, so they fold before any unit.

@@ -57,6 +57,11 @@ describe('number folding', () => {
     expect(norm('不超过一切，超过一半，不超过一两天')).toBe('不超过一切,超过一半,不超过一两天');
   });
 
+  it('reads both ends of a range written with tens as figures (四十五到五十五), not a range of small numbers', () => {
+    expect(norm('年龄四十五到五十五都行，三十至四十人')).toBe('年龄45-55都行,30-40人');
+    expect(norm('一到两年')).toBe('一到两年');
+  });
+
   it.each(['月薪1.5-2万', '3.5万', '1.5年以上经验', '五险一金，一律不退', '版本2.0', '身高1.75以上'])('leaves %s alone', (text) => {
     expect(norm(text)).toBe(text.replace('，', ','));
   });

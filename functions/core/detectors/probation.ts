@@ -41,7 +41,7 @@ function compile(raw: Record<string, unknown>): z.infer<typeof ParamsSchema> {
 /** The probation limit for the ad's contract term, read only once a probation is found. */
 function limitFor(adText: string): number {
   const term = TERM_RE.exec(adText);
-  const years = term ? parseSmallNumber(term[1] ?? term[2] ?? '') : undefined;
+  const years = term ? parseSmallNumber(term[1] ?? term[2] ?? term[3] ?? '') : undefined;
   return probationLimitMonths(years);
 }
 
