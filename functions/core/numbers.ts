@@ -83,8 +83,9 @@ const FIGURE_BEFORE = /\d\s*(?:周岁|岁|k|K|万|千|元|cm)?$/;
  */
 const AGE_AFTER = '\\d{1,2}\\s*(?:周岁|岁|(?:-|~|—+|到|至)\\s*\\d{1,2}\\s*(?:周岁|岁))';
 // It starts with the figure and looks behind after it: a regex that starts with a class of characters scans fast.
+// A list number and its item share a line: a figure and a full stop at a line's end close a sentence (under 30.).
 const LIST_RE = new RegExp(
-  `\\d(?<=(?:^|[\\n\\s,，;；:：。!！?？)）\\]】\\u3400-\\u9fff])\\d)\\d?(?:、(?=\\s*[\\d\\u3400-\\u9fffa-z(（])|\\.(?=\\s+\\S|\\s*(?:[\\u3400-\\u9fffa-z(（]|${AGE_AFTER})))`,
+  `\\d(?<=(?:^|[\\n\\s,，;；:：。!！?？)）\\]】\\u3400-\\u9fff])\\d)\\d?(?:、(?=\\s*[\\d\\u3400-\\u9fffa-z(（])|\\.(?=[ \\t]+\\S|[ \\t]*(?:[\\u3400-\\u9fffa-z(（]|${AGE_AFTER})))`,
   'gm',
 );
 

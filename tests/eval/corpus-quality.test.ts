@@ -51,6 +51,9 @@ const blindCorpora = [
   ['the blind security and property corpus', join(import.meta.dirname, 'fixtures/blind-security-property.jsonl')],
   ['the blind construction-trades corpus', join(import.meta.dirname, 'fixtures/blind-construction-trades.jsonl')],
   ['the blind domestic-services corpus', join(import.meta.dirname, 'fixtures/blind-domestic-services.jsonl')],
+  ['the blind bilingual-firms corpus', join(import.meta.dirname, 'fixtures/blind-bilingual-firms.jsonl')],
+  ['the blind social-captions corpus', join(import.meta.dirname, 'fixtures/blind-social-captions.jsonl')],
+  ['the blind beauty-fitness corpus', join(import.meta.dirname, 'fixtures/blind-beauty-fitness.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
