@@ -183,6 +183,8 @@ export const CommonFileSchema = z
         symbols: z.record(z.string(), z.string()).default({}),
         pinyin: z.record(z.string().regex(/^[a-z]+$/), z.string()).default({}),
         phrases: z.record(z.string(), z.string()).default({}),
+        /** Other spellings of a word, folded wherever they appear (身分证 → 身份证); generated near-homophones join them. */
+        misspellings: z.record(z.string(), z.string()).default({}),
         noiseBetweenHan: z.string().default(' '),
       })
       .strict(),
