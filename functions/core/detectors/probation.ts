@@ -14,9 +14,10 @@ const ParamsSchema = z.object({
 const NUM = '(\\d+|[一二两三四五六七八九十半])';
 const PROBATION_RE = new RegExp(`试用(?:期)?(?:为|是|共)?\\s*${NUM}\\s*(个月|个半月|月|年)|试用期半年|前\\s*${NUM}\\s*(个月|月)(?:为|是)试用期`, 'g');
 const TERM_RE = new RegExp(
-  `${NUM}\\s*年(?:期)?(?:的)?(?:正式)?(?:劳动)?合同|合同(?:期限?)?(?:为|是|签|签订)?\\s*${NUM}\\s*年|${NUM}\\s*年一签`,
+  `${NUM}\\s*年(?:期)?\\s*(?:的)?(?:正式)?(?:劳动)?合同|合同(?:期限?)?(?:为|是|签|签订)?\\s*${NUM}\\s*年|${NUM}\\s*年一签`,
 );
-const PAY_RE = /试用期(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)[^，。；\n]{0,12}?(\d{1,3})\s*%/g;
+// 试用期工资为80%, and in English word order 试用期 6 个月 at 70% 工资 (probation 6 months at 70% salary)
+const PAY_RE = /试用期(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)[^，。；\n]{0,12}?(\d{1,3})\s*%|试用期[^，。；\n]{0,12}?(\d{1,3})\s*%\s*(?:的)?(?:工资|薪资|薪酬)/g;
 /** 试用期工资3000，转正5000: the two amounts give the percentage. */
 const PAY_PAIR_RE = /试用期(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})\s*(?:元)?(?:\/月)?[,，、;；\s]{0,2}转正(?:后)?(?:工资|薪资|月薪)?\s*(\d{3,6})/g;
 
@@ -62,7 +63,7 @@ export const probationDetector: Detector = (ctx, raw) => {
     }
     PAY_RE.lastIndex = 0;
     for (let m = PAY_RE.exec(n.text); m; m = PAY_RE.exec(n.text)) {
-      if (Number(m[1]) < minPayPercent) hits.push({ field, start: m.index, end: m.index + m[0].length });
+      if (Number(m[1] ?? m[2]) < minPayPercent) hits.push({ field, start: m.index, end: m.index + m[0].length });
     }
     PAY_PAIR_RE.lastIndex = 0;
     for (let m = PAY_PAIR_RE.exec(n.text); m; m = PAY_PAIR_RE.exec(n.text)) {
