@@ -16,7 +16,7 @@ export function newRulesDir(): string {
     if (!text.includes(from)) throw new Error(`${file} no longer holds ${from}: update tests/recheck/new-rules.ts`);
     writeFileSync(join(dir, file), text.replace(from, to));
   };
-  edit('fraud.yaml', '- terms: [接码,', '- terms: [客户开发, 接码,');
+  edit('fraud.yaml', '- terms: [打码员,', '- terms: [客户开发, 打码员,');
   edit('policy.yaml', 'rules: {}', 'rules: { gender-restriction: "off" }');
   edit('policy.yaml', '  age: review', '  age: reject');
   return dir;
