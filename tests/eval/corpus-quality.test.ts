@@ -54,6 +54,9 @@ const blindCorpora = [
   ['the blind bilingual-firms corpus', join(import.meta.dirname, 'fixtures/blind-bilingual-firms.jsonl')],
   ['the blind social-captions corpus', join(import.meta.dirname, 'fixtures/blind-social-captions.jsonl')],
   ['the blind beauty-fitness corpus', join(import.meta.dirname, 'fixtures/blind-beauty-fitness.jsonl')],
+  ['the blind finance-loans corpus', join(import.meta.dirname, 'fixtures/blind-finance-loans.jsonl')],
+  ['the blind auto-services corpus', join(import.meta.dirname, 'fixtures/blind-auto-services.jsonl')],
+  ['the blind tourism-sports corpus', join(import.meta.dirname, 'fixtures/blind-tourism-sports.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));

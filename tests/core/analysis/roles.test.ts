@@ -24,7 +24,7 @@ describe('clause roles', () => {
     ['凡是要押金的都是骗子', 'fee_charging', 'disclaimer'],
     ['协助监察员查处扣押证件、不签劳动合同等违法行为', 'labor_rights', 'violation'],
     ['为员工解决深圳户口', 'region', 'perk'],
-    ['入职充值400元饭卡', 'fee_charging', 'perk'],
+    ['入职充值400元饭卡', 'fee_charging', 'cost_borne'],
     ['为3-16岁儿童建立身高体重档案', 'age', 'third_party'],
     ['领导层均具有名牌大学博士学位', 'school_tier', 'company'],
     ['团队985院校比例大于70%', 'school_tier', 'company'],
@@ -35,6 +35,7 @@ describe('clause roles', () => {
 
   it.each([
     ['入职需交押金200元', 'fee_charging'],
+    ['入职体检含孕检（公司承担费用）', 'marriage_pregnancy'],
     ['客户倾向男性候选人', 'gender'],
     ['糖尿病、高血压患者勿扰', 'health'],
     ['限本地户口', 'region'],
