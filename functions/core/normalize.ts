@@ -194,27 +194,41 @@ function isLetterSpacing(text: string, i: number, j: number): boolean {
   return leftSpaced || rightSpaced || lastSpaced;
 }
 
-/** Drop runs of noise characters (letter-spacing spaces, * - _ …, emoji) that sit between two Chinese characters. */
+const isArrow = (code: number) => (code >= 0x2190 && code <= 0x21ff) || code === 0x27a1 || (code >= 0x2b05 && code <= 0x2b0d);
+const COMMA = ','.charCodeAt(0);
+
+/**
+ * Drop runs of noise characters (letter-spacing spaces, * - _ …, emoji) that sit between two Chinese characters.
+ * An arrow between two words (审核作品→缴纳保证金) is a step of a list, not noise: it becomes a clause break.
+ */
 function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array): Normalized {
   const { text } = src;
-  let drop: Uint8Array | null = null;
+  // 1: drop, 2: replace by a comma
+  let edit: Uint8Array | null = null;
   for (let i = 1; i < text.length - 1; i++) {
     if (!noise[text.charCodeAt(i)] || !isHanCode(text.charCodeAt(i - 1))) continue;
     let j = i;
     let onlySpaces = true;
+    let arrow = false;
     while (j < text.length && noise[text.charCodeAt(j)]) {
       if (!isSpace(text.charCodeAt(j))) onlySpaces = false;
+      if (isArrow(text.charCodeAt(j))) arrow = true;
       j++;
     }
     if (j < text.length && isHanCode(text.charCodeAt(j)) && (!onlySpaces || isLetterSpacing(text, i, j))) {
-      drop ??= new Uint8Array(text.length);
-      drop.fill(1, i, j);
+      edit ??= new Uint8Array(text.length);
+      const step = arrow && hanRun(text, i - 1, -1) >= 2 && hanRun(text, j, 1) >= 2;
+      edit.fill(1, i, j);
+      if (step) edit[i] = 2;
     }
     i = j - 1;
   }
-  if (!drop) return src;
+  if (!edit) return src;
   const out = output(text.length + 16);
-  for (let i = 0; i < text.length; i++) if (!drop[i]) out.push(text.charCodeAt(i), src.starts[i]!, src.ends[i]!);
+  for (let i = 0; i < text.length; i++) {
+    if (!edit[i]) out.push(text.charCodeAt(i), src.starts[i]!, src.ends[i]!);
+    else if (edit[i] === 2) out.push(COMMA, src.starts[i]!, src.ends[i]!);
+  }
   return out.result();
 }
 

@@ -21,6 +21,15 @@ describe('normalize', () => {
     expect(toOriginalRange(n, 4, 11)).toEqual([4, 11]);
   });
 
+  it('reads an arrow between two words as a step of a list, and inside a word as noise', () => {
+    expect(norm('添加客服→审核作品→缴纳').text).toBe('添加客服,审核作品,缴纳');
+    expect(norm('押→金').text).toBe('押金');
+  });
+
+  it('folds written Cantonese into the Mandarin the rules read', () => {
+    expect(norm('唔要四川人，要男嘅，廿五歲以下').text).toBe('不要四川人,要男的,25岁以下');
+  });
+
   it('removes noise inside Chinese terms but keeps it between other characters', () => {
     expect(norm('限 男 性，押-金，限*男').text).toBe('限男性,押金,限男');
     expect(norm('8-15k, A B').text).toBe('8-15k, a b');

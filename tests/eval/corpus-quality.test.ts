@@ -57,6 +57,9 @@ const blindCorpora = [
   ['the blind finance-loans corpus', join(import.meta.dirname, 'fixtures/blind-finance-loans.jsonl')],
   ['the blind auto-services corpus', join(import.meta.dirname, 'fixtures/blind-auto-services.jsonl')],
   ['the blind tourism-sports corpus', join(import.meta.dirname, 'fixtures/blind-tourism-sports.jsonl')],
+  ['the blind classified-terse corpus', join(import.meta.dirname, 'fixtures/blind-classified-terse.jsonl')],
+  ['the blind freelance-creative corpus', join(import.meta.dirname, 'fixtures/blind-freelance-creative.jsonl')],
+  ['the blind Cantonese corpus', join(import.meta.dirname, 'fixtures/blind-cantonese-posts.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));

@@ -56,10 +56,13 @@ function compile(raw: Record<string, unknown>): Params {
 }
 
 /** A skill demand that is not negated: 3年以上工作经验, but not 无需工作经验 or 不限相关经验. */
+/** A negation just before a skill, in its own clause (男女不限，有相关经验: the 不 of 不限 negates nothing here). */
+const NEGATED = /[无不零免][^，,。；;\n]*$/;
+
 function demandsSkill(text: string, re: RegExp): boolean {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (!/[无不零免]/.test(text.slice(Math.max(0, m.index - 3), m.index))) return true;
+    if (!NEGATED.test(text.slice(Math.max(0, m.index - 3), m.index))) return true;
   }
   return false;
 }
