@@ -20,7 +20,7 @@ describe.each(engine.lexicon.roles.map((r) => [r.name, r] as const))('role %s', 
 
 describe('clause roles', () => {
   it.each([
-    ['绝无收费——不向求职者收取任何费用', 'fee_charging', 'disclaimer'],
+    ['绝无收费——不向求职者收取任何费用', 'fee_charging', 'fee_disclaimer'],
     ['凡是要押金的都是骗子', 'fee_charging', 'disclaimer'],
     ['协助监察员查处扣押证件、不签劳动合同等违法行为', 'labor_rights', 'violation'],
     ['为员工解决深圳户口', 'region', 'perk'],
