@@ -60,6 +60,8 @@ const blindCorpora = [
   ['the blind classified-terse corpus', join(import.meta.dirname, 'fixtures/blind-classified-terse.jsonl')],
   ['the blind freelance-creative corpus', join(import.meta.dirname, 'fixtures/blind-freelance-creative.jsonl')],
   ['the blind Cantonese corpus', join(import.meta.dirname, 'fixtures/blind-cantonese-posts.jsonl')],
+  ['the blind north-eastern corpus', join(import.meta.dirname, 'fixtures/blind-northeast-colloquial.jsonl')],
+  ['the blind internship-schemes corpus', join(import.meta.dirname, 'fixtures/blind-internship-schemes.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
