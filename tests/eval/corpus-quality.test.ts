@@ -62,6 +62,8 @@ const blindCorpora = [
   ['the blind Cantonese corpus', join(import.meta.dirname, 'fixtures/blind-cantonese-posts.jsonl')],
   ['the blind north-eastern corpus', join(import.meta.dirname, 'fixtures/blind-northeast-colloquial.jsonl')],
   ['the blind internship-schemes corpus', join(import.meta.dirname, 'fixtures/blind-internship-schemes.jsonl')],
+  ['the blind seafarers corpus', join(import.meta.dirname, 'fixtures/blind-seafarers-maritime.jsonl')],
+  ['the blind western-regions corpus', join(import.meta.dirname, 'fixtures/blind-western-regions.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
