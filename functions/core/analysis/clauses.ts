@@ -27,10 +27,10 @@ const ENDS = new Uint8Array(0x10000);
 for (const ch of '，,') ENDS[ch.charCodeAt(0)] = 1;
 for (const ch of '。；;！!？?\n') ENDS[ch.charCodeAt(0)] = 2;
 /**
- * What may stand before a header word on its line: spaces, brackets, list numbers (1. 一、 (二) ①) and a
+ * What may stand before a header word on its line: spaces, brackets, list numbers (1. 一、 (二); ① is `;` by now) and a
  * few characters that qualify it (申请条件, 招募要求, 三、薪酬福利).
  */
-const HEADER_LEAD = /^[\s;【\[(（#*]*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑩])?[\s【\[]*[\u3400-\u9fff]{0,4}$/;
+const HEADER_LEAD = /^[\s;【\[(（#*]*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）])?[\s【\[]*[\u3400-\u9fff]{0,4}$/;
 /** What may follow it: a closing bracket, then a colon or the end of the line. */
 const HEADER_TAIL = /^[\s】\])）]*(?::|$)/;
 
@@ -100,7 +100,7 @@ function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, w
 /** Words after the header's colon on its own line. */
 const INLINE_CONTENT = /^[\s】\])）]*:\s*\S/;
 /** A line that continues a list: a number (2、 3. （二） ②, folded to `;` by normalisation) or a bullet first. */
-const LIST_ITEM = /^[\s]*(?:;|\d{1,2}\s*[、.)）]|[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳]|[-•·*●▪◆■>])/;
+const LIST_ITEM = /^[\s]*(?:;|\d{1,2}\s*[、.)）]|[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）]|[-•·*●▪◆■>])/;
 
 /** Where the list under an inline header ends: the start of the first later line that is not a list item. */
 function endOfList(text: string, lineEnd: number): number {

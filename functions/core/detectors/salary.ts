@@ -55,10 +55,10 @@ function compile(raw: Record<string, unknown>): Params {
   return p;
 }
 
-/** A skill demand that is not negated: 3年以上工作经验, but not 无需工作经验 or 不限相关经验. */
 /** A negation just before a skill, in its own clause (男女不限，有相关经验: the 不 of 不限 negates nothing here). */
 const NEGATED = /[无不零免][^，,。；;\n]*$/;
 
+/** A skill demand that is not negated: 3年以上工作经验, but not 无需工作经验 or 不限相关经验. */
 function demandsSkill(text: string, re: RegExp): boolean {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -30,9 +30,10 @@ function isEdge(code: number): boolean {
   if (!known) known = edgeOf[code] = EDGE.test(String.fromCharCode(code)) ? 1 : 2;
   return known === 1;
 }
-const LIST_MARK = /^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.]|^[(（](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]|^[①-⑳]/;
+// (Circled numbers never get here: normalisation makes them clause breaks.)
+const LIST_MARK = /^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.]|^[(（](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]/;
 /** What a list mark can start with: the mark is looked for (on a copy of the clause) only after one. */
-const LIST_START = /[\d一二三四五六七八九十(（①-⑳]/;
+const LIST_START = /[\d一二三四五六七八九十(（]/;
 
 /** The clause without list numbers and punctuation at its edges; empty when nothing is left. */
 export function trimClause(text: string, start: number, end: number): [number, number] {
