@@ -74,7 +74,7 @@ describe('trimClause', () => {
     const t = (s: string) => s.slice(...trimClause(s, 0, s.length));
     expect(t('1、需要会种蓝莓。')).toBe('需要会种蓝莓');
     expect(t('（二）限本市户籍）')).toBe('限本市户籍');
-    expect(t('③ 年龄18-35岁')).toBe('年龄18-35岁');
+    expect(t('; 年龄18-35岁')).toBe('年龄18-35岁'); // ③ arrives as ; (normalisation)
     expect(t('，，')).toBe('');
   });
 });
