@@ -64,6 +64,7 @@ const blindCorpora = [
   ['the blind internship-schemes corpus', join(import.meta.dirname, 'fixtures/blind-internship-schemes.jsonl')],
   ['the blind seafarers corpus', join(import.meta.dirname, 'fixtures/blind-seafarers-maritime.jsonl')],
   ['the blind western-regions corpus', join(import.meta.dirname, 'fixtures/blind-western-regions.jsonl')],
+  ['the blind real-estate corpus', join(import.meta.dirname, 'fixtures/blind-real-estate.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
