@@ -65,6 +65,7 @@ const blindCorpora = [
   ['the blind seafarers corpus', join(import.meta.dirname, 'fixtures/blind-seafarers-maritime.jsonl')],
   ['the blind western-regions corpus', join(import.meta.dirname, 'fixtures/blind-western-regions.jsonl')],
   ['the blind real-estate corpus', join(import.meta.dirname, 'fixtures/blind-real-estate.jsonl')],
+  ['the blind retail-chains corpus', join(import.meta.dirname, 'fixtures/blind-retail-chains.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));

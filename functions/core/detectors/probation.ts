@@ -19,7 +19,7 @@ const TERM_RE = new RegExp(
 // 试用期工资为80%, and in English word order 试用期 6 个月 at 70% 工资 (probation 6 months at 70% salary)
 const PAY_RE = /试用期(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)[^，。；\n]{0,12}?(\d{1,3})\s*%|试用期[^，。；\n]{0,12}?(\d{1,3})\s*%\s*(?:的)?(?:工资|薪资|薪酬)/g;
 /** 试用期工资3000，转正5000: the two amounts give the percentage. */
-const PAY_PAIR_RE = /试用期(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})\s*(?:元)?(?:\/月)?[,，、;；\s]{0,2}转正(?:后)?(?:工资|薪资|月薪)?\s*(\d{3,6})/g;
+const PAY_PAIR_RE = /试用期(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}(?:月薪|工资|薪资)?\s*转正(?:后)?(?:工资|薪资|月薪)?\s*(\d{3,6})/g;
 
 /** 劳动合同法 第十九条: the longest probation allowed, in months, for a contract of `years`. */
 export function probationLimitMonths(years: number | undefined): number {
