@@ -66,6 +66,8 @@ const blindCorpora = [
   ['the blind western-regions corpus', join(import.meta.dirname, 'fixtures/blind-western-regions.jsonl')],
   ['the blind real-estate corpus', join(import.meta.dirname, 'fixtures/blind-real-estate.jsonl')],
   ['the blind retail-chains corpus', join(import.meta.dirname, 'fixtures/blind-retail-chains.jsonl')],
+  ['the blind medical-pharmacy corpus', join(import.meta.dirname, 'fixtures/blind-medical-pharmacy.jsonl')],
+  ['the blind childcare corpus', join(import.meta.dirname, 'fixtures/blind-childcare-early.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
