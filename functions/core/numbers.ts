@@ -48,7 +48,8 @@ export function chineseNumeral(s: string): number | undefined {
 // Pay and durations keep their numerals: the pay parser and the probation detector read both forms.
 const UNIT_AFTER = '(?=\\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下))';
 // After a comparison (不超过五十, 低于三十五) a numeral with tens is a bound, with or without its unit (一半, 一两天 are words).
-const BOUND_BEFORE = '(?<=(?:不超过|不大于|不高于|不满|未满|低于|小于|大于|高于|超过)\\s*)';
+const COMPARISONS = '不超过|不大于|不高于|不满|未满|低于|小于|大于|高于|超过';
+const BOUND_BEFORE = `(?<=(?:${COMPARISONS})\\s*)`;
 // Both ends of a range written with tens (四十五到五十五) are figures, with or without a unit after them.
 const WITH_TENS = `${CN_NUMERAL}{0,2}[十拾百佰]${CN_NUMERAL}{0,2}`;
 const CN_NUMBER_RE = new RegExp(
@@ -98,7 +99,7 @@ function fold(n: Normalized, re: RegExp, to: (m: string) => string): Normalized 
 const BELOW_TYPO_RE = /(?<=\d\s*(?:周岁|岁)?\s*)一下|(?<=\d\s*(?:周岁|岁)\s*)已下/g;
 
 // Cheap tests that skip a pattern's full pass when its text cannot be there (most ads have few numerals).
-const MAY_HAVE_CN_UNIT = /[零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰](?:\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下|到|至|-))|(?:超过|大于|高于|不满|未满|低于|小于)\s*[零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰]/;
+const MAY_HAVE_CN_UNIT = new RegExp(`${CN_NUMERAL}(?:\\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下|到|至|-))|(?:${COMPARISONS})\\s*${CN_NUMERAL}`);
 const MAY_HAVE_CN_AMOUNT = /[一两二三四五六七八九][万千百]/;
 
 export function foldNumbers(n: Normalized): Normalized {
