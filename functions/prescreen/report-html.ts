@@ -54,7 +54,9 @@ mark sup { font-size: 10px; font-weight: 700; }
 .law, .fix { font-size: 13px; } .findings .fix { color: #0a3069; }
 .letter-foot { margin-top: 16px; border-top: 1px dashed var(--line); padding-top: 6px; }
 .letter-foot p { margin: 2px 0; }
+.chart { max-width: 100%; height: auto; } /* scales down with its viewBox on a phone */
 .chart text { font-size: 13px; fill: #1f2328; }
+@media (max-width: 600px) { body { padding: 12px; } }
 a { color: #0969da; text-decoration: none; }
 @page { size: A4; margin: 14mm 14mm 16mm;
   @bottom-center { content: "第 " counter(page) " 页，共 " counter(pages) " 页"; font-size: 9pt; color: #57606a; } }
@@ -69,7 +71,7 @@ a { color: #0969da; text-decoration: none; }
 function chart(counts: Record<Category, number>): string {
   const rowHeight = 26;
   const labelWidth = 96;
-  const barWidth = 440;
+  const barWidth = 260; // the whole chart (416 px) barely shrinks on a phone, so its labels stay legible
   const max = Math.max(1, ...Object.values(counts));
   const bars = CATEGORIES.map((c, i) => {
     const y = i * rowHeight;

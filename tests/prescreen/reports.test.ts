@@ -151,6 +151,11 @@ describe('printed', () => {
     );
     expect(margin.join(' ')).toMatch(/@bottom-center.*counter\(page\).*counter\(pages\)/);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'prescreen-report.png'), fullPage: true });
+    // On a phone nothing is wider than the screen: the chart scales down, tables and excerpts wrap.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'prescreen-report-phone.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'prescreen-report-print.png'), fullPage: true });
