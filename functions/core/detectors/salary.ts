@@ -68,7 +68,7 @@ function demandsSkill(text: string, re: RegExp): boolean {
 }
 
 /** 每天2小时, 一天1-2小时: the most hours a day the ad says the work takes. */
-const HOURS_RE = /(?:每天|一天|每日|日均)(?:只需|只要|仅需|仅|做|干|工作)?\s*(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(?:个)?小时/;
+const HOURS_RE = /(?:每天|一天|每日|日均)(?:只需|只要|仅需|仅|做|干|工作|在线|上线|花|抽出)?\s*(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(?:个)?小时/;
 
 /**
  * What the ad demands and says beside its pay, each read from the text only when a pay figure needs it (most
