@@ -128,6 +128,15 @@ function startsOf(matcher: RegexMatcher, a: FieldAnalysis): readonly number[] {
   return [...starts].sort((x, y) => x - y);
 }
 
+/**
+ * A condition stays on its line, like the clause it is in: a pattern's `\s` must not join the end of one line to
+ * the next (不招新疆籍人员⏎不招… is two conditions, and their fixes stay on their lines).
+ */
+const onOneLine = (text: string, start: number, end: number) => {
+  const br = text.indexOf('\n', start);
+  return br < 0 || br >= end;
+};
+
 /** An anchored regex tried at each of its words only (all its matches start at one). */
 function anchoredHits(matcher: RegexMatcher, sticky: RegExp, a: FieldAnalysis): [number, number][] {
   const hits: [number, number][] = [];
@@ -136,7 +145,7 @@ function anchoredHits(matcher: RegexMatcher, sticky: RegExp, a: FieldAnalysis): 
     if (start < reachedUntil) continue; // inside the previous match
     sticky.lastIndex = start;
     const m = sticky.exec(a.n.text);
-    if (!m || m[0].length === 0) continue;
+    if (!m || m[0].length === 0 || !onOneLine(a.n.text, m.index, m.index + m[0].length)) continue;
     if (!onBoundaries(a.boundaries, matcher.boundary, m.index, m.index + m[0].length)) continue;
     hits.push(spanOf(m));
     reachedUntil = m.index + m[0].length;
@@ -158,7 +167,7 @@ function regexHits(matcher: RegexMatcher, a: FieldAnalysis): [number, number][] 
         continue;
       }
       const [s, e] = spanOf(m);
-      if (onBoundaries(boundaries, boundary, from + m.index, from + m.index + m[0].length)) hits.push([from + s, from + e]);
+      if (onOneLine(text, m.index, m.index + m[0].length) && onBoundaries(boundaries, boundary, from + m.index, from + m.index + m[0].length)) hits.push([from + s, from + e]);
       else re.lastIndex = m.index + 1; // the match may start again one character later
     }
   }

@@ -69,6 +69,14 @@ describe('checkAd', () => {
     expect(check(text).findings).toEqual([]);
   });
 
+  it('keeps every finding on its line: a pattern never joins one line\'s end to the next line', () => {
+    for (const text of ['不招新疆籍人员\n不招新疆籍人员，能吃苦耐劳', '无宗教信仰\n要求：无宗教信仰']) {
+      const findings = check(text).findings.filter((f) => f.field === 'description');
+      expect(findings.length).toBeGreaterThan(0);
+      for (const f of findings) expect(f.text, text).not.toContain('\n');
+    }
+  });
+
   it('flags a fee only when the job seeker pays it', () => {
     expect(check('入职体检费150元自理').findings.map((f) => f.category)).toEqual(['fee_charging']);
     expect(check('入职体检费用公司承担').findings).toEqual([]);

@@ -118,6 +118,8 @@ export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [n
 
 /** What may stand between an attribute and the neutral word about it: 本地户籍的也可以, 汉族者均可. */
 const NEUTRAL_FILLER = /^[的者人员也都、]{0,2}$/;
+/** …or the rest of a list the neutral word closes: 学生、已婚女性、退休人士都欢迎 welcomes every item. */
+const LIST_THEN_NEUTRAL = /^[^，。；,;:：\n、/]{0,4}(?:[、/][^，。；,;:：\n、/]{1,6})+[的者人员也都]{0,2}$/;
 /** An upper bound or a range: what follows it (50岁以下都可以, 18-50岁都可以) says who is welcome within it, not that it does not matter. */
 const UPPER_BOUND = /(?:以下|以内|之内|往下|\d-\d{1,2}\s*(?:周岁|岁)?)$/;
 
@@ -131,7 +133,8 @@ export function neutralNextTo(text: string, hits: readonly TermHit[], start: num
   return hits.some(
     (h) =>
       hasAnyTag(h, neutral) &&
-      ((h.start >= end && !bounded && NEUTRAL_FILLER.test(text.slice(end, h.start))) || (h.end <= start && NEUTRAL_FILLER.test(text.slice(h.end, start)))),
+      ((h.start >= end && !bounded && (NEUTRAL_FILLER.test(text.slice(end, h.start)) || LIST_THEN_NEUTRAL.test(text.slice(end, h.start)))) ||
+        (h.end <= start && NEUTRAL_FILLER.test(text.slice(h.end, start)))),
   );
 }
 
