@@ -68,6 +68,8 @@ const blindCorpora = [
   ['the blind retail-chains corpus', join(import.meta.dirname, 'fixtures/blind-retail-chains.jsonl')],
   ['the blind medical-pharmacy corpus', join(import.meta.dirname, 'fixtures/blind-medical-pharmacy.jsonl')],
   ['the blind childcare corpus', join(import.meta.dirname, 'fixtures/blind-childcare-early.jsonl')],
+  ['the blind logistics and app-gig corpus', join(import.meta.dirname, 'fixtures/blind-logistics-gigs.jsonl')],
+  ['the blind re-employment and older-workers corpus', join(import.meta.dirname, 'fixtures/blind-reemployment-older.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
@@ -93,6 +95,23 @@ describe('quality on the blind labour-agency corpus (WeChat and Douyin posts)', 
     expect(macro('recall')).toBeGreaterThanOrEqual(0.85);
     expect(result.decisionAccuracy).toBeGreaterThanOrEqual(0.9);
     expect(result.cleanWithFindings.length).toBeLessThanOrEqual(2);
+  });
+});
+
+// 300 more real ads labelled blind by two writers. Most of their categories hold one to three labels, so the macro
+// average swings on a single judgement of a pay lure (高薪 in a title, an average income quoted, a course's fee read
+// as fraud); the bar is on every label together, the decisions and the clean ads.
+describe.each([
+  ['150 more real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-2.jsonl')],
+  ['another 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-3.jsonl')],
+])('quality on %s', (_, corpusPath) => {
+  const result = scoreOf(corpusPath);
+  const total = (k: 'tp' | 'fp' | 'fn') => result.categories.reduce((n, c) => n + c[k], 0);
+  it('finds 90% of the labels with micro precision ≥ 0.95, decides 97% as labeled, and flags no clean ad', () => {
+    expect(total('tp') / (total('tp') + total('fn'))).toBeGreaterThanOrEqual(0.9);
+    expect(total('tp') / (total('tp') + total('fp'))).toBeGreaterThanOrEqual(0.95);
+    expect(result.decisionAccuracy).toBeGreaterThanOrEqual(0.97);
+    expect(result.cleanWithFindings).toEqual([]);
   });
 });
 
