@@ -78,7 +78,8 @@ const CONNECTOR_RE = /(?:-{2,}|[—–~〜]+|到|至)(?=\s*\d)/g;
 const FIGURE_BEFORE = /\d\s*(?:周岁|岁|k|K|万|千|元|cm)?$/;
 
 /**
- * A list number: 1-2 digits plus `、` or `.` at the start of a line, after punctuation or glued after a word.
+ * A list number: 1-2 digits plus `、` or `.` at the start of a line, after punctuation or glued after a word; not
+ * a generation in a list of them (都是80、90后).
  * After `.` comes a word (1.男性) or an age (1.20-35岁, 2.40周岁以下); anything else is a decimal (3.5万,
  * 1.5-2万, 1.65米) and stays.
  */
@@ -86,7 +87,7 @@ const AGE_AFTER = '\\d{1,2}\\s*(?:周岁|岁|(?:-|~|—+|到|至)\\s*\\d{1,2}\\s
 // It starts with the figure and looks behind after it: a regex that starts with a class of characters scans fast.
 // A list number and its item share a line: a figure and a full stop at a line's end close a sentence (under 30.).
 const LIST_RE = new RegExp(
-  `\\d(?<=(?:^|[\\n\\s,，;；:：。!！?？)）\\]】\\u3400-\\u9fff])\\d)\\d?(?:、(?=\\s*[\\d\\u3400-\\u9fffa-z(（])|\\.(?=[ \\t]+\\S|[ \\t]*(?:[\\u3400-\\u9fffa-z(（]|${AGE_AFTER})))`,
+  `\\d(?<=(?:^|[\\n\\s,，;；:：。!！?？)）\\]】\\u3400-\\u9fff])\\d)\\d?(?:、(?!\\s*\\d{2}\\s*后)(?=\\s*[\\d\\u3400-\\u9fffa-z(（])|\\.(?=[ \\t]+\\S|[ \\t]*(?:[\\u3400-\\u9fffa-z(（]|${AGE_AFTER})))`,
   'gm',
 );
 

@@ -98,12 +98,14 @@ describe('quality on the blind labour-agency corpus (WeChat and Douyin posts)', 
   });
 });
 
-// 300 more real ads labelled blind by two writers. Most of their categories hold one to three labels, so the macro
+// 600 more real ads labelled blind, 150 per writer. Most of their categories hold one to three labels, so the macro
 // average swings on a single judgement of a pay lure (高薪 in a title, an average income quoted, a course's fee read
 // as fraud); the bar is on every label together, the decisions and the clean ads.
 describe.each([
   ['150 more real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-2.jsonl')],
   ['another 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-3.jsonl')],
+  ['a third 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-4.jsonl')],
+  ['a fourth 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-5.jsonl')],
 ])('quality on %s', (_, corpusPath) => {
   const result = scoreOf(corpusPath);
   const total = (k: 'tp' | 'fp' | 'fn') => result.categories.reduce((n, c) => n + c[k], 0);
