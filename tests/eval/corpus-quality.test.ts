@@ -70,6 +70,7 @@ const blindCorpora = [
   ['the blind childcare corpus', join(import.meta.dirname, 'fixtures/blind-childcare-early.jsonl')],
   ['the blind logistics and app-gig corpus', join(import.meta.dirname, 'fixtures/blind-logistics-gigs.jsonl')],
   ['the blind re-employment and older-workers corpus', join(import.meta.dirname, 'fixtures/blind-reemployment-older.jsonl')],
+  ['the blind inclusive-employers corpus', join(import.meta.dirname, 'fixtures/blind-inclusive-employers.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
