@@ -71,6 +71,7 @@ const blindCorpora = [
   ['the blind logistics and app-gig corpus', join(import.meta.dirname, 'fixtures/blind-logistics-gigs.jsonl')],
   ['the blind re-employment and older-workers corpus', join(import.meta.dirname, 'fixtures/blind-reemployment-older.jsonl')],
   ['the blind inclusive-employers corpus', join(import.meta.dirname, 'fixtures/blind-inclusive-employers.jsonl')],
+  ['the blind transport-crew corpus', join(import.meta.dirname, 'fixtures/blind-transport-crew.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
@@ -99,7 +100,7 @@ describe('quality on the blind labour-agency corpus (WeChat and Douyin posts)', 
   });
 });
 
-// 600 more real ads labelled blind, 150 per writer. Most of their categories hold one to three labels, so the macro
+// 900 more real ads labelled blind, 150 per writer. Most of their categories hold one to three labels, so the macro
 // average swings on a single judgement of a pay lure (高薪 in a title, an average income quoted, a course's fee read
 // as fraud); the bar is on every label together, the decisions and the clean ads.
 describe.each([
@@ -107,6 +108,8 @@ describe.each([
   ['another 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-3.jsonl')],
   ['a third 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-4.jsonl')],
   ['a fourth 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-5.jsonl')],
+  ['a fifth 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-6.jsonl')],
+  ['a sixth 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-7.jsonl')],
 ])('quality on %s', (_, corpusPath) => {
   const result = scoreOf(corpusPath);
   const total = (k: 'tp' | 'fp' | 'fn') => result.categories.reduce((n, c) => n + c[k], 0);

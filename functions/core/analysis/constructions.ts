@@ -121,12 +121,14 @@ const NEUTRAL_FILLER = /^[的者人员也都、]{0,2}$/;
 /** …or the rest of a list the neutral word closes: 学生、已婚女性、退休人士都欢迎 welcomes every item. */
 const LIST_THEN_NEUTRAL = /^[^，。；,;:：\n、/]{0,4}(?:[、/][^，。；,;:：\n、/]{1,6})+[的者人员也都]{0,2}$/;
 /** An upper bound or a range: what follows it (50岁以下都可以, 18-50岁都可以) says who is welcome within it, not that it does not matter. */
+const NEGATION = /[不无非没]/;
 const UPPER_BOUND = /(?:以下|以内|之内|往下|\d-\d{1,2}\s*(?:周岁|岁)?)$/;
 
 /**
  * A neutral word right after the range (本地户籍都可以, 已婚未婚均可) or right before it (不限民族): the writer
  * names the attribute to say it does not matter. Only the neighbouring words count: in 18-45岁男女不限 the
- * 不限 is about 男女, not the age.
+ * 不限 is about 男女, not the age. A bound is not made neutral by a welcome before it (欢迎18-27岁的有志青年
+ * welcomes only them), only by a negation (不限).
  */
 export function neutralNextTo(text: string, hits: readonly TermHit[], start: number, end: number, neutral: readonly string[]): boolean {
   const bounded = UPPER_BOUND.test(text.slice(start, end));
@@ -134,7 +136,7 @@ export function neutralNextTo(text: string, hits: readonly TermHit[], start: num
     (h) =>
       hasAnyTag(h, neutral) &&
       ((h.start >= end && !bounded && (NEUTRAL_FILLER.test(text.slice(end, h.start)) || LIST_THEN_NEUTRAL.test(text.slice(end, h.start)))) ||
-        (h.end <= start && NEUTRAL_FILLER.test(text.slice(h.end, start)))),
+        (h.end <= start && NEUTRAL_FILLER.test(text.slice(h.end, start)) && (!bounded || NEGATION.test(text[h.start]!)))),
   );
 }
 

@@ -58,11 +58,14 @@ function compile(raw: Record<string, unknown>): Params {
 /** A negation just before a skill, in its own clause (男女不限，有相关经验: the 不 of 不限 negates nothing here). */
 const NEGATED = /[无不零免][^，,。；;\n]*$/;
 
-/** A skill demand that is not negated: 3年以上工作经验, but not 无需工作经验 or 不限相关经验. */
+/** A skill only preferred (有销售经验者优先, 熟悉Excel更佳): the ad does not demand it. */
+const PREFERRED = /^[^，,。；;\n]{0,8}?(?:者|的)?(?:优先|更佳|更好|为佳|最好)/;
+
+/** A skill demand that is not negated or only preferred: 3年以上工作经验, but not 无需工作经验, 不限相关经验 or 有经验者优先. */
 function demandsSkill(text: string, re: RegExp): boolean {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (!NEGATED.test(text.slice(Math.max(0, m.index - 3), m.index))) return true;
+    if (!NEGATED.test(text.slice(Math.max(0, m.index - 3), m.index)) && !PREFERRED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return true;
   }
   return false;
 }
