@@ -72,6 +72,7 @@ const blindCorpora = [
   ['the blind re-employment and older-workers corpus', join(import.meta.dirname, 'fixtures/blind-reemployment-older.jsonl')],
   ['the blind inclusive-employers corpus', join(import.meta.dirname, 'fixtures/blind-inclusive-employers.jsonl')],
   ['the blind transport-crew corpus', join(import.meta.dirname, 'fixtures/blind-transport-crew.jsonl')],
+  ['the blind recruiter-chats corpus', join(import.meta.dirname, 'fixtures/blind-recruiter-chats.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
