@@ -196,10 +196,12 @@ function isLetterSpacing(text: string, i: number, j: number): boolean {
 
 const isArrow = (code: number) => (code >= 0x2190 && code <= 0x21ff) || code === 0x27a1 || (code >= 0x2b05 && code <= 0x2b0d);
 const COMMA = ','.charCodeAt(0);
+const BAR = '|'.charCodeAt(0);
 
 /**
  * Drop runs of noise characters (letter-spacing spaces, * - _ …, emoji) that sit between two Chinese characters.
- * An arrow between two words (审核作品→缴纳保证金) is a step of a list, not noise: it becomes a clause break.
+ * An arrow between two words (审核作品→缴纳保证金) is a step of a list, not noise: it becomes a clause break; so
+ * does a bar with spaces around it, a table's cell border (前台文员1名 | 女士 | 22-30岁), though 限|男 is noise.
  */
 function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array): Normalized {
   const { text } = src;
@@ -210,14 +212,17 @@ function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array): Normalized {
     let j = i;
     let onlySpaces = true;
     let arrow = false;
+    let bar = false;
     while (j < text.length && noise[text.charCodeAt(j)]) {
       if (!isSpace(text.charCodeAt(j))) onlySpaces = false;
       if (isArrow(text.charCodeAt(j))) arrow = true;
+      if (text.charCodeAt(j) === BAR) bar = true;
       j++;
     }
     if (j < text.length && isHanCode(text.charCodeAt(j)) && (!onlySpaces || isLetterSpacing(text, i, j))) {
       edit ??= new Uint8Array(text.length);
-      const step = arrow && hanRun(text, i - 1, -1) >= 2 && hanRun(text, j, 1) >= 2;
+      const cell = bar && isSpace(text.charCodeAt(i)) && isSpace(text.charCodeAt(j - 1));
+      const step = cell || (arrow && hanRun(text, i - 1, -1) >= 2 && hanRun(text, j, 1) >= 2);
       edit.fill(1, i, j);
       if (step) edit[i] = 2;
     }

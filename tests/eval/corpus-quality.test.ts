@@ -73,6 +73,7 @@ const blindCorpora = [
   ['the blind inclusive-employers corpus', join(import.meta.dirname, 'fixtures/blind-inclusive-employers.jsonl')],
   ['the blind transport-crew corpus', join(import.meta.dirname, 'fixtures/blind-transport-crew.jsonl')],
   ['the blind recruiter-chats corpus', join(import.meta.dirname, 'fixtures/blind-recruiter-chats.jsonl')],
+  ['the blind job-fair booklets corpus', join(import.meta.dirname, 'fixtures/blind-jobfair-booklets.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
