@@ -112,6 +112,7 @@ describe.each([
   ['a fourth 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-5.jsonl')],
   ['a fifth 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-6.jsonl')],
   ['a sixth 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-7.jsonl')],
+  ['the last 149 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-10.jsonl')],
 ])('quality on %s', (_, corpusPath) => {
   const result = scoreOf(corpusPath);
   const total = (k: 'tp' | 'fp' | 'fn') => result.categories.reduce((n, c) => n + c[k], 0);
