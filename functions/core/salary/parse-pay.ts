@@ -86,7 +86,9 @@ function amountMention(text: string, m: RegExpExecArray): PayMention | undefined
   const k = KEYWORD_BEFORE.exec(before);
   const keyword = k?.[1];
   const matchStart = k ? m.index - before.length + k.index : m.index;
-  const unitA = ua ?? (b ? ub : undefined);
+  // The upper end's unit is shared (3-5万, 8-15k) only when the lower end, as written, is the smaller: 8000-2万 is
+  // 8,000 to 20,000, not 80 million.
+  const unitA = ua ?? (b && amountValue(a) <= amountValue(b) ? ub : undefined);
   const unitB = ub ?? ua;
   if (!keyword) {
     // Without a pay keyword, only forms that are unmistakably pay count: 15-25k, 4500-6000元/月.

@@ -8,6 +8,9 @@ describe('parsePay', () => {
     ['8k-15k', [[8000, 15000, 'month']]],
     ['薪资8-15k·13薪', [[8000, 15000, 'month']]],
     ['月薪3-5万', [[30000, 50000, 'month']]],
+    // the shared unit belongs to the upper end only when the lower end is already a full amount
+    ['薪资8000-2万元', [[8000, 20000, 'month']]],
+    ['工资5000到1万以上', [[5000, 10000, 'month']]],
     ['年薪50w起步', [[41667, 41667, 'year']]],
     ['日结500', [[11000, 11000, 'day']]],
     ['时薪200', [[35200, 35200, 'hour']]],
