@@ -65,7 +65,10 @@ function isSymbolNoise(code: number): boolean {
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
-/** NFKC + traditional→simplified (per character, so offsets stay exact) + lower case. */
+/** A Latin letter with a diacritic (pinyin tone marks: guà, nǚ; café): the letter without it. */
+const LATIN_WITH_MARK = /^[\u00c0-\u024f]$/;
+
+/** NFKC + traditional→simplified (per character, so offsets stay exact) + lower case, tone marks dropped (证书guà靠). */
 function foldCodePoint(cp: string): string {
   let out = '';
   for (const ch of cp.normalize('NFKC')) {
@@ -73,6 +76,9 @@ function foldCodePoint(cp: string): string {
     if (isHanCode(code)) {
       const simplified = String(toSimplified(ch) ?? ch);
       out += simplified.length === ch.length ? simplified : ch;
+    } else if (LATIN_WITH_MARK.test(ch)) {
+      const bare = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+      out += bare.length === 1 ? bare : ch.toLowerCase();
     } else {
       out += ch.toLowerCase();
     }

@@ -74,6 +74,8 @@ const blindCorpora = [
   ['the blind transport-crew corpus', join(import.meta.dirname, 'fixtures/blind-transport-crew.jsonl')],
   ['the blind recruiter-chats corpus', join(import.meta.dirname, 'fixtures/blind-recruiter-chats.jsonl')],
   ['the blind job-fair booklets corpus', join(import.meta.dirname, 'fixtures/blind-jobfair-booklets.jsonl')],
+  ['the blind student-gigs corpus', join(import.meta.dirname, 'fixtures/blind-student-gigs.jsonl')],
+  ['the blind heavy-industry corpus', join(import.meta.dirname, 'fixtures/blind-heavy-industry.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
