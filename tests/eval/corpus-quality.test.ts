@@ -104,42 +104,32 @@ describe('quality on the blind labour-agency corpus (WeChat and Douyin posts)', 
   });
 });
 
-// 900 more real ads labelled blind, 150 per writer. Most of their categories hold one to three labels, so the macro
-// average swings on a single judgement of a pay lure (高薪 in a title, an average income quoted, a course's fee read
-// as fraud); the bar is on every label together, the decisions and the clean ads.
+// 1,349 more real ads labelled blind, about 150 per writer. Most of their categories hold one to three labels, so the
+// macro average swings on a single judgement of a pay lure (高薪 in a title, an average income quoted, a course's
+// fee read as fraud); the bar is on every label together, the decisions and the clean ads. Two writers' conventions
+// contradict the others' on a few ads (courses sold as jobs labelled a fee where others and the detection issue call
+// them fraud; 轻轻松松赚钱 and insurance only after 转正 left unlabelled): their bar holds what they agree on.
+const AGREED = { recall: 0.9, precision: 0.95, clean: 0 };
+const CONTRADICTED = { recall: 0.85, precision: 0.9, clean: 2 };
+const realSample = (n: number) => join(import.meta.dirname, `fixtures/blind-real-sample-${n}.jsonl`);
 describe.each([
-  ['150 more real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-2.jsonl')],
-  ['another 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-3.jsonl')],
-  ['a third 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-4.jsonl')],
-  ['a fourth 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-5.jsonl')],
-  ['a fifth 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-6.jsonl')],
-  ['a sixth 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-7.jsonl')],
-  ['the last 149 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-10.jsonl')],
-])('quality on %s', (_, corpusPath) => {
+  ['real sample 2', realSample(2), AGREED],
+  ['real sample 3', realSample(3), AGREED],
+  ['real sample 4', realSample(4), AGREED],
+  ['real sample 5', realSample(5), AGREED],
+  ['real sample 6', realSample(6), AGREED],
+  ['real sample 7', realSample(7), AGREED],
+  ['real sample 8', realSample(8), CONTRADICTED],
+  ['real sample 9', realSample(9), CONTRADICTED],
+  ['real sample 10 (the last 149 real ads)', realSample(10), AGREED],
+] as const)('quality on %s, labelled blind', (_, corpusPath, bar) => {
   const result = scoreOf(corpusPath);
   const total = (k: 'tp' | 'fp' | 'fn') => result.categories.reduce((n, c) => n + c[k], 0);
-  it('finds 90% of the labels with micro precision ≥ 0.95, decides 97% as labeled, and flags no clean ad', () => {
-    expect(total('tp') / (total('tp') + total('fn'))).toBeGreaterThanOrEqual(0.9);
-    expect(total('tp') / (total('tp') + total('fp'))).toBeGreaterThanOrEqual(0.95);
+  it(`finds ${bar.recall * 100}% of the labels at micro precision ≥ ${bar.precision}, decides 97% as labeled, flags at most ${bar.clean} clean ads`, () => {
+    expect(total('tp') / (total('tp') + total('fn'))).toBeGreaterThanOrEqual(bar.recall);
+    expect(total('tp') / (total('tp') + total('fp'))).toBeGreaterThanOrEqual(bar.precision);
     expect(result.decisionAccuracy).toBeGreaterThanOrEqual(0.97);
-    expect(result.cleanWithFindings).toEqual([]);
-  });
-});
-
-// Two more samples whose writers' conventions contradict the others' on a few ads: courses sold as jobs labelled a
-// fee where others (and the detection issue) call them fraud; 轻轻松松赚钱 and insurance only after 转正 left
-// unlabelled where other writers label them. The bar holds what they agree on.
-describe.each([
-  ['a seventh 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-8.jsonl')],
-  ['an eighth 150 real ads labelled blind', join(import.meta.dirname, 'fixtures/blind-real-sample-9.jsonl')],
-])('quality on %s', (_, corpusPath) => {
-  const result = scoreOf(corpusPath);
-  const total = (k: 'tp' | 'fp' | 'fn') => result.categories.reduce((n, c) => n + c[k], 0);
-  it('finds 85% of the labels with micro precision ≥ 0.90, decides 97% as labeled, and flags at most two clean ads', () => {
-    expect(total('tp') / (total('tp') + total('fn'))).toBeGreaterThanOrEqual(0.85);
-    expect(total('tp') / (total('tp') + total('fp'))).toBeGreaterThanOrEqual(0.9);
-    expect(result.decisionAccuracy).toBeGreaterThanOrEqual(0.97);
-    expect(result.cleanWithFindings.length).toBeLessThanOrEqual(2);
+    expect(result.cleanWithFindings.length).toBeLessThanOrEqual(bar.clean);
   });
 });
 
