@@ -76,6 +76,7 @@ const blindCorpora = [
   ['the blind job-fair booklets corpus', join(import.meta.dirname, 'fixtures/blind-jobfair-booklets.jsonl')],
   ['the blind student-gigs corpus', join(import.meta.dirname, 'fixtures/blind-student-gigs.jsonl')],
   ['the blind heavy-industry corpus', join(import.meta.dirname, 'fixtures/blind-heavy-industry.jsonl')],
+  ['the blind state-owned campus corpus', join(import.meta.dirname, 'fixtures/blind-soe-campus.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
