@@ -319,7 +319,26 @@ export function normalize(original: string, variants: CompiledVariants): Normali
   }
   out = dropNoiseBetweenHan(out, variants.noise);
   out = replaceRanges(out, misspellingReplacements(out.text, variants));
+  if (HAS_ASCII_LETTER.test(out.text)) out = replaceRanges(out, ocrDigitReplacements(out.text));
   return foldNumbers(out);
+}
+
+/** A run of figures in which OCR read a 0 as o or a 1 as l (6o岁, l8-28周岁, 3oo元), and not a word (o2o模式). */
+const OCR_FIGURE_RUN = /(?<![a-z])[0-9ol]*[0-9][0-9ol]*(?![a-z])/g;
+/** …told apart by what stands beside it: a unit or a range's connector. */
+const FIGURE_AFTER = /^[岁元块万千百周以至到\-~—%％/]/;
+const FIGURE_BEFORE = /[\-~—至到]$/;
+
+function ocrDigitReplacements(text: string): Replacement[] {
+  const out: Replacement[] = [];
+  for (const m of text.matchAll(OCR_FIGURE_RUN)) {
+    const run = m[0];
+    if (!/[ol]/.test(run)) continue;
+    const end = m.index + run.length;
+    if (!FIGURE_AFTER.test(text.slice(end, end + 1)) && !FIGURE_BEFORE.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;
+    out.push({ start: m.index, end, text: run.replace(/o/g, '0').replace(/l/g, '1') });
+  }
+  return out;
 }
 
 /** Leftmost-longest misspellings, each replaced by the word it stands for. */

@@ -77,6 +77,8 @@ const blindCorpora = [
   ['the blind student-gigs corpus', join(import.meta.dirname, 'fixtures/blind-student-gigs.jsonl')],
   ['the blind heavy-industry corpus', join(import.meta.dirname, 'fixtures/blind-heavy-industry.jsonl')],
   ['the blind state-owned campus corpus', join(import.meta.dirname, 'fixtures/blind-soe-campus.jsonl')],
+  ['the blind Singapore and Malaysia corpus', join(import.meta.dirname, 'fixtures/blind-overseas-chinese.jsonl')],
+  ['the blind OCR-notices corpus', join(import.meta.dirname, 'fixtures/blind-ocr-notices.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
