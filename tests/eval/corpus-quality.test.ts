@@ -79,6 +79,7 @@ const blindCorpora = [
   ['the blind state-owned campus corpus', join(import.meta.dirname, 'fixtures/blind-soe-campus.jsonl')],
   ['the blind Singapore and Malaysia corpus', join(import.meta.dirname, 'fixtures/blind-overseas-chinese.jsonl')],
   ['the blind OCR-notices corpus', join(import.meta.dirname, 'fixtures/blind-ocr-notices.jsonl')],
+  ['the blind franchise-disguised corpus', join(import.meta.dirname, 'fixtures/blind-franchise-disguised.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
