@@ -80,6 +80,8 @@ const blindCorpora = [
   ['the blind Singapore and Malaysia corpus', join(import.meta.dirname, 'fixtures/blind-overseas-chinese.jsonl')],
   ['the blind OCR-notices corpus', join(import.meta.dirname, 'fixtures/blind-ocr-notices.jsonl')],
   ['the blind franchise-disguised corpus', join(import.meta.dirname, 'fixtures/blind-franchise-disguised.jsonl')],
+  ['the second blind mixed-queue corpus', join(import.meta.dirname, 'fixtures/blind-mixed-queue-2.jsonl')],
+  ['the blind HR-templates corpus', join(import.meta.dirname, 'fixtures/blind-hr-templates.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));

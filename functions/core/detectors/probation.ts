@@ -18,8 +18,9 @@ const TERM_RE = new RegExp(
 );
 // 试用期工资为80%, and in English word order 试用期 6 个月 at 70% 工资 (probation 6 months at 70% salary)
 const PAY_RE = /试用期(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)[^，。；\n]{0,12}?(\d{1,3})\s*%|试用期[^，。；\n]{0,12}?(\d{1,3})\s*%\s*(?:的)?(?:工资|薪资|薪酬)/g;
-/** 试用期工资3000，转正5000: the two amounts give the percentage. */
-const PAY_PAIR_RE = /试用期(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}(?:月薪|工资|薪资)?\s*转正(?:后)?(?:工资|薪资|月薪)?\s*(\d{3,6})/g;
+/** 试用期工资3000，转正5000 (or 转正4500元，试用期工资1200元): the two amounts give the percentage. */
+const PAY_PAIR_RE =
+  /试用期(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}(?:月薪|工资|薪资)?\s*转正(?:后)?(?:工资|薪资|月薪)?\s*(\d{3,6})|转正(?:后)?(?:工资|薪资|月薪)?\s*(\d{3,6})\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}试用期(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})/g;
 
 /** 劳动合同法 第十九条: the longest probation allowed, in months, for a contract of `years`. */
 export function probationLimitMonths(years: number | undefined): number {
@@ -67,7 +68,8 @@ export const probationDetector: Detector = (ctx, raw) => {
     }
     PAY_PAIR_RE.lastIndex = 0;
     for (let m = PAY_PAIR_RE.exec(n.text); m; m = PAY_PAIR_RE.exec(n.text)) {
-      if ((Number(m[1]) / Number(m[2])) * 100 < minPayPercent) hits.push({ field, start: m.index, end: m.index + m[0].length });
+      const [probation, regular] = m[1] !== undefined ? [m[1], m[2]] : [m[4], m[3]];
+      if ((Number(probation) / Number(regular)) * 100 < minPayPercent) hits.push({ field, start: m.index, end: m.index + m[0].length });
     }
   }
   return hits;
