@@ -35,6 +35,13 @@ describe('number folding', () => {
     ['身高一米七以上', '身高170cm以上'],
     ['月薪一万二', '月薪12000'],
     ['一天三四百', '一天300-400'],
+    // money after a payment, fee or pay word; 一百八 is 180 (the tail digit counts tens)
+    ['先交一百九十八激活会员', '先交198激活会员'],
+    ['体检费一百八', '体检费180'],
+    ['介绍费每人三百', '介绍费每人300'],
+    // …and not a count or a figure of speech
+    ['交一下资料', '交一下资料'],
+    ['每人一份', '每人一份'],
   ])('writes the Chinese numerals of %s in digits', (input, expected) => {
     expect(norm(input)).toBe(expected);
   });
