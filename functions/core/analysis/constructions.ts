@@ -120,8 +120,9 @@ export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [n
 const NEUTRAL_FILLER = /^[的者人员也都、]{0,2}$/;
 /** …or the rest of a list the neutral word closes: 学生、已婚女性、退休人士都欢迎 welcomes every item. */
 const LIST_THEN_NEUTRAL = /^[^，。；,;:：\n、/]{0,4}(?:[、/][^，。；,;:：\n、/]{1,6})+[的者人员也都]{0,2}$/;
-/** An upper bound or a range: what follows it (50岁以下都可以, 18-50岁都可以) says who is welcome within it, not that it does not matter. */
+/** A neutral word that negates (不限, 无要求): only such a word before a bound makes it neutral. */
 const NEGATION = /[不无非没]/;
+/** An upper bound or a range: what follows it (50岁以下都可以, 18-50岁都可以) says who is welcome within it, not that it does not matter. */
 const UPPER_BOUND = /(?:以下|以内|之内|往下|\d-\d{1,2}\s*(?:周岁|岁)?)$/;
 
 /**
