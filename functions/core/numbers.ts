@@ -5,6 +5,7 @@
  * - dash, em-dash, tilde, 到 and 至 runs between two figures (`18——25`, `20---35`, `25~35`, `20到35`) into `-`;
  * - Chinese numerals before a unit (`三十五岁`, `叁拾伍周岁`, `六个月`, `一米七`) into digits;
  * - Chinese numerals after a comparison (`不超过五十`, `未满十八`): a bound is a figure whatever follows;
+ * - Chinese numerals for money after a payment, fee or pay word (`先交一百九十八`, `体检费一百八`);
  * - 一下 and 已下 typed for their homophone 以下 after a figure (`35岁一下`, `50岁已下`).
  * Full-width digits and punctuation are already half-width here (NFKC in the fold pass).
  */
@@ -60,10 +61,10 @@ const CN_NUMBER_RE = new RegExp(
 const FORMAL_RE = /[壹贰叁肆伍陆柒捌玖拾佰][壹贰叁肆伍陆柒捌玖拾佰零〇]*(?=\s*(?:个月|个半月|年|月|天|日|元|块|周岁|岁|人|名))/g;
 // 1 9 9 元: digits spelt out one by one with spaces.
 const SPACED_DIGITS_RE = /(?<![\d.])\d(?: \d){2,}(?![\d.])/g;
-// 三四百, 七八千, 四五万: an approximate amount, folded into a range (300-400) the pay parser reads.
 /** Money in Chinese numerals after a payment, fee or pay word (交一百九十八, 体检费一百八, 每人三百): a figure. */
 const MONEY_BEFORE = '(?<=(?:交|付|缴|押|费|押金|保证金|工资|月薪|底薪|日结|挣|赚|每人|补贴|奖励|奖|扣)\\s*)';
 const CN_MONEY_RE = new RegExp(`${MONEY_BEFORE}(?:[一两二三四五六七八九]百[一两二三四五六七八九](?![十百千万零〇一两二三四五六七八九])|[一两二三四五六七八九十](?:[零〇一两二三四五六七八九十百]){1,4})`, 'g');
+// 三四百, 七八千, 四五万: an approximate amount, folded into a range (300-400) the pay parser reads.
 const APPROX_RE = /([一两二三四五六七八九])([一两二三四五六七八九])(百|千|万)/g;
 // 一万二, 三千五: a round amount with its next digit (12000, 3500).
 const AMOUNT_TAIL_RE = /([一两二三四五六七八九])(万|千)([一两二三四五六七八九])(?![十百千万一两二三四五六七八九])/g;
