@@ -83,6 +83,7 @@ const blindCorpora = [
   ['the second blind mixed-queue corpus', join(import.meta.dirname, 'fixtures/blind-mixed-queue-2.jsonl')],
   ['the blind HR-templates corpus', join(import.meta.dirname, 'fixtures/blind-hr-templates.jsonl')],
   ['the blind village-voice corpus', join(import.meta.dirname, 'fixtures/blind-village-voice.jsonl')],
+  ['the blind wedding-studios corpus', join(import.meta.dirname, 'fixtures/blind-wedding-studios.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
