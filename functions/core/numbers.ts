@@ -62,8 +62,10 @@ const FORMAL_RE = /[壹贰叁肆伍陆柒捌玖拾佰][壹贰叁肆伍陆柒捌�
 // 1 9 9 元: digits spelt out one by one with spaces.
 const SPACED_DIGITS_RE = /(?<![\d.])\d(?: \d){2,}(?![\d.])/g;
 /** Money in Chinese numerals after a payment, fee or pay word (交一百九十八, 体检费一百八, 每人三百): a figure. */
-const MONEY_BEFORE = '(?<=(?:交|付|缴|押|费|押金|保证金|工资|月薪|底薪|日结|挣|赚|每人|补贴|奖励|奖|扣)\\s*)';
-const CN_MONEY_RE = new RegExp(`${MONEY_BEFORE}(?:[一两二三四五六七八九]百[一两二三四五六七八九](?![十百千万零〇一两二三四五六七八九])|[一两二三四五六七八九十](?:[零〇一两二三四五六七八九十百]){1,4})`, 'g');
+const MONEY_WORDS = '交|付|缴|押|费|押金|保证金|工资|月薪|底薪|日结|挣|赚|每人|补贴|奖励|奖|扣';
+/** Its cheap pre-test: a money word then a numeral (the same words, so the two cannot drift apart). */
+const MAY_HAVE_CN_MONEY = new RegExp(`(?:${MONEY_WORDS})\\s*[一两二三四五六七八九十]`);
+const CN_MONEY_RE = new RegExp(`(?<=(?:${MONEY_WORDS})\\s*)(?:[一两二三四五六七八九]百[一两二三四五六七八九](?![十百千万零〇一两二三四五六七八九])|[一两二三四五六七八九十](?:[零〇一两二三四五六七八九十百]){1,4})`, 'g');
 // 三四百, 七八千, 四五万: an approximate amount, folded into a range (300-400) the pay parser reads.
 const APPROX_RE = /([一两二三四五六七八九])([一两二三四五六七八九])(百|千|万)/g;
 // 一万二, 三千五: a round amount with its next digit (12000, 3500).
@@ -128,7 +130,7 @@ export function foldNumbers(n: Normalized): Normalized {
       return `${chineseNumeral(m[0]!)! * unit}-${chineseNumeral(m[1]!)! * unit}`;
     });
   }
-  if (/[交付缴押费资薪结挣赚人贴奖扣][一两二三四五六七八九十]/.test(out.text)) {
+  if (MAY_HAVE_CN_MONEY.test(out.text)) {
     out = fold(out, CN_MONEY_RE, (m) => {
       // 一百八: a hundred and eighty (the tail digit counts tens), 一百九十八: 198
       const tail = /^([一两二三四五六七八九])百([一两二三四五六七八九])$/.exec(m);
