@@ -84,6 +84,7 @@ const blindCorpora = [
   ['the blind HR-templates corpus', join(import.meta.dirname, 'fixtures/blind-hr-templates.jsonl')],
   ['the blind village-voice corpus', join(import.meta.dirname, 'fixtures/blind-village-voice.jsonl')],
   ['the blind wedding-studios corpus', join(import.meta.dirname, 'fixtures/blind-wedding-studios.jsonl')],
+  ['the blind remote-work corpus', join(import.meta.dirname, 'fixtures/blind-remote-work.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));

@@ -3,6 +3,7 @@
  * Thresholds and marker words are lexicon params, so tuning them never needs code.
  */
 import { z } from 'zod';
+import { chineseNumeral } from '../numbers.js';
 import type { PayMention } from '../salary/parse-pay.js';
 import type { Detector, DetectorContext, DetectorHit } from './types.js';
 
@@ -70,8 +71,12 @@ function demandsSkill(text: string, re: RegExp): boolean {
   return false;
 }
 
-/** 每天2小时, 一天1-2小时: the most hours a day the ad says the work takes. */
-const HOURS_RE = /(?:每天|一天|每日|日均)(?:只需|只要|仅需|仅|做|干|工作|在线|上线|花|抽出)?\s*(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(?:个)?小时/;
+/**
+ * 每天2小时, 一天1-2小时, 每天两小时, 一天两三个小时: the most hours a day the ad says the work takes. Durations keep
+ * their Chinese numerals through normalisation (numbers.ts), so both forms are read here.
+ */
+const HOURS_RE = /(?:每天|一天|每日|日均)(?:只需|只要|仅需|仅|做|干|工作|在线|上线|花|抽出)?\s*(\d+(?:\.\d+)?|[一两二三四五六])(?:\s*-\s*(\d+(?:\.\d+)?)|([一两二三四五六]))?\s*(?:个)?(?:半)?小时/;
+const hoursFigure = (s: string) => (/^\d/.test(s) ? Number(s) : chineseNumeral(s)!);
 
 /**
  * What the ad demands and says beside its pay, each read from the text only when a pay figure needs it (most
@@ -120,7 +125,7 @@ class AdDemands {
   get hoursADay(): number | undefined {
     if (!this.hoursRead) {
       const m = this.ctx.adText.includes('小时') ? HOURS_RE.exec(this.ctx.adText) : null;
-      this.hours = m ? Number(m[2] ?? m[1]) : undefined;
+      this.hours = m ? hoursFigure(m[2] ?? m[3] ?? m[1]!) : undefined;
       this.hoursRead = true;
     }
     return this.hours;
