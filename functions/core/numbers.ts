@@ -74,6 +74,8 @@ const AMOUNT_TAIL_RE = /([一两二三四五六七八九])(万|千)([一两二�
 const DIGIT_AMOUNT_TAIL_RE = /(?<![\d.])(\d{1,2})(万|w|千|k)(\d)(?![\d.万千百wk])/g;
 // 一米七, 一米六五: a height in metres written out.
 const HEIGHT_RE = new RegExp(`一米([一二三四五六七八九])([一二三四五六七八九五])?`, 'g');
+// 1米7, 1米65: the same in figures.
+const HEIGHT_DIGITS_RE = /(?<![\d.])1\s*米\s*([4-9])(\d)?(?![\d.])/g;
 
 /**
  * A connector run between two figures: 18——25, 20---35, 25~35, 20到35, 20 至 35 (also after 岁: 18岁-25岁).
@@ -116,6 +118,12 @@ export function foldNumbers(n: Normalized): Normalized {
       const rest = m.slice(2);
       const cm = 100 + (chineseNumeral(rest[0]!) ?? 0) * 10 + (rest[1] ? (chineseNumeral(rest[1]) ?? 0) : 0);
       return `${cm}cm`;
+    });
+  }
+  if (out.text.includes('米')) {
+    out = fold(out, HEIGHT_DIGITS_RE, (m) => {
+      const [decimetres, centimetres = '0'] = m.replace(/^1\s*米\s*/, '');
+      return `${100 + Number(decimetres) * 10 + Number(centimetres)}cm`;
     });
   }
   if (MAY_HAVE_CN_UNIT.test(out.text)) out = fold(out, CN_NUMBER_RE, (m) => String(chineseNumeral(m) ?? m));

@@ -179,6 +179,13 @@ const confusable = (syllable: string) => syllable.replace(/ing$/, 'in').replace(
  * dictionary's 30,000 words (名 129, 耳 16; 侀 1, which no one types for 形).
  */
 const COMMON_CHARACTER_WORDS = 5;
+/**
+ * A two-character ethnic group's name (汉族, 藏族): two characters have too many near-homophones to misspell
+ * freely (一族 in 上班一族 is not 彝族), but its first character swapped for one of exactly the same sound and
+ * tone, with 族 kept, still names the group (限汗族).
+ */
+const ETHNIC_NAME = /^[\u4e00-\u9fff]族$/;
+const tonedSyllable = (ch: string) => pinyin(ch, { toneType: 'num', type: 'array', v: true })[0] ?? '';
 
 /**
  * 少数名族 for 少数民族: each word of three or more characters of the sets common.yaml names in `homophonesOf`,
@@ -198,7 +205,15 @@ export function homophoneMisspellings(lexicon: Lexicon, generated: VocabularyFil
     bySound.get(sound)!.add(ch);
   }
   const misspellings: Record<string, string> = {};
-  for (const word of setWords(lexicon, generated, lexicon.common.homophonesOf, 'homophonesOf').filter((w) => w.length >= 3)) {
+  const words = setWords(lexicon, generated, lexicon.common.homophonesOf, 'homophonesOf');
+  for (const word of words.filter((w) => ETHNIC_NAME.test(w))) {
+    const sound = tonedSyllable(word[0]!);
+    for (const other of bySound.get(confusable(syllables(word[0]!)[0] ?? '')) ?? []) {
+      const misspelt = other + word.slice(1);
+      if (other !== word[0] && tonedSyllable(other) === sound && !known.has(misspelt)) misspellings[misspelt] ??= word;
+    }
+  }
+  for (const word of words.filter((w) => w.length >= 3)) {
     const sounds = syllables(word).map(confusable);
     [...word].forEach((ch, i) => {
       for (const other of bySound.get(sounds[i]!) ?? []) {

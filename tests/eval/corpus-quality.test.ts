@@ -85,6 +85,14 @@ const blindCorpora = [
   ['the blind village-voice corpus', join(import.meta.dirname, 'fixtures/blind-village-voice.jsonl')],
   ['the blind wedding-studios corpus', join(import.meta.dirname, 'fixtures/blind-wedding-studios.jsonl')],
   ['the blind remote-work corpus', join(import.meta.dirname, 'fixtures/blind-remote-work.jsonl')],
+  ['the blind esports-gaming corpus', join(import.meta.dirname, 'fixtures/blind-esports-gaming.jsonl')],
+  ['the blind events-hostess corpus', join(import.meta.dirname, 'fixtures/blind-events-hostess.jsonl')],
+  ['the blind cross-border e-commerce corpus', join(import.meta.dirname, 'fixtures/blind-crossborder-ecom.jsonl')],
+  ['the blind professional-firms corpus', join(import.meta.dirname, 'fixtures/blind-professional-firms.jsonl')],
+  ['the blind Japanese/Korean-firms corpus', join(import.meta.dirname, 'fixtures/blind-jp-kr-firms.jsonl')],
+  ['the blind gig-cards corpus', join(import.meta.dirname, 'fixtures/blind-gig-cards.jsonl')],
+  ['the blind seasonal-farm corpus', join(import.meta.dirname, 'fixtures/blind-agri-seasonal.jsonl')],
+  ['the blind faith-food-culture corpus', join(import.meta.dirname, 'fixtures/blind-faith-food-culture.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));

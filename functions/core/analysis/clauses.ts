@@ -27,10 +27,10 @@ const ENDS = new Uint8Array(0x10000);
 for (const ch of '，,') ENDS[ch.charCodeAt(0)] = 1;
 for (const ch of '。；;！!？?\n') ENDS[ch.charCodeAt(0)] = 2;
 /**
- * What may stand before a header word on its line: spaces, brackets, list numbers (1. 一、 (二); ① is `;` by now) and a
- * few characters that qualify it (申请条件, 招募要求, 三、薪酬福利).
+ * What may stand before a header word on its line: spaces, brackets, emoji bullets (📋 工作：), list numbers (1. 一、
+ * (二); ① is `;` by now) and a few characters that qualify it (申请条件, 招募要求, 三、薪酬福利).
  */
-const HEADER_LEAD = /^[\s;【\[(（#*]*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）])?[\s【\[]*[\u3400-\u9fff]{0,4}$/;
+const HEADER_LEAD = /^[\s;【\[(（#*\p{Extended_Pictographic}\ufe0f]*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）])?[\s【\[]*[\u3400-\u9fff]{0,4}$/u;
 /** What may follow it: a closing bracket, then a colon or the end of the line. */
 const HEADER_TAIL = /^[\s】\])）]*(?::|$)/;
 

@@ -21,6 +21,11 @@ const ParamsSchema = z.object({
   noExperienceMarkers: z.array(z.string().min(1)),
   /** Patterns saying the job demands experience, skills, degrees or licences: high pay then has a basis. */
   skillPatterns: z.array(z.string().min(1)).default([]),
+  /**
+   * Trades whose day rates are high by nature (模特, 演员, 礼仪): the pay has a basis, unless the ad says no experience
+   * is needed (商务礼仪，无需经验，日入2000+ is bait, 珠宝展礼仪 日薪600 is a hostess's rate).
+   */
+  tradePatterns: z.array(z.string().min(1)).default([]),
   /** Part-time pay per hour (month ÷ 22 ÷ stated hours a day) at or above this is a lure. */
   partTimeHourly: z.number().positive().default(60),
   /** Work anyone can do, and the monthly pay at which it becomes a lure (洗碗工 月薪一万二). */
@@ -35,7 +40,7 @@ const ParamsSchema = z.object({
   abroadMarkers: z.array(z.string().min(1)).default([]),
   abroadFeeContextMonthly: z.number().positive().default(Infinity),
 });
-type Params = z.infer<typeof ParamsSchema> & { markerRe: RegExp; skillRe: RegExp | null; lowSkillRe: RegExp | null; abroadRe: RegExp | null };
+type Params = z.infer<typeof ParamsSchema> & { markerRe: RegExp; skillRe: RegExp | null; tradeRe: RegExp | null; lowSkillRe: RegExp | null; abroadRe: RegExp | null };
 
 const compiled = new WeakMap<object, Params>();
 function compile(raw: Record<string, unknown>): Params {
@@ -48,6 +53,7 @@ function compile(raw: Record<string, unknown>): Params {
       ...parsed,
       markerRe: anyOf(parsed.noExperienceMarkers),
       skillRe: skills ? new RegExp(skills, 'g') : null,
+      tradeRe: parsed.tradePatterns.length ? new RegExp(parsed.tradePatterns.join('|')) : null,
       lowSkillRe: parsed.lowSkillMarkers.length ? anyOf(parsed.lowSkillMarkers) : null,
       abroadRe: parsed.abroadMarkers.length ? anyOf(parsed.abroadMarkers) : null,
     };
@@ -91,11 +97,16 @@ class AdDemands {
 
   constructor(private readonly ctx: DetectorContext, private readonly p: Params) {}
 
-  /** A skill, experience or degree asked for in the body: a title names the job (足疗技师), not a skill asked of the applicant. */
+  /**
+   * A skill, experience or degree asked for in the body (a title names the job, 足疗技师, not a skill asked of the
+   * applicant), or a trade named there, unless the ad says anyone can do it.
+   */
   get skilled(): boolean {
     if (this.skill === undefined) {
       const body = this.ctx.fields.filter((f) => f.field !== 'title').map((f) => f.n.text).join('\n');
-      this.skill = this.p.skillRe !== null && demandsSkill(body, this.p.skillRe);
+      this.skill =
+        (this.p.skillRe !== null && demandsSkill(body, this.p.skillRe)) ||
+        (this.p.tradeRe !== null && this.p.tradeRe.test(body) && !this.p.markerRe.test(this.ctx.adText));
     }
     return this.skill;
   }
