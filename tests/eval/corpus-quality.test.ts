@@ -93,6 +93,10 @@ const blindCorpora = [
   ['the blind gig-cards corpus', join(import.meta.dirname, 'fixtures/blind-gig-cards.jsonl')],
   ['the blind seasonal-farm corpus', join(import.meta.dirname, 'fixtures/blind-agri-seasonal.jsonl')],
   ['the blind faith-food-culture corpus', join(import.meta.dirname, 'fixtures/blind-faith-food-culture.jsonl')],
+  ['the blind Sichuan-dialect corpus', join(import.meta.dirname, 'fixtures/blind-sichuan-dialect.jsonl')],
+  ['the blind data-annotation corpus', join(import.meta.dirname, 'fixtures/blind-data-annotation.jsonl')],
+  ['the blind research-labs corpus', join(import.meta.dirname, 'fixtures/blind-research-labs.jsonl')],
+  ['the blind special-fairs corpus', join(import.meta.dirname, 'fixtures/blind-special-fairs.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));

@@ -174,7 +174,8 @@ function isLure(pay: PayMention, ad: AdDemands, p: Params): boolean {
   if (unskilled) return true;
   if (typical >= Math.min(p.noExperienceMonthly, p.feeContextMonthly, p.lowSkillMonthly) && typical >= ad.monthlyThreshold) return true;
   // A guarantee next to a fee or a scam is bait at a lower figure (结业包就业，保底月薪8000).
-  return pay.guaranteed && typical >= (ad.suspicious ? p.noExperienceMonthly : p.guaranteedMonthly);
+  // A stated floor (年薪不低于30万元) is a promise unless the ad demands what explains it and charges or schemes nothing.
+  return (pay.guaranteed || (pay.floor && (!ad.skilled || ad.suspicious))) && typical >= (ad.suspicious ? p.noExperienceMonthly : p.guaranteedMonthly);
 }
 
 /**

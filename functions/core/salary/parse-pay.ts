@@ -11,8 +11,10 @@ export interface PayMention {
   /** Monthly equivalents in yuan (22 working days, 8 hours a day). */
   monthlyMin: number;
   monthlyMax: number;
-  /** 保底: the ad guarantees this income. */
+  /** 保底, 保证, 承诺: the ad guarantees this income. */
   guaranteed: boolean;
+  /** 不低于 alone: a floor the employer states (博士后年薪不低于30万元), a promise only where nothing in the ad explains it. */
+  floor: boolean;
 }
 
 /** The words a keyword starts with that give its period; any other keyword is monthly. */
@@ -109,7 +111,8 @@ function amountMention(text: string, m: RegExpExecArray): PayMention | undefined
     period,
     monthlyMin: low * factor,
     monthlyMax: Math.max(low, high) * factor,
-    guaranteed: !!keyword?.startsWith('保底') || whole.includes('不低于') || promisedBefore(text, matchStart) || promisedAfter(text, matchStart + whole.trimEnd().length),
+    guaranteed: !!keyword?.startsWith('保底') || promisedBefore(text, matchStart) || promisedAfter(text, matchStart + whole.trimEnd().length),
+    floor: whole.includes('不低于') || FLOOR_BEFORE.test(text.slice(Math.max(0, matchStart - 6), matchStart)),
   };
 }
 
@@ -122,11 +125,13 @@ function overMention(text: string, m: RegExpExecArray): PayMention {
   const period = m[1] === '月' ? 'month' : m[1] === '日' ? 'day' : periodOf(m[1], undefined);
   const times = m[2] ? (/\d/.test(m[2]) ? Number(m[2]) : (parseSmallNumber(m[2]) ?? 1)) : 1;
   const amount = times * (m[3] === '万' ? 10_000 : 1_000) * MONTHLY[period];
-  return { start: m.index, end: m.index + m[0].length, period, monthlyMin: amount, monthlyMax: amount, guaranteed: promisedBefore(text, m.index) };
+  return { start: m.index, end: m.index + m[0].length, period, monthlyMin: amount, monthlyMax: amount, guaranteed: promisedBefore(text, m.index), floor: false };
 }
 
-/** 保底, or a promise written before the amount: 公司承诺每月到手不低于2万, 保底月薪过万. */
-const promisedBefore = (text: string, at: number) => /(?<!不)(?:保底|承诺|保证)|不低于/.test(text.slice(Math.max(0, at - 6), at));
+/** 保底, or a promise written before the amount in its sentence: 公司承诺每月到手不低于2万, 保底月薪过万, 我们保证：首年税后收入不低于15万. */
+const promisedBefore = (text: string, at: number) => /(?<!不)(?:保底|承诺|保证(?!金))[^。；;!！?？\n]*$/.test(text.slice(Math.max(0, at - 12), at));
+/** 不低于 before the pay's keyword: a stated floor (每月不低于8000元). */
+const FLOOR_BEFORE = /不低于/;
 
 /** 保底 written after the amount: 年薪20万以上保底, 8000保底. */
 const promisedAfter = (text: string, at: number) => /^(?:元|块)?(?:以上|起)?(?:保底|兜底)/.test(text.slice(at, at + 6));

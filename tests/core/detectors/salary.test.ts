@@ -23,6 +23,18 @@ describe('salary detector', () => {
     expect(salaryFindings('入职交保证金1000元，月均6000-10000元')).toEqual([]);
   });
 
+  it('takes a stated floor as a promise only where the ad demands nothing that explains it', () => {
+    expect(salaryFindings('应聘条件：博士学位，有分子动力学模拟研究经验。待遇：年薪不低于30万元')).toEqual([]);
+    expect(salaryFindings('无需经验，月薪不低于12000元')).toEqual(['月薪不低于12000元']);
+    expect(salaryFindings('我们保证：首年税后收入不低于15万。要求：大专及以上')).toEqual(['收入不低于15万']);
+    expect(salaryFindings('入职交保证金1000元，月均6000-10000元')).toEqual([]);
+  });
+
+  it('gives a trade\'s day rate a basis unless the ad says no experience is needed', () => {
+    expect(salaryFindings('珠宝展礼仪，净身高170cm。待遇：日薪600，提供礼服')).toEqual([]);
+    expect(salaryFindings('商务礼仪，无需经验，日入2000+，只需陪客户聊天')).toEqual(['日入2000+']);
+  });
+
   it('takes wages abroad beside an agency fee as ordinary, unless the ad is a scam', () => {
     expect(salaryFindings('日本焊工，出国服务费1.5万，月薪1.6万-2万')).toEqual([]);
     expect(salaryFindings('海外客服 月薪2w起 不用会外语 到了那边护照统一保管 出发前别跟家里讲')).toEqual(['月薪2w']);
