@@ -94,8 +94,11 @@ const FIGURE_BEFORE = /\d\s*(?:周岁|岁|k|K|万|千|元|cm)?$/;
 const AGE_AFTER = '\\d{1,2}\\s*(?:周岁|岁|(?:-|~|—+|到|至)\\s*\\d{1,2}\\s*(?:周岁|岁))';
 // It starts with the figure and looks behind after it: a regex that starts with a class of characters scans fast.
 // A list number and its item share a line: a figure and a full stop at a line's end close a sentence (under 30.).
+// After a space (mid-line) a list number is small (1-15), and a figure and a full stop before an English word end a
+// sentence (under 40. a deposit…, under 50. 人 speaker where native was folded).
 const LIST_RE = new RegExp(
-  `\\d(?<=(?:^|[\\n\\s,，;；:：。!！?？)）\\]】\\u3400-\\u9fff])\\d)\\d?(?:、(?!\\s*\\d{2}\\s*后)(?=\\s*[\\d\\u3400-\\u9fffa-z(（])|\\.(?=[ \\t]+\\S|[ \\t]*(?:[\\u3400-\\u9fffa-z(（]|${AGE_AFTER})))`,
+  `\\d(?<=(?:^|[\\n,，;；:：。!！?？)）\\]】\\u3400-\\u9fff])\\d)\\d?(?:、(?!\\s*\\d{2}\\s*后)(?=\\s*[\\d\\u3400-\\u9fffa-z(（])|\\.(?=[ \\t]+\\S|[ \\t]*(?:[\\u3400-\\u9fffa-z(（]|${AGE_AFTER})))` +
+    `|\\d(?<=[ \\t]\\d)(?:(?<=1)[0-5])?(?!\\d)(?:、(?!\\s*\\d{2}\\s*后)(?=\\s*[\\d\\u3400-\\u9fff(（])|\\.(?=[ \\t]+[^\\sa-z]|[ \\t]*(?:[\\u3400-\\u9fff(（]|${AGE_AFTER})))`,
   'gm',
 );
 

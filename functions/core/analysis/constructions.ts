@@ -64,6 +64,23 @@ function attributeGroups(a: FieldAnalysis, hits: TermHit[], c: CompiledConstruct
 }
 
 /**
+ * The distance between attribute and operator, in characters, where an English word counts as one and the spaces
+ * around it as none: 女性 teachers 优先 (female teachers preferred) is as close as 女性老师优先.
+ */
+function gapLength(text: string, from: number, to: number): number {
+  let length = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) continue;
+    if (code >= 0x61 && code <= 0x7a) {
+      while (i + 1 < to && text.charCodeAt(i + 1) >= 0x61 && text.charCodeAt(i + 1) <= 0x7a) i++;
+    }
+    length++;
+  }
+  return length;
+}
+
+/**
  * Nothing between operator and attribute that unbinds them: a verb makes the attribute a task or a skill
  * (需能讲解汉传佛教); before the attribute, an opening bracket or a list separator starts another item
  * (优先（安捷伦气质联用仪）, 端正、皮肤好).
@@ -99,11 +116,11 @@ export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [n
         if (
           h.end <= g.start &&
           hasAnyTag(h, c.before) &&
-          ((g.start - h.end <= c.gap && gapIsClear(text, hits, c, h.end, g.start, true)) || labelGoverns(text, hits, c, h, g.start))
+          ((gapLength(text, h.end, g.start) <= c.gap && gapIsClear(text, hits, c, h.end, g.start, true)) || labelGoverns(text, hits, c, h, g.start))
         ) {
           before = h;
         }
-        if (!after && h.start >= g.end && h.start - g.end <= c.gap && hasAnyTag(h, c.after) && gapIsClear(text, hits, c, g.end, h.start, false)) after = h;
+        if (!after && h.start >= g.end && gapLength(text, g.end, h.start) <= c.gap && hasAnyTag(h, c.after) && gapIsClear(text, hits, c, g.end, h.start, false)) after = h;
         if (!key && h.end <= g.start && hasAnyTag(h, c.keys) && KEY_LINK.test(text.slice(h.end, g.start))) key = h;
       }
       if (before || after || key) {
