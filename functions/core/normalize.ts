@@ -227,7 +227,8 @@ function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array): Normalized {
     }
     if (j < text.length && isHanCode(text.charCodeAt(j)) && (!onlySpaces || isLetterSpacing(text, i, j))) {
       edit ??= new Uint8Array(text.length);
-      const cell = bar && isSpace(text.charCodeAt(i)) && isSpace(text.charCodeAt(j - 1));
+      // a bar between two words of two or more characters is a cell border too (已婚已育|不限|已育优先); 限|男 is noise
+      const cell = bar && ((isSpace(text.charCodeAt(i)) && isSpace(text.charCodeAt(j - 1))) || (j - i === 1 && hanRun(text, i - 1, -1) >= 2 && hanRun(text, j, 1) >= 2));
       const step = cell || (arrow && hanRun(text, i - 1, -1) >= 2 && hanRun(text, j, 1) >= 2);
       edit.fill(1, i, j);
       if (step) edit[i] = 2;

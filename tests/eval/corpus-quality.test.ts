@@ -97,6 +97,8 @@ const blindCorpora = [
   ['the blind data-annotation corpus', join(import.meta.dirname, 'fixtures/blind-data-annotation.jsonl')],
   ['the blind research-labs corpus', join(import.meta.dirname, 'fixtures/blind-research-labs.jsonl')],
   ['the blind special-fairs corpus', join(import.meta.dirname, 'fixtures/blind-special-fairs.jsonl')],
+  ['the blind pets-vets corpus', join(import.meta.dirname, 'fixtures/blind-pets-vets.jsonl')],
+  ['the blind table-exports corpus', join(import.meta.dirname, 'fixtures/blind-table-exports.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
