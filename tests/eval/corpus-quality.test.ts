@@ -99,6 +99,7 @@ const blindCorpora = [
   ['the blind special-fairs corpus', join(import.meta.dirname, 'fixtures/blind-special-fairs.jsonl')],
   ['the blind pets-vets corpus', join(import.meta.dirname, 'fixtures/blind-pets-vets.jsonl')],
   ['the blind table-exports corpus', join(import.meta.dirname, 'fixtures/blind-table-exports.jsonl')],
+  ['the blind headhunter-exec corpus', join(import.meta.dirname, 'fixtures/blind-headhunter-exec.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
