@@ -100,6 +100,9 @@ const blindCorpora = [
   ['the blind pets-vets corpus', join(import.meta.dirname, 'fixtures/blind-pets-vets.jsonl')],
   ['the blind table-exports corpus', join(import.meta.dirname, 'fixtures/blind-table-exports.jsonl')],
   ['the blind headhunter-exec corpus', join(import.meta.dirname, 'fixtures/blind-headhunter-exec.jsonl')],
+  ['the blind social-work-ngo corpus', join(import.meta.dirname, 'fixtures/blind-social-work-ngo.jsonl')],
+  ['the blind school-support corpus', join(import.meta.dirname, 'fixtures/blind-school-support.jsonl')],
+  ['the blind film-extras corpus', join(import.meta.dirname, 'fixtures/blind-film-extras.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
