@@ -62,7 +62,7 @@ const FORMAL_RE = /[壹贰叁肆伍陆柒捌玖拾佰][壹贰叁肆伍陆柒捌�
 // 1 9 9 元: digits spelt out one by one with spaces.
 const SPACED_DIGITS_RE = /(?<![\d.])\d(?: \d){2,}(?![\d.])/g;
 /** Money in Chinese numerals after a payment, fee or pay word (交一百九十八, 体检费一百八, 每人三百): a figure. */
-const MONEY_WORDS = '交|付|缴|押|费|押金|保证金|工资|月薪|日薪|时薪|年薪|底薪|日结|日入|月入|挣|赚|每人|补贴|奖励|奖|扣';
+const MONEY_WORDS = '交|付|缴|押|费|押金|保证金|体检|工资|月薪|日薪|时薪|年薪|底薪|日结|日入|月入|挣|赚|每人|补贴|奖励|奖|扣';
 /** Its cheap pre-test: a money word then a numeral (the same words, so the two cannot drift apart). */
 const MAY_HAVE_CN_MONEY = new RegExp(`(?:${MONEY_WORDS})\\s*[一两二三四五六七八九十]`);
 const CN_MONEY_RE = new RegExp(`(?<=(?:${MONEY_WORDS})\\s*)(?:[一两二三四五六七八九]百[一两二三四五六七八九](?![十百千万零〇一两二三四五六七八九])|[一两二三四五六七八九十](?:[零〇一两二三四五六七八九十百]){1,4})`, 'g');

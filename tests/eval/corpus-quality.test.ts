@@ -103,6 +103,8 @@ const blindCorpora = [
   ['the blind social-work-ngo corpus', join(import.meta.dirname, 'fixtures/blind-social-work-ngo.jsonl')],
   ['the blind school-support corpus', join(import.meta.dirname, 'fixtures/blind-school-support.jsonl')],
   ['the blind film-extras corpus', join(import.meta.dirname, 'fixtures/blind-film-extras.jsonl')],
+  ['the blind livestream-hiring corpus', join(import.meta.dirname, 'fixtures/blind-livestream-hiring.jsonl')],
+  ['the blind defence-aerospace corpus', join(import.meta.dirname, 'fixtures/blind-defence-aerospace.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));

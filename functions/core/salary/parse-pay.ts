@@ -91,7 +91,8 @@ function amountMention(text: string, m: RegExpExecArray): PayMention | undefined
   // The upper end's unit is shared (3-5万, 8-15k) only when the lower end, as written, is the smaller: 8000-2万 is
   // 8,000 to 20,000, not 80 million.
   const unitA = ua ?? (b && amountValue(a) <= amountValue(b) ? ub : undefined);
-  const unitB = ub ?? ua;
+  // …and the lower end's unit passes up only to a bare small figure (3千-5 is 3,000 to 5,000; 四千到4500 is 4,000 to 4,500).
+  const unitB = ub ?? (b && amountValue(b) < 1000 ? ua : undefined);
   if (!keyword) {
     // Without a pay keyword, only forms that are unmistakably pay count: 15-25k, 4500-6000元/月.
     if (!(b && (unitA === 'k' || unitA === 'w' || unitA === '万')) && !per) return undefined;
