@@ -61,6 +61,8 @@ const CN_NUMBER_RE = new RegExp(
 const FORMAL_RE = /[壹贰叁肆伍陆柒捌玖拾佰][壹贰叁肆伍陆柒捌玖拾佰零〇]*(?=\s*(?:个月|个半月|年|月|天|日|元|块|周岁|岁|人|名))/g;
 // 1 9 9 元: digits spelt out one by one with spaces.
 const SPACED_DIGITS_RE = /(?<![\d.])\d(?: \d){2,}(?![\d.])/g;
+// 30,000 and 3,800: thousands separated by commas are one figure.
+const THOUSANDS_RE = /(?<=(?<![\d.,:])\d{1,3}(?:,\d{3})*),(?=\d{3}(?![\d,]))/g;
 /** Money in Chinese numerals after a payment, fee or pay word (交一百九十八, 体检费一百八, 每人三百): a figure. */
 const MONEY_WORDS = '交|付|缴|押|费|押金|保证金|体检|工资|月薪|日薪|时薪|年薪|底薪|日结|日入|月入|挣|赚|每人|补贴|奖励|奖|扣';
 /** Its cheap pre-test: a money word then a numeral (the same words, so the two cannot drift apart). */
@@ -159,6 +161,7 @@ export function foldNumbers(n: Normalized): Normalized {
     });
   }
   if (/\d \d \d/.test(out.text)) out = fold(out, SPACED_DIGITS_RE, (m) => m.replace(/ /g, ''));
+  if (/\d,\d{3}/.test(out.text)) out = fold(out, THOUSANDS_RE, () => '');
   // List numbers and range connectors never overlap (a connector stands between figures, a list number
   // before a word or a figure): both are found in one text and replaced in one copy.
   const lists = matchesOf(out.text, LIST_RE, ';');

@@ -105,6 +105,7 @@ const blindCorpora = [
   ['the blind film-extras corpus', join(import.meta.dirname, 'fixtures/blind-film-extras.jsonl')],
   ['the blind livestream-hiring corpus', join(import.meta.dirname, 'fixtures/blind-livestream-hiring.jsonl')],
   ['the blind defence-aerospace corpus', join(import.meta.dirname, 'fixtures/blind-defence-aerospace.jsonl')],
+  ['the blind Greater-Bay-Area corpus', join(import.meta.dirname, 'fixtures/blind-gba-crossborder.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
