@@ -106,6 +106,7 @@ const blindCorpora = [
   ['the blind livestream-hiring corpus', join(import.meta.dirname, 'fixtures/blind-livestream-hiring.jsonl')],
   ['the blind defence-aerospace corpus', join(import.meta.dirname, 'fixtures/blind-defence-aerospace.jsonl')],
   ['the blind Greater-Bay-Area corpus', join(import.meta.dirname, 'fixtures/blind-gba-crossborder.jsonl')],
+  ['the blind AI-written corpus', join(import.meta.dirname, 'fixtures/blind-ai-polished.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
