@@ -64,10 +64,12 @@ function attributeGroups(a: FieldAnalysis, hits: TermHit[], c: CompiledConstruct
 }
 
 /**
- * The distance between attribute and operator, in characters, where an English word counts as one and the spaces
- * around it as none: 女性 teachers 优先 (female teachers preferred) is as close as 女性老师优先.
+ * Whether attribute and operator are within `gap` characters, where an English word counts as one and the spaces
+ * around it as none: 女性 teachers 优先 (female teachers preferred) is as close as 女性老师优先. Most gaps are short
+ * enough by plain count; only longer ones are walked, and only until they pass the limit.
  */
-function gapLength(text: string, from: number, to: number): number {
+function withinGap(text: string, from: number, to: number, gap: number): boolean {
+  if (to - from <= gap) return true;
   let length = 0;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
@@ -75,9 +77,9 @@ function gapLength(text: string, from: number, to: number): number {
     if (code >= 0x61 && code <= 0x7a) {
       while (i + 1 < to && text.charCodeAt(i + 1) >= 0x61 && text.charCodeAt(i + 1) <= 0x7a) i++;
     }
-    length++;
+    if (++length > gap) return false;
   }
-  return length;
+  return true;
 }
 
 /**
@@ -116,11 +118,11 @@ export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [n
         if (
           h.end <= g.start &&
           hasAnyTag(h, c.before) &&
-          ((gapLength(text, h.end, g.start) <= c.gap && gapIsClear(text, hits, c, h.end, g.start, true)) || labelGoverns(text, hits, c, h, g.start))
+          ((withinGap(text, h.end, g.start, c.gap) && gapIsClear(text, hits, c, h.end, g.start, true)) || labelGoverns(text, hits, c, h, g.start))
         ) {
           before = h;
         }
-        if (!after && h.start >= g.end && gapLength(text, g.end, h.start) <= c.gap && hasAnyTag(h, c.after) && gapIsClear(text, hits, c, g.end, h.start, false)) after = h;
+        if (!after && h.start >= g.end && hasAnyTag(h, c.after) && withinGap(text, g.end, h.start, c.gap) && gapIsClear(text, hits, c, g.end, h.start, false)) after = h;
         if (!key && h.end <= g.start && hasAnyTag(h, c.keys) && KEY_LINK.test(text.slice(h.end, g.start))) key = h;
       }
       if (before || after || key) {
