@@ -8,6 +8,7 @@ import { matchScenario } from './analysis/scenarios.js';
 import type { Boundary, CompiledException, CompiledRule, Matcher, RegexMatcher, TermsMatcher } from './lexicon/compile.js';
 import type { Normalized } from './mapped-text.js';
 import { scopeRange } from './segments.js';
+import { gluedIntoLatinWord } from './scan/latin-words.js';
 import { tokenBoundaries, type Tokenizer } from './tokenizer.js';
 
 export interface RawFinding {
@@ -29,7 +30,7 @@ export type RuleHit = RawFinding[];
 /** Token boundaries of the pieces of one field, computed lazily: most text never needs tokenizing. */
 export class BoundaryIndex {
   private readonly pieces = new Map<number, Set<number> | null>();
-  private readonly text: string;
+  readonly text: string;
   constructor(
     private readonly n: Normalized,
     private readonly tokenizer: Tokenizer,
@@ -81,7 +82,9 @@ function spanOf(m: RegExpExecArray): [number, number] {
   return [m.index, m.index + m[0].length];
 }
 
+/** A match lies on the token boundaries its pattern asks for, and never inside a longer Latin word (hcg in hcgb7). */
 const onBoundaries = (boundaries: BoundaryIndex, boundary: Boundary, start: number, end: number) =>
+  !gluedIntoLatinWord(boundaries.text, start, end) &&
   (boundary === 'none' || boundary === 'end' || boundaries.isBoundary(start, 'start')) &&
   (boundary === 'none' || boundary === 'start' || boundaries.isBoundary(end, 'end'));
 

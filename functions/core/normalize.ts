@@ -10,6 +10,7 @@
 // The traditional→simplified build only (109 KB instead of 1.2 MB of dictionaries for every direction).
 import * as OpenCC from 'opencc-js/t2cn';
 import { output, replaceRanges, type Normalized, type Replacement } from './mapped-text.js';
+import { gluedIntoLatinWord } from './scan/latin-words.js';
 import { TermIndex } from './scan/term-index.js';
 import { foldNumbers } from './numbers.js';
 
@@ -251,8 +252,19 @@ function phraseIndex(phrases: string[]): TermIndex {
 }
 
 const isAsciiLetter = (code: number) => code >= 0x61 && code <= 0x7a;
-const isHanOrDigit = (code: number) => isHanCode(code) || (code >= 0x30 && code <= 0x39);
-const nextToHanOrDigit = (text: string, start: number, end: number) => isHanOrDigit(text.charCodeAt(start - 1)) || isHanOrDigit(text.charCodeAt(end));
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+/**
+ * Initials (yj, bzj, sxf) stand for a word only in Chinese text: with at most a figure glued to them (交yj500,
+ * 500bzj), touching a Chinese character. In a code like `8bkf`, `k5ydx` or `-zlf28` they are letters.
+ */
+function initialsInChinese(text: string, start: number, end: number): boolean {
+  let from = start;
+  let to = end;
+  while (from > 0 && isDigit(text.charCodeAt(from - 1))) from--;
+  while (to < text.length && isDigit(text.charCodeAt(to))) to++;
+  if (isAsciiLetter(text.charCodeAt(from - 1)) || isAsciiLetter(text.charCodeAt(to))) return false;
+  return isHanCode(text.charCodeAt(from - 1)) || isHanCode(text.charCodeAt(to));
+}
 
 /**
  * Leftmost-longest phrase occurrences that do not cut an ASCII word: `male only` but not `female only…`
@@ -263,10 +275,14 @@ function phraseReplacements(text: string, variants: CompiledVariants): Replaceme
   let last = 0;
   for (const hit of scanAroundLetters(text, variants.phrases)) {
     if (hit.start < last) continue;
-    if (isAsciiLetter(text.charCodeAt(hit.start)) && isAsciiLetter(text.charCodeAt(hit.start - 1))) continue;
-    if (isAsciiLetter(text.charCodeAt(hit.end - 1)) && isAsciiLetter(text.charCodeAt(hit.end))) continue;
     const phrase = text.slice(hit.start, hit.end);
-    const replacement = variants.table.phrases[phrase] ?? (nextToHanOrDigit(text, hit.start, hit.end) ? variants.table.initials?.[phrase] : undefined);
+    const replacement = Object.hasOwn(variants.table.phrases, phrase)
+      ? gluedIntoLatinWord(text, hit.start, hit.end)
+        ? undefined
+        : variants.table.phrases[phrase]
+      : initialsInChinese(text, hit.start, hit.end)
+        ? variants.table.initials?.[phrase]
+        : undefined;
     if (replacement === undefined) continue;
     const previous = out[out.length - 1];
     // muslims not suitable → 穆斯林不合适: the space between two English phrases does not separate Chinese clauses

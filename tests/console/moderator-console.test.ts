@@ -292,6 +292,7 @@ describe('queue and ad page', () => {
 
   it('refuses a state-changing form without the CSRF token', async () => {
     const created = await server.submitAd({ title: unique('收银员'), description: '限本地户口。' });
+    expect(created.status).toBe('pending_review');
     const page = await signIn(moderatorA);
     await page.goto(`${server.baseUrl}/console/ads/${created.adId}`);
     await page.evaluate(() => document.querySelectorAll('input[name="_csrf"]').forEach((e) => e.remove()));

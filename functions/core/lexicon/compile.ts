@@ -105,7 +105,7 @@ const OPERATOR_SETS: Record<string, string> = {
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const words = new Set<string>();
   const rules: CompiledRule[] = [];
-  const index = new TermIndex();
+  const index = new TermIndex({ wholeLatinWords: true });
   const triggers = new TermIndex();
   const commonSets: Record<string, string[]> = { ...lexicon.common.sets };
   for (const vocabulary of lexicon.vocabularies) Object.assign(commonSets, vocabulary.sets);

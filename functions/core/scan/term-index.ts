@@ -1,3 +1,5 @@
+import { gluedIntoLatinWord } from './latin-words.js';
+
 /**
  * Finds every occurrence of many tagged words in one pass (a trie walked from each position).
  *
@@ -5,6 +7,8 @@
  * word of a hiding vocabulary is dropped: the longer word is what the writer wrote (`男女不限` hides `男`,
  * `有限公司` hides `限`, `回族区` hides `回族`). Other words overlap freely: `护照统一保管` (a fraud signal)
  * leaves `护照` to the labour-rights construction.
+ *
+ * An index built with `wholeLatinWords` does not find Latin words inside longer Latin words (latin-words.ts).
  */
 
 export interface TermHit {
@@ -47,6 +51,12 @@ export class TermIndex {
   private readonly hiding = new Set<string>();
   private size = 0;
   private frozen: FrozenTrie | undefined;
+
+  /**
+   * `wholeLatinWords` for vocabularies a writer uses as words; not for regex triggers, whose digits (`17` of
+   * `1[4-9]\d`) stand inside longer figures.
+   */
+  constructor(private readonly options: { wholeLatinWords?: boolean } = {}) {}
 
   /** Words tagged `tag` hide the words inside them. */
   hideWith(tag: string): void {
@@ -116,6 +126,7 @@ export class TermIndex {
   scan(text: string): TermHit[] {
     const t = (this.frozen ??= this.freeze());
     const { rootChild, edgeStart, edgeEnd, edgeCode, edgeChild, hasWord, tags, tagList, hides } = t;
+    const { wholeLatinWords } = this.options;
     const kept: TermHit[] = [];
     // Hits strictly inside a word of a hiding vocabulary are dropped. Hits come by start, longest first for
     // each start, and no two share both ends, so one ending at or before the furthest end of the hiding
@@ -147,6 +158,7 @@ export class TermIndex {
       for (let k = found - 1; k >= 0; k--) {
         const end = ends[k]!;
         if (end <= hiddenUntil) continue;
+        if (wholeLatinWords && gluedIntoLatinWord(text, i, end)) continue;
         const n = at[k]!;
         kept.push({ start: i, end, tags: tags[n]!, tagList: tagList[n]! });
         if (hides[n]) hiddenUntil = end;
