@@ -12,6 +12,11 @@ const isLetter = (code: number) => code >= 0x61 && code <= 0x7a; // text is lowe
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 const isLetterOrDigit = (code: number) => isLetter(code) || isDigit(code);
 
+/** Whether a word's edge character touching `neighbour` glues it into a longer run. */
+function gluedAt(edge: number, neighbour: number, latinOnly: boolean, letters: boolean): boolean {
+  return (isLetter(edge) && isLetter(neighbour)) || (latinOnly && isDigit(edge) && isLetter(neighbour)) || (latinOnly && letters && isDigit(neighbour));
+}
+
 /** Whether text[start, end) is glued into a longer Latin word. */
 export function gluedIntoLatinWord(text: string, start: number, end: number): boolean {
   const before = start > 0 ? text.charCodeAt(start - 1) : 0;
@@ -24,9 +29,5 @@ export function gluedIntoLatinWord(text: string, start: number, end: number): bo
     if (isLetter(code)) letters = true;
     else if (!isDigit(code)) latinOnly = false;
   }
-  const glued = (edge: number, neighbour: number) =>
-    (isLetter(edge) && isLetter(neighbour)) ||
-    (latinOnly && isDigit(edge) && isLetter(neighbour)) ||
-    (latinOnly && letters && isDigit(neighbour));
-  return glued(text.charCodeAt(start), before) || glued(text.charCodeAt(end - 1), after);
+  return gluedAt(text.charCodeAt(start), before, latinOnly, letters) || gluedAt(text.charCodeAt(end - 1), after, latinOnly, letters);
 }
