@@ -81,7 +81,7 @@ function demandsSkill(text: string, re: RegExp): boolean {
  * 每天2小时, 一天1-2小时, 每天两小时, 一天两三个小时: the most hours a day the ad says the work takes. Durations keep
  * their Chinese numerals through normalisation (numbers.ts), so both forms are read here.
  */
-const HOURS_RE = /(?:每天|一天|每日|日均)(?:只需|只要|仅需|仅|做|干|工作|在线|上线|花|抽出)?\s*(\d+(?:\.\d+)?|[一两二三四五六])(?:\s*-\s*(\d+(?:\.\d+)?)|([一两二三四五六]))?\s*(?:个)?(?:半)?小时/;
+const HOURS_RE = /(?:每天|一天|每日|日均)(?:只需|只要|仅需|仅|做|干|工作|在线|上线|花|抽出)?\s*(\d+(?:\.\d+)?|[一两二三四五六])(?:\s*-\s*(\d+(?:\.\d+)?)|([一两二三四五六]))?\s*(?:个)?(半)?小时/;
 const hoursFigure = (s: string) => (/^\d/.test(s) ? Number(s) : chineseNumeral(s)!);
 
 /**
@@ -136,7 +136,8 @@ class AdDemands {
   get hoursADay(): number | undefined {
     if (!this.hoursRead) {
       const m = this.ctx.adText.includes('小时') ? HOURS_RE.exec(this.ctx.adText) : null;
-      this.hours = m ? hoursFigure(m[2] ?? m[3] ?? m[1]!) : undefined;
+      // 一个半小时 is one and a half
+      this.hours = m ? hoursFigure(m[2] ?? m[3] ?? m[1]!) + (m[4] ? 0.5 : 0) : undefined;
       this.hoursRead = true;
     }
     return this.hours;

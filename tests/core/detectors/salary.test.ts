@@ -45,6 +45,12 @@ describe('salary detector', () => {
     expect(salaryFindings('手机操作，一小时能赚50-80')).toEqual(['一小时能赚50-80']);
   });
 
+  it('reads a month\'s pay for a few hours a day as a rate by the hour, half hours included', () => {
+    expect(salaryFindings('在家兼职，每天一小时，月入1800元')).toEqual(['月入1800元']);
+    // 1800 a month over 22 days of one and a half hours is below the part-time rate
+    expect(salaryFindings('在家兼职，每天一个半小时，月入1800元')).toEqual([]);
+  });
+
   it('flags guaranteed high income but not a minimum-wage guarantee', () => {
     expect(salaryFindings('保底月薪3万，公司提供客户资源')).toEqual(['保底月薪3万']);
     expect(salaryFindings('新员工前两个月发放保底工资')).toEqual([]);
