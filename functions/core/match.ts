@@ -133,11 +133,13 @@ function startsOf(matcher: RegexMatcher, a: FieldAnalysis): readonly number[] {
 
 /**
  * A condition stays on its line, like the clause it is in: a pattern's `\s` must not join the end of one line to
- * the next (不招新疆籍人员⏎不招… is two conditions, and their fixes stay on their lines).
+ * the next (不招新疆籍人员⏎不招… is two conditions, and their fixes stay on their lines). Nor does it run on from
+ * a question into its answer (要交什么费用吗？答：工服自费 is a question, then a fee).
  */
 const onOneLine = (text: string, start: number, end: number) => {
   const br = text.indexOf('\n', start);
-  return br < 0 || br >= end;
+  const asked = text.indexOf('?', start);
+  return (br < 0 || br >= end) && (asked < 0 || asked >= end - 1);
 };
 
 /** An anchored regex tried at each of its words only (all its matches start at one). */

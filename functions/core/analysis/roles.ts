@@ -6,7 +6,7 @@
 import type { Category } from '../categories.js';
 import type { RolesFile } from '../lexicon/schema.js';
 import type { TermIndex } from '../scan/term-index.js';
-import type { Section } from './clauses.js';
+import type { Clause, Section } from './clauses.js';
 import type { FieldAnalysis } from './field-analysis.js';
 
 export interface CompiledRole {
@@ -16,6 +16,10 @@ export interface CompiledRole {
   sections: ReadonlySet<Section>;
   strongSections: ReadonlySet<Section>;
   strong: boolean;
+  /** The tag of the words that make a sentence ending with a question mark a question, when the role holds on questions. */
+  askTag: string | undefined;
+  /** The tag of the words that keep the role off their sentence, when it has such words. */
+  unlessTag: string | undefined;
   clears(category: Category): boolean;
   examples: { clears: string[]; keeps: string[] };
 }
@@ -36,6 +40,10 @@ export function compileRoles(file: RolesFile, index: TermIndex, fold: (s: string
   return file.roles.map((r) => {
     const tag = `role:${r.name}`;
     for (const w of r.cues) index.add(fold(w), tag);
+    const unlessTag = r.unless.length ? `${tag}:unless` : undefined;
+    for (const w of r.unless) index.add(fold(w), unlessTag!);
+    const askTag = r.questionWords.length ? `${tag}:asks` : undefined;
+    for (const w of r.questionWords) index.add(fold(w), askTag!);
     const all = r.clears.includes('all');
     const clears = new Set(r.clears);
     return {
@@ -45,11 +53,17 @@ export function compileRoles(file: RolesFile, index: TermIndex, fold: (s: string
       sections: new Set([...r.sections, ...r.strongSections]),
       strongSections: new Set(r.strongSections),
       strong: r.strong,
+      askTag,
+      unlessTag,
       clears: (c: Category) => all || clears.has(c),
       examples: r.examples,
     };
   });
 }
+
+/** Whether the clause's sentence ends with a question mark (normalisation folds ？ to ?) and holds a word that asks. */
+const isQuestion = (a: FieldAnalysis, clause: Clause, askTag: string) =>
+  a.n.text.charCodeAt(clause.sentenceEnd) === 0x3f && a.hitsIn(clause.sentenceStart, clause.sentenceEnd).some((h) => h.tags.has(askTag));
 
 /** The role that clears a finding of `category` at [start, end) of the field, if any. */
 export function clearingRole(a: FieldAnalysis, start: number, end: number, category: Category, roles: readonly CompiledRole[]): string | undefined {
@@ -65,9 +79,10 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
   for (const role of roles) {
     if (!role.clears(category)) continue;
     const hits = role.scope === 'sentence' ? (sentenceHits ??= a.hitsIn(clause.sentenceStart, clause.sentenceEnd)) : clauseHits;
-    const cued = hits.some((h) => h.tags.has(role.tag));
+    const cued = hits.some((h) => h.tags.has(role.tag)) || (role.askTag !== undefined && isQuestion(a, clause, role.askTag));
     const sectioned = clause.section !== undefined && role.sections.has(clause.section);
     if (!cued && !sectioned) continue;
+    if (role.unlessTag && (sentenceHits ??= a.hitsIn(clause.sentenceStart, clause.sentenceEnd)).some((h) => h.tags.has(role.unlessTag!))) continue;
     // A cue holds unless the clause names the applicant, excludes someone (高血压患者勿扰) or restricts the words
     // themselves: a strong cue holds even then. A section is weaker and yields to any operator (岗位职责 listing 限男性).
     if (cued ? role.strong || (!applicant && !excludes && !restricted) : role.strongSections.has(clause.section!) || (!applicant && !operator)) return role.name;

@@ -220,6 +220,13 @@ export const RolesFileSchema = z
             /** Sections whose clauses take this role strongly (a list under 防骗提醒：). */
             strongSections: z.array(z.enum(SECTIONS)).default([]),
             clears: z.array(CategoryOrAll).min(1),
+            /**
+             * The role also holds on a question: a sentence that ends with a question mark and holds one of these
+             * words (外地户口可以吗？). A question mark alone is not enough: scraped ads lose characters to `?`.
+             */
+            questionWords: z.array(nonEmpty).default([]),
+            /** Words that keep the role off their sentence (你是否…？ asks the reader whether they meet a condition). */
+            unless: z.array(nonEmpty).default([]),
             examples: z.object({ clears: z.array(nonEmpty).min(1), keeps: z.array(nonEmpty).default([]) }).strict(),
           })
           .strict(),
