@@ -147,7 +147,8 @@ class AdDemands {
   get monthlyThreshold(): number {
     return Math.min(
       this.needsNoExperience ? this.p.noExperienceMonthly : Infinity,
-      this.suspicious ? this.feeContextMonthly : Infinity,
+      // beside a fee, pay for work that asks a qualification (持A2驾照, 3年经验) may be higher before it is bait
+      this.suspicious ? (this.skilled ? Math.max(this.feeContextMonthly, this.p.abroadFeeContextMonthly) : this.feeContextMonthly) : Infinity,
       this.lowSkillWork ? this.p.lowSkillMonthly : Infinity,
     );
   }
