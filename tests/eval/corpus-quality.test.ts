@@ -107,6 +107,9 @@ const blindCorpora = [
   ['the blind defence-aerospace corpus', join(import.meta.dirname, 'fixtures/blind-defence-aerospace.jsonl')],
   ['the blind Greater-Bay-Area corpus', join(import.meta.dirname, 'fixtures/blind-gba-crossborder.jsonl')],
   ['the blind AI-written corpus', join(import.meta.dirname, 'fixtures/blind-ai-polished.jsonl')],
+  ['the blind questions-and-answers corpus', join(import.meta.dirname, 'fixtures/blind-faq-format.jsonl')],
+  ['the blind insurance-finance corpus', join(import.meta.dirname, 'fixtures/blind-insurance-finance.jsonl')],
+  ['the blind mining-energy corpus', join(import.meta.dirname, 'fixtures/blind-mining-energy.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
