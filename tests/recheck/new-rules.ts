@@ -1,7 +1,7 @@
 /**
  * "A rules change" for re-check tests: a copy of lexicons/ with three real edits, so its lexicon version
  * differs and some verdicts change: 客户开发 becomes a fraud term (a clean ad is now rejected), the gender
- * restriction rule is switched off (a rejected ad is now clean), and age findings reject instead of review.
+ * rules are switched off (a rejected ad is now clean), and age findings reject instead of review.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,8 @@ export function newRulesDir(): string {
   };
   // a pattern of its own before a comment that stays put, so reordering a word list does not break this
   edit('fraud.yaml', '      # 借你身份证注册个账号', '      - terms: [客户开发]\n      # 借你身份证注册个账号');
-  edit('policy.yaml', 'rules: {}', 'rules: { gender-restriction: "off" }');
+  // every gender rule: with one left, the model would still speak for the category
+  edit('policy.yaml', 'rules: {}', 'rules: { gender-restriction: "off", gender-different-standard: "off" }');
   edit('policy.yaml', '  age: review', '  age: reject');
   return dir;
 }
