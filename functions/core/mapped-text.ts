@@ -9,6 +9,8 @@ export interface Normalized {
   starts: ArrayLike<number>;
   /** For each unit of `text`, the original end offset (exclusive). */
   ends: ArrayLike<number>;
+  /** The text before normalisation (normalize sets it): what normalisation drops, such as quotation marks, is still there. */
+  original?: string;
 }
 
 const UTF16 = new TextDecoder('utf-16le');

@@ -337,7 +337,7 @@ export function normalize(original: string, variants: CompiledVariants): Normali
   out = dropNoiseBetweenHan(out, variants.noise);
   out = replaceRanges(out, misspellingReplacements(out.text, variants));
   if (HAS_ASCII_LETTER.test(out.text)) out = replaceRanges(out, ocrDigitReplacements(out.text));
-  return foldNumbers(out);
+  return Object.assign(foldNumbers(out), { original });
 }
 
 /** A run of figures in which OCR read a 0 as o or a 1 as l (6o岁, l8-28周岁, 3oo元), and not a word (o2o模式). */

@@ -5,7 +5,7 @@
  */
 import type { Category } from '../categories.js';
 import type { RolesFile } from '../lexicon/schema.js';
-import type { TermIndex } from '../scan/term-index.js';
+import type { TermHit, TermIndex } from '../scan/term-index.js';
 import type { Clause, Section } from './clauses.js';
 import type { FieldAnalysis } from './field-analysis.js';
 
@@ -18,6 +18,7 @@ export interface CompiledRole {
   strong: boolean;
   /** The tag of the words that make a sentence ending with a question mark a question, when the role holds on questions. */
   askTag: string | undefined;
+  quoted: boolean;
   /** The tag of the words that keep the role off their sentence, when it has such words. */
   unlessTag: string | undefined;
   clears(category: Category): boolean;
@@ -54,6 +55,7 @@ export function compileRoles(file: RolesFile, index: TermIndex, fold: (s: string
       strongSections: new Set(r.strongSections),
       strong: r.strong,
       askTag,
+      quoted: r.quoted,
       unlessTag,
       clears: (c: Category) => all || clears.has(c),
       examples: r.examples,
@@ -64,6 +66,48 @@ export function compileRoles(file: RolesFile, index: TermIndex, fold: (s: string
 /** Whether the clause's sentence ends with a question mark (normalisation folds ？ to ?) and holds a word that asks. */
 const isQuestion = (a: FieldAnalysis, clause: Clause, askTag: string) =>
   a.n.text.charCodeAt(clause.sentenceEnd) === 0x3f && a.hitsIn(clause.sentenceStart, clause.sentenceEnd).some((h) => h.tags.has(askTag));
+
+const OPENING_QUOTES = new Set([...'“‘「『《']);
+const CLOSING_QUOTES = new Set([...'”’」』》']);
+const STRAIGHT_QUOTES = new Set([...'"＂']);
+const LINE_ENDS = new Set([...'\n。！？!?；;']);
+
+const imposes = (h: TermHit) => h.tags.has(APPLICANT_TAG) || h.tags.has(OPERATOR_TAG) || h.tags.has(RESTRICT_TAG);
+
+/** Whether the original text's position `at` stands inside quotation marks opened earlier in its sentence. */
+function insideQuotes(original: string, at: number): boolean {
+  let straight = 0;
+  let opened: boolean | undefined;
+  for (let i = at - 1; i >= 0; i--) {
+    const ch = original[i]!;
+    if (LINE_ENDS.has(ch)) break;
+    if (opened === undefined && OPENING_QUOTES.has(ch)) opened = true;
+    else if (opened === undefined && CLOSING_QUOTES.has(ch)) opened = false;
+    else if (STRAIGHT_QUOTES.has(ch)) straight++;
+  }
+  return opened === true || straight % 2 === 1;
+}
+
+/**
+ * Whether [start, end) quotes a whole condition: it lies inside quotation marks (删除“三十五周岁以下”等表述), or it
+ * overlaps them and its clause has an operator inside them (要求“汉族优先”). A fee's name in quotes is still
+ * charged (入职需缴纳“保证金”500元: the demand stands outside the quotes).
+ */
+function quotesACondition(a: FieldAnalysis, start: number, end: number, clauseHits: readonly TermHit[]): boolean {
+  const { original, starts, ends } = a.n;
+  if (original === undefined || !isQuoted(a, start, end)) return false;
+  if (insideQuotes(original, starts[start]!) && insideQuotes(original, ends[end - 1]! - 1)) return true;
+  return clauseHits.some((h) => imposes(h) && insideQuotes(original, starts[h.start]!));
+}
+
+/** Whether the words at [start, end) of the normalised text overlap words in quotation marks of the original. */
+function isQuoted(a: FieldAnalysis, start: number, end: number): boolean {
+  const { original, starts, ends } = a.n;
+  if (original === undefined || end <= start) return false;
+  const [from, to] = [starts[start]!, ends[end - 1]!];
+  for (let i = from; i < to; i++) if (OPENING_QUOTES.has(original[i]!) || STRAIGHT_QUOTES.has(original[i]!)) return true;
+  return insideQuotes(original, from) || insideQuotes(original, to - 1);
+}
 
 /** The role that clears a finding of `category` at [start, end) of the field, if any. */
 export function clearingRole(a: FieldAnalysis, start: number, end: number, category: Category, roles: readonly CompiledRole[]): string | undefined {
@@ -79,6 +123,7 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
   for (const role of roles) {
     if (!role.clears(category)) continue;
     const hits = role.scope === 'sentence' ? (sentenceHits ??= a.hitsIn(clause.sentenceStart, clause.sentenceEnd)) : clauseHits;
+    if (role.quoted && !quotesACondition(a, start, end, clauseHits)) continue;
     const cued = hits.some((h) => h.tags.has(role.tag)) || (role.askTag !== undefined && isQuestion(a, clause, role.askTag));
     const sectioned = clause.section !== undefined && role.sections.has(clause.section);
     if (!cued && !sectioned) continue;
