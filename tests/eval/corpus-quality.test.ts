@@ -110,6 +110,10 @@ const blindCorpora = [
   ['the blind questions-and-answers corpus', join(import.meta.dirname, 'fixtures/blind-faq-format.jsonl')],
   ['the blind insurance-finance corpus', join(import.meta.dirname, 'fixtures/blind-insurance-finance.jsonl')],
   ['the blind mining-energy corpus', join(import.meta.dirname, 'fixtures/blind-mining-energy.jsonl')],
+  ['the blind scrape-noise corpus', join(import.meta.dirname, 'fixtures/blind-scrape-noise.jsonl')],
+  ['the blind quoted-violations corpus', join(import.meta.dirname, 'fixtures/blind-quoted-violations.jsonl')],
+  ['the blind community-posts corpus', join(import.meta.dirname, 'fixtures/blind-community-posts.jsonl')],
+  ['the blind machine-translated corpus', join(import.meta.dirname, 'fixtures/blind-machine-translated.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
