@@ -329,6 +329,7 @@ function scanAroundLetters(text: string, phrases: TermIndex) {
 
 export function normalize(original: string, variants: CompiledVariants): Normalized {
   let out = foldText(original, variants);
+  if (out.text.includes('&')) out = replaceRanges(out, htmlEntityReplacements(out.text));
   // Phrases and pinyin are ASCII: most Chinese text has too few letters to need the regexes.
   if (HAS_ASCII_LETTER.test(out.text)) {
     out = replaceRanges(out, phraseReplacements(out.text, variants));
@@ -338,6 +339,20 @@ export function normalize(original: string, variants: CompiledVariants): Normali
   out = replaceRanges(out, misspellingReplacements(out.text, variants));
   if (HAS_ASCII_LETTER.test(out.text)) out = replaceRanges(out, ocrDigitReplacements(out.text));
   return Object.assign(foldNumbers(out), { original });
+}
+
+const HTML_ENTITY = /&(?:(nbsp|amp|lt|gt|quot|apos)|#(\d{1,6})|#x([0-9a-f]{1,6}));/g;
+const NAMED_ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Scraped ads keep HTML entities (35&nbsp;岁以下, 身高&gt;160): each is the character it stands for. */
+function htmlEntityReplacements(text: string): Replacement[] {
+  const out: Replacement[] = [];
+  for (const m of text.matchAll(HTML_ENTITY)) {
+    const code = m[2] ? Number(m[2]) : m[3] ? parseInt(m[3], 16) : undefined;
+    const ch = m[1] ? NAMED_ENTITIES[m[1]]! : code !== undefined && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+    if (ch !== undefined) out.push({ start: m.index, end: m.index + m[0].length, text: ch === '\u00a0' ? ' ' : ch });
+  }
+  return out;
 }
 
 /** A run of figures in which OCR read a 0 as o or a 1 as l (6o岁, l8-28周岁, 3oo元), and not a word (o2o模式). */

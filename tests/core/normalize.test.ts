@@ -40,6 +40,15 @@ describe('normalize', () => {
     expect(norm('nancy ya').text).toBe('nancy ya');
   });
 
+  it('reads HTML entities left by scraping as the characters they stand for, mapped back to the entity', () => {
+    const n = norm('年龄35&nbsp;岁以下，限&#30007;性，A&amp;B公司');
+    expect(n.text).toBe('年龄35 岁以下,限男性,a&b公司');
+    const at = n.text.indexOf('男');
+    expect(toOriginalRange(n, at, at + 1)).toEqual([15, 23]);
+    // the original text stays on the result (a quoted-wording role reads quotation marks normalisation drops)
+    expect(n.original).toBe('年龄35&nbsp;岁以下，限&#30007;性，A&amp;B公司');
+  });
+
   it('drops zero-width characters, bidi marks and control characters', () => {
     expect(norm('限\u200b男\u202e性\u0007').text).toBe('限男性');
   });
