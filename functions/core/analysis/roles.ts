@@ -7,6 +7,7 @@ import type { Category } from '../categories.js';
 import type { RolesFile } from '../lexicon/schema.js';
 import type { TermHit, TermIndex } from '../scan/term-index.js';
 import type { Clause, Section } from './clauses.js';
+import { insideQuotes, overlapsQuotes } from './quotations.js';
 import type { FieldAnalysis } from './field-analysis.js';
 
 export interface CompiledRole {
@@ -67,26 +68,7 @@ export function compileRoles(file: RolesFile, index: TermIndex, fold: (s: string
 const isQuestion = (a: FieldAnalysis, clause: Clause, askTag: string) =>
   a.n.text.charCodeAt(clause.sentenceEnd) === 0x3f && a.hitsIn(clause.sentenceStart, clause.sentenceEnd).some((h) => h.tags.has(askTag));
 
-const OPENING_QUOTES = new Set([...'“‘「『《']);
-const CLOSING_QUOTES = new Set([...'”’」』》']);
-const STRAIGHT_QUOTES = new Set([...'"＂']);
-const LINE_ENDS = new Set([...'\n。！？!?；;']);
-
 const imposes = (h: TermHit) => h.tags.has(APPLICANT_TAG) || h.tags.has(OPERATOR_TAG) || h.tags.has(RESTRICT_TAG);
-
-/** Whether the original text's position `at` stands inside quotation marks opened earlier in its sentence. */
-function insideQuotes(original: string, at: number): boolean {
-  let straight = 0;
-  let opened: boolean | undefined;
-  for (let i = at - 1; i >= 0; i--) {
-    const ch = original[i]!;
-    if (LINE_ENDS.has(ch)) break;
-    if (opened === undefined && OPENING_QUOTES.has(ch)) opened = true;
-    else if (opened === undefined && CLOSING_QUOTES.has(ch)) opened = false;
-    else if (STRAIGHT_QUOTES.has(ch)) straight++;
-  }
-  return opened === true || straight % 2 === 1;
-}
 
 /**
  * Whether [start, end) quotes a whole condition: it lies inside quotation marks (删除“三十五周岁以下”等表述), or it
@@ -95,18 +77,9 @@ function insideQuotes(original: string, at: number): boolean {
  */
 function quotesACondition(a: FieldAnalysis, start: number, end: number, clauseHits: readonly TermHit[]): boolean {
   const { original, starts, ends } = a.n;
-  if (original === undefined || !isQuoted(a, start, end)) return false;
+  if (original === undefined || !overlapsQuotes(a.n, start, end)) return false;
   if (insideQuotes(original, starts[start]!) && insideQuotes(original, ends[end - 1]! - 1)) return true;
   return clauseHits.some((h) => imposes(h) && insideQuotes(original, starts[h.start]!));
-}
-
-/** Whether the words at [start, end) of the normalised text overlap words in quotation marks of the original. */
-function isQuoted(a: FieldAnalysis, start: number, end: number): boolean {
-  const { original, starts, ends } = a.n;
-  if (original === undefined || end <= start) return false;
-  const [from, to] = [starts[start]!, ends[end - 1]!];
-  for (let i = from; i < to; i++) if (OPENING_QUOTES.has(original[i]!) || STRAIGHT_QUOTES.has(original[i]!)) return true;
-  return insideQuotes(original, from) || insideQuotes(original, to - 1);
 }
 
 /** The role that clears a finding of `category` at [start, end) of the field, if any. */
@@ -123,10 +96,10 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
   for (const role of roles) {
     if (!role.clears(category)) continue;
     const hits = role.scope === 'sentence' ? (sentenceHits ??= a.hitsIn(clause.sentenceStart, clause.sentenceEnd)) : clauseHits;
-    if (role.quoted && !quotesACondition(a, start, end, clauseHits)) continue;
     const cued = hits.some((h) => h.tags.has(role.tag)) || (role.askTag !== undefined && isQuestion(a, clause, role.askTag));
     const sectioned = clause.section !== undefined && role.sections.has(clause.section);
     if (!cued && !sectioned) continue;
+    if (role.quoted && !quotesACondition(a, start, end, clauseHits)) continue;
     if (role.unlessTag && (sentenceHits ??= a.hitsIn(clause.sentenceStart, clause.sentenceEnd)).some((h) => h.tags.has(role.unlessTag!))) continue;
     // A cue holds unless the clause names the applicant, excludes someone (高血压患者勿扰) or restricts the words
     // themselves: a strong cue holds even then. A section is weaker and yields to any operator (岗位职责 listing 限男性).
