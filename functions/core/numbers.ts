@@ -59,6 +59,9 @@ const CN_NUMBER_RE = new RegExp(
 );
 // 陆个月, 壹年, 叁仟元: formal numerals are never casual words, so they fold before any unit.
 const FORMAL_RE = /[壹贰叁肆伍陆柒捌玖拾佰][壹贰叁肆伍陆柒捌玖拾佰零〇]*(?=\s*(?:个月|个半月|年|月|天|日|元|块|周岁|岁|人|名))/g;
+// 壹万, 叁仟: formal numerals before a large unit read as the plain ones the amount folds below know (一万, 三千).
+const FORMAL_AMOUNT_RE = /[壹贰叁肆伍陆柒捌玖拾佰仟][壹贰叁肆伍陆柒捌玖拾佰零〇仟]*(?=\s*[万千])|[壹贰叁肆伍陆柒捌玖拾佰][壹贰叁肆伍陆柒捌玖拾佰零〇]*仟/g;
+const PLAIN_NUMERAL: Record<string, string> = { 壹: '一', 贰: '二', 叁: '三', 肆: '四', 伍: '五', 陆: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十', 佰: '百', 仟: '千' };
 // 1 9 9 元: digits spelt out one by one with spaces.
 const SPACED_DIGITS_RE = /(?<![\d.])\d(?: \d){2,}(?![\d.])/g;
 // 30,000 and 3,800: thousands separated by commas are one figure.
@@ -132,7 +135,10 @@ export function foldNumbers(n: Normalized): Normalized {
     });
   }
   if (MAY_HAVE_CN_UNIT.test(out.text)) out = fold(out, CN_NUMBER_RE, (m) => String(chineseNumeral(m) ?? m));
-  if (/[壹贰叁肆伍陆柒捌玖拾佰]/.test(out.text)) out = fold(out, FORMAL_RE, (m) => String(chineseNumeral(m) ?? m));
+  if (/[壹贰叁肆伍陆柒捌玖拾佰]/.test(out.text)) {
+    out = fold(out, FORMAL_AMOUNT_RE, (m) => [...m].map((c) => PLAIN_NUMERAL[c] ?? c).join(''));
+    out = fold(out, FORMAL_RE, (m) => String(chineseNumeral(m) ?? m));
+  }
   if (MAY_HAVE_CN_AMOUNT.test(out.text)) {
     out = fold(out, AMOUNT_TAIL_RE, (m) => {
       const unit = m[1] === '万' ? 10_000 : 1_000;

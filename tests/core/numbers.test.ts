@@ -52,6 +52,11 @@ describe('number folding', () => {
     expect(norm('版本1.2万5，1万5千')).toBe('版本1.2万5,1万5千');
   });
 
+  it('reads formal numerals before a large unit as plain ones the amount parser knows (壹萬, 叁仟)', () => {
+    expect(norm('月薪壹萬起，补贴叁仟元')).toBe('月薪一万起,补贴三千元');
+    expect(norm('贰拾伍岁以下，壹年合同')).toBe('25岁以下,1年合同');
+  });
+
   it('reads 一下 after a figure as 以下, and nowhere else', () => {
     expect(norm('35岁一下，请稍等一下')).toBe('35岁以下,请稍等一下');
   });
