@@ -114,6 +114,10 @@ const blindCorpora = [
   ['the blind quoted-violations corpus', join(import.meta.dirname, 'fixtures/blind-quoted-violations.jsonl')],
   ['the blind community-posts corpus', join(import.meta.dirname, 'fixtures/blind-community-posts.jsonl')],
   ['the blind machine-translated corpus', join(import.meta.dirname, 'fixtures/blind-machine-translated.jsonl')],
+  ['the blind rhymed-slogans corpus', join(import.meta.dirname, 'fixtures/blind-rhymed-slogans.jsonl')],
+  ['the blind numeral-forms corpus', join(import.meta.dirname, 'fixtures/blind-numeral-forms.jsonl')],
+  ['the blind Gen-Z slang corpus', join(import.meta.dirname, 'fixtures/blind-genz-slang.jsonl')],
+  ['the blind footnote-conditions corpus', join(import.meta.dirname, 'fixtures/blind-footnote-conditions.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
