@@ -155,7 +155,9 @@ export function neutralNextTo(text: string, hits: readonly TermHit[], start: num
   return hits.some(
     (h) =>
       hasAnyTag(h, neutral) &&
-      ((h.start >= end && !bounded && (NEUTRAL_FILLER.test(text.slice(end, h.start)) || LIST_THEN_NEUTRAL.test(text.slice(end, h.start)))) ||
+      // a match inside the neutral words (全日制学历 in 欢迎非全日制学历), or neutral words right after or before it
+      ((h.start <= start && h.end >= end) ||
+        (h.start >= end && !bounded && (NEUTRAL_FILLER.test(text.slice(end, h.start)) || LIST_THEN_NEUTRAL.test(text.slice(end, h.start)))) ||
         (h.end <= start && NEUTRAL_FILLER.test(text.slice(h.end, start)) && (!bounded || NEGATION.test(text[h.start]!)))),
   );
 }
