@@ -118,6 +118,8 @@ const blindCorpora = [
   ['the blind numeral-forms corpus', join(import.meta.dirname, 'fixtures/blind-numeral-forms.jsonl')],
   ['the blind Gen-Z slang corpus', join(import.meta.dirname, 'fixtures/blind-genz-slang.jsonl')],
   ['the blind footnote-conditions corpus', join(import.meta.dirname, 'fixtures/blind-footnote-conditions.jsonl')],
+  ['the blind SMS-spam corpus', join(import.meta.dirname, 'fixtures/blind-sms-spam.jsonl')],
+  ['the blind contract-terms corpus', join(import.meta.dirname, 'fixtures/blind-contract-terms.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
