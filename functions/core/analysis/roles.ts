@@ -64,6 +64,15 @@ export function compileRoles(file: RolesFile, index: TermIndex, fold: (s: string
   });
 }
 
+/** 但, 但是, 不过, 可是, 然而: what follows takes back what came before in the sentence. */
+const CONTRAST = /但|不过|可是|然而|只是/;
+
+/**
+ * Whether a contrast stands between a sentence-wide cue and the words it would clear: 不收押金，但需购买公司装备…共380元
+ * keeps the purchase (a disclaimer covers what comes before the 但, not what it takes back).
+ */
+const contrastBetween = (text: string, cueEnd: number, start: number) => cueEnd < start && CONTRAST.test(text.slice(cueEnd, start));
+
 /** Whether the clause's sentence ends with a question mark (normalisation folds ？ to ?) and holds a word that asks. */
 const isQuestion = (a: FieldAnalysis, clause: Clause, askTag: string) =>
   a.n.text.charCodeAt(clause.sentenceEnd) === 0x3f && a.hitsIn(clause.sentenceStart, clause.sentenceEnd).some((h) => h.tags.has(askTag));
@@ -96,7 +105,9 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
   for (const role of roles) {
     if (!role.clears(category)) continue;
     const hits = role.scope === 'sentence' ? (sentenceHits ??= a.hitsIn(clause.sentenceStart, clause.sentenceEnd)) : clauseHits;
-    const cued = hits.some((h) => h.tags.has(role.tag)) || (role.askTag !== undefined && isQuestion(a, clause, role.askTag));
+    const cued =
+      hits.some((h) => h.tags.has(role.tag) && !(role.scope === 'sentence' && contrastBetween(a.n.text, h.end, start))) ||
+      (role.askTag !== undefined && isQuestion(a, clause, role.askTag));
     const sectioned = clause.section !== undefined && role.sections.has(clause.section);
     if (!cued && !sectioned) continue;
     if (role.quoted && !quotesACondition(a, start, end, clauseHits)) continue;
