@@ -120,6 +120,8 @@ const blindCorpora = [
   ['the blind footnote-conditions corpus', join(import.meta.dirname, 'fixtures/blind-footnote-conditions.jsonl')],
   ['the blind SMS-spam corpus', join(import.meta.dirname, 'fixtures/blind-sms-spam.jsonl')],
   ['the blind contract-terms corpus', join(import.meta.dirname, 'fixtures/blind-contract-terms.jsonl')],
+  ['the blind WeChat-articles corpus', join(import.meta.dirname, 'fixtures/blind-wechat-articles.jsonl')],
+  ['the blind negation-contrast corpus', join(import.meta.dirname, 'fixtures/blind-negation-contrast.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
