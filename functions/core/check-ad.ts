@@ -56,10 +56,20 @@ function dedupe(raw: RawFinding[], texts: ReadonlyMap<string, string>): RawFindi
     (a, b) => Number(a.generic ?? false) - Number(b.generic ?? false) || b.end - b.start - (a.end - a.start) || a.field.localeCompare(b.field) || a.start - b.start,
   );
   const kept: RawFinding[] = [];
+  const overlaps = (k: RawFinding, f: RawFinding) => k.field === f.field && k.rule.category === f.rule.category && k.start < f.end && f.start < k.end;
   for (const f of sorted) {
-    const i = kept.findIndex((k) => k.field === f.field && k.rule.category === f.rule.category && k.start < f.end && f.start < k.end);
+    const i = kept.findIndex((k) => overlaps(k, f));
     if (i < 0) kept.push(f);
-    else if (kept[i]!.rule === f.rule && f.start <= kept[i]!.start && f.end >= kept[i]!.end && gluedTo(texts.get(f.field)!, f, kept[i]!)) kept[i] = f;
+    else if (
+      kept[i]!.rule === f.rule &&
+      f.start <= kept[i]!.start &&
+      f.end >= kept[i]!.end &&
+      gluedTo(texts.get(f.field)!, f, kept[i]!) &&
+      // the longer span may not reach into another kept finding (须为985、211院校全日制 beside 全日制本科)
+      kept.every((k, j) => j === i || !overlaps(k, f))
+    ) {
+      kept[i] = f;
+    }
   }
   return kept;
 }

@@ -36,6 +36,16 @@ describe('checkAd', () => {
     expect(check('985、211理工科、师范专业优先考虑').findings.filter((f) => f.category === 'school_tier').map((f) => f.text)).toEqual(['985、211']);
   });
 
+  it('never keeps two overlapping findings of one category, so their fixes compose', () => {
+    const ad = { title: '教师', description: '应聘条件：第一学历须为985、211院校全日制本科，持教师资格证。' };
+    const v = engine.check(ad);
+    const tiers = v.findings.filter((f) => f.category === 'school_tier').sort((a, b) => a.start - b.start);
+    for (let i = 1; i < tiers.length; i++) expect(tiers[i]!.start).toBeGreaterThanOrEqual(tiers[i - 1]!.end);
+    const fixed = engine.fix(ad, v);
+    expect(fixed?.ad.description).not.toMatch(/985|211|全日制|第一学历/);
+    expect(fixed?.ad.description).toContain('持教师资格证');
+  });
+
   it('reports spans in the original text even after normalisation changed it', () => {
     const description = '要求：僅限 男 性，乙 肝 攜 帶 者 勿 擾';
     const v = check(description);
