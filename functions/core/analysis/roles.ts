@@ -19,6 +19,7 @@ export interface CompiledRole {
   strong: boolean;
   /** The tag of the words that make a sentence ending with a question mark a question, when the role holds on questions. */
   askTag: string | undefined;
+  /** The role holds only on a whole condition in quotation marks (quotations.ts). */
   quoted: boolean;
   /** The tag of the words that keep the role off their sentence, when it has such words. */
   unlessTag: string | undefined;
@@ -64,7 +65,7 @@ export function compileRoles(file: RolesFile, index: TermIndex, fold: (s: string
   });
 }
 
-/** 但, 但是, 不过, 可是, 然而: what follows takes back what came before in the sentence. */
+/** 但(是), 不过, 可是, 然而, 只是: what follows takes back what came before in the sentence. */
 const CONTRAST = /但|不过|可是|然而|只是/;
 
 /**
