@@ -122,6 +122,9 @@ const blindCorpora = [
   ['the blind contract-terms corpus', join(import.meta.dirname, 'fixtures/blind-contract-terms.jsonl')],
   ['the blind WeChat-articles corpus', join(import.meta.dirname, 'fixtures/blind-wechat-articles.jsonl')],
   ['the blind negation-contrast corpus', join(import.meta.dirname, 'fixtures/blind-negation-contrast.jsonl')],
+  ['the blind title-conditions corpus', join(import.meta.dirname, 'fixtures/blind-title-conditions.jsonl')],
+  ['the blind law-citing corpus', join(import.meta.dirname, 'fixtures/blind-law-citing.jsonl')],
+  ['the blind symbol-conditions corpus', join(import.meta.dirname, 'fixtures/blind-symbol-conditions.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
