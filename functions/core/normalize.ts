@@ -10,7 +10,7 @@
 // The traditional→simplified build only (109 KB instead of 1.2 MB of dictionaries for every direction).
 import * as OpenCC from 'opencc-js/t2cn';
 import { output, replaceRanges, type Normalized, type Replacement } from './mapped-text.js';
-import { gluedIntoLatinWord } from './scan/latin-words.js';
+import { gluedIntoLatinWord, isDigit, isLetter } from './scan/latin-words.js';
 import { TermIndex } from './scan/term-index.js';
 import { foldNumbers } from './numbers.js';
 
@@ -251,8 +251,6 @@ function phraseIndex(phrases: string[]): TermIndex {
   return index;
 }
 
-const isAsciiLetter = (code: number) => code >= 0x61 && code <= 0x7a;
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 /**
  * Initials (yj, bzj, sxf) stand for a word only in Chinese text: with at most a figure glued to them (交yj500,
  * 500bzj), touching a Chinese character. In a code like `8bkf`, `k5ydx` or `-zlf28` they are letters.
@@ -262,7 +260,7 @@ function initialsInChinese(text: string, start: number, end: number): boolean {
   let to = end;
   while (from > 0 && isDigit(text.charCodeAt(from - 1))) from--;
   while (to < text.length && isDigit(text.charCodeAt(to))) to++;
-  if (isAsciiLetter(text.charCodeAt(from - 1)) || isAsciiLetter(text.charCodeAt(to))) return false;
+  if (isLetter(text.charCodeAt(from - 1)) || isLetter(text.charCodeAt(to))) return false;
   return isHanCode(text.charCodeAt(from - 1)) || isHanCode(text.charCodeAt(to));
 }
 
@@ -276,13 +274,10 @@ function phraseReplacements(text: string, variants: CompiledVariants): Replaceme
   for (const hit of scanAroundLetters(text, variants.phrases)) {
     if (hit.start < last) continue;
     const phrase = text.slice(hit.start, hit.end);
-    const replacement = Object.hasOwn(variants.table.phrases, phrase)
-      ? gluedIntoLatinWord(text, hit.start, hit.end)
-        ? undefined
-        : variants.table.phrases[phrase]
-      : initialsInChinese(text, hit.start, hit.end)
-        ? variants.table.initials?.[phrase]
-        : undefined;
+    // an English phrase is a whole word; initials count only in Chinese text
+    const isPhrase = Object.hasOwn(variants.table.phrases, phrase);
+    const stands = isPhrase ? !gluedIntoLatinWord(text, hit.start, hit.end) : initialsInChinese(text, hit.start, hit.end);
+    const replacement = !stands ? undefined : isPhrase ? variants.table.phrases[phrase] : variants.table.initials?.[phrase];
     if (replacement === undefined) continue;
     const previous = out[out.length - 1];
     // muslims not suitable → 穆斯林不合适: the space between two English phrases does not separate Chinese clauses

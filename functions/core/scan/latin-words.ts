@@ -8,8 +8,9 @@
  * `c95`, `hcg` not in `72hcg`, `men` not in `v0men`).
  */
 
-const isLetter = (code: number) => code >= 0x61 && code <= 0x7a; // text is lower-cased before matching
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+/** A Latin letter (text is lower-cased before matching) or a figure: the characters of a Latin word. */
+export const isLetter = (code: number) => code >= 0x61 && code <= 0x7a;
+export const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 const isLetterOrDigit = (code: number) => isLetter(code) || isDigit(code);
 
 /** Whether a word's edge character touching `neighbour` glues it into a longer run. */
