@@ -28,6 +28,10 @@ export interface VariantTable {
   initials?: Record<string, string>;
   /** Chinese misspellings (少数名族 → 少数民族): near-homophones typed with a pinyin keyboard. */
   misspellings?: Record<string, string>;
+  /** Two-character ones (年领 → 年龄), folded only where no neighbour makes a word with either end (see `wordNeighbours`). */
+  guardedMisspellings?: Record<string, string>;
+  /** Per character: the characters that make a dictionary word before it, and after it. */
+  wordNeighbours?: Record<string, [string, string]>;
   /** Characters dropped when they sit between two Chinese characters (限*男, 押-金, 限 男 性). */
   noiseBetweenHan: string;
 }
@@ -97,6 +101,7 @@ export interface CompiledVariants {
   table: VariantTable;
   /** The phrases, found in one scan however many there are (thousands of generated pinyin spellings). */
   phrases: TermIndex;
+  /** Both kinds of misspellings, tagged `word` and `pair`. */
   misspellings: TermIndex;
   /** Per BMP code unit: the folded unit, DROP, COMPLEX (see `complex`) or UNKNOWN (not seen yet). */
   fold: Int32Array;
@@ -115,7 +120,7 @@ export function compileVariants(table: VariantTable): CompiledVariants {
   return {
     table,
     phrases: phraseIndex(phrases),
-    misspellings: phraseIndex(Object.keys(table.misspellings ?? {})),
+    misspellings: misspellingIndex(table),
     fold: new Int32Array(0x10000).fill(UNKNOWN),
     complex: new Map(),
     noise,
@@ -251,6 +256,13 @@ function phraseIndex(phrases: string[]): TermIndex {
   return index;
 }
 
+function misspellingIndex(table: VariantTable): TermIndex {
+  const index = new TermIndex();
+  for (const p of Object.keys(table.misspellings ?? {})) index.add(p, 'word');
+  for (const p of Object.keys(table.guardedMisspellings ?? {})) index.add(p, 'pair');
+  return index;
+}
+
 /**
  * Initials (yj, bzj, sxf) stand for a word only in Chinese text: with at most a figure glued to them (交yj500,
  * 500bzj), touching a Chinese character. In a code like `8bkf`, `k5ydx` or `-zlf28` they are letters.
@@ -371,12 +383,23 @@ function ocrDigitReplacements(text: string): Replacement[] {
 /** Leftmost-longest misspellings, each replaced by the word it stands for. */
 function misspellingReplacements(text: string, variants: CompiledVariants): Replacement[] {
   const out: Replacement[] = [];
+  const { misspellings, guardedMisspellings, wordNeighbours } = variants.table;
   let last = 0;
   for (const hit of variants.misspellings.scan(text)) {
     if (hit.start < last) continue;
-    out.push({ start: hit.start, end: hit.end, text: variants.table.misspellings![text.slice(hit.start, hit.end)]! });
+    const written = text.slice(hit.start, hit.end);
+    const word = hit.tags.has('word') ? misspellings![written] : straddlesNoWord(text, hit.start, hit.end, wordNeighbours) ? guardedMisspellings![written] : undefined;
+    if (word === undefined) continue;
+    out.push({ start: hit.start, end: hit.end, text: word });
     last = hit.end;
   }
   return out;
+}
+
+/** Neither end of text[start, end) makes a word with the character beside it (每年领取 is 每年 + 领取, not 年龄). */
+function straddlesNoWord(text: string, start: number, end: number, neighbours: VariantTable['wordNeighbours']): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  return !(before && neighbours?.[text[start]!]?.[0].includes(before)) && !(after && neighbours?.[text[end - 1]!]?.[1].includes(after));
 }
 

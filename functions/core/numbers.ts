@@ -2,7 +2,7 @@
  * Number folding, the last normalisation pass: real boards write the same figures many ways, and rules
  * should see one. It folds
  * - list numbers glued to a figure or a word (`1.20-35岁`, `2、40周岁以下`, `3.男性`) into a clause break;
- * - dash, em-dash, tilde, 到 and 至 runs between two figures (`18——25`, `20---35`, `25~35`, `20到35`) into `-`;
+ * - dash, em-dash, tilde, 一, 到 and 至 runs between two figures (`18——25`, `20---35`, `25~35`, `18一35`, `20到35`) into `-`;
  * - Chinese numerals before a unit (`三十五岁`, `叁拾伍周岁`, `六个月`, `一米七`) into digits;
  * - Chinese numerals after a comparison (`不超过五十`, `未满十八`): a bound is a figure whatever follows;
  * - Chinese numerals for money after a payment, fee or pay word (`先交一百九十八`, `体检费一百八`);
@@ -87,7 +87,8 @@ const HEIGHT_DIGITS_RE = /(?<![\d.])1\s*米\s*([4-9])(\d)?(?![\d.])/g;
  * A single `-` is already the folded form; only other connectors are looked for.
  */
 // It starts with the connector, which is rare, and the figures around it are checked from there.
-const CONNECTOR_RE = /(?:-{2,}|[—–~〜]+|到|至)(?=\s*\d)/g;
+// 一 between two figures (18一35, 3500一5000) is a dash typed on a phone: the keyboards put 一 where - is.
+const CONNECTOR_RE = /(?:-{2,}|[—–~〜一]+|到|至)(?=\s*\d)/g;
 const FIGURE_BEFORE = /\d\s*(?:周岁|岁|k|K|万|千|元|cm)?$/;
 
 /**

@@ -164,6 +164,8 @@ export function pinyinVariants(lexicon: Lexicon, generated: VocabularyFile[]): V
       phrases: Object.fromEntries(Object.entries(phrases).sort()),
       initials: Object.fromEntries(Object.entries(initials).sort()),
       misspellings: {},
+      guardedMisspellings: {},
+      wordNeighbours: {},
     },
   };
 }
@@ -223,13 +225,56 @@ export function homophoneMisspellings(lexicon: Lexicon, generated: VocabularyFil
       }
     });
   }
+  const { pairs, neighbours } = guardedMisspellings(setWords(lexicon, generated, lexicon.common.guardedHomophonesOf, 'guardedHomophonesOf'), bySound, dictionaryWords, known);
   return {
     vocabulary: 'near-homophone misspellings',
     generatedBy: GENERATED_BY,
-    source: "pinyin-pro over the characters of the tokenizer's dictionary: one-character near-homophone misspellings of the words of the sets in common.yaml homophonesOf",
+    source:
+      "pinyin-pro over the characters of the tokenizer's dictionary: one-character near-homophone misspellings of the words of the sets in common.yaml homophonesOf, and of the two-character words of the sets in guardedHomophonesOf with the dictionary's neighbours of their characters",
     sets: {},
-    variants: { pinyin: {}, phrases: {}, initials: {}, misspellings: Object.fromEntries(Object.entries(misspellings).sort()) },
+    variants: {
+      pinyin: {},
+      phrases: {},
+      initials: {},
+      misspellings: Object.fromEntries(Object.entries(misspellings).sort()),
+      guardedMisspellings: Object.fromEntries(Object.entries(pairs).sort()),
+      wordNeighbours: Object.fromEntries(Object.entries(neighbours).sort()),
+    },
   };
+}
+
+/**
+ * 年领 for 年龄, 合铜 for 合同, 服装废 for 服装费: each word with one character replaced by a common one of the same
+ * sound, unless the misspelling is itself a word. A short misspelling is easily two words' ends (每年领取, 混合铜材,
+ * 诚信经营), so each comes with its characters' dictionary neighbours: the characters that make a two-character
+ * word before its first and after its last. Normalisation folds it only where neither neighbour does.
+ */
+function guardedMisspellings(words: readonly string[], bySound: ReadonlyMap<string, ReadonlySet<string>>, dictionaryWords: readonly string[], known: ReadonlySet<string>) {
+  const pairs: Record<string, string> = {};
+  for (const word of words) {
+    const sounds = syllables(word).map(confusable);
+    [...word].forEach((ch, i) => {
+      for (const other of bySound.get(sounds[i]!) ?? []) {
+        const misspelt = word.slice(0, i) + other + word.slice(i + 1);
+        // a longer word has more places to go wrong: there only a character of exactly the same tone stands in (保证进 is not 保证金)
+        if (word.length > 2 && tonedSyllable(other) !== tonedSyllable(ch)) continue;
+        if (other !== ch && !known.has(misspelt)) pairs[misspelt] ??= word;
+      }
+    });
+  }
+  const firsts = new Set(Object.keys(pairs).map((p) => p[0]!));
+  const lasts = new Set(Object.keys(pairs).map((p) => p.at(-1)!));
+  const before = new Map<string, Set<string>>();
+  const after = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, key: string, ch: string) => (map.get(key) ?? map.set(key, new Set()).get(key)!).add(ch);
+  for (const w of dictionaryWords) {
+    if (w.length !== 2 || !/^[\u4e00-\u9fff]{2}$/.test(w)) continue;
+    if (firsts.has(w[1]!)) add(before, w[1]!, w[0]!);
+    if (lasts.has(w[0]!)) add(after, w[0]!, w[1]!);
+  }
+  const neighbours: Record<string, [string, string]> = {};
+  for (const ch of new Set([...firsts, ...lasts])) neighbours[ch] = [[...(before.get(ch) ?? [])].sort().join(''), [...(after.get(ch) ?? [])].sort().join('')];
+  return { pairs, neighbours };
 }
 
 /** A generated file's text, exactly as written to lexicons/ (JSON has no comments: `generatedBy` says where from). */

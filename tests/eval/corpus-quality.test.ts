@@ -125,6 +125,11 @@ const blindCorpora = [
   ['the blind title-conditions corpus', join(import.meta.dirname, 'fixtures/blind-title-conditions.jsonl')],
   ['the blind law-citing corpus', join(import.meta.dirname, 'fixtures/blind-law-citing.jsonl')],
   ['the blind symbol-conditions corpus', join(import.meta.dirname, 'fixtures/blind-symbol-conditions.jsonl')],
+  ['the blind birth-years corpus', join(import.meta.dirname, 'fixtures/blind-birth-years.jsonl')],
+  ['the blind euphemism-indirect corpus', join(import.meta.dirname, 'fixtures/blind-euphemism-indirect.jsonl')],
+  ['the blind referral-posts corpus', join(import.meta.dirname, 'fixtures/blind-referral-posts.jsonl')],
+  ['the blind literary-register corpus', join(import.meta.dirname, 'fixtures/blind-literary-register.jsonl')],
+  ['the blind multi-position corpus', join(import.meta.dirname, 'fixtures/blind-multi-position.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));

@@ -7,7 +7,7 @@
  */
 import type { TermHit } from '../scan/term-index.js';
 import { clausesWith, hasAnyTag, type FieldAnalysis } from './field-analysis.js';
-import { OPERATOR_TAG } from './roles.js';
+import { OPERATOR_TAG, RESTRICT_TAG } from './roles.js';
 
 export interface CompiledConstruction {
   attribute: string[];
@@ -83,12 +83,25 @@ function withinGap(text: string, from: number, to: number, gap: number): boolean
 }
 
 /**
+ * Qualities ending in 的 describe the attribute after them (更适合细心、耐心的女孩子, 适合能吃苦的男生): a list of them
+ * is one item, and a verb among them describes the person, not a task.
+ */
+const QUALITIES_OF = /^[^(（,，]{1,8}的$/;
+const isOperator = (h: TermHit) => h.tags.has(OPERATOR_TAG) || h.tags.has(RESTRICT_TAG);
+/** An operator word (要求, 更适合) then qualities of the person it asks for, however long the list. */
+const describedBy = (text: string, operator: TermHit, attributeStart: number) => isOperator(operator) && QUALITIES_OF.test(text.slice(operator.end, attributeStart));
+/** A preposition right before the attribute makes it a companion (需要和男同事合住), not the applicant. */
+const WITH = /[和跟与同]$/;
+
+/**
  * Nothing between operator and attribute that unbinds them: a verb makes the attribute a task or a skill
  * (需能讲解汉传佛教); before the attribute, an opening bracket or a list separator starts another item
  * (优先（安捷伦气质联用仪）, 端正、皮肤好).
  */
 function gapIsClear(text: string, hits: readonly TermHit[], c: CompiledConstruction, from: number, to: number, operatorFirst: boolean): boolean {
-  if (operatorFirst && /[(、]/.test(text.slice(from, to))) return false;
+  const gap = text.slice(from, to);
+  if (operatorFirst && QUALITIES_OF.test(gap) && hits.some((h) => h.end === from && isOperator(h))) return true;
+  if (operatorFirst && (/[(、]/.test(gap) || WITH.test(gap))) return false;
   return !hits.some((h) => h.start >= from && h.end <= to && hasAnyTag(h, c.gapBreaker));
 }
 
@@ -118,13 +131,14 @@ export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [n
         if (
           h.end <= g.start &&
           hasAnyTag(h, c.before) &&
-          ((withinGap(text, h.end, g.start, c.gap) && gapIsClear(text, hits, c, h.end, g.start, true)) || labelGoverns(text, hits, c, h, g.start))
+          (((withinGap(text, h.end, g.start, c.gap) || describedBy(text, h, g.start)) && gapIsClear(text, hits, c, h.end, g.start, true)) || labelGoverns(text, hits, c, h, g.start))
         ) {
           before = h;
         }
         if (!after && h.start >= g.end && hasAnyTag(h, c.after) && withinGap(text, g.end, h.start, c.gap) && gapIsClear(text, hits, c, g.end, h.start, false)) after = h;
         if (!key && h.end <= g.start && hasAnyTag(h, c.keys) && KEY_LINK.test(text.slice(h.end, g.start))) key = h;
       }
+      after ??= before || key ? undefined : operatorClauseAfter(a, i, g, c);
       if (before || after || key) {
         out.push([Math.min(g.start, (before ?? key)?.start ?? g.start), Math.max(g.end, after?.end ?? g.end)]);
       } else if (c.bare && isBare(text, clause.start, clause.end, g, hits, c.anyAttribute)) {
@@ -135,8 +149,33 @@ export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [n
   return out;
 }
 
-/** What may stand between an attribute and the neutral word about it: 本地户籍的也可以, 汉族者均可. */
-const NEUTRAL_FILLER = /^[的者人员也都、]{0,2}$/;
+/** What may follow an attribute that ends its clause (乙肝携带者，…; 信回教的，…). */
+const CLAUSE_END_FILLER = /^(?:的|者|人员|人士|朋友们?|同胞|们)?\s*$/;
+/** What may stand around the operator of a clause that is nothing but an operator (，一律不要 / ，恕不延聘 / ，均不考虑). */
+const OPERATOR_CLAUSE_FILLER = /^\s*(?:一律|一概|均|都|概|全部|统统|请|就|也|则|恕)*\s*$/;
+
+/**
+ * 乙肝携带者，一律不要 / 凡奉回教者，恕不延聘: an attribute that ends its clause, and a next clause of the same
+ * sentence that is nothing but an exclusion or preference, are one condition written across a comma.
+ */
+function operatorClauseAfter(a: FieldAnalysis, i: number, g: AttributeGroup, c: CompiledConstruction): TermHit | undefined {
+  const clause = a.clauses[i]!;
+  const next = a.clauses[i + 1];
+  const { text } = a.n;
+  if (!next || next.sentenceStart !== clause.sentenceStart || !CLAUSE_END_FILLER.test(text.slice(g.end, clause.end))) return undefined;
+  const operator = a.clauseHits[i + 1]!.find((h) => hasAnyTag(h, c.after));
+  if (!operator || !OPERATOR_CLAUSE_FILLER.test(text.slice(next.start, operator.start)) || !OPERATOR_CLAUSE_FILLER.test(text.slice(operator.end, next.end).replace(/[。.!！]$/, ''))) return undefined;
+  return operator;
+}
+
+/** What may stand between an attribute and the neutral word about it: 本地户籍的也可以, 汉族者均可, 年逾六旬者亦不拒之门外. */
+const NEUTRAL_FILLER = /^(?:周岁|岁)?[的者人员也都亦、]{0,2}$/;
+/**
+ * …or a comma, when the neutral word opens the next clause with a word for all of them: 已婚未婚，均可应聘 (a
+ * bare 女性，欢迎加入 stays a condition).
+ */
+const ACROSS_COMMA = /^[的者人员]?\s*[,，]\s*$/;
+export const NEUTRAL_FOR_ALL = /^[均皆都亦也]/;
 /** …or the rest of a list the neutral word closes: 学生、已婚女性、退休人士都欢迎 welcomes every item. */
 const LIST_THEN_NEUTRAL = /^[^，。；,;:：\n、/]{0,4}(?:[、/][^，。；,;:：\n、/]{1,6})+[的者人员也都]{0,2}$/;
 /** A neutral word that negates (不限, 无要求): only such a word before a bound makes it neutral. */
@@ -157,7 +196,9 @@ export function neutralNextTo(text: string, hits: readonly TermHit[], start: num
       hasAnyTag(h, neutral) &&
       // a match inside the neutral words (全日制学历 in 欢迎非全日制学历), or neutral words right after or before it
       ((h.start <= start && h.end >= end) ||
-        (h.start >= end && !bounded && (NEUTRAL_FILLER.test(text.slice(end, h.start)) || LIST_THEN_NEUTRAL.test(text.slice(end, h.start)))) ||
+        (h.start >= end &&
+          !bounded &&
+          (NEUTRAL_FILLER.test(text.slice(end, h.start)) || LIST_THEN_NEUTRAL.test(text.slice(end, h.start)) || (ACROSS_COMMA.test(text.slice(end, h.start)) && NEUTRAL_FOR_ALL.test(text[h.start]!)))) ||
         (h.end <= start && NEUTRAL_FILLER.test(text.slice(h.end, start)) && (!bounded || NEGATION.test(text[h.start]!)))),
   );
 }

@@ -174,7 +174,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       ...(f.adult ? { adult: { above: f.adult.above, work: wordsOf(f.adult.work, ruleId) } } : {}),
     });
     const exception = (e: LexiconException, ruleId: string): CompiledException => ({
-      re: 'terms' in e ? new RegExp(alternation(e.terms), 'g') : regex(e.regex, ruleId),
+      // a figure in an exception's words is a whole number: 0押金 (no deposit) is not the end of 交300押金
+      re: 'terms' in e ? new RegExp(alternation(e.terms).replace(/(?<=^\(\?:|\|)(?=\d)/g, '(?<![\\d.])'), 'g') : regex(e.regex, ruleId),
       scope: e.scope,
     });
     const matcher = (p: Pattern, ruleId: string): Matcher => {
@@ -250,6 +251,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     variantTable.phrases = { ...variantTable.phrases, ...vocabulary.variants.phrases };
     variantTable.initials = { ...variantTable.initials, ...vocabulary.variants.initials };
     variantTable.misspellings = { ...variantTable.misspellings, ...vocabulary.variants.misspellings };
+    variantTable.guardedMisspellings = { ...variantTable.guardedMisspellings, ...vocabulary.variants.guardedMisspellings };
+    variantTable.wordNeighbours = { ...variantTable.wordNeighbours, ...vocabulary.variants.wordNeighbours };
   }
   return {
     version: lexicon.version,

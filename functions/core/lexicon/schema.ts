@@ -178,6 +178,11 @@ export const CommonFileSchema = z
     pinyinOf: z.record(z.string(), z.array(z.string())).default({}),
     /** Sets whose words of three or more characters are also matched misspelt with a near-homophone (少数名族), by owner. */
     homophonesOf: z.record(z.string(), z.array(z.string())).default({}),
+    /**
+     * Sets whose two-character words are also matched misspelt with a near-homophone (年领 for 年龄, 合铜 for 合同),
+     * only where the misspelling does not straddle a word of the text (每年领取 is 每年 + 领取).
+     */
+    guardedHomophonesOf: z.record(z.string(), z.array(z.string())).default({}),
     variants: z
       .object({
         symbols: z.record(z.string(), z.string()).default({}),
@@ -252,6 +257,10 @@ export const VocabularyFileSchema = z
         initials: z.record(z.string().regex(/^[a-z]+$/), z.string()).default({}),
         /** Chinese misspellings (少数名族 → 少数民族), folded wherever they appear. */
         misspellings: z.record(z.string(), z.string()).default({}),
+        /** Two-character misspellings (年领 → 年龄), folded unless a neighbour makes a word with either end (see `wordNeighbours`). */
+        guardedMisspellings: z.record(z.string(), z.string()).default({}),
+        /** Per character: the characters that make a dictionary word before it, and after it (年: 每今青中…, 领: 取导先…). */
+        wordNeighbours: z.record(z.string(), z.tuple([z.string(), z.string()])).default({}),
       })
       .strict()
       .optional(),

@@ -3,6 +3,7 @@
  * threshold become `review` findings with `source: "model"` and the score. The model never rejects, never
  * removes a rule's finding, and is silenced by the same clause roles as the rules (a disclaimer, a perk…).
  */
+import { NEUTRAL_FOR_ALL } from '../analysis/constructions.js';
 import { hasAnyTag, type FieldAnalysis } from '../analysis/field-analysis.js';
 import { clearingRole } from '../analysis/roles.js';
 import { ATTRIBUTE_CATEGORIES, type Category } from '../categories.js';
@@ -78,10 +79,10 @@ export function secondOpinion(fields: readonly FieldAnalysis[], flagged: readonl
   const firstRule = firstRuleOf(lexicon);
   for (const a of fields) {
     const taken = flagged.filter((f) => f.field === a.field);
-    for (const clause of a.clauses) {
-      if (taken.some((f) => f.start < clause.end && clause.start < f.end)) continue;
+    a.clauses.forEach((clause, i) => {
+      if (taken.some((f) => f.start < clause.end && clause.start < f.end)) return;
       const [start, end] = trimClause(a.n.text, clause.start, clause.end);
-      if (!isConditionLike(a.n.text, start, end)) continue;
+      if (!isConditionLike(a.n.text, start, end)) return;
       const scores = model.scores(a.n.text, start, end, clause.section);
       let neutral: boolean | undefined; // looked up only for a clause the model reports
       for (let c = 0; c < model.categories.length; c++) {
@@ -90,13 +91,20 @@ export function secondOpinion(fields: readonly FieldAnalysis[], flagged: readonl
         const category = model.categories[c]!;
         const rule = firstRule.get(category);
         if (!rule) continue;
-        neutral ??= a.hitsIn(start, end).some((h) => hasAnyTag(h, lexicon.neutral));
+        neutral ??= a.hitsIn(start, end).some((h) => hasAnyTag(h, lexicon.neutral)) || neutralOpens(a, a.clauses[i + 1], clause.sentenceStart, lexicon);
         // What clears a rule's hit clears the model's: the clause's role, or a neutral word (本地外地户籍均可).
         if (clearingRole(a, start, end, category, lexicon.roles)) continue;
         if (ATTRIBUTE_CATEGORIES.has(category) && neutral) continue;
         hits.push({ field: a.field, start, end, category, score, rule });
       }
-    }
+    });
   }
   return hits;
+}
+
+/** The next clause of the sentence opens with a neutral word for all that came before (已婚未婚，均可应聘). */
+function neutralOpens(a: FieldAnalysis, next: FieldAnalysis['clauses'][number] | undefined, sentenceStart: number, lexicon: CompiledLexicon): boolean {
+  if (!next || next.sentenceStart !== sentenceStart) return false;
+  const first = a.hitsIn(next.start, next.start + 1)[0];
+  return first !== undefined && hasAnyTag(first, lexicon.neutral) && NEUTRAL_FOR_ALL.test(a.n.text[first.start]!);
 }

@@ -65,5 +65,5 @@ describe('regex triggers', () => {
       }
     }
     expect(compared).toBeGreaterThan(100);
-  });
+  }, 90_000); // every regex over every labelled ad (over 12,000 of them), twice
 });
