@@ -130,6 +130,8 @@ const blindCorpora = [
   ['the blind referral-posts corpus', join(import.meta.dirname, 'fixtures/blind-referral-posts.jsonl')],
   ['the blind literary-register corpus', join(import.meta.dirname, 'fixtures/blind-literary-register.jsonl')],
   ['the blind multi-position corpus', join(import.meta.dirname, 'fixtures/blind-multi-position.jsonl')],
+  ['the blind typo-heavy corpus', join(import.meta.dirname, 'fixtures/blind-typo-heavy.jsonl')],
+  ['the blind long-corporate-jd corpus', join(import.meta.dirname, 'fixtures/blind-long-corporate-jd.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
