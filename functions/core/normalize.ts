@@ -28,7 +28,7 @@ export interface VariantTable {
   initials?: Record<string, string>;
   /** Chinese misspellings (少数名族 → 少数民族): near-homophones typed with a pinyin keyboard. */
   misspellings?: Record<string, string>;
-  /** Two-character ones (年领 → 年龄), folded only where no neighbour makes a word with either end (see `wordNeighbours`). */
+  /** Short ones (年领 → 年龄, 合铜 → 合同), folded only where no neighbour makes a word with either end (see `wordNeighbours`). */
   guardedMisspellings?: Record<string, string>;
   /** Per character: the characters that make a dictionary word before it, and after it. */
   wordNeighbours?: Record<string, [string, string]>;
@@ -101,7 +101,7 @@ export interface CompiledVariants {
   table: VariantTable;
   /** The phrases, found in one scan however many there are (thousands of generated pinyin spellings). */
   phrases: TermIndex;
-  /** Both kinds of misspellings, tagged `word` and `pair`. */
+  /** Both kinds of misspellings, tagged `anywhere` and `guarded`. */
   misspellings: TermIndex;
   /** Per BMP code unit: the folded unit, DROP, COMPLEX (see `complex`) or UNKNOWN (not seen yet). */
   fold: Int32Array;
@@ -258,8 +258,8 @@ function phraseIndex(phrases: string[]): TermIndex {
 
 function misspellingIndex(table: VariantTable): TermIndex {
   const index = new TermIndex();
-  for (const p of Object.keys(table.misspellings ?? {})) index.add(p, 'word');
-  for (const p of Object.keys(table.guardedMisspellings ?? {})) index.add(p, 'pair');
+  for (const p of Object.keys(table.misspellings ?? {})) index.add(p, 'anywhere');
+  for (const p of Object.keys(table.guardedMisspellings ?? {})) index.add(p, 'guarded');
   return index;
 }
 
@@ -388,7 +388,7 @@ function misspellingReplacements(text: string, variants: CompiledVariants): Repl
   for (const hit of variants.misspellings.scan(text)) {
     if (hit.start < last) continue;
     const written = text.slice(hit.start, hit.end);
-    const word = hit.tags.has('word') ? misspellings![written] : straddlesNoWord(text, hit.start, hit.end, wordNeighbours) ? guardedMisspellings![written] : undefined;
+    const word = hit.tags.has('anywhere') ? misspellings![written] : straddlesNoWord(text, hit.start, hit.end, wordNeighbours) ? guardedMisspellings![written] : undefined;
     if (word === undefined) continue;
     out.push({ start: hit.start, end: hit.end, text: word });
     last = hit.end;

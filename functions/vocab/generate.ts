@@ -225,7 +225,7 @@ export function homophoneMisspellings(lexicon: Lexicon, generated: VocabularyFil
       }
     });
   }
-  const { pairs, neighbours } = guardedMisspellings(setWords(lexicon, generated, lexicon.common.guardedHomophonesOf, 'guardedHomophonesOf'), bySound, dictionaryWords, known);
+  const { misspelt: guarded, neighbours } = guardedMisspellings(setWords(lexicon, generated, lexicon.common.guardedHomophonesOf, 'guardedHomophonesOf'), bySound, dictionaryWords, known);
   return {
     vocabulary: 'near-homophone misspellings',
     generatedBy: GENERATED_BY,
@@ -237,7 +237,7 @@ export function homophoneMisspellings(lexicon: Lexicon, generated: VocabularyFil
       phrases: {},
       initials: {},
       misspellings: Object.fromEntries(Object.entries(misspellings).sort()),
-      guardedMisspellings: Object.fromEntries(Object.entries(pairs).sort()),
+      guardedMisspellings: Object.fromEntries(Object.entries(guarded).sort()),
       wordNeighbours: Object.fromEntries(Object.entries(neighbours).sort()),
     },
   };
@@ -250,20 +250,20 @@ export function homophoneMisspellings(lexicon: Lexicon, generated: VocabularyFil
  * word before its first and after its last. Normalisation folds it only where neither neighbour does.
  */
 function guardedMisspellings(words: readonly string[], bySound: ReadonlyMap<string, ReadonlySet<string>>, dictionaryWords: readonly string[], known: ReadonlySet<string>) {
-  const pairs: Record<string, string> = {};
+  const misspelt: Record<string, string> = {};
   for (const word of words) {
     const sounds = syllables(word).map(confusable);
     [...word].forEach((ch, i) => {
       for (const other of bySound.get(sounds[i]!) ?? []) {
-        const misspelt = word.slice(0, i) + other + word.slice(i + 1);
+        const typed = word.slice(0, i) + other + word.slice(i + 1);
         // a longer word has more places to go wrong: there only a character of exactly the same tone stands in (保证进 is not 保证金)
         if (word.length > 2 && tonedSyllable(other) !== tonedSyllable(ch)) continue;
-        if (other !== ch && !known.has(misspelt)) pairs[misspelt] ??= word;
+        if (other !== ch && !known.has(typed)) misspelt[typed] ??= word;
       }
     });
   }
-  const firsts = new Set(Object.keys(pairs).map((p) => p[0]!));
-  const lasts = new Set(Object.keys(pairs).map((p) => p.at(-1)!));
+  const firsts = new Set(Object.keys(misspelt).map((p) => p[0]!));
+  const lasts = new Set(Object.keys(misspelt).map((p) => p.at(-1)!));
   const before = new Map<string, Set<string>>();
   const after = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, key: string, ch: string) => (map.get(key) ?? map.set(key, new Set()).get(key)!).add(ch);
@@ -274,7 +274,7 @@ function guardedMisspellings(words: readonly string[], bySound: ReadonlyMap<stri
   }
   const neighbours: Record<string, [string, string]> = {};
   for (const ch of new Set([...firsts, ...lasts])) neighbours[ch] = [[...(before.get(ch) ?? [])].sort().join(''), [...(after.get(ch) ?? [])].sort().join('')];
-  return { pairs, neighbours };
+  return { misspelt, neighbours };
 }
 
 /** A generated file's text, exactly as written to lexicons/ (JSON has no comments: `generatedBy` says where from). */

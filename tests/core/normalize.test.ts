@@ -15,6 +15,11 @@ describe('normalize', () => {
     expect(toOriginalRange(n, 0, 4)).toEqual([0, 4]);
   });
 
+  it('folds a short misspelling only where neither end makes a word with its neighbour', () => {
+    expect(norm('年领18一48，不签合铜').text).toBe('年龄18-48,不签合同');
+    expect(norm('每年领取奖金，混合铜材').text).toBe('每年领取奖金,混合铜材');
+  });
+
   it('reads circled numbers as list marks, not figures glued to the next one', () => {
     const n = norm('要求：①45-55岁②持证❸体检');
     expect(n.text).toBe('要求:;45-55岁;持证;体检');

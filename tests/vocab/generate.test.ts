@@ -26,6 +26,17 @@ describe('generated vocabularies', () => {
     }
   });
 
+  it('misspell the guardedHomophonesOf words with the dictionary neighbours of their ends', () => {
+    const words = jiebaDictionaryWords();
+    const { guardedMisspellings, wordNeighbours } = homophoneMisspellings(loadLexiconDir(dir), [ethnicGroups()], words).variants!;
+    expect(guardedMisspellings).toMatchObject({ 年领: '年龄', 合铜: '合同', 服装废: '服装费' });
+    // 每年 and 领取 are words: 每年领取 is not 年龄 misspelt
+    expect(wordNeighbours['年']![0]).toContain('每');
+    expect(wordNeighbours['领']![1]).toContain('取');
+    const known = new Set(words);
+    for (const misspelt of Object.keys(guardedMisspellings)) expect(known.has(misspelt), misspelt).toBe(false);
+  });
+
   it('hold all 56 ethnic groups with their short forms, and no ordinary words', () => {
     const { sets } = ethnicGroups();
     expect(sets.ethnic_group).toHaveLength(56);

@@ -257,7 +257,7 @@ export const VocabularyFileSchema = z
         initials: z.record(z.string().regex(/^[a-z]+$/), z.string()).default({}),
         /** Chinese misspellings (少数名族 → 少数民族), folded wherever they appear. */
         misspellings: z.record(z.string(), z.string()).default({}),
-        /** Two-character misspellings (年领 → 年龄), folded unless a neighbour makes a word with either end (see `wordNeighbours`). */
+        /** Short misspellings (年领 → 年龄), folded unless a neighbour makes a word with either end (see `wordNeighbours`). */
         guardedMisspellings: z.record(z.string(), z.string()).default({}),
         /** Per character: the characters that make a dictionary word before it, and after it (年: 每今青中…, 领: 取导先…). */
         wordNeighbours: z.record(z.string(), z.tuple([z.string(), z.string()])).default({}),

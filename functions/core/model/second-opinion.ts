@@ -79,10 +79,10 @@ export function secondOpinion(fields: readonly FieldAnalysis[], flagged: readonl
   const firstRule = firstRuleOf(lexicon);
   for (const a of fields) {
     const taken = flagged.filter((f) => f.field === a.field);
-    a.clauses.forEach((clause, i) => {
-      if (taken.some((f) => f.start < clause.end && clause.start < f.end)) return;
+    for (const [i, clause] of a.clauses.entries()) {
+      if (taken.some((f) => f.start < clause.end && clause.start < f.end)) continue;
       const [start, end] = trimClause(a.n.text, clause.start, clause.end);
-      if (!isConditionLike(a.n.text, start, end)) return;
+      if (!isConditionLike(a.n.text, start, end)) continue;
       const scores = model.scores(a.n.text, start, end, clause.section);
       let neutral: boolean | undefined; // looked up only for a clause the model reports
       for (let c = 0; c < model.categories.length; c++) {
@@ -97,7 +97,7 @@ export function secondOpinion(fields: readonly FieldAnalysis[], flagged: readonl
         if (ATTRIBUTE_CATEGORIES.has(category) && neutral) continue;
         hits.push({ field: a.field, start, end, category, score, rule });
       }
-    });
+    }
   }
   return hits;
 }
