@@ -5,7 +5,7 @@
 import { fieldText, TEXT_FIELDS, type Ad } from './ad.js';
 import { analyzeField, type FieldAnalysis } from './analysis/field-analysis.js';
 import { neutralNextTo } from './analysis/constructions.js';
-import { clearingRole } from './analysis/roles.js';
+import { adRole, clearingRole } from './analysis/roles.js';
 import { ATTRIBUTE_CATEGORIES, type Category, type Severity } from './categories.js';
 import { decide } from './decide.js';
 import type { CompiledLexicon, CompiledRule } from './lexicon/compile.js';
@@ -108,10 +108,13 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
     originals.set(field, text);
     fields.push(analyzeField(field, normalize(text, lexicon.variants), lexicon, tokenizer));
   }
+  // A job-seeker's post describes its writer: what it says of them is imposed on no one.
+  const wholeAd = adRole(fields, lexicon.roles);
+  const stands = (a: FieldAnalysis, rule: CompiledRule, start: number, end: number) => !wholeAd?.clears(rule.category) && keep(a, rule, start, end, lexicon);
   const raw: RawFinding[] = [];
   for (const a of fields) {
     for (const rule of lexicon.rules) {
-      for (const parts of matchRule(a, rule)) if (parts.every((p) => keep(a, rule, p.start, p.end, lexicon))) raw.push(...parts);
+      for (const parts of matchRule(a, rule)) if (parts.every((p) => stands(a, rule, p.start, p.end))) raw.push(...parts);
     }
   }
 
@@ -122,7 +125,7 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
     for (const matcher of rule.matchers) {
       if (matcher.kind !== 'detector') continue;
       for (const hit of matcher.detector({ fields, adText, categoriesFound, ad, now, policy: lexicon.policy }, matcher.params)) {
-        if (hit.field === WHOLE_AD || keep(byField.get(hit.field)!, rule, hit.start, hit.end, lexicon)) raw.push({ rule, ...hit });
+        if (hit.field === WHOLE_AD || stands(byField.get(hit.field)!, rule, hit.start, hit.end)) raw.push({ rule, ...hit });
       }
     }
   }
@@ -163,6 +166,7 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
   }
   if (deps.model) {
     for (const hit of secondOpinion(fields, kept, deps.model, lexicon)) {
+      if (wholeAd?.clears(hit.category)) continue;
       const finding = toFinding(hit.rule, hit.field, hit.start, hit.end);
       findings.push({ ...finding, ruleId: `model:${hit.category}`, severity: 'review', source: 'model', score: Math.round(hit.score * 1000) / 1000 });
     }

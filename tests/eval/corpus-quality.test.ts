@@ -132,6 +132,8 @@ const blindCorpora = [
   ['the blind multi-position corpus', join(import.meta.dirname, 'fixtures/blind-multi-position.jsonl')],
   ['the blind typo-heavy corpus', join(import.meta.dirname, 'fixtures/blind-typo-heavy.jsonl')],
   ['the blind long-corporate-jd corpus', join(import.meta.dirname, 'fixtures/blind-long-corporate-jd.jsonl')],
+  ['the blind seeker-mixed corpus', join(import.meta.dirname, 'fixtures/blind-seeker-mixed.jsonl')],
+  ['the blind money-flows corpus', join(import.meta.dirname, 'fixtures/blind-money-flows.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));

@@ -13,7 +13,7 @@ import type { FieldAnalysis } from './field-analysis.js';
 export interface CompiledRole {
   name: string;
   tag: string;
-  scope: 'clause' | 'sentence';
+  scope: 'clause' | 'sentence' | 'ad';
   sections: ReadonlySet<Section>;
   strongSections: ReadonlySet<Section>;
   strong: boolean;
@@ -92,7 +92,17 @@ function quotesACondition(a: FieldAnalysis, start: number, end: number, clauseHi
   return clauseHits.some((h) => imposes(h) && insideQuotes(original, starts[h.start]!));
 }
 
-/** The role that clears a finding of `category` at [start, end) of the field, if any. */
+/**
+ * The role the whole ad takes, if any: a cue of an ad-wide role in some field (the title 求职 …), and none of its
+ * `unless` words in any (招聘, 诚聘: a post that also recruits keeps its conditions).
+ */
+export function adRole(fields: readonly FieldAnalysis[], roles: readonly CompiledRole[]): CompiledRole | undefined {
+  return roles.find(
+    (r) => r.scope === 'ad' && fields.some((a) => a.byTag.has(r.tag)) && !fields.some((a) => r.unlessTag !== undefined && a.byTag.has(r.unlessTag)),
+  );
+}
+
+/** The role that clears a finding of `category` at [start, end) of the field, if any (ad-wide roles: `adRole`). */
 export function clearingRole(a: FieldAnalysis, start: number, end: number, category: Category, roles: readonly CompiledRole[]): string | undefined {
   const clause = a.clauseAt(start);
   if (!clause) return undefined;
@@ -104,7 +114,7 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
   const restricted = clauseHits.some((h) => h.tags.has(RESTRICT_TAG) && h.start <= start && h.end >= start - 1);
   let sentenceHits: typeof clauseHits | undefined;
   for (const role of roles) {
-    if (!role.clears(category)) continue;
+    if (role.scope === 'ad' || !role.clears(category)) continue;
     const hits = role.scope === 'sentence' ? (sentenceHits ??= a.hitsIn(clause.sentenceStart, clause.sentenceEnd)) : clauseHits;
     const cued =
       hits.some((h) => h.tags.has(role.tag) && !(role.scope === 'sentence' && contrastBetween(a.n.text, h.end, start))) ||

@@ -216,8 +216,11 @@ export const RolesFileSchema = z
           .object({
             name: z.string().regex(/^[a-z_]+$/),
             cues: z.array(nonEmpty).min(1),
-            /** Where a cue gives its role: its clause, or its whole sentence (防骗提醒：…). */
-            scope: z.enum(['clause', 'sentence']).default('clause'),
+            /**
+             * Where a cue gives its role: its clause, its whole sentence (防骗提醒：…), or the whole ad when no field holds
+             * one of its `unless` words (a job-seeker's post: 求职 … 本人女，28岁).
+             */
+            scope: z.enum(['clause', 'sentence', 'ad']).default('clause'),
             /** Sections whose clauses take this role (weakly: an operator or applicant word in the clause overrides). */
             sections: z.array(z.enum(SECTIONS)).default([]),
             /** A strong role holds even when the clause names the applicant (本公司不向求职者收取任何费用). */

@@ -13,9 +13,24 @@ const roleOf = (text: string, category: Category) => {
 };
 
 // Every role's own examples (roles.yaml): its clears hold no finding, its keeps (the same words as a condition) do.
+// An ad-wide role's example is a whole post, untitled (the fixture's title 招聘 would make it an employer's).
 describe.each(engine.lexicon.roles.map((r) => [r.name, r] as const))('role %s', (_, role) => {
-  it.each(role.examples.clears)('clears %s', (text) => expect(check(text).findings).toEqual([]));
-  it.each(role.examples.keeps)('keeps %s', (text) => expect(check(text).findings.length).toBeGreaterThan(0));
+  const title = role.scope === 'ad' ? '' : undefined;
+  it.each(role.examples.clears)('clears %s', (text) => expect(check(text, title).findings).toEqual([]));
+  it.each(role.examples.keeps)('keeps %s', (text) => expect(check(text, title).findings.length).toBeGreaterThan(0));
+});
+
+describe('a job-seeker\'s post', () => {
+  it('describes its writer: nothing in it is a condition, and refusing fees is no fee', () => {
+    expect(engine.check({ title: '求职普工', description: '男，27岁，身体好。要交押金、交钱办卡的别找我，不签合同、不交社保的也不考虑。' }).findings.filter((f) => f.severity !== 'notice')).toEqual([]);
+  });
+
+  it('is an employer\'s when it also recruits, and a seeker who charges money is flagged for it', () => {
+    const recruits = engine.check({ title: '求职的看过来！房产销售', description: '房产中介招置业顾问，35岁以下，有驾照优先。' });
+    expect(recruits.findings.map((f) => f.category)).toContain('age');
+    const agent = engine.check({ title: '求职', description: '本人求职，也帮人介绍进厂，报名费50元交给我。' });
+    expect(agent.findings.map((f) => f.category)).toContain('fee_charging');
+  });
 });
 
 describe('clause roles', () => {
