@@ -47,13 +47,19 @@ const GLUED_BEFORE = /^[\u3400-\u9fffa-z0-9、/]*$/;
 
 /**
  * Keeps one finding per category and overlapping span: a specific rule's before a construction's, then the
- * longest. Where a rule's construction adds an operator glued to the rule's own phrase (限本地户口 against
- * 本地户口), the longer span is kept: it shows the whole condition. A label before a colon (要求：女性) is not
- * part of the condition.
+ * longest, then one that names what it compared. Where a rule's construction adds an operator glued to the
+ * rule's own phrase (限本地户口 against 本地户口), the longer span is kept: it shows the whole condition. A label
+ * before a colon (要求：女性) is not part of the condition.
  */
 function dedupe(raw: RawFinding[], texts: ReadonlyMap<string, string>): RawFinding[] {
   const sorted = [...raw].sort(
-    (a, b) => Number(a.generic ?? false) - Number(b.generic ?? false) || b.end - b.start - (a.end - a.start) || a.field.localeCompare(b.field) || a.start - b.start,
+    (a, b) =>
+      Number(a.generic ?? false) - Number(b.generic ?? false) ||
+      b.end - b.start - (a.end - a.start) ||
+      // on the same words, a detector's finding that names what it compared (正文“月入过万”，薪资字段最高5000元/月) says more
+      Number(a.note === undefined) - Number(b.note === undefined) ||
+      a.field.localeCompare(b.field) ||
+      a.start - b.start,
   );
   const kept: RawFinding[] = [];
   const overlaps = (k: RawFinding, f: RawFinding) => k.field === f.field && k.rule.category === f.rule.category && k.start < f.end && f.start < k.end;

@@ -134,6 +134,10 @@ const blindCorpora = [
   ['the blind long-corporate-jd corpus', join(import.meta.dirname, 'fixtures/blind-long-corporate-jd.jsonl')],
   ['the blind seeker-mixed corpus', join(import.meta.dirname, 'fixtures/blind-seeker-mixed.jsonl')],
   ['the blind money-flows corpus', join(import.meta.dirname, 'fixtures/blind-money-flows.jsonl')],
+  ['the blind tender-staffing corpus', join(import.meta.dirname, 'fixtures/blind-tender-staffing.jsonl')],
+  ['the blind occupational-requirements corpus', join(import.meta.dirname, 'fixtures/blind-occupational-requirements.jsonl')],
+  ['the blind salary-structures corpus', join(import.meta.dirname, 'fixtures/blind-salary-structures.jsonl')],
+  ['the blind scam-genres-2026 corpus', join(import.meta.dirname, 'fixtures/blind-scam-genres-2026.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
