@@ -138,6 +138,11 @@ const blindCorpora = [
   ['the blind occupational-requirements corpus', join(import.meta.dirname, 'fixtures/blind-occupational-requirements.jsonl')],
   ['the blind salary-structures corpus', join(import.meta.dirname, 'fixtures/blind-salary-structures.jsonl')],
   ['the blind scam-genres-2026 corpus', join(import.meta.dirname, 'fixtures/blind-scam-genres-2026.jsonl')],
+  ['the blind micro-posts corpus', join(import.meta.dirname, 'fixtures/blind-micro-posts.jsonl')],
+  ['the blind priority-groups corpus', join(import.meta.dirname, 'fixtures/blind-priority-groups.jsonl')],
+  ['the blind wu-dialect corpus', join(import.meta.dirname, 'fixtures/blind-wu-dialect.jsonl')],
+  ['the blind hedged-conditions corpus', join(import.meta.dirname, 'fixtures/blind-hedged-conditions.jsonl')],
+  ['the blind faith-ethnicity-focus corpus', join(import.meta.dirname, 'fixtures/blind-faith-ethnicity-focus.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
