@@ -143,6 +143,10 @@ const blindCorpora = [
   ['the blind wu-dialect corpus', join(import.meta.dirname, 'fixtures/blind-wu-dialect.jsonl')],
   ['the blind hedged-conditions corpus', join(import.meta.dirname, 'fixtures/blind-hedged-conditions.jsonl')],
   ['the blind faith-ethnicity-focus corpus', join(import.meta.dirname, 'fixtures/blind-faith-ethnicity-focus.jsonl')],
+  ['the blind central-plains-dialect corpus', join(import.meta.dirname, 'fixtures/blind-central-plains-dialect.jsonl')],
+  ['the blind labor-terms-heavy corpus', join(import.meta.dirname, 'fixtures/blind-labor-terms-heavy.jsonl')],
+  ['the blind child-safety-roles corpus', join(import.meta.dirname, 'fixtures/blind-child-safety-roles.jsonl')],
+  ['the blind mental-health corpus', join(import.meta.dirname, 'fixtures/blind-mental-health.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
