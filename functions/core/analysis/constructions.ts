@@ -100,7 +100,6 @@ const WITH = /[和跟与同]$/;
  */
 function gapIsClear(text: string, hits: readonly TermHit[], c: CompiledConstruction, from: number, to: number, operatorFirst: boolean): boolean {
   const gap = text.slice(from, to);
-  if (operatorFirst && QUALITIES_OF.test(gap) && hits.some((h) => h.end === from && isOperator(h))) return true;
   if (operatorFirst && (/[(、]/.test(gap) || WITH.test(gap))) return false;
   return !hits.some((h) => h.start >= from && h.end <= to && hasAnyTag(h, c.gapBreaker));
 }
@@ -131,7 +130,7 @@ export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [n
         if (
           h.end <= g.start &&
           hasAnyTag(h, c.before) &&
-          (((withinGap(text, h.end, g.start, c.gap) || describedBy(text, h, g.start)) && gapIsClear(text, hits, c, h.end, g.start, true)) || labelGoverns(text, hits, c, h, g.start))
+          ((withinGap(text, h.end, g.start, c.gap) && gapIsClear(text, hits, c, h.end, g.start, true)) || describedBy(text, h, g.start) || labelGoverns(text, hits, c, h, g.start))
         ) {
           before = h;
         }
