@@ -147,6 +147,9 @@ const blindCorpora = [
   ['the blind labor-terms-heavy corpus', join(import.meta.dirname, 'fixtures/blind-labor-terms-heavy.jsonl')],
   ['the blind child-safety-roles corpus', join(import.meta.dirname, 'fixtures/blind-child-safety-roles.jsonl')],
   ['the blind mental-health corpus', join(import.meta.dirname, 'fixtures/blind-mental-health.jsonl')],
+  ['the blind campus-2026 corpus', join(import.meta.dirname, 'fixtures/blind-campus-2026.jsonl')],
+  ['the blind border-workers corpus', join(import.meta.dirname, 'fixtures/blind-border-workers.jsonl')],
+  ['the blind form-field-text corpus', join(import.meta.dirname, 'fixtures/blind-form-field-text.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
