@@ -52,6 +52,8 @@ export type Matcher = RegexMatcher | TermsMatcher | DetectorMatcher | Constructi
 export interface CompiledException {
   re: RegExp;
   scope: 'overlap' | 'clause' | 'sentence' | 'ad';
+  /** The exception does not hold in a field this matches. */
+  unless?: RegExp;
 }
 
 export interface CompiledRule {
@@ -177,6 +179,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       // a figure in an exception's words is a whole number: 0押金 (no deposit) is not the end of 交300押金
       re: 'terms' in e ? new RegExp(alternation(e.terms).replace(/(?<=^\(\?:|\|)(?=\d)/g, '(?<![\\d.])'), 'g') : regex(e.regex, ruleId),
       scope: e.scope,
+      ...(e.unless ? { unless: new RegExp(regex(e.unless, ruleId).source) } : {}),
     });
     const matcher = (p: Pattern, ruleId: string): Matcher => {
       if ('detector' in p) {

@@ -86,9 +86,11 @@ export const PatternSchema = z.union([
  * `sentence` (between 。；！？ or line breaks) or `ad` (anywhere in the field).
  */
 export const ExceptionScope = z.enum(['overlap', 'clause', 'sentence', 'ad']);
+/** An exception does not hold in a field where `unless` matches (学员 pay a fee as customers, unless the ad recruits them). */
+const ExceptionUnless = nonEmpty.optional();
 export const ExceptionSchema = z.union([
-  z.object({ terms: z.array(nonEmpty).min(1), scope: ExceptionScope.default('clause') }).strict(),
-  z.object({ regex: nonEmpty, scope: ExceptionScope.default('clause') }).strict(),
+  z.object({ terms: z.array(nonEmpty).min(1), scope: ExceptionScope.default('clause'), unless: ExceptionUnless }).strict(),
+  z.object({ regex: nonEmpty, scope: ExceptionScope.default('clause'), unless: ExceptionUnless }).strict(),
 ]);
 
 export const LegalSchema = z.object({ law: nonEmpty, article: nonEmpty }).strict();
