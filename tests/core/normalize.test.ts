@@ -20,6 +20,11 @@ describe('normalize', () => {
     expect(norm('每年领取奖金，混合铜材').text).toBe('每年领取奖金,混合铜材');
   });
 
+  it('reads literary ages as figures, but not where the characters belong to other words', () => {
+    expect(norm('年逾花甲者恕不录用').text).toBe('年龄超过60岁者恕不录用');
+    expect(norm('满一年方可转正，店里有花甲粉').text).toBe('满一年方可转正,店里有花甲粉');
+  });
+
   it('reads circled numbers as list marks, not figures glued to the next one', () => {
     const n = norm('要求：①45-55岁②持证❸体检');
     expect(n.text).toBe('要求:;45-55岁;持证;体检');
