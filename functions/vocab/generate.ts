@@ -225,7 +225,9 @@ export function homophoneMisspellings(lexicon: Lexicon, generated: VocabularyFil
       }
     });
   }
-  const { misspelt: guarded, neighbours } = guardedMisspellings(setWords(lexicon, generated, lexicon.common.guardedHomophonesOf, 'guardedHomophonesOf'), bySound, dictionaryWords, known);
+  const guarded = guardedHomophones(setWords(lexicon, generated, lexicon.common.guardedHomophonesOf, 'guardedHomophonesOf'), bySound, known);
+  // the hand-written guarded spellings (common.yaml) are folded under the same guard, so their characters' neighbours join the table
+  const neighbours = wordNeighbours([...Object.keys(guarded), ...Object.keys(lexicon.common.variants.guardedMisspellings)], dictionaryWords);
   return {
     vocabulary: 'near-homophone misspellings',
     generatedBy: GENERATED_BY,
@@ -246,10 +248,9 @@ export function homophoneMisspellings(lexicon: Lexicon, generated: VocabularyFil
 /**
  * 年领 for 年龄, 合铜 for 合同, 服装废 for 服装费: each word with one character replaced by a common one of the same
  * sound, unless the misspelling is itself a word. A short misspelling is easily two words' ends (每年领取, 混合铜材,
- * 诚信经营), so each comes with its characters' dictionary neighbours: the characters that make a two-character
- * word before its first and after its last. Normalisation folds it only where neither neighbour does.
+ * 诚信经营): normalisation folds it only where neither end makes a word with its neighbour (`wordNeighbours`).
  */
-function guardedMisspellings(words: readonly string[], bySound: ReadonlyMap<string, ReadonlySet<string>>, dictionaryWords: readonly string[], known: ReadonlySet<string>) {
+function guardedHomophones(words: readonly string[], bySound: ReadonlyMap<string, ReadonlySet<string>>, known: ReadonlySet<string>) {
   const misspelt: Record<string, string> = {};
   for (const word of words) {
     const sounds = syllables(word).map(confusable);
@@ -262,8 +263,16 @@ function guardedMisspellings(words: readonly string[], bySound: ReadonlyMap<stri
       }
     });
   }
-  const firsts = new Set(Object.keys(misspelt).map((p) => p[0]!));
-  const lasts = new Set(Object.keys(misspelt).map((p) => p.at(-1)!));
+  return misspelt;
+}
+
+/**
+ * For the first and last character of each guarded spelling, the characters that make a two-character dictionary
+ * word before it and after it (年: 每今青中…, 领: 取导先…).
+ */
+function wordNeighbours(spellings: readonly string[], dictionaryWords: readonly string[]) {
+  const firsts = new Set(spellings.map((p) => p[0]!));
+  const lasts = new Set(spellings.map((p) => p.at(-1)!));
   const before = new Map<string, Set<string>>();
   const after = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, key: string, ch: string) => (map.get(key) ?? map.set(key, new Set()).get(key)!).add(ch);
@@ -274,7 +283,7 @@ function guardedMisspellings(words: readonly string[], bySound: ReadonlyMap<stri
   }
   const neighbours: Record<string, [string, string]> = {};
   for (const ch of new Set([...firsts, ...lasts])) neighbours[ch] = [[...(before.get(ch) ?? [])].sort().join(''), [...(after.get(ch) ?? [])].sort().join('')];
-  return { misspelt, neighbours };
+  return neighbours;
 }
 
 /** A generated file's text, exactly as written to lexicons/ (JSON has no comments: `generatedBy` says where from). */

@@ -25,6 +25,11 @@ describe('normalize', () => {
     expect(norm('满一年方可转正，店里有花甲粉').text).toBe('满一年方可转正,店里有花甲粉');
   });
 
+  it('folds a hand-written guarded spelling under the same guard as a generated one', () => {
+    expect(norm('女子年方25，年岁不限，男个不要，年不过40').text).toBe('女子年龄25,年龄不限,男的不要,年龄不超过40');
+    expect(norm('每年岁末发奖，男个子175，一年不过两次，明年方向').text).toBe('每年岁末发奖,男个子175,一年不过两次,明年方向');
+  });
+
   it('reads circled numbers as list marks, not figures glued to the next one', () => {
     const n = norm('要求：①45-55岁②持证❸体检');
     expect(n.text).toBe('要求:;45-55岁;持证;体检');

@@ -192,6 +192,11 @@ export const CommonFileSchema = z
         phrases: z.record(z.string(), z.string()).default({}),
         /** Other spellings of a word, folded wherever they appear (身分证 → 身份证); generated near-homophones join them. */
         misspellings: z.record(z.string(), z.string()).default({}),
+        /**
+         * Spellings that are also the ends of other words (年方 in 年方25 but 满一年方可, 男个 in 男个不要 but 男个子): folded
+         * only where neither end makes a dictionary word with the character beside it, like generated short misspellings.
+         */
+        guardedMisspellings: z.record(z.string(), z.string()).default({}),
         noiseBetweenHan: z.string().default(' '),
       })
       .strict(),
