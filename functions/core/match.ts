@@ -27,6 +27,9 @@ export interface RawFinding {
 /** What one pattern found: a single range, or the parts of one scenario, kept or dropped together. */
 export type RuleHit = RawFinding[];
 
+/** A figure and its headcount classifier (20名, 5人, 3位). */
+const HEADCOUNT_BEFORE = /\d[名人位]$/;
+
 /** Token boundaries of the pieces of one field, computed lazily: most text never needs tokenizing. */
 export class BoundaryIndex {
   private readonly pieces = new Map<number, Set<number> | null>();
@@ -42,6 +45,8 @@ export class BoundaryIndex {
     if (pos <= 0 || pos >= this.text.length) return true;
     // Where normalisation removed a space or noise (客服 限男性), the writer separated words.
     if (this.n.starts[pos]! > this.n.ends[pos - 1]!) return true;
+    // A headcount ends a word: 20名限男 is 20名 + 限男 (jieba reads 名限).
+    if (side === 'start' && HEADCOUNT_BEFORE.test(this.text.slice(Math.max(0, pos - 2), pos))) return true;
     // A position at punctuation or space is always a boundary.
     const probe = side === 'start' ? pos : pos - 1;
     const [s, e] = scopeRange(this.text, probe, probe + 1, 'piece');

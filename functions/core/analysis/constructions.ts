@@ -94,13 +94,35 @@ const describedBy = (text: string, operator: TermHit, attributeStart: number) =>
 const WITH = /[和跟与同]$/;
 
 /**
+ * After the attribute, a label's bracket closed (【残疾人福利】持证即可) ends the attribute's part, and one opened after
+ * other words and left open (纹身师学徒（不收学费）) holds an aside about them. A bracket right after it holds its
+ * operator (汉族（必须）), and one closed before the operator details it (乙肝（小三阳）勿扰).
+ */
+function bracketAside(gap: string): boolean {
+  let open = -1;
+  for (let i = 0; i < gap.length; i++) {
+    if (OPENING.includes(gap[i]!)) open = i;
+    else if (CLOSING.includes(gap[i]!)) {
+      // a label or a name closed: 【残疾人福利】 (round brackets close an attribute's details: 少数民族（回族、维族等）请勿报名)
+      if (open < 0 && gap[i] !== ')') return true;
+      open = -1;
+    }
+  }
+  // still open at the operator, after other words: the operator is inside the aside
+  return open > 0 && gap.slice(0, open).trim() !== '';
+}
+const OPENING = '(【[「《';
+const CLOSING = ')】]」》';
+
+/**
  * Nothing between operator and attribute that unbinds them: a verb makes the attribute a task or a skill
  * (需能讲解汉传佛教); before the attribute, an opening bracket or a list separator starts another item
- * (优先（安捷伦气质联用仪）, 端正、皮肤好).
+ * (优先（安捷伦气质联用仪）, 端正、皮肤好); after it, a bracketed aside (bracketAside).
  */
 function gapIsClear(text: string, hits: readonly TermHit[], c: CompiledConstruction, from: number, to: number, operatorFirst: boolean): boolean {
   const gap = text.slice(from, to);
   if (operatorFirst && (/[(、]/.test(gap) || WITH.test(gap))) return false;
+  if (!operatorFirst && bracketAside(gap)) return false;
   return !hits.some((h) => h.start >= from && h.end <= to && hasAnyTag(h, c.gapBreaker));
 }
 
