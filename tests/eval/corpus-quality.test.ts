@@ -150,6 +150,10 @@ const blindCorpora = [
   ['the blind campus-2026 corpus', join(import.meta.dirname, 'fixtures/blind-campus-2026.jsonl')],
   ['the blind border-workers corpus', join(import.meta.dirname, 'fixtures/blind-border-workers.jsonl')],
   ['the blind form-field-text corpus', join(import.meta.dirname, 'fixtures/blind-form-field-text.jsonl')],
+  ['the blind disability-focus corpus', join(import.meta.dirname, 'fixtures/blind-disability-focus.jsonl')],
+  ['the blind xiang-gan-colloquial corpus', join(import.meta.dirname, 'fixtures/blind-xiang-gan-colloquial.jsonl')],
+  ['the blind minnan-hakka corpus', join(import.meta.dirname, 'fixtures/blind-minnan-hakka.jsonl')],
+  ['the blind compound-conditions corpus', join(import.meta.dirname, 'fixtures/blind-compound-conditions.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
