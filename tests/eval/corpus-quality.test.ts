@@ -154,6 +154,8 @@ const blindCorpora = [
   ['the blind xiang-gan-colloquial corpus', join(import.meta.dirname, 'fixtures/blind-xiang-gan-colloquial.jsonl')],
   ['the blind minnan-hakka corpus', join(import.meta.dirname, 'fixtures/blind-minnan-hakka.jsonl')],
   ['the blind compound-conditions corpus', join(import.meta.dirname, 'fixtures/blind-compound-conditions.jsonl')],
+  ['the blind guizhou-yunnan-colloquial corpus', join(import.meta.dirname, 'fixtures/blind-guizhou-yunnan-colloquial.jsonl')],
+  ['the blind shaanxi-shanxi-dialect corpus', join(import.meta.dirname, 'fixtures/blind-shaanxi-shanxi-dialect.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
