@@ -49,7 +49,7 @@ export function chineseNumeral(s: string): number | undefined {
 // Pay and durations keep their numerals: the pay parser and the probation detector read both forms.
 const UNIT_AFTER = '(?=\\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下))';
 // After a comparison (不超过五十, 低于三十五) a numeral with tens is a bound, with or without its unit (一半, 一两天 are words).
-const COMPARISONS = '不超过|不大于|不高于|不满|未满|低于|小于|大于|高于|超过';
+const COMPARISONS = '不超过|不大于|不高于|不满|未满|低于|小于|大于|高于|超过|不超|别超|莫超';
 const BOUND_BEFORE = `(?<=(?:${COMPARISONS})\\s*)`;
 // Both ends of a range written with tens (四十五到五十五) are figures, with or without a unit after them.
 const WITH_TENS = `${CN_NUMERAL}{0,2}[十拾百佰]${CN_NUMERAL}{0,2}`;
