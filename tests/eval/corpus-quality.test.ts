@@ -156,6 +156,9 @@ const blindCorpora = [
   ['the blind compound-conditions corpus', join(import.meta.dirname, 'fixtures/blind-compound-conditions.jsonl')],
   ['the blind guizhou-yunnan-colloquial corpus', join(import.meta.dirname, 'fixtures/blind-guizhou-yunnan-colloquial.jsonl')],
   ['the blind shaanxi-shanxi-dialect corpus', join(import.meta.dirname, 'fixtures/blind-shaanxi-shanxi-dialect.jsonl')],
+  ['the blind religious-sites-and-funeral corpus', join(import.meta.dirname, 'fixtures/blind-religious-sites-and-funeral.jsonl')],
+  ['the blind clinical-trial-and-volunteer corpus', join(import.meta.dirname, 'fixtures/blind-clinical-trial-and-volunteer.jsonl')],
+  ['the blind retro-classifieds-2000s corpus', join(import.meta.dirname, 'fixtures/blind-retro-classifieds-2000s.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
