@@ -159,6 +159,7 @@ const blindCorpora = [
   ['the blind religious-sites-and-funeral corpus', join(import.meta.dirname, 'fixtures/blind-religious-sites-and-funeral.jsonl')],
   ['the blind clinical-trial-and-volunteer corpus', join(import.meta.dirname, 'fixtures/blind-clinical-trial-and-volunteer.jsonl')],
   ['the blind retro-classifieds-2000s corpus', join(import.meta.dirname, 'fixtures/blind-retro-classifieds-2000s.jsonl')],
+  ['the blind tianjin-jianghuai-speech corpus', join(import.meta.dirname, 'fixtures/blind-tianjin-jianghuai-speech.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
