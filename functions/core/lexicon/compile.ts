@@ -179,6 +179,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       // a figure in an exception's words is a whole number: 0押金 (no deposit) is not the end of 交300押金
       re: 'terms' in e ? new RegExp(alternation(e.terms).replace(/(?<=^\(\?:|\|)(?=\d)/g, '(?<![\\d.])'), 'g') : regex(e.regex, ruleId),
       scope: e.scope,
+      // without the g flag: `unless` is only tested, and a global regex would carry lastIndex from one field to the next
       ...(e.unless ? { unless: new RegExp(regex(e.unless, ruleId).source) } : {}),
     });
     const matcher = (p: Pattern, ruleId: string): Matcher => {
