@@ -160,6 +160,8 @@ const blindCorpora = [
   ['the blind clinical-trial-and-volunteer corpus', join(import.meta.dirname, 'fixtures/blind-clinical-trial-and-volunteer.jsonl')],
   ['the blind retro-classifieds-2000s corpus', join(import.meta.dirname, 'fixtures/blind-retro-classifieds-2000s.jsonl')],
   ['the blind tianjin-jianghuai-speech corpus', join(import.meta.dirname, 'fixtures/blind-tianjin-jianghuai-speech.jsonl')],
+  ['the blind holiday-peak-temps corpus', join(import.meta.dirname, 'fixtures/blind-holiday-peak-temps.jsonl')],
+  ['the blind unpunctuated-runon corpus', join(import.meta.dirname, 'fixtures/blind-unpunctuated-runon.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));

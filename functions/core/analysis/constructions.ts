@@ -199,6 +199,11 @@ const ACROSS_COMMA = /^[的者人员]?\s*[,，]\s*$/;
 export const NEUTRAL_FOR_ALL = /^[均皆都亦也]/;
 /** …or the rest of a list the neutral word closes: 学生、已婚女性、退休人士都欢迎 welcomes every item. */
 const LIST_THEN_NEUTRAL = /^[^，。；,;:：\n、/]{0,4}(?:[、/][^，。；,;:：\n、/]{1,6})+[的者人员也都]{0,2}$/;
+/**
+ * …or the rest of a list written without separators, when the neutral word is one for all (宝妈学生退休人员都可以来):
+ * a few Chinese characters, and no operator from the attribute on (宝妈优先其他人都可以 keeps its 优先).
+ */
+const UNSEPARATED_LIST = /^[\u3400-\u9fff]{2,8}$/;
 /** A neutral word that negates (不限, 无要求): only such a word before a bound makes it neutral. */
 const NEGATION = /[不无非没]/;
 /** An upper bound or a range: what follows it (50岁以下都可以, 18-50岁都可以) says who is welcome within it, not that it does not matter. */
@@ -219,10 +224,13 @@ export function neutralNextTo(text: string, hits: readonly TermHit[], start: num
       ((h.start <= start && h.end >= end) ||
         (h.start >= end &&
           !bounded &&
-          (NEUTRAL_FILLER.test(text.slice(end, h.start)) || LIST_THEN_NEUTRAL.test(text.slice(end, h.start)) || (ACROSS_COMMA.test(text.slice(end, h.start)) && NEUTRAL_FOR_ALL.test(text[h.start]!)))) ||
+          (NEUTRAL_FILLER.test(text.slice(end, h.start)) || LIST_THEN_NEUTRAL.test(text.slice(end, h.start)) || (NEUTRAL_FOR_ALL.test(text[h.start]!) && (ACROSS_COMMA.test(text.slice(end, h.start)) || unseparatedList(text, hits, start, end, h.start))))) ||
         (h.end <= start && NEUTRAL_FILLER.test(text.slice(h.end, start)) && (!bounded || NEGATION.test(text[h.start]!)))),
   );
 }
+
+const unseparatedList = (text: string, hits: readonly TermHit[], start: number, end: number, to: number) =>
+  UNSEPARATED_LIST.test(text.slice(end, to)) && !hits.some((h) => h.start >= start && h.end <= to && isOperator(h));
 
 /**
  * The attribute is the whole clause but for fillers, symbols and other attributes: `男性，20-35岁`, `（汉族）`,
