@@ -232,12 +232,16 @@ export function neutralNextTo(text: string, hits: readonly TermHit[], start: num
 const unseparatedList = (text: string, hits: readonly TermHit[], start: number, end: number, to: number) =>
   UNSEPARATED_LIST.test(text.slice(end, to)) && !hits.some((h) => h.start >= start && h.end <= to && isOperator(h));
 
+const QUALITIES_BEFORE = /^[\s\d、.()（）]*[\u3400-\u9fff]{2,6}的$/;
+
 /**
  * The attribute is the whole clause but for fillers, symbols and other attributes: `男性，20-35岁`, `（汉族）`,
- * `已婚的`, `✅已婚已育`, `3.未婚女性`.
+ * `已婚的`, `✅已婚已育`, `3.未婚女性`, `朝气蓬勃的90后男生`.
  */
 function isBare(text: string, start: number, end: number, g: AttributeGroup, hits: TermHit[], anyAttribute: readonly string[]): boolean {
-  const chars = [...text.slice(start, end)].map((ch, i) => (start + i >= g.start && start + i < g.end ? '' : ch));
+  // qualities of the person before the item describe it (朝气蓬勃的90后男生): the item is still bare
+  const from = QUALITIES_BEFORE.test(text.slice(start, g.start)) ? start : g.start;
+  const chars = [...text.slice(start, end)].map((ch, i) => (start + i >= from && start + i < g.end ? '' : ch));
   for (const h of hits) if (hasAnyTag(h, anyAttribute)) for (let i = h.start; i < h.end; i++) chars[i - start] = '';
   const rest = chars.join('').replace(BARE_FILLER, '').replace(/[^\u3400-\u9fffa-z0-9]/g, '');
   return rest.length === 0;

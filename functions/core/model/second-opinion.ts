@@ -1,14 +1,15 @@
 /**
  * The model's findings: on every clause no rule flagged, the categories whose probability reaches the model's
  * threshold become `review` findings with `source: "model"` and the score. The model never rejects, never
- * removes a rule's finding, and is silenced by the same clause roles as the rules (a disclaimer, a perk…).
+ * removes a rule's finding, and is silenced by the same clause roles as the rules (a disclaimer, a perk…) and by
+ * exceptions that name the words (a test left out).
  */
 import { NEUTRAL_FOR_ALL } from '../analysis/constructions.js';
 import { hasAnyTag, type FieldAnalysis } from '../analysis/field-analysis.js';
 import { clearingRole } from '../analysis/roles.js';
 import { ATTRIBUTE_CATEGORIES, type Category } from '../categories.js';
-import type { CompiledLexicon, CompiledRule } from '../lexicon/compile.js';
-import type { RawFinding } from '../match.js';
+import type { CompiledException, CompiledLexicon, CompiledRule } from '../lexicon/compile.js';
+import { exceptionApplies, type RawFinding } from '../match.js';
 import type { ClauseModel } from './clause-model.js';
 
 /** A model finding in the field's normalised text, before it is mapped back to the original. */
@@ -62,21 +63,29 @@ function isConditionLike(text: string, start: number, end: number): boolean {
   return han * 2 >= end - start;
 }
 
-/** Each category's first rule, once per lexicon. */
-const firstRules = new WeakMap<CompiledLexicon, Map<Category, CompiledRule>>();
-function firstRuleOf(lexicon: CompiledLexicon): Map<Category, CompiledRule> {
-  let map = firstRules.get(lexicon);
+/**
+ * Per category: its first rule (its message, legal basis and suggestion describe a model finding) and the
+ * exceptions of its rules that name the words they clear (scope `overlap`: 不含乙肝项目, 产检假); once per lexicon.
+ * Wider exceptions are left to the rules: the model reads clauses a rule's exception may have cleared wrongly.
+ */
+const categoryRules = new WeakMap<CompiledLexicon, Map<Category, { rule: CompiledRule; exceptions: CompiledException[] }>>();
+function categoryRulesOf(lexicon: CompiledLexicon) {
+  let map = categoryRules.get(lexicon);
   if (!map) {
     map = new Map();
-    for (const rule of lexicon.rules) if (!map.has(rule.category)) map.set(rule.category, rule);
-    firstRules.set(lexicon, map);
+    for (const rule of lexicon.rules) {
+      const entry = map.get(rule.category) ?? { rule, exceptions: [] };
+      entry.exceptions.push(...rule.exceptions.filter((ex) => ex.scope === 'overlap'));
+      map.set(rule.category, entry);
+    }
+    categoryRules.set(lexicon, map);
   }
   return map;
 }
 
 export function secondOpinion(fields: readonly FieldAnalysis[], flagged: readonly RawFinding[], model: ClauseModel, lexicon: CompiledLexicon): ModelHit[] {
   const hits: ModelHit[] = [];
-  const firstRule = firstRuleOf(lexicon);
+  const byCategory = categoryRulesOf(lexicon);
   for (const a of fields) {
     const taken = flagged.filter((f) => f.field === a.field);
     for (const [i, clause] of a.clauses.entries()) {
@@ -89,13 +98,15 @@ export function secondOpinion(fields: readonly FieldAnalysis[], flagged: readonl
         const score = scores[c]!;
         if (!(score >= model.thresholds[c]!)) continue;
         const category = model.categories[c]!;
-        const rule = firstRule.get(category);
-        if (!rule) continue;
+        const own = byCategory.get(category);
+        if (!own) continue;
         neutral ??= a.hitsIn(start, end).some((h) => hasAnyTag(h, lexicon.neutral)) || neutralOpens(a, a.clauses[i + 1], clause.sentenceStart, lexicon);
         // What clears a rule's hit clears the model's: the clause's role, or a neutral word (本地外地户籍均可).
         if (clearingRole(a, start, end, category, lexicon.roles)) continue;
         if (ATTRIBUTE_CATEGORIES.has(category) && neutral) continue;
-        hits.push({ field: a.field, start, end, category, score, rule });
+        // …and so do the exceptions naming the words (入职体检不含乙肝项目: a test left out)
+        if (exceptionApplies(a.n.text, start, end, own.exceptions)) continue;
+        hits.push({ field: a.field, start, end, category, score, rule: own.rule });
       }
     }
   }
