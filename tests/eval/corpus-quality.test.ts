@@ -162,6 +162,16 @@ const blindCorpora = [
   ['the blind tianjin-jianghuai-speech corpus', join(import.meta.dirname, 'fixtures/blind-tianjin-jianghuai-speech.jsonl')],
   ['the blind holiday-peak-temps corpus', join(import.meta.dirname, 'fixtures/blind-holiday-peak-temps.jsonl')],
   ['the blind unpunctuated-runon corpus', join(import.meta.dirname, 'fixtures/blind-unpunctuated-runon.jsonl')],
+  ['the blind family-planning-focus corpus', join(import.meta.dirname, 'fixtures/blind-family-planning-focus.jsonl')],
+  ['the blind shandong-hebei-speech corpus', join(import.meta.dirname, 'fixtures/blind-shandong-hebei-speech.jsonl')],
+  ['the blind age-euphemisms corpus', join(import.meta.dirname, 'fixtures/blind-age-euphemisms.jsonl')],
+  ['the blind apprenticeships-and-trade-schools corpus', join(import.meta.dirname, 'fixtures/blind-apprenticeships-and-trade-schools.jsonl')],
+  ['the blind background-and-credit-checks corpus', join(import.meta.dirname, 'fixtures/blind-background-and-credit-checks.jsonl')],
+  ['the blind sports-coaching-lifeguards corpus', join(import.meta.dirname, 'fixtures/blind-sports-coaching-lifeguards.jsonl')],
+  ['the blind massage-spa-footbath corpus', join(import.meta.dirname, 'fixtures/blind-massage-spa-footbath.jsonl')],
+  ['the blind northwest-gansu-ningxia corpus', join(import.meta.dirname, 'fixtures/blind-northwest-gansu-ningxia.jsonl')],
+  ['the blind personal-traits-and-superstitions corpus', join(import.meta.dirname, 'fixtures/blind-personal-traits-and-superstitions.jsonl')],
+  ['the blind drinking-and-entertaining-clients corpus', join(import.meta.dirname, 'fixtures/blind-drinking-and-entertaining-clients.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
