@@ -172,6 +172,11 @@ const blindCorpora = [
   ['the blind northwest-gansu-ningxia corpus', join(import.meta.dirname, 'fixtures/blind-northwest-gansu-ningxia.jsonl')],
   ['the blind personal-traits-and-superstitions corpus', join(import.meta.dirname, 'fixtures/blind-personal-traits-and-superstitions.jsonl')],
   ['the blind drinking-and-entertaining-clients corpus', join(import.meta.dirname, 'fixtures/blind-drinking-and-entertaining-clients.jsonl')],
+  ['the blind hubei-wuhan-speech corpus', join(import.meta.dirname, 'fixtures/blind-hubei-wuhan-speech.jsonl')],
+  ['the blind livestock-farms-biosecurity corpus', join(import.meta.dirname, 'fixtures/blind-livestock-farms-biosecurity.jsonl')],
+  ['the blind aquaculture-seafood-processing corpus', join(import.meta.dirname, 'fixtures/blind-aquaculture-seafood-processing.jsonl')],
+  ['the blind student-union-and-club-recruiting corpus', join(import.meta.dirname, 'fixtures/blind-student-union-and-club-recruiting.jsonl')],
+  ['the blind fake-civil-service-placement corpus', join(import.meta.dirname, 'fixtures/blind-fake-civil-service-placement.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
