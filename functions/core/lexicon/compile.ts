@@ -102,6 +102,7 @@ const OPERATOR_SETS: Record<string, string> = {
   exclude_before: OPERATOR_TAG,
   exclude_after: OPERATOR_TAG,
   prefer: OPERATOR_TAG,
+  quota: OPERATOR_TAG,
 };
 
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
