@@ -177,6 +177,8 @@ const blindCorpora = [
   ['the blind aquaculture-seafood-processing corpus', join(import.meta.dirname, 'fixtures/blind-aquaculture-seafood-processing.jsonl')],
   ['the blind student-union-and-club-recruiting corpus', join(import.meta.dirname, 'fixtures/blind-student-union-and-club-recruiting.jsonl')],
   ['the blind fake-civil-service-placement corpus', join(import.meta.dirname, 'fixtures/blind-fake-civil-service-placement.jsonl')],
+  ['the blind guangxi-hainan-speech corpus', join(import.meta.dirname, 'fixtures/blind-guangxi-hainan-speech.jsonl')],
+  ['the blind double-negation-conditions corpus', join(import.meta.dirname, 'fixtures/blind-double-negation-conditions.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));

@@ -40,7 +40,7 @@ const AMOUNT_RE = new RegExp(
 );
 // …and a currency before the figure (月入hk30000, 月薪rmb8000).
 const KEYWORD_BEFORE = new RegExp(`(${KEYWORD})(?:[:：\\s为约达是在高至少最低不于]|hk|mop|rmb|usd){0,4}$`);
-const NOT_PAY_BEFORE = /(?:安家费|补贴|经费|资助|房补|购房|启动费|奖励|奖金|贷款|投资|注册资本|营业额|销售额|融资|估值|预算)[^\d，。；]{0,3}$/;
+const NOT_PAY_BEFORE = /(?:安家费|补贴|经费|资助|房补|购房|启动费|奖励|奖金|贷款|投资|注册资本|营业额|销售额|流水|融资|估值|预算)[^\d，。；]{0,3}$/;
 // 月入过万, 月过三万, 日入过千: an income claimed to pass a round figure.
 const OVER_RE = /(月入|月薪|月收入|日入|日赚|收入|月|日)过([一二两三四五六七八九十]|\d{1,2})?(万|千)/g;
 
