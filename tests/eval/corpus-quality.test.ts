@@ -180,6 +180,7 @@ const blindCorpora = [
   ['the blind guangxi-hainan-speech corpus', join(import.meta.dirname, 'fixtures/blind-guangxi-hainan-speech.jsonl')],
   ['the blind double-negation-conditions corpus', join(import.meta.dirname, 'fixtures/blind-double-negation-conditions.jsonl')],
   ['the blind new-energy-factories corpus', join(import.meta.dirname, 'fixtures/blind-new-energy-factories.jsonl')],
+  ['the blind quota-and-ratio-conditions corpus', join(import.meta.dirname, 'fixtures/blind-quota-and-ratio-conditions.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
