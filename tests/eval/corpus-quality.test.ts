@@ -181,6 +181,11 @@ const blindCorpora = [
   ['the blind double-negation-conditions corpus', join(import.meta.dirname, 'fixtures/blind-double-negation-conditions.jsonl')],
   ['the blind new-energy-factories corpus', join(import.meta.dirname, 'fixtures/blind-new-energy-factories.jsonl')],
   ['the blind quota-and-ratio-conditions corpus', join(import.meta.dirname, 'fixtures/blind-quota-and-ratio-conditions.jsonl')],
+  ['the blind debt-collection-and-telesales corpus', join(import.meta.dirname, 'fixtures/blind-debt-collection-and-telesales.jsonl')],
+  ['the blind matchmaking-and-dating-platforms corpus', join(import.meta.dirname, 'fixtures/blind-matchmaking-and-dating-platforms.jsonl')],
+  ['the blind private-household-employers corpus', join(import.meta.dirname, 'fixtures/blind-private-household-employers.jsonl')],
+  ['the blind startup-996-hype corpus', join(import.meta.dirname, 'fixtures/blind-startup-996-hype.jsonl')],
+  ['the blind candidate-personas corpus', join(import.meta.dirname, 'fixtures/blind-candidate-personas.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
