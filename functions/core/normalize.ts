@@ -263,9 +263,15 @@ function misspellingIndex(table: VariantTable): TermIndex {
   return index;
 }
 
+/** What an item of a post's list starts after (normalised: full-width punctuation is half-width). */
+const LIST_ITEM_START = /[\s,、;:(]/;
+/** 加微信sg6621, vx: ab123: letters after a contact word are an account name. */
+const AFTER_CONTACT = /(?:微信号?|[vw]x|v信|qq|加v|电话|手机|联系)[:：]?\s*$/;
+
 /**
  * Initials (yj, bzj, sxf) stand for a word only in Chinese text: with at most a figure glued to them (交yj500,
- * 500bzj), touching a Chinese character. In a code like `8bkf`, `k5ydx` or `-zlf28` they are letters.
+ * 500bzj), touching a Chinese character. In a code like `8bkf`, `k5ydx` or `-zlf28`, or an account name after a
+ * contact word, they are letters.
  */
 function initialsInChinese(text: string, start: number, end: number): boolean {
   let from = start;
@@ -273,7 +279,14 @@ function initialsInChinese(text: string, start: number, end: number): boolean {
   while (from > 0 && isDigit(text.charCodeAt(from - 1))) from--;
   while (to < text.length && isDigit(text.charCodeAt(to))) to++;
   if (isLetter(text.charCodeAt(from - 1)) || isLetter(text.charCodeAt(to))) return false;
-  return isHanCode(text.charCodeAt(from - 1)) || isHanCode(text.charCodeAt(to));
+  // a field's value may stand after a space (nl 40-55)
+  if (to === end && text.charCodeAt(to) === 0x20 && isDigit(text.charCodeAt(to + 1))) for (to++; to < text.length && isDigit(text.charCodeAt(to)); to++);
+  if (AFTER_CONTACT.test(text.slice(Math.max(0, from - 4), from))) return false;
+  // two letters with an amount after them are a currency or a code (日薪hk1,100, sg6621), not a field and its value (sg170)
+  if (end - start === 2 && to > end && (to - end > 3 || text.charCodeAt(to) === 0x2c)) return false;
+  if (isHanCode(text.charCodeAt(from - 1)) || isHanCode(text.charCodeAt(to))) return true;
+  // a field's label (xb：男) or its value (sg170+) stands as an item of a post's list, not inside a code (收银员-yj152)
+  return (text.charCodeAt(to) === COLON || to > end) && (from === 0 || LIST_ITEM_START.test(text[from - 1]!));
 }
 
 /**
@@ -300,19 +313,37 @@ function phraseReplacements(text: string, variants: CompiledVariants): Replaceme
   return out;
 }
 
-/** A syllable counts only as a whole run of letters touching a Chinese character: "nan性", "押jin". */
+/** A figure or range (18-40) before `at` that is an item of a post's list or follows Chinese (年龄18-40sui), not part of a code (收银员-6nv). */
+function afterFigureItem(text: string, at: number): boolean {
+  let i = at;
+  for (;;) {
+    const digitsEnd = i;
+    while (i > 0 && isDigit(text.charCodeAt(i - 1))) i--;
+    if (i === digitsEnd) return false;
+    const c = text[i - 1];
+    if ((c === '-' || c === '~') && isDigit(text.charCodeAt(i - 2))) i--;
+    else return i === 0 || isHanCode(text.charCodeAt(i - 1)) || LIST_ITEM_START.test(c!);
+  }
+}
+
+/** A syllable counts only as a whole run of letters touching a Chinese character ("nan性", "押jin"), after a figure ("40sui") or after a Chinese label's colon (性别:nan). */
 function pinyinReplacements(text: string, pinyin: Record<string, string>): Replacement[] {
   const out: Replacement[] = [];
   const runs = /[a-z]+/g;
   for (let m = runs.exec(text); m; m = runs.exec(text)) {
     const end = m.index + m[0].length;
     const han = Object.hasOwn(pinyin, m[0]) ? pinyin[m[0]]! : undefined;
-    if (han !== undefined && (isHanCode(text.charCodeAt(m.index - 1)) || isHanCode(text.charCodeAt(end)))) out.push({ start: m.index, end, text: han });
+    if (han === undefined) continue;
+    const before = text.charCodeAt(m.index - 1);
+    const afterLabel = before === COLON && isHanCode(text.charCodeAt(m.index - 2)); // 性别:nan
+    if (isHanCode(before) || afterLabel || isHanCode(text.charCodeAt(end)) || afterFigureItem(text, m.index)) out.push({ start: m.index, end, text: han });
   }
   return out;
 }
 
 const HAS_ASCII_LETTER = /[a-z]/;
+/** Full-width colons are half-width here (NFKC). */
+const COLON = 0x3a;
 /** How far a phrase may reach beyond its letters: the Chinese part of a half-pinyin word (押jin, yi肝携带者). */
 const PHRASE_REACH = 6;
 

@@ -127,10 +127,10 @@ export function pinyinSpellings(word: string): string[] {
   return [...fullAndMixedSpellings(word), ...initialSpellings(word)];
 }
 
-/** bzj for 保证金: initials of words of three or more characters (two letters say too little). */
-export function initialSpellings(word: string): string[] {
+/** bzj for 保证金: initials of words of three or more characters (two letters say too little, but for `minLength` 2). */
+export function initialSpellings(word: string, minLength = 3): string[] {
   const py = syllables(word);
-  if ([...word].length < 3 || py.length !== [...word].length || py.some((p) => !/^[a-z]+$/.test(p))) return [];
+  if ([...word].length < minLength || py.length !== [...word].length || py.some((p) => !/^[a-z]+$/.test(p))) return [];
   const initials = py.map((p) => p[0]).join('');
   return initials.includes('v') ? [initials, initials.replace(/v/g, 'u')] : [initials];
 }
@@ -180,11 +180,13 @@ export function pinyinVariants(lexicon: Lexicon, generated: VocabularyFile[]): V
     for (const spelling of fullAndMixedSpellings(word)) phrases[spelling] ??= word;
     for (const spelling of initialSpellings(word)) initials[spelling] ??= word;
   }
+  // the keys a form has a field for are read from two initials too (xb, hk, sg): first, so they win over longer words' spellings
+  for (const word of lexicon.common.initialsOf) for (const spelling of initialSpellings(word, 2)) initials[spelling] = word;
   for (const [s, w] of Object.entries(syllable)) if (s.includes('v')) syllable[s.replace(/v/g, 'u')] ??= w;
   return {
     vocabulary: 'pinyin spellings',
     generatedBy: GENERATED_BY,
-    source: 'pinyin-pro: the pinyin, half-pinyin (ya金) and initial-letter (bzj) spellings of the words of the sets in common.yaml pinyinOf',
+    source: 'pinyin-pro: the pinyin, half-pinyin (ya金) and initial-letter (bzj) spellings of the words of the sets in common.yaml pinyinOf, and the initials (xb) of its initialsOf',
     sets: {},
     variants: {
       pinyin: Object.fromEntries(Object.entries(syllable).sort()),

@@ -50,6 +50,15 @@ describe('normalize', () => {
     expect(norm('8-15k, A B').text).toBe('8-15k, a b');
   });
 
+  it("reads a form's fields from two initials in a post's list, and their values after them", () => {
+    expect(norm('要求：xb：nan，nl 25-40，sg170+，18-40sui，需苏州hk').text).toBe('要求:性别:男,年龄 25-40,身高170+,18-40岁,需苏州户口');
+  });
+
+  it('leaves two initials alone in an account name or before an amount', () => {
+    expect(norm('加微信sg6621咨询').text).toBe('加微信sg6621咨询');
+    expect(norm('日薪HK$1,100，包住').text).toBe('日薪hk1,100,包住');
+  });
+
   it('folds declared pinyin and symbols only next to Chinese characters', () => {
     expect(norm('nan性优先，押jin，限♂').text).toBe('男性优先,押金,限男');
     expect(norm('nancy ya').text).toBe('nancy ya');

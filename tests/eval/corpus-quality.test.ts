@@ -186,6 +186,10 @@ const blindCorpora = [
   ['the blind private-household-employers corpus', join(import.meta.dirname, 'fixtures/blind-private-household-employers.jsonl')],
   ['the blind startup-996-hype corpus', join(import.meta.dirname, 'fixtures/blind-startup-996-hype.jsonl')],
   ['the blind candidate-personas corpus', join(import.meta.dirname, 'fixtures/blind-candidate-personas.jsonl')],
+  ['the blind high-risk-special-operations corpus', join(import.meta.dirname, 'fixtures/blind-high-risk-special-operations.jsonl')],
+  ['the blind medical-aesthetics-clinics corpus', join(import.meta.dirname, 'fixtures/blind-medical-aesthetics-clinics.jsonl')],
+  ['the blind internal-promotion-notices corpus', join(import.meta.dirname, 'fixtures/blind-internal-promotion-notices.jsonl')],
+  ['the blind non-native-writers corpus', join(import.meta.dirname, 'fixtures/blind-non-native-writers.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));

@@ -178,6 +178,11 @@ export const CommonFileSchema = z
     sets: SetsSchema.default({}),
     /** Sets whose words are also matched written in pinyin (see `npm run vocab`), by owner: a category or `common`. */
     pinyinOf: z.record(z.string(), z.array(z.string())).default({}),
+    /**
+     * Two-character words posts abbreviate to their initials where a form would have a field (xb：男 for 性别, 京hk
+     * for 户口, sg165+ for 身高): two letters say too little for any other word, so only these are read.
+     */
+    initialsOf: z.array(z.string()).default([]),
     /** Sets whose words of three or more characters are also matched misspelt with a near-homophone (少数名族), by owner. */
     homophonesOf: z.record(z.string(), z.array(z.string())).default({}),
     /**
