@@ -190,6 +190,11 @@ const blindCorpora = [
   ['the blind medical-aesthetics-clinics corpus', join(import.meta.dirname, 'fixtures/blind-medical-aesthetics-clinics.jsonl')],
   ['the blind internal-promotion-notices corpus', join(import.meta.dirname, 'fixtures/blind-internal-promotion-notices.jsonl')],
   ['the blind non-native-writers corpus', join(import.meta.dirname, 'fixtures/blind-non-native-writers.jsonl')],
+  ['the blind beijing-speech corpus', join(import.meta.dirname, 'fixtures/blind-beijing-speech.jsonl')],
+  ['the blind short-term-public-temp-work corpus', join(import.meta.dirname, 'fixtures/blind-short-term-public-temp-work.jsonl')],
+  ['the blind conditions-in-perks-and-logistics corpus', join(import.meta.dirname, 'fixtures/blind-conditions-in-perks-and-logistics.jsonl')],
+  ['the blind comparatives-and-rankings corpus', join(import.meta.dirname, 'fixtures/blind-comparatives-and-rankings.jsonl')],
+  ['the blind taiwan-usage corpus', join(import.meta.dirname, 'fixtures/blind-taiwan-usage.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
