@@ -280,7 +280,10 @@ function initialsInChinese(text: string, start: number, end: number): boolean {
   while (to < text.length && isDigit(text.charCodeAt(to))) to++;
   if (isLetter(text.charCodeAt(from - 1)) || isLetter(text.charCodeAt(to))) return false;
   // a field's value may stand after a space (nl 40-55)
-  if (to === end && text.charCodeAt(to) === 0x20 && isDigit(text.charCodeAt(to + 1))) for (to++; to < text.length && isDigit(text.charCodeAt(to)); to++);
+  if (to === end && text.charCodeAt(to) === 0x20 && isDigit(text.charCodeAt(to + 1))) {
+    to++;
+    while (to < text.length && isDigit(text.charCodeAt(to))) to++;
+  }
   if (AFTER_CONTACT.test(text.slice(Math.max(0, from - 4), from))) return false;
   // two letters with an amount after them are a currency or a code (日薪hk1,100, sg6621), not a field and its value (sg170)
   if (end - start === 2 && to > end && (to - end > 3 || text.charCodeAt(to) === 0x2c)) return false;

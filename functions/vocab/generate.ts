@@ -180,7 +180,7 @@ export function pinyinVariants(lexicon: Lexicon, generated: VocabularyFile[]): V
     for (const spelling of fullAndMixedSpellings(word)) phrases[spelling] ??= word;
     for (const spelling of initialSpellings(word)) initials[spelling] ??= word;
   }
-  // the keys a form has a field for are read from two initials too (xb, hk, sg): first, so they win over longer words' spellings
+  // the fields of a posting form are read from two initials too (xb, hk, sg); no longer word spells two letters
   for (const word of lexicon.common.initialsOf) for (const spelling of initialSpellings(word, 2)) initials[spelling] = word;
   for (const [s, w] of Object.entries(syllable)) if (s.includes('v')) syllable[s.replace(/v/g, 'u')] ??= w;
   return {
