@@ -195,6 +195,9 @@ const blindCorpora = [
   ['the blind conditions-in-perks-and-logistics corpus', join(import.meta.dirname, 'fixtures/blind-conditions-in-perks-and-logistics.jsonl')],
   ['the blind comparatives-and-rankings corpus', join(import.meta.dirname, 'fixtures/blind-comparatives-and-rankings.jsonl')],
   ['the blind taiwan-usage corpus', join(import.meta.dirname, 'fixtures/blind-taiwan-usage.jsonl')],
+  ['the blind web3-crypto-jobs corpus', join(import.meta.dirname, 'fixtures/blind-web3-crypto-jobs.jsonl')],
+  ['the blind labour-dispatch-companies corpus', join(import.meta.dirname, 'fixtures/blind-labour-dispatch-companies.jsonl')],
+  ['the blind airport-railway-ground-staff corpus', join(import.meta.dirname, 'fixtures/blind-airport-railway-ground-staff.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));

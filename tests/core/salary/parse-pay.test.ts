@@ -27,6 +27,10 @@ describe('parsePay', () => {
     expect(parsePay('每单4.5-7元，熟手日派200-250件，2025届，员工800余人')).toEqual([]);
   });
 
+  it('reads no pay in a foreign currency (a Dubai salary in dirhams is not yuan)', () => {
+    expect(parsePay('迪拜办公，月薪25000-35000迪拉姆')).toEqual([]);
+  });
+
   it('marks 保底 as guaranteed and gives the span', () => {
     const text = '保底月薪3万，无需经验';
     const [pay] = parsePay(text);
