@@ -198,6 +198,11 @@ const blindCorpora = [
   ['the blind web3-crypto-jobs corpus', join(import.meta.dirname, 'fixtures/blind-web3-crypto-jobs.jsonl')],
   ['the blind labour-dispatch-companies corpus', join(import.meta.dirname, 'fixtures/blind-labour-dispatch-companies.jsonl')],
   ['the blind airport-railway-ground-staff corpus', join(import.meta.dirname, 'fixtures/blind-airport-railway-ground-staff.jsonl')],
+  ['the blind restaurant-kitchens-and-chefs corpus', join(import.meta.dirname, 'fixtures/blind-restaurant-kitchens-and-chefs.jsonl')],
+  ['the blind luxury-retail-and-fashion corpus', join(import.meta.dirname, 'fixtures/blind-luxury-retail-and-fashion.jsonl')],
+  ['the blind subsidised-training-programmes corpus', join(import.meta.dirname, 'fixtures/blind-subsidised-training-programmes.jsonl')],
+  ['the blind sanitation-and-street-cleaning corpus', join(import.meta.dirname, 'fixtures/blind-sanitation-and-street-cleaning.jsonl')],
+  ['the blind short-video-voiceover-scripts corpus', join(import.meta.dirname, 'fixtures/blind-short-video-voiceover-scripts.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
