@@ -14,7 +14,7 @@ const ParamsSchema = z.object({
 const NUM = '(\\d+|[一二两三四五六七八九十半])';
 const PROBATION_RE = new RegExp(`试用(?:期)?\\s*[:：]?\\s*(?:为|是|共)?\\s*${NUM}\\s*(个月|个半月|月|年)|试用期半年|前\\s*${NUM}\\s*(个月|月)(?:为|是)试用期`, 'g');
 const TERM_RE = new RegExp(
-  `${NUM}\\s*年(?:期)?\\s*(?:的)?(?:正式)?(?:劳动)?合同|(?:合同|聘期|聘用期)(?:期限?)?\\s*[:：]?\\s*(?:为|是|签|签订|一签)?\\s*${NUM}\\s*年|${NUM}\\s*年一签`,
+  `${NUM}\\s*年(?:期)?\\s*(?:的)?(?:正式)?(?:劳动)?合同|(?:合同|聘期|聘用期)(?:期限?)?\\s*[:：]?\\s*(?:为|是|签|签订|一签)?\\s*${NUM}\\s*年|${NUM}\\s*年一签|首签\\s*${NUM}\\s*年`,
 );
 // 试用期工资为80%, and in English word order 试用期 6 个月 at 70% 工资 (probation 6 months at 70% salary)
 const PAY_RE = /试用期(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)[^，。；\n]{0,12}?(\d{1,3})\s*%|试用期[^，。；\n]{0,12}?(\d{1,3})\s*%\s*(?:的)?(?:工资|薪资|薪酬)/g;
@@ -43,7 +43,7 @@ function compile(raw: Record<string, unknown>): z.infer<typeof ParamsSchema> {
 /** The probation limit for the ad's contract term, read only once a probation is found. */
 function limitFor(adText: string): number {
   const term = TERM_RE.exec(adText);
-  const years = term ? parseSmallNumber(term[1] ?? term[2] ?? term[3] ?? '') : undefined;
+  const years = term ? parseSmallNumber(term[1] ?? term[2] ?? term[3] ?? term[4] ?? '') : undefined;
   return probationLimitMonths(years);
 }
 

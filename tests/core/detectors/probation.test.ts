@@ -14,6 +14,7 @@ describe('probation detector', () => {
     ['签1年合同，试用期半年', ['试用期半年']],
     ['合同期1年，试用期3个月', ['试用期3个月']],
     ['合同一签一年，试用期3个月', ['试用期3个月']],
+    ['首签1年，试用期3个月', ['试用期3个月']],
     ['试用期8个月', ['试用期8个月']],
   ])('flags %s', (text, expected) => {
     expect(probation(text)).toEqual(expected);
