@@ -203,6 +203,10 @@ const blindCorpora = [
   ['the blind subsidised-training-programmes corpus', join(import.meta.dirname, 'fixtures/blind-subsidised-training-programmes.jsonl')],
   ['the blind sanitation-and-street-cleaning corpus', join(import.meta.dirname, 'fixtures/blind-sanitation-and-street-cleaning.jsonl')],
   ['the blind short-video-voiceover-scripts corpus', join(import.meta.dirname, 'fixtures/blind-short-video-voiceover-scripts.jsonl')],
+  ['the blind day-labour-markets corpus', join(import.meta.dirname, 'fixtures/blind-day-labour-markets.jsonl')],
+  ['the blind lottery-and-mahjong-venues corpus', join(import.meta.dirname, 'fixtures/blind-lottery-and-mahjong-venues.jsonl')],
+  ['the blind translation-and-language-services corpus', join(import.meta.dirname, 'fixtures/blind-translation-and-language-services.jsonl')],
+  ['the blind comment-section-replies corpus', join(import.meta.dirname, 'fixtures/blind-comment-section-replies.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
