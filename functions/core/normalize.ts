@@ -265,6 +265,8 @@ function misspellingIndex(table: VariantTable): TermIndex {
 
 /** What an item of a post's list starts after (normalised: full-width punctuation is half-width). */
 const LIST_ITEM_START = /[\s,、;:(]/;
+/** A label's colon (full-width colons are half-width here: NFKC). */
+const COLON = 0x3a;
 /** 加微信sg6621, vx: ab123: letters after a contact word are an account name. */
 const AFTER_CONTACT = /(?:微信号?|[vw]x|v信|qq|加v|电话|手机|联系)[:：]?\s*$/;
 
@@ -345,8 +347,6 @@ function pinyinReplacements(text: string, pinyin: Record<string, string>): Repla
 }
 
 const HAS_ASCII_LETTER = /[a-z]/;
-/** Full-width colons are half-width here (NFKC). */
-const COLON = 0x3a;
 /** How far a phrase may reach beyond its letters: the Chinese part of a half-pinyin word (押jin, yi肝携带者). */
 const PHRASE_REACH = 6;
 
