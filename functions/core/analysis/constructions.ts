@@ -19,6 +19,8 @@ export interface CompiledConstruction {
   notBefore: string[];
   neutral: string[];
   gapBreaker: string[];
+  /** Longer words that hold an attribute word and are something else (女性角色, 企业形象). */
+  hide: string[];
   /** The attribute tags of every construction: a bare item may list several (未婚女性, 已婚已育宝妈). */
   anyAttribute: string[];
   gap: number;

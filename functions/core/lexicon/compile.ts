@@ -192,7 +192,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       if ('construction' in p) {
         const c = p.construction;
         // Hiding words (企业形象 holds 形象) only need to be in the index: the longer hit drops the one inside it.
-        tags(c.hide, ruleId, false, true);
+        const hide = tags(c.hide, ruleId, false, true);
         const attribute = tags(c.attribute, ruleId, true);
         for (const t of attribute) if (!anyAttribute.includes(t)) anyAttribute.push(t);
         return {
@@ -206,6 +206,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
             notBefore: tags(c.notBefore, ruleId, false, true),
             neutral,
             gapBreaker: tags(['gap_breaker'], ruleId),
+            hide,
             anyAttribute,
             bare: c.bare,
             gap: c.gap,

@@ -6,6 +6,7 @@
  */
 import { NEUTRAL_FOR_ALL } from '../analysis/constructions.js';
 import { hasAnyTag, type FieldAnalysis } from '../analysis/field-analysis.js';
+import type { TermHit } from '../scan/term-index.js';
 import { clearingRole } from '../analysis/roles.js';
 import { ATTRIBUTE_CATEGORIES, type Category } from '../categories.js';
 import type { CompiledException, CompiledLexicon, CompiledRule } from '../lexicon/compile.js';
@@ -63,19 +64,33 @@ function isConditionLike(text: string, start: number, end: number): boolean {
   return han * 2 >= end - start;
 }
 
+interface CategoryRules {
+  /** The category's first rule: its message, legal basis and suggestion describe a model finding. */
+  rule: CompiledRule;
+  /** Its rules' exceptions that name the words they clear (scope `overlap`: 不含乙肝项目, 产检假). */
+  exceptions: CompiledException[];
+  /** Its constructions' attribute words, and the longer words that hide them (女性角色 holds 女性). */
+  attributes: Set<string>;
+  hides: Set<string>;
+}
+
 /**
- * Per category: its first rule (its message, legal basis and suggestion describe a model finding) and the
- * exceptions of its rules that name the words they clear (scope `overlap`: 不含乙肝项目, 产检假); once per lexicon.
- * Wider exceptions are left to the rules: the model reads clauses a rule's exception may have cleared wrongly.
+ * Per category, once per lexicon. Wider exceptions are left to the rules: the model reads clauses a rule's
+ * exception may have cleared wrongly.
  */
-const categoryRules = new WeakMap<CompiledLexicon, Map<Category, { rule: CompiledRule; exceptions: CompiledException[] }>>();
+const categoryRules = new WeakMap<CompiledLexicon, Map<Category, CategoryRules>>();
 function categoryRulesOf(lexicon: CompiledLexicon) {
   let map = categoryRules.get(lexicon);
   if (!map) {
     map = new Map();
     for (const rule of lexicon.rules) {
-      const entry = map.get(rule.category) ?? { rule, exceptions: [] };
+      const entry = map.get(rule.category) ?? { rule, exceptions: [], attributes: new Set(), hides: new Set() };
       entry.exceptions.push(...rule.exceptions.filter((ex) => ex.scope === 'overlap'));
+      for (const m of rule.matchers) {
+        if (m.kind !== 'construction') continue;
+        for (const t of m.construction.attribute) entry.attributes.add(t);
+        for (const t of m.construction.hide) entry.hides.add(t);
+      }
       map.set(rule.category, entry);
     }
     categoryRules.set(lexicon, map);
@@ -106,12 +121,18 @@ export function secondOpinion(fields: readonly FieldAnalysis[], flagged: readonl
         if (ATTRIBUTE_CATEGORIES.has(category) && neutral) continue;
         // …and so do the exceptions naming the words (入职体检不含乙肝项目: a test left out)
         if (exceptionApplies(a.n.text, start, end, own.exceptions)) continue;
+        // …and the lexicon's longer words, where they hold the clause's only attribute words (女性角色配音)
+        if (onlyHidden(a.hitsIn(start, end), own)) continue;
         hits.push({ field: a.field, start, end, category, score, rule: own.rule });
       }
     }
   }
   return hits;
 }
+
+/** The clause names the category's attribute only inside a longer word that is something else (女性角色, 企业形象). */
+const onlyHidden = (hits: readonly TermHit[], own: CategoryRules) =>
+  own.hides.size > 0 && hits.some((h) => h.tagList.some((t) => own.hides.has(t))) && !hits.some((h) => h.tagList.some((t) => own.attributes.has(t)));
 
 /** The next clause of the sentence opens with a neutral word for all that came before (已婚未婚，均可应聘). */
 function neutralOpens(a: FieldAnalysis, next: FieldAnalysis['clauses'][number] | undefined, sentenceStart: number, lexicon: CompiledLexicon): boolean {

@@ -54,6 +54,19 @@ describe('the second opinion', () => {
     expect(check('团队中多为蓝莓种植能手').findings).toEqual([]);
   });
 
+  it("is silent where the clause's only attribute word is inside a longer word the lexicon hides (女性角色)", () => {
+    // a second hand-made model: any clause holding 配音 is a gender condition
+    const gender = buildEngine({
+      lexicon,
+      tokenizer: createJiebaTokenizer,
+      model: { file: { ...file, categories: ['gender'], thresholds: { gender: 0.5 }, heldOut: { gender: file.heldOut.region! }, buckets: base64(Int32Array.of(ngramBucket('配音'))) }, hash: 'test0001' },
+    });
+    const categories = (description: string) => withoutNotices(gender.check({ description })).findings.map((f) => `${f.category}:${f.source ?? 'rule'}`);
+    expect(categories('招募女性角色配音，御姐音')).toEqual([]);
+    // without the hiding word the model speaks as before
+    expect(categories('招募游戏配音，普通话标准')).toEqual(['gender:model']);
+  });
+
   it('judges only short Chinese clauses', () => {
     expect(check('蓝莓').findings).toEqual([]);
     expect(check('我们的果园种植了很多品种的水果其中有苹果和梨和桃子也有蓝莓和草莓欢迎各位朋友前来参观采摘体验').findings).toEqual([]);
