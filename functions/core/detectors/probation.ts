@@ -16,8 +16,9 @@ const PROBATION_RE = new RegExp(`试用(?:期)?\\s*[:：]?\\s*(?:为|是|共)?\\
 const TERM_RE = new RegExp(
   `${NUM}\\s*年(?:期)?\\s*(?:的)?(?:正式)?(?:劳动)?合同|(?:合同|聘期|聘用期)(?:期限?)?\\s*[:：]?\\s*(?:为|是|签|签订|一签)?\\s*${NUM}\\s*年|${NUM}\\s*年一签|首签\\s*${NUM}\\s*年`,
 );
-// 试用期工资为80%, and in English word order 试用期 6 个月 at 70% 工资 (probation 6 months at 70% salary)
-const PAY_RE = /试用期(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)[^，。；\n]{0,12}?(\d{1,3})\s*%|试用期[^，。；\n]{0,12}?(\d{1,3})\s*%\s*(?:的)?(?:工资|薪资|薪酬)/g;
+// 试用期工资为80%, 试用期两个月工资打五折 (a discount: 五折 is 50%), and in English word order 试用期 6 个月 at 70% 工资
+// (probation 6 months at 70% salary). Between 试用期 and the pay only its length: 试用期满后工资上涨20% is a raise.
+const PAY_RE = /试用期(?:内)?[^，。；,;\n满后转]{0,6}?(?:的)?(?:工资|薪资|薪酬|底薪)[^，。；,;\n]{0,12}?(?:(\d{1,3})\s*%|打\s*([1-9一二两三四五六七八九])\s*折)|试用期[^，。；\n]{0,12}?(\d{1,3})\s*%\s*(?:的)?(?:工资|薪资|薪酬)/g;
 /** 试用期工资3000，转正5000 (or 转正4500元，试用期工资1200元): the two amounts give the percentage. */
 const PAY_PAIR_RE =
   /试用期(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}(?:月薪|工资|薪资)?\s*转正(?:后)?(?:工资|薪资|月薪|底薪)?\s*(\d{3,6})|转正(?:后)?(?:工资|薪资|月薪|底薪)?\s*(\d{3,6})\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}试用期(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})/g;
@@ -64,7 +65,8 @@ export const probationDetector: Detector = (ctx, raw) => {
     }
     PAY_RE.lastIndex = 0;
     for (let m = PAY_RE.exec(n.text); m; m = PAY_RE.exec(n.text)) {
-      if (Number(m[1] ?? m[2]) < minPayPercent) hits.push({ field, start: m.index, end: m.index + m[0].length });
+      const percent = m[2] !== undefined ? (parseSmallNumber(m[2]) ?? 10) * 10 : Number(m[1] ?? m[3]);
+      if (percent < minPayPercent) hits.push({ field, start: m.index, end: m.index + m[0].length });
     }
     PAY_PAIR_RE.lastIndex = 0;
     for (let m = PAY_PAIR_RE.exec(n.text); m; m = PAY_PAIR_RE.exec(n.text)) {

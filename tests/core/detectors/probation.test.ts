@@ -27,5 +27,10 @@ describe('probation detector', () => {
   it('flags probation pay below 80% of the regular wage', () => {
     expect(probation('试用期工资为正式工资的50%')).toEqual(['试用期工资为正式工资的50%']);
     expect(probation('试用期工资按转正工资的90%发放')).toEqual([]);
+    // the probation's length may stand before its pay, and a discount is a percentage (五折 is 50%)
+    expect(probation('试用期两个月工资打五折')).toEqual(['试用期两个月工资打五折']);
+    expect(probation('试用期工资打9折')).toEqual([]);
+    // a raise after the probation is not its pay
+    expect(probation('试用期满后工资上涨20%')).toEqual([]);
   });
 });
