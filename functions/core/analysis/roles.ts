@@ -4,7 +4,7 @@
  * (lexicons/roles.yaml). `clearingRole` names the role that clears a finding, or undefined.
  */
 import type { Category } from '../categories.js';
-import type { RolesFile } from '../lexicon/schema.js';
+import { expandProducts, type RolesFile } from '../lexicon/schema.js';
 import type { TermHit, TermIndex } from '../scan/term-index.js';
 import type { Clause, Section } from './clauses.js';
 import { insideQuotes, overlapsQuotes } from './quotations.js';
@@ -38,11 +38,11 @@ const BLOCKER_TAG = 'block';
 export function compileRoles(file: RolesFile, index: TermIndex, fold: (s: string) => string): CompiledRole[] {
   for (const [section, words] of Object.entries(file.sections)) for (const w of words) index.add(fold(w), `section:${section}`);
   for (const w of file.applicant) index.add(fold(w), APPLICANT_TAG);
-  for (const w of file.blockers) index.add(fold(w), BLOCKER_TAG);
+  for (const w of [...file.blockers, ...expandProducts(file.blockerProducts)]) index.add(fold(w), BLOCKER_TAG);
   index.hideWith(BLOCKER_TAG);
   return file.roles.map((r) => {
     const tag = `role:${r.name}`;
-    for (const w of r.cues) index.add(fold(w), tag);
+    for (const w of [...r.cues, ...expandProducts(r.cueProducts)]) index.add(fold(w), tag);
     const unlessTag = r.unless.length ? `${tag}:unless` : undefined;
     for (const w of r.unless) index.add(fold(w), unlessTag!);
     const askTag = r.questionWords.length ? `${tag}:asks` : undefined;

@@ -210,6 +210,11 @@ export const CommonFileSchema = z
 
 const CategoryOrAll = z.union([z.enum(CATEGORIES), z.literal('all')]);
 
+/** Every word of `first` followed by every word of `then` (为/向/给 × 顾客/客户/业主): a family written as its two halves. */
+const WordProduct = z.object({ first: z.array(nonEmpty).min(1), then: z.array(nonEmpty).min(1) }).strict();
+export type WordProduct = z.infer<typeof WordProduct>;
+export const expandProducts = (products: readonly WordProduct[]) => products.flatMap((p) => p.first.flatMap((a) => p.then.map((b) => a + b)));
+
 /**
  * Clause roles (roles.yaml): who a clause is about and what it does. A finding fires on a condition imposed
  * on applicants; a clause with a role keeps no finding of the categories that role `clears`.
@@ -222,12 +227,16 @@ export const RolesFileSchema = z
     applicant: z.array(nonEmpty).min(1),
     /** Words that hide a cue inside them (管理费 hides 管理, 客户经理 hides 客户). */
     blockers: z.array(nonEmpty).default([]),
+    /** …and those written as two halves (客户/宾客 × 经理/专员/服务员: a job, not a client). */
+    blockerProducts: z.array(WordProduct).default([]),
     roles: z
       .array(
         z
           .object({
             name: z.string().regex(/^[a-z_]+$/),
             cues: z.array(nonEmpty).min(1),
+            /** Cues written as two halves (为/向/给/替/收取 × 顾客/客户/业主…). */
+            cueProducts: z.array(WordProduct).default([]),
             /**
              * Where a cue gives its role: its clause, its whole sentence (防骗提醒：…), or the whole ad when no field holds
              * one of its `unless` words (a job-seeker's post: 求职 … 本人女，28岁).
