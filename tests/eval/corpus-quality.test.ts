@@ -207,6 +207,11 @@ const blindCorpora = [
   ['the blind lottery-and-mahjong-venues corpus', join(import.meta.dirname, 'fixtures/blind-lottery-and-mahjong-venues.jsonl')],
   ['the blind translation-and-language-services corpus', join(import.meta.dirname, 'fixtures/blind-translation-and-language-services.jsonl')],
   ['the blind comment-section-replies corpus', join(import.meta.dirname, 'fixtures/blind-comment-section-replies.jsonl')],
+  ['the blind moving-install-and-home-repair corpus', join(import.meta.dirname, 'fixtures/blind-moving-install-and-home-repair.jsonl')],
+  ['the blind bakery-coffee-and-tea-shops corpus', join(import.meta.dirname, 'fixtures/blind-bakery-coffee-and-tea-shops.jsonl')],
+  ['the blind cold-chain-and-night-shift-warehouses corpus', join(import.meta.dirname, 'fixtures/blind-cold-chain-and-night-shift-warehouses.jsonl')],
+  ['the blind tattoo-barber-and-nail-studios corpus', join(import.meta.dirname, 'fixtures/blind-tattoo-barber-and-nail-studios.jsonl')],
+  ['the blind new-store-mass-openings corpus', join(import.meta.dirname, 'fixtures/blind-new-store-mass-openings.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
