@@ -15,6 +15,13 @@ describe('quotation marks', () => {
     expect(insideQuotes(text, at('限女性'))).toBe(false);
   });
 
+  it("reads ASCII single quotes as quotes too (typed Chinese: 上一版因'限汉族'被拒)", () => {
+    const text = "汉族优先。上一版因'限汉族'被拒，已修改";
+    expect(insideQuotes(text, text.indexOf('限汉族'))).toBe(true);
+    expect(insideQuotes(text, text.indexOf('被拒'))).toBe(false);
+    expect(insideQuotes(text, text.indexOf('汉族优先'))).toBe(false);
+  });
+
   it('maps normalised words back to the original, where normalisation dropped the marks', () => {
     const n = normalize('入职需缴纳“保证金”500元', engine.lexicon.variants);
     const span = (s: string) => [n.text.indexOf(s), n.text.indexOf(s) + s.length] as const;
