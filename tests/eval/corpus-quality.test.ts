@@ -212,6 +212,11 @@ const blindCorpora = [
   ['the blind cold-chain-and-night-shift-warehouses corpus', join(import.meta.dirname, 'fixtures/blind-cold-chain-and-night-shift-warehouses.jsonl')],
   ['the blind tattoo-barber-and-nail-studios corpus', join(import.meta.dirname, 'fixtures/blind-tattoo-barber-and-nail-studios.jsonl')],
   ['the blind new-store-mass-openings corpus', join(import.meta.dirname, 'fixtures/blind-new-store-mass-openings.jsonl')],
+  ['the blind post-rejection-resubmissions corpus', join(import.meta.dirname, 'fixtures/blind-post-rejection-resubmissions.jsonl')],
+  ['the blind receptionists-and-admin-assistants corpus', join(import.meta.dirname, 'fixtures/blind-receptionists-and-admin-assistants.jsonl')],
+  ['the blind bank-and-telecom-counter-staff corpus', join(import.meta.dirname, 'fixtures/blind-bank-and-telecom-counter-staff.jsonl')],
+  ['the blind banquet-and-catering-temps corpus', join(import.meta.dirname, 'fixtures/blind-banquet-and-catering-temps.jsonl')],
+  ['the blind driving-school-instructors corpus', join(import.meta.dirname, 'fixtures/blind-driving-school-instructors.jsonl')],
 ] as const;
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
