@@ -13,6 +13,7 @@ import { output, replaceRanges, type Normalized, type Replacement } from './mapp
 import { gluedIntoLatinWord, isDigit, isLetter } from './scan/latin-words.js';
 import { TermIndex } from './scan/term-index.js';
 import { foldNumbers } from './numbers.js';
+import { markExclusionLists, type ExclusionLists } from './exclusion-lists.js';
 
 export { toOriginalRange, type Normalized } from './mapped-text.js';
 
@@ -34,6 +35,8 @@ export interface VariantTable {
   wordNeighbours?: Record<string, [string, string]>;
   /** Characters dropped when they sit between two Chinese characters (限*男, 押-金, 限 男 性). */
   noiseBetweenHan: string;
+  /** Lists headed by an exclusion (我们不要这样的人：), whose items are each excluded. */
+  exclusionLists?: ExclusionLists;
 }
 
 /** Invisible characters that carry no meaning for rules: zero-width, soft hyphen, bidi controls, variation selectors. */
@@ -379,7 +382,7 @@ export function normalize(original: string, variants: CompiledVariants): Normali
   out = dropNoiseBetweenHan(out, variants.noise);
   out = replaceRanges(out, misspellingReplacements(out.text, variants));
   if (HAS_ASCII_LETTER.test(out.text)) out = replaceRanges(out, ocrDigitReplacements(out.text));
-  return Object.assign(foldNumbers(out), { original });
+  return Object.assign(markExclusionLists(foldNumbers(out), variants.table.exclusionLists), { original });
 }
 
 const HTML_ENTITY = /&(?:(nbsp|amp|lt|gt|quot|apos)|#(\d{1,6})|#x([0-9a-f]{1,6}));/g;

@@ -203,6 +203,14 @@ export const CommonFileSchema = z
          */
         guardedMisspellings: z.record(z.string(), z.string()).default({}),
         noiseBetweenHan: z.string().default(' '),
+        /**
+         * A list headed by an exclusion (我们不要这样的人：/ 以下人员勿投：) excludes each of its items: a header line
+         * holds one of `pointers` and one of `operators` and ends with a colon; `operator` is written after each item.
+         */
+        exclusionLists: z
+          .object({ pointers: z.array(nonEmpty).min(1), operators: z.array(nonEmpty).min(1), operator: nonEmpty })
+          .strict()
+          .optional(),
       })
       .strict(),
   })

@@ -1,0 +1,69 @@
+/**
+ * A list headed by an exclusion excludes each of its items (我们不要这样的人：⏎- 26岁以上⏎- 东北的): normalisation
+ * writes the header's operator after each item's first part (26岁以上勿扰, 东北的勿扰), so every rule reads the
+ * items as the exclusions they are. The words are data (common.yaml `variants.exclusionLists`).
+ */
+import { replaceRanges, type Normalized, type Replacement } from './mapped-text.js';
+
+export interface ExclusionLists {
+  /** Words that point at the list (以下, 这样的). */
+  pointers: readonly string[];
+  /** Words that exclude (勿投, 不要, 别来). */
+  operators: readonly string[];
+  /** What is written after each item. */
+  operator: string;
+}
+
+/** A header is a short line; a very short one needs no pointer (请自觉绕行：, 不符合的别来：). */
+const HEADER_MAX = 30;
+const BARE_HEADER_MAX = 8;
+/** …but a list of what is not asked for is no exclusion (不要求：). */
+const NOT_ASKED = '要求';
+/** An item starts with a list mark (normalisation has made numbers and circled numbers `;`), or is a short line. */
+const ITEM_MARK = /^[ \t]*(?:[-*•·>;]|\d{1,2}[.、)]|\(\d{1,2}\))[ \t]*/;
+const SHORT_ITEM = 16;
+/** An item's first part ends at its first comma, bracket or sentence end: 60岁以上的(保险公司不给上). */
+const PART_END = /[,(;。!?]/;
+
+const lineEnd = (text: string, from: number) => {
+  const i = text.indexOf('\n', from);
+  return i < 0 ? text.length : i;
+};
+
+const isHeader = (line: string, lists: ExclusionLists) =>
+  line.endsWith(':') &&
+  line.length <= HEADER_MAX &&
+  !line.includes(NOT_ASKED) &&
+  lists.operators.some((w) => line.includes(w)) &&
+  (line.length <= BARE_HEADER_MAX || lists.pointers.some((w) => line.includes(w)));
+
+export function markExclusionLists(n: Normalized, lists: ExclusionLists | undefined): Normalized {
+  const { text } = n;
+  if (!lists || !text.includes(':')) return n;
+  const replacements: Replacement[] = [];
+  for (let start = 0; start < text.length; ) {
+    const end = lineEnd(text, start);
+    const line = text.slice(start, end).trim();
+    start = end + 1;
+    if (!isHeader(line, lists)) continue;
+    // the items: the lines after the header, up to a blank line, a line that is no item, or the next header
+    while (start < text.length) {
+      const itemEnd = lineEnd(text, start);
+      const item = text.slice(start, itemEnd);
+      const mark = ITEM_MARK.exec(item);
+      if (!item.trim() || item.trim().endsWith(':') || (!mark && item.trim().length > SHORT_ITEM)) break;
+      const from = start + (mark ? mark[0].length : item.length - item.trimStart().length);
+      const partEnd = PART_END.exec(text.slice(from, itemEnd));
+      let to = partEnd ? from + partEnd.index : itemEnd;
+      while (to > from && /\s/.test(text[to - 1]!)) to--;
+      const part = text.slice(from, to);
+      if (to > from && !lists.operators.some((w) => part.includes(w))) {
+        // the operator joins the part's last character (and maps to it in the original)
+        const last = text.charCodeAt(to - 1) >= 0xdc00 && text.charCodeAt(to - 1) <= 0xdfff && to - 2 >= from ? to - 2 : to - 1;
+        replacements.push({ start: last, end: to, text: text.slice(last, to) + lists.operator });
+      }
+      start = itemEnd + 1;
+    }
+  }
+  return replaceRanges(n, replacements);
+}

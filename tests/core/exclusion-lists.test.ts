@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../functions/core/normalize.js';
+import { check, engine } from './engine-fixture.js';
+
+const categories = (text: string) => [...new Set(check(text).findings.map((f) => f.category))].filter((c) => c !== 'incomplete').sort();
+
+describe('a list headed by an exclusion', () => {
+  it('excludes each of its items, whatever its list marks', () => {
+    const ad = '底薪3000+提成。\n我们不要这样的人：\n- 驻马店、周口的（店长定的，别问）\n1. 60岁以上的\n① 身高170以下\n- 不愿意露脸的';
+    expect(categories(ad)).toEqual(['age', 'appearance', 'region']);
+    // the operator joins the item's first part only, and findings map back to the writer's words
+    const n = normalize(ad, engine.lexicon.variants);
+    expect(n.text).toContain('驻马店、周口的勿扰(店长定的,别问)');
+    const region = check(ad).findings.find((f) => f.category === 'region')!;
+    expect(ad.slice(region.start, region.end)).toBe('驻马店、周口的');
+  });
+
+  it('takes a very short header without a pointer (请自觉绕行：), but not a list of what is not asked (不要求：)', () => {
+    expect(categories('请自觉绕行：\n- 26岁以上\n- 已婚的')).toEqual(['age', 'marriage_pregnancy']);
+    expect(categories('学历不要求：\n- 本科\n- 大专')).toEqual([]);
+  });
+
+  it('ends at a blank line or a long line that is no item, and leaves lawful items alone', () => {
+    expect(categories('以下人员勿投：\n- 没有健康证的\n- 不能上夜班的\n\n26岁以上优先考虑转正')).toEqual([]);
+    expect(categories('以下人员勿投：\n- 没有驾照的\n公司位于杭州市西湖区，成立于2010年，员工30岁以上占多数，氛围好')).toEqual([]);
+  });
+});
