@@ -35,6 +35,8 @@ export interface VariantTable {
   wordNeighbours?: Record<string, [string, string]>;
   /** Characters dropped when they sit between two Chinese characters (限*男, 押-金, 限 男 性). */
   noiseBetweenHan: string;
+  /** What a rubric's points are: 女生+5分 reads 女生优先, 35岁以上扣5分 reads 35岁以上勿扰. */
+  scoreOperators?: { bonus: string; penalty: string };
   /** Lists headed by an exclusion (我们不要这样的人：), whose items are each excluded. */
   exclusionLists?: ExclusionLists;
 }
@@ -381,8 +383,18 @@ export function normalize(original: string, variants: CompiledVariants): Normali
   }
   out = dropNoiseBetweenHan(out, variants.noise);
   out = replaceRanges(out, misspellingReplacements(out.text, variants));
+  if (variants.table.scoreOperators && out.text.includes('分')) out = replaceRanges(out, scoreReplacements(out.text, variants.table.scoreOperators));
   if (HAS_ASCII_LETTER.test(out.text)) out = replaceRanges(out, ocrDigitReplacements(out.text));
   return Object.assign(markExclusionLists(foldNumbers(out), variants.table.exclusionLists), { original });
+}
+
+/** Points given (+5分, 加5分, 额外加3分) or taken (扣5分, -5分, 减5分) for what stands before them in a rubric. */
+const SCORE = /(?:(额外)?(?:[+＋]|加)|(扣|[-－]|减))\s*\d{1,3}(?:\.\d)?\s*分(?![钟数值])/g;
+
+function scoreReplacements(text: string, operators: { bonus: string; penalty: string }): Replacement[] {
+  const out: Replacement[] = [];
+  for (const m of text.matchAll(SCORE)) out.push({ start: m.index, end: m.index + m[0].length, text: m[2] ? operators.penalty : operators.bonus });
+  return out;
 }
 
 const HTML_ENTITY = /&(?:(nbsp|amp|lt|gt|quot|apos)|#(\d{1,6})|#x([0-9a-f]{1,6}));/g;

@@ -9,6 +9,12 @@ describe('normalize', () => {
     expect(norm('ＭＡＬＥ　ＯＮＬＹ，僅限男性２０歲').text).toBe('限男性,仅限男性20岁');
   });
 
+  it("reads a rubric's points as the preference or exclusion they are, mapped back to the points", () => {
+    const n = norm('女生+5分，年龄35岁以上扣5分，面试10分钟');
+    expect(n.text).toBe('女生优先,年龄35岁以上勿扰,面试10分钟');
+    expect(toOriginalRange(n, 2, 4)).toEqual([2, 5]);
+  });
+
   it('folds generated near-homophone misspellings, mapped back to what was typed', () => {
     const n = norm('少数名族勿扰，维吾耳族不招');
     expect(n.text).toBe('少数民族勿扰,维吾尔族不招');
