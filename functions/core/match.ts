@@ -195,8 +195,11 @@ function mayMatch(matcher: Matcher, a: FieldAnalysis): boolean {
       return matcher.trigger ? a.triggerStarts(matcher.trigger).length > 0 : !matcher.when.length || fieldHasAny(a, matcher.when);
     case 'terms':
       return a.byTag.has(matcher.tag);
-    case 'construction':
-      return fieldHasAny(a, matcher.construction.attribute);
+    case 'construction': {
+      // an attribute needs an operator (or a key) somewhere in the field to make a condition, unless it may stand bare
+      const c = matcher.construction;
+      return fieldHasAny(a, c.attribute) && (c.bare || fieldHasAny(a, c.before) || fieldHasAny(a, c.after) || fieldHasAny(a, c.keys));
+    }
     default:
       return true;
   }
