@@ -214,11 +214,13 @@ function isLetterSpacing(text: string, i: number, j: number): boolean {
 const isArrow = (code: number) => (code >= 0x2190 && code <= 0x21ff) || code === 0x27a1 || (code >= 0x2b05 && code <= 0x2b0d);
 const COMMA = ','.charCodeAt(0);
 const BAR = '|'.charCodeAt(0);
+const HASH = '#'.charCodeAt(0);
 
 /**
  * Drop runs of noise characters (letter-spacing spaces, * - _ …, emoji) that sit between two Chinese characters.
  * An arrow between two words (审核作品→缴纳保证金) is a step of a list, not noise: it becomes a clause break; so
- * does a bar with spaces around it, a table's cell border (前台文员1名 | 女士 | 22-30岁), though 限|男 is noise.
+ * does a bar with spaces around it, a table's cell border (前台文员1名 | 女士 | 22-30岁), though 限|男 is noise, and
+ * a hashtag after a space (#住家保姆 #汉族).
  */
 function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array): Normalized {
   const { text } = src;
@@ -240,7 +242,9 @@ function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array): Normalized {
       edit ??= new Uint8Array(text.length);
       // a bar between two words of two or more characters is a cell border too (已婚已育|不限|已育优先); 限|男 is noise
       const cell = bar && ((isSpace(text.charCodeAt(i)) && isSpace(text.charCodeAt(j - 1))) || (j - i === 1 && hanRun(text, i - 1, -1) >= 2 && hanRun(text, j, 1) >= 2));
-      const step = cell || (arrow && hanRun(text, i - 1, -1) >= 2 && hanRun(text, j, 1) >= 2);
+      // a hashtag after a space opens a tag of its own (#50岁以下 #汉族 #不信教): the tags are items, not one word
+      const hashtag = text.charCodeAt(j - 1) === HASH && j - 2 >= i && isSpace(text.charCodeAt(j - 2));
+      const step = cell || hashtag || (arrow && hanRun(text, i - 1, -1) >= 2 && hanRun(text, j, 1) >= 2);
       edit.fill(1, i, j);
       if (step) edit[i] = 2;
     }

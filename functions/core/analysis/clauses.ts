@@ -115,6 +115,9 @@ function endOfList(text: string, lineEnd: number): number {
   return text.length;
 }
 
+/** Bracketed tags written side by side (【女】【20-28】【身高165+】) are items of their own. */
+const isTagBoundary = (text: string, i: number) => (text[i] === '【' && text[i - 1] === '】') || (text[i] === '[' && text[i - 1] === ']');
+
 /**
  * Operators that close what stands before them (不要, 勿扰, 免谈): a space before one does not end the clause, so
  * 凉山彝族的 不要 stays one condition in a post whose items are separated by spaces.
@@ -144,7 +147,7 @@ export function splitClauses(text: string, byTag: ReadonlyMap<string, readonly T
   for (let i = 0; i < text.length; i++) {
     const end = ENDS[text.charCodeAt(i)];
     if (end === 2) close(i, true);
-    else if ((end === 1 && !isThousandsSeparator(text, i)) || (isSeparatingSpace(text, i) && !joinsBack.has(i + 1))) close(i, false);
+    else if ((end === 1 && !isThousandsSeparator(text, i)) || (isSeparatingSpace(text, i) && !joinsBack.has(i + 1)) || isTagBoundary(text, i)) close(i, false);
   }
   close(text.length, true);
   return clauses;
