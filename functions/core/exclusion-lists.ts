@@ -17,8 +17,8 @@ export interface ExclusionLists {
 /** A header is a short line; a very short one needs no pointer (请自觉绕行：, 不符合的别来：). */
 const HEADER_MAX = 30;
 const BARE_HEADER_MAX = 8;
-/** …but a list of what is not asked for is no exclusion (不要求：). */
-const NOT_ASKED = '要求';
+/** …but a list of what is not asked for is no exclusion (学历不要求：). */
+const NOT_ASKED = '不要求';
 /** An item starts with a list mark (normalisation has made numbers and circled numbers `;`), or is a short line. */
 const ITEM_MARK = /^[ \t]*(?:[-*•·>;]|\d{1,2}[.、)]|\(\d{1,2}\))[ \t]*/;
 const SHORT_ITEM = 16;

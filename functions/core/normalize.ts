@@ -392,12 +392,15 @@ export function normalize(original: string, variants: CompiledVariants): Normali
   return Object.assign(markExclusionLists(foldNumbers(out), variants.table.exclusionLists), { original });
 }
 
-/** Points given (+5分, 加5分, 额外加3分) or taken (扣5分, -5分, 减5分) for what stands before them in a rubric. */
-const SCORE = /(?:(额外)?(?:[+＋]|加)|(扣|[-－]|减))\s*\d{1,3}(?:\.\d)?\s*分(?![钟数值])/g;
+/**
+ * Points given (+5分, 加5分) or taken (扣5分, -5分, 减5分) for what stands before them in a rubric; a dash after a
+ * figure is a range (颜值评分7-10分), not points taken.
+ */
+const SCORE = /(?:[+＋]|加)\s*\d{1,3}(?:\.\d)?\s*分(?![钟数值])|(扣|减|(?<![\d.])[-－])\s*\d{1,3}(?:\.\d)?\s*分(?![钟数值])/g;
 
 function scoreReplacements(text: string, operators: { bonus: string; penalty: string }): Replacement[] {
   const out: Replacement[] = [];
-  for (const m of text.matchAll(SCORE)) out.push({ start: m.index, end: m.index + m[0].length, text: m[2] ? operators.penalty : operators.bonus });
+  for (const m of text.matchAll(SCORE)) out.push({ start: m.index, end: m.index + m[0].length, text: m[1] ? operators.penalty : operators.bonus });
   return out;
 }
 
