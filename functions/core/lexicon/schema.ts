@@ -203,12 +203,13 @@ export const CommonFileSchema = z
          */
         guardedMisspellings: z.record(z.string(), z.string()).default({}),
         noiseBetweenHan: z.string().default(' '),
-        /**
-         * A list headed by an exclusion (我们不要这样的人：/ 以下人员勿投：) excludes each of its items: a header line
-         * holds one of `pointers` and one of `operators` and ends with a colon; `operator` is written after each item.
-         */
         /** A score given or taken in a rubric (女生+5分, 35岁以上扣5分) written as the preference or exclusion it is. */
         scoreOperators: z.object({ bonus: nonEmpty, penalty: nonEmpty }).strict().optional(),
+        /**
+         * A list headed by an exclusion (我们不要这样的人：/ 以下人员勿投：) excludes each of its items: a header line
+         * holds one of `operators`, and one of `pointers` unless it is very short, and ends with a colon; `operator` is
+         * written after each item.
+         */
         exclusionLists: z
           .object({ pointers: z.array(nonEmpty).min(1), operators: z.array(nonEmpty).min(1), operator: nonEmpty })
           .strict()
