@@ -60,8 +60,11 @@ function attributeGroups(a: FieldAnalysis, hits: TermHit[], c: CompiledConstruct
     if (c.notBefore.length && hits.some((h) => h.start === end && hasAnyTag(h, c.notBefore))) continue;
     // A one-character word (男, 女) or a suffixed group must stand on word boundaries: 男装, 河南人民医院 do not count.
     // An operator right after the suffix ends it, where the tokenizer glued the two (莆田|人勿扰, 人免|谈).
-    const ended = () => a.boundaries.isBoundary(end, 'end') || (c.suffix.length > 0 && hits.some((h) => h.start === end && hasAnyTag(h, c.after)));
-    if ((g.end - g.start === 1 || c.suffix.length) && !(a.boundaries.isBoundary(g.start, 'start') && ended())) continue;
+    if (
+      (g.end - g.start === 1 || c.suffix.length) &&
+      !(a.boundaries.isBoundary(g.start, 'start') && (a.boundaries.isBoundary(end, 'end') || (c.suffix.length > 0 && hits.some((h) => h.start === end && hasAnyTag(h, c.after)))))
+    )
+      continue;
     out.push({ start: g.start, end });
   }
   return out;
