@@ -80,12 +80,15 @@ function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, w
   for (const [section, tag] of SECTION_TAGS) {
     for (const hit of byTag.get(tag) ?? []) {
       if (hit.tags.has(warningTag)) continue;
-      const lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
+      // a header may also open a sentence of a run-on line (招门店专员。工作内容：…。任职要求：…)
+      const lineStart = sentenceStartBefore(text, hit.start);
       let lineEnd = text.indexOf('\n', hit.end);
       if (lineEnd < 0) lineEnd = text.length;
       if (!HEADER_LEAD.test(text.slice(lineStart, hit.start)) || !HEADER_TAIL.test(text.slice(hit.end, lineEnd))) continue;
       out.push({ at: hit.start, section });
-      if (INLINE_CONTENT.test(text.slice(hit.end, lineEnd))) out.push({ at: endOfList(text, lineEnd), section: undefined, closes: hit.start });
+      // a header inside a line holds its sentence; one opening a line, its line and the list under it
+      if (lineStart > 0 && text[lineStart - 1] !== '\n') out.push({ at: sentenceEndAfter(text, hit.end), section: undefined, closes: hit.start });
+      else if (INLINE_CONTENT.test(text.slice(hit.end, lineEnd))) out.push({ at: endOfList(text, lineEnd), section: undefined, closes: hit.start });
     }
   }
   out.sort((a, b) => a.at - b.at);
@@ -95,6 +98,20 @@ function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, w
     if (m.closes === undefined) opened = m.at;
     return m.closes === undefined || m.closes === opened;
   });
+}
+
+/** Where the line or sentence holding `pos` starts. */
+function sentenceStartBefore(text: string, pos: number): number {
+  let i = pos - 1;
+  while (i >= 0 && text[i] !== '\n' && text[i] !== '。' && text[i] !== '!' && text[i] !== '?') i--;
+  return i + 1;
+}
+
+/** Where the sentence holding `pos` ends (after its closing mark). */
+function sentenceEndAfter(text: string, pos: number): number {
+  let i = pos;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '。' && text[i] !== '!' && text[i] !== '?') i++;
+  return Math.min(text.length, i + 1);
 }
 
 /** Words after the header's colon on its own line. */
