@@ -279,6 +279,13 @@ export function homophoneMisspellings(lexicon: Lexicon, generated: VocabularyFil
  * sound, unless the misspelling is itself a word. A short misspelling is easily two words' ends (每年领取, 混合铜材,
  * 诚信经营): normalisation folds it only where neither end makes a word with its neighbour (`wordNeighbours`).
  */
+/**
+ * Conjunctions and prepositions that stand between any two words are never read as a typo: 年及 is 年 + 及 (2021年及以后,
+ * 3年及以上经验), not 年纪, and 已于 is 已 + 于 (已于3月开业), not 已育; no dictionary word guards them (及以, 于3).
+ * (以 and 为 stay: 以婚以育 and 为婚未育 are everyday misspellings.)
+ */
+const FUNCTION_CHARACTERS = new Set([...'及与于']);
+
 function guardedHomophones(words: readonly string[], bySound: ReadonlyMap<string, ReadonlySet<string>>, known: ReadonlySet<string>) {
   const misspelt: Record<string, string> = {};
   for (const word of words) {
@@ -288,7 +295,7 @@ function guardedHomophones(words: readonly string[], bySound: ReadonlyMap<string
         const typed = word.slice(0, i) + other + word.slice(i + 1);
         // a longer word has more places to go wrong: there only a character of exactly the same tone stands in (保证进 is not 保证金)
         if (word.length > 2 && tonedSyllable(other) !== tonedSyllable(ch)) continue;
-        if (other !== ch && !known.has(typed)) misspelt[typed] ??= word;
+        if (other !== ch && !known.has(typed) && !FUNCTION_CHARACTERS.has(other)) misspelt[typed] ??= word;
       }
     });
   }

@@ -29,7 +29,7 @@ export interface CompiledConstruction {
 /** Characters that join attributes into a list, or pad a bare item (男性， / （汉族） / 的). */
 const JOINER = /^的?[、/和及与或\s]{1,2}$/;
 const BARE_FILLER = /[\s:;.、()（）【】\[\]\d的者性人员均都者必须需要求限优先]/g;
-const KEY_LINK = /^\s*(?:[:为是]|要|需|须|得是|必须是)?\s*$/;
+const KEY_LINK = /^\s*(?:[:为是]|要|需|须|[需须应]为|得是|必须[是为])?\s*$/;
 
 interface AttributeGroup {
   start: number;

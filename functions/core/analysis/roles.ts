@@ -13,7 +13,7 @@ import type { FieldAnalysis } from './field-analysis.js';
 export interface CompiledRole {
   name: string;
   tag: string;
-  scope: 'clause' | 'sentence' | 'ad';
+  scope: 'clause' | 'sentence' | 'ad' | 'following' | 'preceding';
   sections: ReadonlySet<Section>;
   strongSections: ReadonlySet<Section>;
   strong: boolean;
@@ -65,8 +65,11 @@ export function compileRoles(file: RolesFile, index: TermIndex, fold: (s: string
   });
 }
 
-/** 但(是), 不过, 可是, 然而, 只是: what follows takes back what came before in the sentence. */
-const CONTRAST = /但|不过|可是|然而|只是/;
+/**
+ * 但(是), 不过, 可是, 然而, 只是: what follows takes back what came before in the sentence; so does a correction's new
+ * wording (原“男女不限”改为“限女”).
+ */
+const CONTRAST = /但|不过|可是|然而|只是|改为|改成|换成|应为|应是|实为|现为/;
 
 /**
  * Whether a contrast stands between a sentence-wide cue and the words it would clear: 不收押金，但需购买公司装备…共380元
@@ -115,6 +118,11 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
   let sentenceHits: typeof clauseHits | undefined;
   for (const role of roles) {
     if (role.scope === 'ad' || !role.clears(category)) continue;
+    if (role.scope === 'following' || role.scope === 'preceding') {
+      // 以下作废 / 上面原帖作废: a cue anywhere before (or after) the words in the field voids them
+      if (a.byTag.get(role.tag)?.some((h) => (role.scope === 'following' ? h.end <= start : h.start >= end))) return role.name;
+      continue;
+    }
     const hits = role.scope === 'sentence' ? (sentenceHits ??= a.hitsIn(clause.sentenceStart, clause.sentenceEnd)) : clauseHits;
     const cued =
       hits.some((h) => h.tags.has(role.tag) && !(role.scope === 'sentence' && contrastBetween(a.n.text, h.end, start))) ||

@@ -249,10 +249,11 @@ export const RolesFileSchema = z
             /** Cues written as two halves (为/向/给/替/收取 × 顾客/客户/业主…). */
             cueProducts: z.array(WordProduct).default([]),
             /**
-             * Where a cue gives its role: its clause, its whole sentence (防骗提醒：…), or the whole ad when no field holds
-             * one of its `unless` words (a job-seeker's post: 求职 … 本人女，28岁).
+             * Where a cue gives its role: its clause, its whole sentence (防骗提醒：…), the whole ad when no field holds
+             * one of its `unless` words (a job-seeker's post: 求职 … 本人女，28岁), or all of its field after the cue
+             * (以下作废) or before it (以上作废).
              */
-            scope: z.enum(['clause', 'sentence', 'ad']).default('clause'),
+            scope: z.enum(['clause', 'sentence', 'ad', 'following', 'preceding']).default('clause'),
             /** Sections whose clauses take this role (weakly: an operator or applicant word in the clause overrides). */
             sections: z.array(z.enum(SECTIONS)).default([]),
             /** A strong role holds even when the clause names the applicant (本公司不向求职者收取任何费用). */

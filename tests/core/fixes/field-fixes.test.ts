@@ -28,7 +28,8 @@ describe('composed fixes', () => {
     ['a wording said once when repeated right after itself', '只要小伙子，妹子就不考虑了哈', '男女不限'],
     ['words between two conditions that belong to them go too', '申请门槛：国内双一流或海外QS前100院校本科及以上', '申请门槛：本科及以上'],
     ['a rewrite changes every match in its finding', '（三）本科阶段须为全日制普通高等学校统招本科，且本硕专业一致', '（三）本科阶段须为普通高等学校本科，且本硕专业一致'],
-    ['a conjunction left at the edge of what stays goes', '（四）具有江西省户籍或江西省生源；\n（五）身体健康。', '（四）江西省生源；\n（五）身体健康。'],
+    ['a conjunction left at the edge of what stays goes', '（四）具有江西省户籍或两年以上工作经验；\n（五）身体健康。', '（四）两年以上工作经验；\n（五）身体健康。'],
+    ['a place a hukou condition names goes with it, and so does its other form (生源)', '（四）具有江西省户籍或江西省生源；\n（五）身体健康。', '（五）身体健康。'],
     ['but not the first character of a word (及时)', '要求本地户口及时到岗', '及时到岗'],
   ])('%s', (_, description, expected) => {
     expect(fixed(description)).toBe(expected);
