@@ -385,11 +385,51 @@ export function normalize(original: string, variants: CompiledVariants): Normali
     out = replaceRanges(out, phraseReplacements(out.text, variants));
     out = replaceRanges(out, pinyinReplacements(out.text, variants.table.pinyin));
   }
+  if (MAY_HAVE_TAG_SEPARATOR.test(out.text)) out = replaceRanges(out, tagSeparatorReplacements(out.text));
   out = dropNoiseBetweenHan(out, variants.noise);
   out = replaceRanges(out, misspellingReplacements(out.text, variants));
   if (variants.table.scoreOperators && out.text.includes('分')) out = replaceRanges(out, scoreReplacements(out.text, variants.table.scoreOperators));
   if (HAS_ASCII_LETTER.test(out.text)) out = replaceRanges(out, ocrDigitReplacements(out.text));
   return Object.assign(markExclusionLists(foldNumbers(out), variants.table.exclusionLists), { original });
+}
+
+const MAY_HAVE_TAG_SEPARATOR = /[/|·•・‧][^\n]*[/|·•・‧]/;
+const TAG_SEPARATORS = ['/', '|', '·', '•', '・', '‧'];
+const CLAUSE_PUNCTUATION = /[,，。;；!！?？]/;
+/** After a slash: a unit (4800/月, 150元/小时), not the next tag (颜值高/日结). */
+const UNIT_AFTER_SLASH = /^\s*(?:月|天|日|小时|时|年|周|次|件|个|人|单)(?![\u4e00-\u9fff])/;
+
+/** A slash inside a figure (985/211), before a unit, or between the sexes (男/女) joins what it separates. */
+const joiningSlash = (line: string, i: number) =>
+  (/\d/.test(line[i - 1] ?? '') && /\d/.test(line[i + 1] ?? '')) || UNIT_AFTER_SLASH.test(line.slice(i + 1)) || /^(?:男\/女|女\/男)$/.test(line.slice(i - 1, i + 2));
+
+/**
+ * A line written as tags (包厢服务/女/18-25/颜值高, 巡逻保安|男|日结, 地勤·女·22-28·身高163+): one separator at least
+ * twice (a slash three times), and at least two thirds of the pieces it separates two characters or longer. There
+ * each separator is a clause break, so 女 between two tags is an item of its own. Letter-spaced words (限·男·性: pieces
+ * of one character) stay one word, and slashes that join (985/211, 4800/月, 男/女不限) are not counted.
+ */
+function tagSeparatorReplacements(text: string): Replacement[] {
+  const out: Replacement[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    for (const sep of TAG_SEPARATORS) {
+      const at: number[] = [];
+      for (let i = line.indexOf(sep); i >= 0; i = line.indexOf(sep, i + 1)) if (sep !== '/' || !joiningSlash(line, i)) at.push(i);
+      if (at.length < (sep === '/' ? 3 : 2)) continue;
+      const bounds = [-1, ...at, line.length];
+      const pieces = bounds.slice(1).map((end, k) => line.slice(bounds[k]! + 1, end).trim());
+      // tags need no commas: 限|男，押|金200元 is letter-spaced noise in two clauses
+      if (pieces.slice(1, -1).some((p) => CLAUSE_PUNCTUATION.test(p))) continue;
+      if (pieces.filter((p) => p.length >= 2).length * 3 < pieces.length * 2) continue;
+      for (const i of at) out.push({ start: lineStart + i, end: lineStart + i + 1, text: ',' });
+    }
+    lineStart = lineEnd + 1;
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /**

@@ -52,6 +52,9 @@ export function trimClause(text: string, start: number, end: number): [number, n
   return [s, e];
 }
 
+/** What stays after a clause that is a label without its value. */
+const EMPTY_VALUE = /^\s*:\s*$/;
+
 /** A condition the rules missed is a short clause in Chinese (two characters are a word, not a condition the rules missed); bus routes, addresses and English paragraphs are not what the model learned. */
 const MAX_CLAUSE = 40;
 function isConditionLike(text: string, start: number, end: number): boolean {
@@ -106,7 +109,8 @@ export function secondOpinion(fields: readonly FieldAnalysis[], flagged: readonl
     for (const [i, clause] of a.clauses.entries()) {
       if (taken.some((f) => f.start < clause.end && clause.start < f.end)) continue;
       const [start, end] = trimClause(a.n.text, clause.start, clause.end);
-      if (!isConditionLike(a.n.text, start, end)) continue;
+      // a form's label with no value (形象要求：) states nothing
+      if (!isConditionLike(a.n.text, start, end) || EMPTY_VALUE.test(a.n.text.slice(end, clause.end))) continue;
       const scores = model.scores(a.n.text, start, end, clause.section);
       let neutral: boolean | undefined; // looked up only for a clause the model reports
       for (let c = 0; c < model.categories.length; c++) {
