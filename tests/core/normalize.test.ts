@@ -21,6 +21,17 @@ describe('normalize', () => {
     expect(toOriginalRange(n, 0, 4)).toEqual([0, 4]);
   });
 
+  it('reads the separators of a line written as tags as clause breaks, not those of letter-spaced words or joined figures', () => {
+    expect(norm('包厢服务/女/18-25/颜值高/日结').text).toBe('包厢服务,女,18-25,颜值高,日结');
+    expect(norm('巡逻保安|男|日结|包吃住').text).toBe('巡逻保安,男,日结,包吃住');
+    expect(norm('限·男·性，押|金200元').text).toBe('限男性,押金200元');
+    expect(norm('第一学历985/211/双一流，薪资4800/月').text).toBe('第一学历985/211/双一流,薪资4800/月');
+  });
+
+  it('never reads a conjunction as a typo (2021年及以后 is not 年纪以后, 已于 is not 已育)', () => {
+    expect(norm('2021年及以后毕业，公司已于3月开业').text).toBe('2021年及以后毕业,公司已于3月开业');
+  });
+
   it('folds a short misspelling only where neither end makes a word with its neighbour', () => {
     expect(norm('年领18一48，不签合铜').text).toBe('年龄18-48,不签合同');
     expect(norm('每年领取奖金，混合铜材').text).toBe('每年领取奖金,混合铜材');
