@@ -185,10 +185,10 @@ export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [n
   return out;
 }
 
-/** What may follow an attribute that ends its clause (乙肝携带者，…; 信回教的，…). */
-const CLAUSE_END_FILLER = /^(?:的|者|人员|人士|朋友们?|同胞|们)?\s*$/;
-/** What may stand around the operator of a clause that is nothing but an operator (，一律不要 / ，恕不延聘 / ，均不考虑). */
-const OPERATOR_CLAUSE_FILLER = /^\s*(?:一律|一概|均|都|概|全部|统统|请|就|也|则|恕)*\s*$/;
+/** What may follow an attribute that ends its clause (乙肝携带者，…; 信回教的，…; 少数民族的朋友请谅解，…). */
+const CLAUSE_END_FILLER = /^(?:的|者)?(?:人员|人士|朋友们?|同胞|们)?(?:请谅解|请见谅|见谅|抱歉)?\s*$/;
+/** What may stand around the operator of a clause that is nothing but an operator (，一律不要 / ，恕不延聘 / ，这次不在考虑范围内 / ，我们也没法安排). */
+const OPERATOR_CLAUSE_FILLER = /^\s*(?:一律|一概|均|都|概|全部|统统|请|就|也|则|恕|这次|这份工作|这个岗位|我们|可能|恐怕|你|您)*\s*$/;
 
 /**
  * 乙肝携带者，一律不要 / 凡奉回教者，恕不延聘: an attribute that ends its clause, and a next clause of the same
