@@ -239,6 +239,11 @@ const fixedCorpora = [
   'forestry-parks-and-outdoor-conservation',
   'reposts-with-commentary',
   'terms-during-employment',
+  'slash-and-pipe-tag-strings',
+  'scrap-recycling-and-waste-sorting',
+  'theme-parks-and-mascot-performers',
+  'semiconductor-and-cleanroom-fabs',
+  'letters-to-the-candidate',
 ];
 const partlyFixedCorpora = [
   'agency-posts',
