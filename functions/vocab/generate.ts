@@ -275,17 +275,17 @@ export function homophoneMisspellings(lexicon: Lexicon, generated: VocabularyFil
 }
 
 /**
- * 年领 for 年龄, 合铜 for 合同, 服装废 for 服装费: each word with one character replaced by a common one of the same
- * sound, unless the misspelling is itself a word. A short misspelling is easily two words' ends (每年领取, 混合铜材,
- * 诚信经营): normalisation folds it only where neither end makes a word with its neighbour (`wordNeighbours`).
- */
-/**
  * Conjunctions and prepositions that stand between any two words are never read as a typo: 年及 is 年 + 及 (2021年及以后,
  * 3年及以上经验), not 年纪, and 已于 is 已 + 于 (已于3月开业), not 已育; no dictionary word guards them (及以, 于3).
  * (以 and 为 stay: 以婚以育 and 为婚未育 are everyday misspellings.)
  */
 const FUNCTION_CHARACTERS = new Set([...'及与于']);
 
+/**
+ * 年领 for 年龄, 合铜 for 合同, 服装废 for 服装费: each word with one character replaced by a common one of the same
+ * sound, unless the misspelling is itself a word. A short misspelling is easily two words' ends (每年领取, 混合铜材,
+ * 诚信经营): normalisation folds it only where neither end makes a word with its neighbour (`wordNeighbours`).
+ */
 function guardedHomophones(words: readonly string[], bySound: ReadonlyMap<string, ReadonlySet<string>>, known: ReadonlySet<string>) {
   const misspelt: Record<string, string> = {};
   for (const word of words) {

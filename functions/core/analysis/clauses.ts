@@ -100,17 +100,20 @@ function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, w
   });
 }
 
+/** A line break or a full stop (normalisation folds ！ and ？ to ASCII). */
+const endsSentence = (ch: string | undefined) => ch === '\n' || ch === '。' || ch === '!' || ch === '?';
+
 /** Where the line or sentence holding `pos` starts. */
 function sentenceStartBefore(text: string, pos: number): number {
   let i = pos - 1;
-  while (i >= 0 && text[i] !== '\n' && text[i] !== '。' && text[i] !== '!' && text[i] !== '?') i--;
+  while (i >= 0 && !endsSentence(text[i])) i--;
   return i + 1;
 }
 
 /** Where the sentence holding `pos` ends (after its closing mark). */
 function sentenceEndAfter(text: string, pos: number): number {
   let i = pos;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '。' && text[i] !== '!' && text[i] !== '?') i++;
+  while (i < text.length && !endsSentence(text[i])) i++;
   return Math.min(text.length, i + 1);
 }
 
