@@ -244,6 +244,9 @@ const fixedCorpora = [
   'theme-parks-and-mascot-performers',
   'semiconductor-and-cleanroom-fabs',
   'letters-to-the-candidate',
+  'multi-part-carousel-posts',
+  'ebike-repair-and-battery-swap',
+  'elderly-care-homes',
 ];
 const partlyFixedCorpora = [
   'agency-posts',
