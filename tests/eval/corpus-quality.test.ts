@@ -247,6 +247,9 @@ const fixedCorpora = [
   'multi-part-carousel-posts',
   'ebike-repair-and-battery-swap',
   'elderly-care-homes',
+  'flexible-employment-platforms',
+  'garment-workshops',
+  'gas-stations-and-service-areas',
 ];
 const partlyFixedCorpora = [
   'agency-posts',
