@@ -397,11 +397,13 @@ const MAY_HAVE_TAG_SEPARATOR = /[/|·•・‧][^\n]*[/|·•・‧]/;
 const TAG_SEPARATORS = ['/', '|', '·', '•', '・', '‧'];
 const CLAUSE_PUNCTUATION = /[,，。;；!！?？]/;
 /** After a slash: a unit (4800/月, 150元/小时), not the next tag (颜值高/日结). */
-const UNIT_AFTER_SLASH = /^\s*(?:月|天|日|小时|时|年|周|次|件|个|人|单)(?![\u4e00-\u9fff])/;
+const UNIT_AFTER_SLASH = /\s*(?:月|天|日|小时|时|年|周|次|件|个|人|单)(?![\u4e00-\u9fff])/y;
 
 /** A slash inside a figure (985/211), before a unit, or between the sexes (男/女) joins what it separates. */
-const joiningSlash = (line: string, i: number) =>
-  (/\d/.test(line[i - 1] ?? '') && /\d/.test(line[i + 1] ?? '')) || UNIT_AFTER_SLASH.test(line.slice(i + 1)) || /^(?:男\/女|女\/男)$/.test(line.slice(i - 1, i + 2));
+function joiningSlash(line: string, i: number): boolean {
+  UNIT_AFTER_SLASH.lastIndex = i + 1;
+  return (/\d/.test(line[i - 1] ?? '') && /\d/.test(line[i + 1] ?? '')) || UNIT_AFTER_SLASH.test(line) || /^(?:男\/女|女\/男)$/.test(line.slice(i - 1, i + 2));
+}
 
 /**
  * A line written as tags (包厢服务/女/18-25/颜值高, 巡逻保安|男|日结, 地勤·女·22-28·身高163+): one separator at least

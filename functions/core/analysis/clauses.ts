@@ -8,6 +8,7 @@
  * lines after (`拍摄费1280元` two lines down is not a duty).
  */
 import type { TermHit } from '../scan/term-index.js';
+import { scopeRange } from '../segments.js';
 
 export const SECTIONS = ['duty', 'requirement', 'perk', 'company', 'notice', 'warning'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -81,13 +82,13 @@ function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, w
     for (const hit of byTag.get(tag) ?? []) {
       if (hit.tags.has(warningTag)) continue;
       // a header may also open a sentence of a run-on line (招门店专员。工作内容：…。任职要求：…)
-      const lineStart = sentenceStartBefore(text, hit.start);
+      const [lineStart, statementEnd] = scopeRange(text, hit.start, hit.end, 'statement');
       let lineEnd = text.indexOf('\n', hit.end);
       if (lineEnd < 0) lineEnd = text.length;
       if (!HEADER_LEAD.test(text.slice(lineStart, hit.start)) || !HEADER_TAIL.test(text.slice(hit.end, lineEnd))) continue;
       out.push({ at: hit.start, section });
       // a header inside a line holds its sentence; one opening a line, its line and the list under it
-      if (lineStart > 0 && text[lineStart - 1] !== '\n') out.push({ at: sentenceEndAfter(text, hit.end), section: undefined, closes: hit.start });
+      if (lineStart > 0 && text[lineStart - 1] !== '\n') out.push({ at: Math.min(text.length, statementEnd + 1), section: undefined, closes: hit.start });
       else if (INLINE_CONTENT.test(text.slice(hit.end, lineEnd))) out.push({ at: endOfList(text, lineEnd), section: undefined, closes: hit.start });
     }
   }
@@ -98,23 +99,6 @@ function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, w
     if (m.closes === undefined) opened = m.at;
     return m.closes === undefined || m.closes === opened;
   });
-}
-
-/** A line break or a full stop (normalisation folds ！ and ？ to ASCII). */
-const endsSentence = (ch: string | undefined) => ch === '\n' || ch === '。' || ch === '!' || ch === '?';
-
-/** Where the line or sentence holding `pos` starts. */
-function sentenceStartBefore(text: string, pos: number): number {
-  let i = pos - 1;
-  while (i >= 0 && !endsSentence(text[i])) i--;
-  return i + 1;
-}
-
-/** Where the sentence holding `pos` ends (after its closing mark). */
-function sentenceEndAfter(text: string, pos: number): number {
-  let i = pos;
-  while (i < text.length && !endsSentence(text[i])) i++;
-  return Math.min(text.length, i + 1);
 }
 
 /** Words after the header's colon on its own line. */
