@@ -9,7 +9,7 @@ import { adRole, clearingRole } from './analysis/roles.js';
 import { ATTRIBUTE_CATEGORIES, type Category, type Severity } from './categories.js';
 import { decide } from './decide.js';
 import type { CompiledLexicon, CompiledRule } from './lexicon/compile.js';
-import { exceptionApplies, matchRule, type RawFinding } from './match.js';
+import { exceptionApplies, matchRule, openMatchers, type RawFinding } from './match.js';
 import { attachFixes } from './fixes/attach-fixes.js';
 import { normalize, toOriginalRange } from './normalize.js';
 import type { Tokenizer } from './tokenizer.js';
@@ -120,8 +120,9 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
   const stands = (a: FieldAnalysis, rule: CompiledRule, start: number, end: number) => !wholeAd?.clears(rule.category) && keep(a, rule, start, end, lexicon);
   const raw: RawFinding[] = [];
   for (const a of fields) {
+    const open = openMatchers(a, lexicon.gates);
     for (const rule of lexicon.rules) {
-      for (const parts of matchRule(a, rule)) if (parts.every((p) => stands(a, rule, p.start, p.end))) raw.push(...parts);
+      for (const parts of matchRule(a, rule, open)) if (parts.every((p) => stands(a, rule, p.start, p.end))) raw.push(...parts);
     }
   }
 

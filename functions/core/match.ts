@@ -5,7 +5,7 @@
 import { matchConstruction } from './analysis/constructions.js';
 import { clausesWith, fieldHasAny, type FieldAnalysis } from './analysis/field-analysis.js';
 import { matchScenario } from './analysis/scenarios.js';
-import type { Boundary, CompiledException, CompiledRule, Matcher, RegexMatcher, TermsMatcher } from './lexicon/compile.js';
+import type { Boundary, CompiledException, CompiledRule, ConstructionMatcher, Matcher, RegexMatcher, TermsMatcher } from './lexicon/compile.js';
 import type { Normalized } from './mapped-text.js';
 import { scopeRange } from './segments.js';
 import { gluedIntoLatinWord } from './scan/latin-words.js';
@@ -186,34 +186,69 @@ function regexHits(matcher: RegexMatcher, a: FieldAnalysis): [number, number][] 
 }
 
 /**
- * Whether the words a matcher cannot match without are in the field: most fields lack them for most matchers
- * (a title has a handful of words), and this answer costs a look-up where matching costs a few allocations.
+ * Which matchers a field's words make worth trying: a regex needs one of its `when` words or its trigger, a
+ * term list its words, a construction an attribute; scenarios (and regexes without either) are always tried.
+ * Most fields hold the words of few matchers, and a field's tags are far fewer than the lexicon's matchers.
  */
-function mayMatch(matcher: Matcher, a: FieldAnalysis): boolean {
-  switch (matcher.kind) {
-    case 'regex':
-      return matcher.trigger ? a.triggerStarts(matcher.trigger).length > 0 : !matcher.when.length || fieldHasAny(a, matcher.when);
-    case 'terms':
-      return a.byTag.has(matcher.tag);
-    case 'construction': {
-      // an attribute needs an operator (or a key) somewhere in the field to make a condition, unless it may stand bare
-      const c = matcher.construction;
-      return fieldHasAny(a, c.attribute) && (c.bare || fieldHasAny(a, c.before) || fieldHasAny(a, c.after) || fieldHasAny(a, c.keys));
-    }
-    default:
-      return true;
-  }
+export interface MatcherGates {
+  count: number;
+  always: number[];
+  /** Matcher ids by the tag (of the term index or the trigger index) that opens them. */
+  byTag: Map<string, number[]>;
 }
 
-/** What a rule's regex, construction and scenario patterns match in one field (before exceptions). */
-export function matchRule(a: FieldAnalysis, rule: CompiledRule): RuleHit[] {
+const gateTags = (m: Matcher): readonly string[] | undefined => {
+  switch (m.kind) {
+    case 'regex':
+      return m.trigger ? [m.trigger] : m.when.length ? m.when : undefined;
+    case 'terms':
+      return [m.tag];
+    case 'construction':
+      return m.construction.attribute;
+    default:
+      return undefined;
+  }
+};
+
+/** Numbers every matcher (its `id`) and indexes it by the tags that open it. */
+export function compileGates(rules: readonly CompiledRule[]): MatcherGates {
+  const gates: MatcherGates = { count: 0, always: [], byTag: new Map() };
+  for (const rule of rules) {
+    for (const m of rule.matchers) {
+      const id = (m.id = gates.count++);
+      const tags = gateTags(m);
+      if (!tags) gates.always.push(id);
+      else for (const t of tags) gates.byTag.get(t)?.push(id) ?? gates.byTag.set(t, [id]);
+    }
+  }
+  return gates;
+}
+
+/** The matchers worth trying on a field, as a flag per matcher id. */
+export function openMatchers(a: FieldAnalysis, gates: MatcherGates): Uint8Array {
+  const open = new Uint8Array(gates.count);
+  for (const id of gates.always) open[id] = 1;
+  for (const tags of [a.byTag.keys(), a.triggers().keys()]) {
+    for (const t of tags) for (const id of gates.byTag.get(t) ?? []) open[id] = 1;
+  }
+  return open;
+}
+
+/** A construction's attribute needs an operator (or a key) somewhere in the field to make a condition, unless it may stand bare. */
+const constructionMayMatch = (a: FieldAnalysis, c: ConstructionMatcher['construction']) =>
+  c.bare || fieldHasAny(a, c.before) || fieldHasAny(a, c.after) || fieldHasAny(a, c.keys);
+
+/** What a rule's regex, construction and scenario patterns match in one field (before exceptions), trying the `open` matchers only. */
+export function matchRule(a: FieldAnalysis, rule: CompiledRule, open: Uint8Array): RuleHit[] {
   const out: RuleHit[] = [];
   for (const matcher of rule.matchers) {
-    if (!mayMatch(matcher, a)) continue;
+    if (!open[matcher.id!]) continue;
     if (matcher.kind === 'regex') for (const r of regexHits(matcher, a)) out.push([finding(rule, a.field, r, false)]);
     else if (matcher.kind === 'terms') for (const r of termHits(matcher, a)) out.push([finding(rule, a.field, r, false)]);
-    else if (matcher.kind === 'construction') for (const r of matchConstruction(a, matcher.construction)) out.push([finding(rule, a.field, r, true)]);
-    else if (matcher.kind === 'scenario') {
+    else if (matcher.kind === 'construction') {
+      if (!constructionMayMatch(a, matcher.construction)) continue;
+      for (const r of matchConstruction(a, matcher.construction)) out.push([finding(rule, a.field, r, true)]);
+    } else if (matcher.kind === 'scenario') {
       for (const parts of matchScenario(a, matcher.scenario)) out.push(parts.map((r) => finding(rule, a.field, r, true)));
     }
   }

@@ -31,6 +31,8 @@ export interface FieldAnalysis {
   tagClauses: Map<string, number[]>;
   /** Where the words of a regex's trigger start (see regex-trigger.ts), in order; found on first use. */
   triggerStarts(tag: string): readonly number[];
+  /** The same for every trigger in the field, by tag. */
+  triggers(): ReadonlyMap<string, readonly number[]>;
   /** The pay the field states (salary/parse-pay.ts), parsed on first use: completeness, salary and structured pay share it. */
   payMentions(): readonly PayMention[];
 }
@@ -68,6 +70,7 @@ export function analyzeField(field: string, n: Normalized, lexicon: Pick<Compile
     clauseCache: new Map(),
     tagClauses: new Map(),
     triggerStarts: (tag) => (triggers ??= startsByTag(lexicon.triggers, n.text)).get(tag) ?? [],
+    triggers: () => (triggers ??= startsByTag(lexicon.triggers, n.text)),
     payMentions: () => (pay ??= parsePay(n.text)),
   };
 }
@@ -107,13 +110,30 @@ export const fieldHasAny = (a: FieldAnalysis, tags: readonly string[]) => tags.s
 export function clausesWith(a: FieldAnalysis, tags: readonly string[]): number[] {
   let found = a.clauseCache.get(tags);
   if (!found) {
-    found = tags.length === 1 ? clausesWithTag(a, tags[0]!) : [...new Set(tags.flatMap((t) => clausesWithTag(a, t)))].sort((x, y) => x - y);
+    found = NO_CLAUSES;
+    for (const t of tags) found = mergeSorted(found, clausesWithTag(a, t));
     a.clauseCache.set(tags, found);
   }
   return found;
 }
 
 const NO_CLAUSES: number[] = [];
+
+/** The union of two ascending lists without repeats, as one (either list itself where the other adds nothing). */
+function mergeSorted(x: number[], y: number[]): number[] {
+  if (!y.length) return x;
+  if (!x.length) return y;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    const next = j >= y.length || (i < x.length && x[i]! <= y[j]!) ? x[i]! : y[j]!;
+    if (i < x.length && x[i] === next) i++;
+    if (j < y.length && y[j] === next) j++;
+    out.push(next);
+  }
+  return out;
+}
 
 function clausesWithTag(a: FieldAnalysis, tag: string): number[] {
   const hits = a.byTag.get(tag);

@@ -11,6 +11,7 @@ import type { CompiledScenario } from '../analysis/scenarios.js';
 import { TermIndex } from '../scan/term-index.js';
 import { compileFixes, type CompiledFixes } from '../fixes/compile-fixes.js';
 import { regexTrigger, type RegexTrigger } from './regex-trigger.js';
+import { compileGates, type MatcherGates } from '../match.js';
 import { LexiconError, type Lexicon } from './load.js';
 import type { FieldCondition, LexiconException, Pattern, Policy, Rule } from './schema.js';
 import type { CompiledFieldCondition } from '../structured/conditions.js';
@@ -47,7 +48,10 @@ export interface ScenarioMatcher {
   kind: 'scenario';
   scenario: CompiledScenario;
 }
-export type Matcher = RegexMatcher | TermsMatcher | DetectorMatcher | ConstructionMatcher | ScenarioMatcher;
+export type Matcher = (RegexMatcher | TermsMatcher | DetectorMatcher | ConstructionMatcher | ScenarioMatcher) & {
+  /** The matcher's place among all the lexicon's matchers (see MatcherGates). */
+  id?: number;
+};
 
 export interface CompiledException {
   re: RegExp;
@@ -86,6 +90,8 @@ export interface CompiledLexicon {
   neutral: string[];
   /** How each rule's findings are fixed (rules without fix data are absent). */
   fixes: CompiledFixes;
+  /** Which matchers a field's words make worth trying. */
+  gates: MatcherGates;
 }
 
 /** Lexicon text is folded like ad text (NFKC + lower case), so a rule written with ， matches the normalised ,. */
@@ -272,5 +278,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     policy: lexicon.policy,
     neutral,
     fixes: compileFixes(lexicon),
+    gates: compileGates(rules),
   };
 }

@@ -146,14 +146,18 @@ export class TermIndex {
         }
         if (j >= text.length) break;
         const code = text.charCodeAt(j);
-        let next = 0;
-        for (let e = edgeStart[node]!, stop = edgeEnd[node]!; e < stop; e++) {
-          const c = edgeCode[e]!;
-          if (c === code) next = edgeChild[e]!;
-          if (c >= code) break;
+        // the node's edges are sorted by code: a binary search down to a few, then a walk (most nodes have one or two)
+        let lo = edgeStart[node]!;
+        let hi = edgeEnd[node]!;
+        while (hi - lo > 4) {
+          const mid = (lo + hi) >>> 1;
+          if (edgeCode[mid]! < code) lo = mid + 1;
+          else hi = mid;
         }
-        if (!next) break;
-        node = next;
+        // edgeCode[hi] >= code where hi is not the end
+        while (lo < hi && edgeCode[lo]! < code) lo++;
+        if (lo === edgeEnd[node]! || edgeCode[lo] !== code) break;
+        node = edgeChild[lo]!;
       }
       for (let k = found - 1; k >= 0; k--) {
         const end = ends[k]!;

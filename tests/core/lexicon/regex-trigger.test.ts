@@ -6,7 +6,7 @@ import type { RegexMatcher } from '../../../functions/core/lexicon/compile.js';
 import { regexTrigger } from '../../../functions/core/lexicon/regex-trigger.js';
 import { compileLexicon } from '../../../functions/core/lexicon/compile.js';
 import { loadLexiconDir } from '../../../functions/adapters/lexicon-files.js';
-import { matchRule } from '../../../functions/core/match.js';
+import { matchRule, openMatchers } from '../../../functions/core/match.js';
 import { normalize } from '../../../functions/core/normalize.js';
 import { createJiebaTokenizer } from '../../../functions/adapters/jieba-tokenizer.js';
 import { defaultLexiconDir } from '../../../functions/engine.js';
@@ -57,9 +57,11 @@ describe('regex triggers', () => {
     let compared = 0;
     for (const text of texts.filter(Boolean)) {
       const a = analyzeField('description', normalize(text, engine.lexicon.variants), engine.lexicon, tokenizer);
+      const open = openMatchers(a, engine.lexicon.gates);
       for (const { rule, m } of triggered) {
-        const withTrigger = matchRule(a, { ...rule, matchers: [m] });
-        const everywhere = matchRule(a, { ...rule, matchers: [{ kind: 'regex', re: m.re, boundary: m.boundary, when: [] }] });
+        const withTrigger = matchRule(a, { ...rule, matchers: [m] }, open);
+        // the same regex tried everywhere: always open (id 0 of a one-flag set)
+        const everywhere = matchRule(a, { ...rule, matchers: [{ kind: 'regex', re: m.re, boundary: m.boundary, when: [], id: 0 }] }, Uint8Array.of(1));
         expect(withTrigger.map((h) => [h[0]!.start, h[0]!.end]), `${rule.rule.id} /${m.re.source}/ on ${text}`).toEqual(everywhere.map((h) => [h[0]!.start, h[0]!.end]));
         compared += everywhere.length;
       }

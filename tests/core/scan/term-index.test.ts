@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TermIndex } from '../../../functions/core/scan/term-index.js';
 
@@ -37,5 +38,22 @@ describe('term index', () => {
     index.add('a', 'y');
     index.add('ab', 'x');
     expect(index.words).toBe(2);
+  });
+
+  it('finds the same words as a naive search, however many words share a prefix', () => {
+    // a small alphabet makes nodes with many children (searched by bisection) and words inside words
+    const alphabet = fc.constantFrom(...'男女限不性工人a1');
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ unit: alphabet, minLength: 1, maxLength: 4 }), { maxLength: 60 }), fc.string({ unit: alphabet, maxLength: 40 }), (vocabulary, text) => {
+        const index = new TermIndex();
+        for (const w of vocabulary) index.add(w, 'w');
+        const naive: [number, number][] = [];
+        for (let i = 0; i < text.length; i++) {
+          const ends = vocabulary.filter((w) => text.startsWith(w, i)).map((w) => i + w.length);
+          for (const end of ends.sort((x, y) => y - x)) naive.push([i, end]);
+        }
+        expect(index.scan(text).map((h) => [h.start, h.end])).toEqual(naive);
+      }),
+    );
   });
 });
