@@ -62,7 +62,7 @@ export class BoundaryIndex {
 
 export function exceptionApplies(text: string, start: number, end: number, exceptions: CompiledException[]): boolean {
   for (const ex of exceptions) {
-    if (ex.unless?.test(text)) continue;
+    if (ex.unless?.test(text) || (ex.hit && !ex.hit.test(text.slice(start, end)))) continue;
     const [s, e] = ex.scope === 'overlap' ? [Math.max(0, start - 8), Math.min(text.length, end + 8)] : scopeRange(text, start, end, ex.scope);
     const window = text.slice(s, e);
     ex.re.lastIndex = 0;

@@ -250,6 +250,11 @@ const fixedCorpora = [
   'flexible-employment-platforms',
   'garment-workshops',
   'gas-stations-and-service-areas',
+  'livestream-hosts-and-ecommerce-anchors',
+  'hotel-housekeeping-and-front-desk',
+  'wechat-group-chat-logs',
+  'overseas-labour-agencies',
+  'pharmacies-and-chain-drugstores',
 ];
 const partlyFixedCorpora = [
   'agency-posts',

@@ -77,9 +77,14 @@ const CONTRAST = /但|不过|可是|然而|只是|改为|改成|换成|应为|�
  */
 const contrastBetween = (text: string, cueEnd: number, start: number) => cueEnd < start && CONTRAST.test(text.slice(cueEnd, start));
 
-/** Whether the clause's sentence ends with a question mark (normalisation folds ？ to ?) and holds a word that asks. */
+/**
+ * Whether the clause's sentence ends with a question mark (normalisation folds ？ to ?) and holds a word that asks,
+ * or the clause itself ends with 吗 or an A-not-A 不 (chat messages drop the mark: 男生要吗，我做过… / 要交钱不⏎).
+ */
 const isQuestion = (a: FieldAnalysis, clause: Clause, askTag: string) =>
-  a.n.text.charCodeAt(clause.sentenceEnd) === 0x3f && a.hitsIn(clause.sentenceStart, clause.sentenceEnd).some((h) => h.tags.has(askTag));
+  (a.n.text.charCodeAt(clause.sentenceEnd) === 0x3f && a.hitsIn(clause.sentenceStart, clause.sentenceEnd).some((h) => h.tags.has(askTag))) ||
+  CHAT_QUESTION_END.test(a.n.text.slice(clause.start, clause.end));
+const CHAT_QUESTION_END = /[\u3400-\u9fff](?:吗|不)\s*$/;
 
 const imposes = (h: TermHit) => h.tags.has(APPLICANT_TAG) || h.tags.has(OPERATOR_TAG) || h.tags.has(RESTRICT_TAG);
 

@@ -58,6 +58,8 @@ export interface CompiledException {
   scope: 'overlap' | 'clause' | 'sentence' | 'ad';
   /** The exception does not hold in a field this matches. */
   unless?: RegExp;
+  /** The exception holds only for hits whose words this matches. */
+  hit?: RegExp;
 }
 
 export interface CompiledRule {
@@ -188,6 +190,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       scope: e.scope,
       // without the g flag: `unless` is only tested, and a global regex would carry lastIndex from one field to the next
       ...(e.unless ? { unless: new RegExp(regex(e.unless, ruleId).source) } : {}),
+      ...(e.hit ? { hit: new RegExp(regex(e.hit, ruleId).source) } : {}),
     });
     const matcher = (p: Pattern, ruleId: string): Matcher => {
       if ('detector' in p) {

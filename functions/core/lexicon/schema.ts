@@ -88,9 +88,11 @@ export const PatternSchema = z.union([
 export const ExceptionScope = z.enum(['overlap', 'clause', 'sentence', 'ad']);
 /** An exception does not hold in a field where `unless` matches (学员 pay a fee as customers, unless the ad recruits them). */
 const ExceptionUnless = nonEmpty.optional();
+/** An exception holds only for hits whose words match `hit` (a basis stated anywhere in the ad clears 月入两万不是梦, not 月入过万轻轻松松). */
+const ExceptionHit = nonEmpty.optional();
 export const ExceptionSchema = z.union([
-  z.object({ terms: z.array(nonEmpty).min(1), scope: ExceptionScope.default('clause'), unless: ExceptionUnless }).strict(),
-  z.object({ regex: nonEmpty, scope: ExceptionScope.default('clause'), unless: ExceptionUnless }).strict(),
+  z.object({ terms: z.array(nonEmpty).min(1), scope: ExceptionScope.default('clause'), unless: ExceptionUnless, hit: ExceptionHit }).strict(),
+  z.object({ regex: nonEmpty, scope: ExceptionScope.default('clause'), unless: ExceptionUnless, hit: ExceptionHit }).strict(),
 ]);
 
 export const LegalSchema = z.object({ law: nonEmpty, article: nonEmpty }).strict();
