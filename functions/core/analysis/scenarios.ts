@@ -10,7 +10,14 @@ export interface CompiledScenario {
   /** One list of tags per signal. */
   signals: string[][];
   within: 'clause' | 'sentence' | 'ad';
+  /** Tags of the words that void a signal word right after them (不收 before 押金). */
+  negatedBy: string[];
 }
+
+/** A negating word ends where the signal word starts, or one filler before it (不收任何押金, 无需交押金). */
+const NEGATION_FILLER = /^(?:任何|交|缴|缴纳|收取|支付)?$/;
+const negated = (a: FieldAnalysis, hits: readonly TermHit[], h: TermHit, negatedBy: readonly string[]) =>
+  negatedBy.length > 0 && hits.some((n) => n.end <= h.start && h.start - n.end <= 4 && hasAnyTag(n, negatedBy) && NEGATION_FILLER.test(a.n.text.slice(n.end, h.start)));
 
 /** The ranges (clauses, sentences or the field) a scenario looks within. */
 function units(a: FieldAnalysis, within: CompiledScenario['within']): [number, number][] {
@@ -43,7 +50,7 @@ export function matchScenario(a: FieldAnalysis, s: CompiledScenario): [number, n
     const hits = a.hitsIn(start, end);
     const found: TermHit[] = [];
     for (const tags of s.signals) {
-      const signal = hits.filter((h) => hasAnyTag(h, tags));
+      const signal = hits.filter((h) => hasAnyTag(h, tags) && !negated(a, hits, h, s.negatedBy));
       if (!signal.length) break;
       found.push(...signal);
     }

@@ -224,7 +224,10 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       }
       if ('scenario' in p) {
         tags(p.scenario.hide, ruleId, false, true);
-        return { kind: 'scenario', scenario: { signals: p.scenario.signals.map((s) => tags([s], ruleId)), within: p.scenario.within } };
+        return {
+          kind: 'scenario',
+          scenario: { signals: p.scenario.signals.map((s) => tags([s], ruleId)), within: p.scenario.within, negatedBy: tags(p.scenario.negatedBy, ruleId) },
+        };
       }
       if ('terms' in p) {
         const tag = `terms:${ruleId}:${++termLists}`;

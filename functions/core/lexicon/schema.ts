@@ -69,6 +69,8 @@ export const ScenarioSchema = z
     within: z.enum(['clause', 'sentence', 'ad']).default('sentence'),
     /** Longer words holding a signal word that are something else (出人头地 holds 人头). */
     hide: SetNames.optional(),
+    /** Words that void a signal word right after them (不收押金 is no deposit: 外发手工 beside it is work). */
+    negatedBy: SetNames.optional(),
   })
   .strict();
 export const ScenarioPatternSchema = z.object({ scenario: ScenarioSchema }).strict();
