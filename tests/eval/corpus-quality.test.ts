@@ -255,6 +255,11 @@ const fixedCorpora = [
   'wechat-group-chat-logs',
   'overseas-labour-agencies',
   'pharmacies-and-chain-drugstores',
+  'content-moderation-and-trust-safety',
+  'drone-pilots-and-low-altitude-economy',
+  'pawn-gold-buying-and-luxury-resale',
+  'dental-and-optical-clinics',
+  'village-parcel-stations-and-community-shops',
 ];
 const partlyFixedCorpora = [
   'agency-posts',
