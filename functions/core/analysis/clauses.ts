@@ -119,6 +119,10 @@ function endOfList(text: string, lineEnd: number): number {
   return text.length;
 }
 
+/** 招前台1名：95后，长相甜美: the colon after a headcount opens the list of what is asked of them. */
+const HEADCOUNT_COLON = /(?:\d|[一二两三四五六七八九十几若干])[名人位]$/;
+const isHeadcountColon = (text: string, i: number) => text.charCodeAt(i) === 0x3a && HEADCOUNT_COLON.test(text.slice(Math.max(0, i - 2), i));
+
 /** Bracketed tags written side by side (【女】【20-28】【身高165+】) are items of their own. */
 const isTagBoundary = (text: string, i: number) => (text[i] === '【' && text[i - 1] === '】') || (text[i] === '[' && text[i - 1] === ']');
 
@@ -151,7 +155,7 @@ export function splitClauses(text: string, byTag: ReadonlyMap<string, readonly T
   for (let i = 0; i < text.length; i++) {
     const end = ENDS[text.charCodeAt(i)];
     if (end === 2) close(i, true);
-    else if ((end === 1 && !isThousandsSeparator(text, i)) || (isSeparatingSpace(text, i) && !joinsBack.has(i + 1)) || isTagBoundary(text, i)) close(i, false);
+    else if ((end === 1 && !isThousandsSeparator(text, i)) || (isSeparatingSpace(text, i) && !joinsBack.has(i + 1)) || isTagBoundary(text, i) || isHeadcountColon(text, i)) close(i, false);
   }
   close(text.length, true);
   return clauses;

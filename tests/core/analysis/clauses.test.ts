@@ -21,6 +21,15 @@ describe('clauses and sections', () => {
     ]);
   });
 
+  it('ends a clause at the colon after a headcount, which opens the list of what is asked (but not at other colons)', () => {
+    expect(analyze('招前台1名：95后，会电脑')).toEqual([
+      ['招前台1名', '-'],
+      ['95后', '-'],
+      ['会电脑', '-'],
+    ]);
+    expect(analyze('联系电话：138').map(([text]) => text)).toEqual(['联系电话:138']);
+  });
+
   it('gives each clause the section its header opens, headers with numbers, brackets and qualifiers included', () => {
     const clauses = analyze('【岗位职责】\n负责收银\n二、申请条件\n1. 大专以上\n福利待遇：五险一金\n温馨提示：谨防诈骗');
     expect(clauses).toEqual([
