@@ -260,6 +260,11 @@ const fixedCorpora = [
   'pawn-gold-buying-and-luxury-resale',
   'dental-and-optical-clinics',
   'village-parcel-stations-and-community-shops',
+  'internet-cafes-and-esports-hotels',
+  'government-new-media-and-publicity-staff',
+  'hostel-work-exchange-volunteers',
+  'designated-drivers-and-chauffeurs',
+  'printing-and-packaging-factories',
 ];
 const partlyFixedCorpora = [
   'agency-posts',
