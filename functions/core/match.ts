@@ -210,15 +210,15 @@ const gateTags = (m: Matcher): readonly string[] | undefined => {
   }
 };
 
-/** Numbers every matcher (its `id`) and indexes it by the tags that open it. */
+/** Indexes every matcher (by its `id`) by the tags that open it. */
 export function compileGates(rules: readonly CompiledRule[]): MatcherGates {
   const gates: MatcherGates = { count: 0, always: [], byTag: new Map() };
   for (const rule of rules) {
     for (const m of rule.matchers) {
-      const id = (m.id = gates.count++);
+      gates.count = Math.max(gates.count, m.id + 1);
       const tags = gateTags(m);
-      if (!tags) gates.always.push(id);
-      else for (const t of tags) gates.byTag.get(t)?.push(id) ?? gates.byTag.set(t, [id]);
+      if (!tags) gates.always.push(m.id);
+      else for (const t of tags) gates.byTag.get(t)?.push(m.id) ?? gates.byTag.set(t, [m.id]);
     }
   }
   return gates;
@@ -242,7 +242,7 @@ const constructionMayMatch = (a: FieldAnalysis, c: ConstructionMatcher['construc
 export function matchRule(a: FieldAnalysis, rule: CompiledRule, open: Uint8Array): RuleHit[] {
   const out: RuleHit[] = [];
   for (const matcher of rule.matchers) {
-    if (!open[matcher.id!]) continue;
+    if (!open[matcher.id]) continue;
     if (matcher.kind === 'regex') for (const r of regexHits(matcher, a)) out.push([finding(rule, a.field, r, false)]);
     else if (matcher.kind === 'terms') for (const r of termHits(matcher, a)) out.push([finding(rule, a.field, r, false)]);
     else if (matcher.kind === 'construction') {

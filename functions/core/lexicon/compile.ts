@@ -48,9 +48,10 @@ export interface ScenarioMatcher {
   kind: 'scenario';
   scenario: CompiledScenario;
 }
-export type Matcher = (RegexMatcher | TermsMatcher | DetectorMatcher | ConstructionMatcher | ScenarioMatcher) & {
+type MatcherOfKind = RegexMatcher | TermsMatcher | DetectorMatcher | ConstructionMatcher | ScenarioMatcher;
+export type Matcher = MatcherOfKind & {
   /** The matcher's place among all the lexicon's matchers (see MatcherGates). */
-  id?: number;
+  id: number;
 };
 
 export interface CompiledException {
@@ -124,6 +125,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const indexed = new Set<string>();
   let termLists = 0;
   let triggerCount = 0;
+  let matcherCount = 0;
   const regexTriggers: Record<string, RegexTrigger | null> = {};
   const triggerOf = (source: string) =>
     (regexTriggers[source] ??= lexicon.regexTriggers && source in lexicon.regexTriggers ? lexicon.regexTriggers[source]! : (regexTrigger(source) ?? null));
@@ -192,7 +194,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       ...(e.unless ? { unless: new RegExp(regex(e.unless, ruleId).source) } : {}),
       ...(e.hit ? { hit: new RegExp(regex(e.hit, ruleId).source) } : {}),
     });
-    const matcher = (p: Pattern, ruleId: string): Matcher => {
+    const matcher = (p: Pattern, ruleId: string): MatcherOfKind => {
       if ('detector' in p) {
         const detector = DETECTORS[p.detector];
         if (!detector) throw new LexiconError(where, ruleId, `unknown detector ${p.detector}`);
@@ -254,7 +256,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         rule,
         category: file.category,
         severity: override ?? rule.severity ?? lexicon.policy.severities[file.category],
-        matchers: rule.patterns.map((p) => matcher(p, rule.id)),
+        matchers: rule.patterns.map((p) => ({ ...matcher(p, rule.id), id: matcherCount++ })),
         fields: rule.fields.map((f) => fieldCondition(f, rule.id)),
         exceptions: rule.exceptions.map((e) => exception(e, rule.id)),
         downgradeWhen: rule.downgradeWhen.map((e) => exception(e, rule.id)),

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeField } from '../../../functions/core/analysis/field-analysis.js';
-import type { RegexMatcher } from '../../../functions/core/lexicon/compile.js';
+import type { Matcher, RegexMatcher } from '../../../functions/core/lexicon/compile.js';
 import { regexTrigger } from '../../../functions/core/lexicon/regex-trigger.js';
 import { compileLexicon } from '../../../functions/core/lexicon/compile.js';
 import { loadLexiconDir } from '../../../functions/adapters/lexicon-files.js';
@@ -51,7 +51,7 @@ describe('regex triggers', () => {
     );
     const tokenizer = createJiebaTokenizer(engine.lexicon.words);
     const triggered = engine.lexicon.rules.flatMap((rule) =>
-      rule.matchers.filter((m): m is RegexMatcher => m.kind === 'regex' && m.trigger !== undefined).map((m) => ({ rule, m })),
+      rule.matchers.filter((m): m is Matcher & RegexMatcher => m.kind === 'regex' && m.trigger !== undefined).map((m) => ({ rule, m })),
     );
     expect(triggered.length).toBeGreaterThan(40);
     let compared = 0;
