@@ -315,7 +315,7 @@ function phraseReplacements(text: string, variants: CompiledVariants): Replaceme
     const phrase = text.slice(hit.start, hit.end);
     // an English phrase is a whole word; initials count only in Chinese text
     const isPhrase = Object.hasOwn(variants.table.phrases, phrase);
-    const stands = isPhrase ? !gluedIntoLatinWord(text, hit.start, hit.end) : initialsInChinese(text, hit.start, hit.end);
+    const stands = isPhrase ? !gluedIntoLatinWord(text, hit.start, hit.end) && !gluedIntoHangulWord(text, hit.start, hit.end) : initialsInChinese(text, hit.start, hit.end);
     const replacement = !stands ? undefined : isPhrase ? variants.table.phrases[phrase] : variants.table.initials?.[phrase];
     if (replacement === undefined) continue;
     const previous = out[out.length - 1];
@@ -356,13 +356,19 @@ function pinyinReplacements(text: string, pinyin: Record<string, string>): Repla
 }
 
 const HAS_ASCII_LETTER = /[a-z]/;
+/** Phrases may be Korean too (延边 posts: 여자만, 30세 이하): Hangul syllables are letters to them. */
+const HAS_PHRASE_LETTER = /[a-z\uac00-\ud7a3]/;
+const isHangul = (code: number) => code >= 0xac00 && code <= 0xd7a3;
+/** A Korean phrase is a whole word: no Hangul syllable glued to either end (키 is height, not the start of 키보드). */
+const gluedIntoHangulWord = (text: string, start: number, end: number) =>
+  (isHangul(text.charCodeAt(start)) && isHangul(text.charCodeAt(start - 1))) || (isHangul(text.charCodeAt(end - 1)) && isHangul(text.charCodeAt(end)));
 /** How far a phrase may reach beyond its letters: the Chinese part of a half-pinyin word (押jin, yi肝携带者). */
 const PHRASE_REACH = 6;
 
 /** Every phrase holds a letter: only the stretches around letter runs are scanned, not the whole text. */
 function scanAroundLetters(text: string, phrases: TermIndex) {
   const windows: [number, number][] = [];
-  const runs = /[a-z][a-z ]*/g;
+  const runs = /[a-z\uac00-\ud7a3][a-z\uac00-\ud7a3 ]*/g;
   for (let m = runs.exec(text); m; m = runs.exec(text)) {
     const from = Math.max(0, m.index - PHRASE_REACH);
     const to = Math.min(text.length, m.index + m[0].length + PHRASE_REACH);
@@ -380,11 +386,9 @@ function scanAroundLetters(text: string, phrases: TermIndex) {
 export function normalize(original: string, variants: CompiledVariants): Normalized {
   let out = foldText(original, variants);
   if (out.text.includes('&')) out = replaceRanges(out, htmlEntityReplacements(out.text));
-  // Phrases and pinyin are ASCII: most Chinese text has too few letters to need the regexes.
-  if (HAS_ASCII_LETTER.test(out.text)) {
-    out = replaceRanges(out, phraseReplacements(out.text, variants));
-    out = replaceRanges(out, pinyinReplacements(out.text, variants.table.pinyin));
-  }
+  // Phrases and pinyin are written in letters: most Chinese text has too few letters to need the regexes.
+  if (HAS_PHRASE_LETTER.test(out.text)) out = replaceRanges(out, phraseReplacements(out.text, variants));
+  if (HAS_ASCII_LETTER.test(out.text)) out = replaceRanges(out, pinyinReplacements(out.text, variants.table.pinyin));
   if (MAY_HAVE_TAG_SEPARATOR.test(out.text)) out = replaceRanges(out, tagSeparatorReplacements(out.text));
   out = dropNoiseBetweenHan(out, variants.noise);
   out = replaceRanges(out, misspellingReplacements(out.text, variants));

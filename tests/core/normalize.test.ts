@@ -58,6 +58,13 @@ describe('normalize', () => {
     expect(norm('押→金').text).toBe('押金');
   });
 
+  it('folds Korean phrases as whole words only, mapped back to the Korean', () => {
+    const n = norm('여자만 30세 이하, 키 160 이상');
+    expect(n.text).toBe('限女性 30岁以下, 身高160以上');
+    expect(toOriginalRange(n, 0, 3)).toEqual([0, 3]);
+    expect(norm('키보드 판매, 불가능').text).toBe('키보드 판매, 불가능');
+  });
+
   it('folds written Cantonese into the Mandarin the rules read', () => {
     expect(norm('唔要四川人，要男嘅，廿五歲以下').text).toBe('不要四川人,要男的,25岁以下');
   });
