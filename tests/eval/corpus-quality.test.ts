@@ -265,6 +265,11 @@ const fixedCorpora = [
   'hostel-work-exchange-volunteers',
   'designated-drivers-and-chauffeurs',
   'printing-and-packaging-factories',
+  'museums-and-cultural-venues',
+  'wholesale-markets-and-stall-porters',
+  'template-leftovers-and-placeholders',
+  'yanbian-korean-chinese-bilingual-ads',
+  'postpartum-care-centres',
 ];
 const partlyFixedCorpora = [
   'agency-posts',

@@ -21,6 +21,8 @@ export interface CompiledRole {
   askTag: string | undefined;
   /** The role holds only on a whole condition in quotation marks (quotations.ts). */
   quoted: boolean;
+  /** The role holds only inside the bracket around its cue. */
+  bracketed: boolean;
   /** The tag of the words that keep the role off their sentence, when it has such words. */
   unlessTag: string | undefined;
   clears(category: Category): boolean;
@@ -58,6 +60,7 @@ export function compileRoles(file: RolesFile, index: TermIndex, fold: (s: string
       strong: r.strong,
       askTag,
       quoted: r.quoted,
+      bracketed: r.bracketed,
       unlessTag,
       clears: (c: Category) => all || clears.has(c),
       examples: r.examples,
@@ -85,6 +88,23 @@ const isQuestion = (a: FieldAnalysis, clause: Clause, askTag: string) =>
   (a.n.text.charCodeAt(clause.sentenceEnd) === 0x3f && a.hitsIn(clause.sentenceStart, clause.sentenceEnd).some((h) => h.tags.has(askTag))) ||
   CHAT_QUESTION_END.test(a.n.text.slice(clause.start, clause.end));
 const CHAT_QUESTION_END = /[\u3400-\u9fff](?:吗|不)\s*$/;
+
+const OPENING = '(【[';
+const CLOSING = ')】]';
+/** Whether [start, end) lies inside the bracket (on one line) that holds the cue. */
+function insideCueBracket(text: string, cue: TermHit, start: number, end: number): boolean {
+  let open = cue.start - 1;
+  while (open >= 0 && !OPENING.includes(text[open]!)) {
+    if (CLOSING.includes(text[open]!) || text[open] === '\n') return false;
+    open--;
+  }
+  let close = cue.end;
+  while (close < text.length && !CLOSING.includes(text[close]!)) {
+    if (text[close] === '\n') return false;
+    close++;
+  }
+  return open >= 0 && close < text.length && start > open && end <= close;
+}
 
 const imposes = (h: TermHit) => h.tags.has(APPLICANT_TAG) || h.tags.has(OPERATOR_TAG) || h.tags.has(RESTRICT_TAG);
 
@@ -130,7 +150,7 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
     }
     const hits = role.scope === 'sentence' ? (sentenceHits ??= a.hitsIn(clause.sentenceStart, clause.sentenceEnd)) : clauseHits;
     const cued =
-      hits.some((h) => h.tags.has(role.tag) && !(role.scope === 'sentence' && contrastBetween(a.n.text, h.end, start))) ||
+      hits.some((h) => h.tags.has(role.tag) && !(role.scope === 'sentence' && contrastBetween(a.n.text, h.end, start)) && (!role.bracketed || insideCueBracket(a.n.text, h, start, end))) ||
       (role.askTag !== undefined && isQuestion(a, clause, role.askTag));
     const sectioned = clause.section !== undefined && role.sections.has(clause.section);
     if (!cued && !sectioned) continue;

@@ -272,6 +272,8 @@ export const RolesFileSchema = z
             questionWords: z.array(nonEmpty).default([]),
             /** The role holds only on words inside quotation marks (清理“已婚已育优先”等用语: wording quoted, not imposed). */
             quoted: z.boolean().default(false),
+            /** The role holds only inside the bracket around its cue (（可选：写明年龄要求）35岁以下 keeps what follows). */
+            bracketed: z.boolean().default(false),
             /** Words that keep the role off their sentence (你是否…？ asks the reader whether they meet a condition). */
             unless: z.array(nonEmpty).default([]),
             examples: z.object({ clears: z.array(nonEmpty).min(1), keeps: z.array(nonEmpty).default([]) }).strict(),
