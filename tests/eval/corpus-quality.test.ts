@@ -270,6 +270,11 @@ const fixedCorpora = [
   'template-leftovers-and-placeholders',
   'yanbian-korean-chinese-bilingual-ads',
   'postpartum-care-centres',
+  'ski-resorts-and-winter-sports',
+  'tea-houses-and-traditional-performers',
+  'wechat-emoji-codes',
+  'office-cleaning-and-post-renovation-crews',
+  'university-faculty-and-research-hiring',
 ];
 const partlyFixedCorpora = [
   'agency-posts',
