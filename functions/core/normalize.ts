@@ -386,6 +386,7 @@ function scanAroundLetters(text: string, phrases: TermIndex) {
 export function normalize(original: string, variants: CompiledVariants): Normalized {
   let out = foldText(original, variants);
   if (out.text.includes('&')) out = replaceRanges(out, htmlEntityReplacements(out.text));
+  if (out.text.includes('~~') || out.text.includes('\\')) out = replaceRanges(out, markdownReplacements(out.text));
   // Phrases and pinyin are written in letters: most Chinese text has too few letters to need the regexes.
   if (HAS_PHRASE_LETTER.test(out.text)) out = replaceRanges(out, phraseReplacements(out.text, variants));
   if (HAS_ASCII_LETTER.test(out.text)) out = replaceRanges(out, pinyinReplacements(out.text, variants.table.pinyin));
@@ -452,6 +453,19 @@ function scoreReplacements(text: string, operators: { bonus: string; penalty: st
 
 const HTML_ENTITY = /&(?:(nbsp|amp|lt|gt|quot|apos)|#(\d{1,6})|#x([0-9a-f]{1,6}));/g;
 const NAMED_ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * Markdown pasted from an editor: a struck-out span (~~限男性~~) is withdrawn, so it goes; an escaped character
+ * (18\\~45岁) is the character. A tilde pair between figures (20~~35岁) is a range, not a strike.
+ */
+const STRUCK = /(?<!\d)~~(?!\s)([^~\n]{1,120}?)~~/g;
+const ESCAPED = /\\([~*_`#>|\-+.!\[\]()])/g;
+function markdownReplacements(text: string): Replacement[] {
+  const out: Replacement[] = [];
+  for (const m of text.matchAll(STRUCK)) out.push({ start: m.index, end: m.index + m[0].length, text: ' ' });
+  for (const m of text.matchAll(ESCAPED)) if (!out.some((r) => r.start <= m.index && m.index < r.end)) out.push({ start: m.index, end: m.index + m[0].length, text: m[1]! });
+  return out.sort((a, b) => a.start - b.start);
+}
 
 /** Scraped ads keep HTML entities (35&nbsp;岁以下, 身高&gt;160): each is the character it stands for. */
 function htmlEntityReplacements(text: string): Replacement[] {

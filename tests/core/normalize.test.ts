@@ -65,6 +65,12 @@ describe('normalize', () => {
     expect(norm('키보드 판매, 불가능').text).toBe('키보드 판매, 불가능');
   });
 
+  it('drops a Markdown strike-out (withdrawn) and reads escaped characters as themselves, but keeps a range of figures', () => {
+    expect(norm('~~入职需交工服费100元~~ 工服免费发放').text).toBe('  工服免费发放');
+    expect(norm('年龄18\\~45岁').text).toBe('年龄18-45岁');
+    expect(norm('年龄20~~35岁').text).toBe('年龄20-35岁');
+  });
+
   it('folds written Cantonese into the Mandarin the rules read', () => {
     expect(norm('唔要四川人，要男嘅，廿五歲以下').text).toBe('不要四川人,要男的,25岁以下');
   });

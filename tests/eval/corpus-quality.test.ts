@@ -275,6 +275,11 @@ const fixedCorpora = [
   'wechat-emoji-codes',
   'office-cleaning-and-post-renovation-crews',
   'university-faculty-and-research-hiring',
+  'markdown-formatted-posts',
+  'cash-in-transit-escorts-and-armed-guards',
+  'laundries-and-linen-factories',
+  'chinese-firms-projects-abroad',
+  'opera-and-folk-art-troupes',
 ];
 const partlyFixedCorpora = [
   'agency-posts',
