@@ -456,9 +456,10 @@ const NAMED_ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', g
 
 /**
  * Markdown pasted from an editor: a struck-out span (~~限男性~~) is withdrawn, so it goes; an escaped character
- * (18\\~45岁) is the character. A tilde pair between figures (20~~35岁) is a range, not a strike.
+ * (18\\~45岁) is the character. A strike opens at a line's start, after a list mark, a space or punctuation: a tilde
+ * pair after a figure is a range (20~~35岁), and after a Chinese word a colloquial flourish (招采摘工啦～～).
  */
-const STRUCK = /(?<!\d)~~(?!\s)([^~\n]{1,120}?)~~/g;
+const STRUCK = /(?<![\d\u3400-\u9fff])~~(?!\s)([^~\n]{1,120}?)~~/g;
 const ESCAPED = /\\([~*_`#>|\-+.!\[\]()])/g;
 function markdownReplacements(text: string): Replacement[] {
   const out: Replacement[] = [];

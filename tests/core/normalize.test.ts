@@ -69,6 +69,8 @@ describe('normalize', () => {
     expect(norm('~~入职需交工服费100元~~ 工服免费发放').text).toBe('  工服免费发放');
     expect(norm('年龄18\\~45岁').text).toBe('年龄18-45岁');
     expect(norm('年龄20~~35岁').text).toBe('年龄20-35岁');
+    // a colloquial flourish after a word is no strike: what stands between two of them stays
+    expect(norm('招采摘工啦～～限男性，一天四小时～～').text).toContain('限男性,一天四小时');
   });
 
   it('folds written Cantonese into the Mandarin the rules read', () => {
