@@ -21,3 +21,21 @@ export function scopeRange(text: string, from: number, to: number, scope: Scope)
   while (e < text.length && !end.test(text[e]!)) e++;
   return [s, e];
 }
+
+export const OPENING_BRACKETS = '(【[「《';
+export const CLOSING_BRACKETS = ')】]」》';
+
+/** The bracket on one line that encloses [from, to), as the positions of its opening and closing marks. */
+export function bracketAround(text: string, from: number, to: number): [number, number] | undefined {
+  let open = from - 1;
+  while (open >= 0 && !OPENING_BRACKETS.includes(text[open]!)) {
+    if (CLOSING_BRACKETS.includes(text[open]!) || text[open] === '\n') return undefined;
+    open--;
+  }
+  let close = to;
+  while (close < text.length && !CLOSING_BRACKETS.includes(text[close]!)) {
+    if (OPENING_BRACKETS.includes(text[close]!) || text[close] === '\n') return undefined;
+    close++;
+  }
+  return open >= 0 && close < text.length ? [open, close] : undefined;
+}

@@ -8,6 +8,7 @@
 import type { TermHit } from '../scan/term-index.js';
 import { clausesWith, hasAnyTag, type FieldAnalysis } from './field-analysis.js';
 import { OPERATOR_TAG, RESTRICT_TAG } from './roles.js';
+import { CLOSING_BRACKETS, OPENING_BRACKETS } from '../segments.js';
 
 export interface CompiledConstruction {
   attribute: string[];
@@ -116,8 +117,8 @@ const WITH = /[和跟与同]$/;
 function bracketAside(gap: string): boolean {
   let open = -1;
   for (let i = 0; i < gap.length; i++) {
-    if (OPENING.includes(gap[i]!)) open = i;
-    else if (CLOSING.includes(gap[i]!)) {
+    if (OPENING_BRACKETS.includes(gap[i]!)) open = i;
+    else if (CLOSING_BRACKETS.includes(gap[i]!)) {
       // a label or a name closed: 【残疾人福利】 (round brackets close an attribute's details: 少数民族（回族、维族等）请勿报名)
       if (open < 0 && gap[i] !== ')') return true;
       open = -1;
@@ -126,8 +127,6 @@ function bracketAside(gap: string): boolean {
   // still open at the operator, after other words: the operator is inside the aside
   return open > 0 && gap.slice(0, open).trim() !== '';
 }
-const OPENING = '(【[「《';
-const CLOSING = ')】]」》';
 
 /**
  * Nothing between operator and attribute that unbinds them: a verb makes the attribute a task or a skill

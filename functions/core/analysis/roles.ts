@@ -8,6 +8,7 @@ import { expandProducts, type RolesFile } from '../lexicon/schema.js';
 import type { TermHit, TermIndex } from '../scan/term-index.js';
 import type { Clause, Section } from './clauses.js';
 import { insideQuotes, overlapsQuotes } from './quotations.js';
+import { bracketAround } from '../segments.js';
 import type { FieldAnalysis } from './field-analysis.js';
 
 export interface CompiledRole {
@@ -84,26 +85,15 @@ const contrastBetween = (text: string, cueEnd: number, start: number) => cueEnd 
  * Whether the clause's sentence ends with a question mark (normalisation folds ？ to ?) and holds a word that asks,
  * or the clause itself ends with 吗 or an A-not-A 不 (chat messages drop the mark: 男生要吗，我做过… / 要交钱不⏎).
  */
+const CHAT_QUESTION_END = /[\u3400-\u9fff](?:吗|不)\s*$/;
 const isQuestion = (a: FieldAnalysis, clause: Clause, askTag: string) =>
   (a.n.text.charCodeAt(clause.sentenceEnd) === 0x3f && a.hitsIn(clause.sentenceStart, clause.sentenceEnd).some((h) => h.tags.has(askTag))) ||
   CHAT_QUESTION_END.test(a.n.text.slice(clause.start, clause.end));
-const CHAT_QUESTION_END = /[\u3400-\u9fff](?:吗|不)\s*$/;
 
-const OPENING = '(【[';
-const CLOSING = ')】]';
 /** Whether [start, end) lies inside the bracket (on one line) that holds the cue. */
 function insideCueBracket(text: string, cue: TermHit, start: number, end: number): boolean {
-  let open = cue.start - 1;
-  while (open >= 0 && !OPENING.includes(text[open]!)) {
-    if (CLOSING.includes(text[open]!) || text[open] === '\n') return false;
-    open--;
-  }
-  let close = cue.end;
-  while (close < text.length && !CLOSING.includes(text[close]!)) {
-    if (text[close] === '\n') return false;
-    close++;
-  }
-  return open >= 0 && close < text.length && start > open && end <= close;
+  const bracket = bracketAround(text, cue.start, cue.end);
+  return bracket !== undefined && start > bracket[0] && end <= bracket[1];
 }
 
 const imposes = (h: TermHit) => h.tags.has(APPLICANT_TAG) || h.tags.has(OPERATOR_TAG) || h.tags.has(RESTRICT_TAG);

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { bracketAround, scopeRange } from '../../functions/core/segments.js';
+
+describe('segments', () => {
+  it('finds the clause and the sentence around a range', () => {
+    const text = '要求:男,20-35岁。包吃住';
+    expect(scopeRange(text, 3, 4, 'clause')).toEqual([0, 4]);
+    expect(scopeRange(text, 3, 4, 'sentence')).toEqual([0, 11]);
+  });
+
+  it('finds the bracket on one line that encloses a range, and none across a line or a closed bracket', () => {
+    const text = '(可选:写明年龄要求)35岁以下';
+    expect(bracketAround(text, 1, 3)).toEqual([0, 10]);
+    expect(bracketAround(text, 11, 13)).toBeUndefined();
+    expect(bracketAround('(可选\n写明)', 4, 6)).toBeUndefined();
+  });
+});
