@@ -280,6 +280,11 @@ const fixedCorpora = [
   'laundries-and-linen-factories',
   'chinese-firms-projects-abroad',
   'opera-and-folk-art-troupes',
+  'murder-mystery-and-escape-rooms',
+  'port-and-container-terminal-crews',
+  'elevator-hvac-and-fire-system-technicians',
+  'supermarket-promoters-and-brand-sampling',
+  'pilot-cadets-and-flight-schools',
 ];
 const partlyFixedCorpora = [
   'agency-posts',
