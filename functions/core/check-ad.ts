@@ -5,7 +5,7 @@
 import { fieldText, TEXT_FIELDS, type Ad } from './ad.js';
 import { analyzeField, type FieldAnalysis } from './analysis/field-analysis.js';
 import { neutralNextTo } from './analysis/constructions.js';
-import { adRole, clearingRole } from './analysis/roles.js';
+import { adRole, clearingRole, OPERATOR_TAG, RESTRICT_TAG } from './analysis/roles.js';
 import { ATTRIBUTE_CATEGORIES, type Category, type Severity } from './categories.js';
 import { decide } from './decide.js';
 import type { CompiledLexicon, CompiledRule } from './lexicon/compile.js';
@@ -17,6 +17,7 @@ import type { Finding, Verdict } from './verdict.js';
 import type { ClauseModel } from './model/clause-model.js';
 import { secondOpinion } from './model/second-opinion.js';
 import { WHOLE_AD } from './detectors/types.js';
+import { bracketAround } from './segments.js';
 import { CONDITION_PATHS } from './lexicon/schema.js';
 import { conditionHolds, conditionValue } from './structured/conditions.js';
 import { ELEMENT_NAMES } from './structured/elements.js';
@@ -93,13 +94,19 @@ const NAME_FIELDS = new Set(['location', 'company.name']);
 /** Findings come field by field in this order: the text fields, the structured conditions, the whole ad. */
 const FIELD_ORDER = new Map<string, number>([...TEXT_FIELDS, ...CONDITION_PATHS, WHOLE_AD].map((f, i) => [f, i]));
 
+/** The bracket around [start, end) when it holds an operator of its own (男女不限（男的多要几个）): a condition aside. */
+function operatorAside(a: FieldAnalysis, start: number, end: number): [number, number] | undefined {
+  const bracket = bracketAround(a.n.text, start, end);
+  return bracket && a.hitsIn(bracket[0], bracket[1]).some((h) => h.tags.has(OPERATOR_TAG) || h.tags.has(RESTRICT_TAG)) ? bracket : undefined;
+}
+
 /**
  * A hit stands unless it is an attribute inside a name, the rule's exceptions apply, a neutral word cancels it,
  * or the clause's role clears its category.
  */
 function keep(a: FieldAnalysis, rule: CompiledRule, start: number, end: number, lexicon: CompiledLexicon): boolean {
   if (NAME_FIELDS.has(a.field) && ATTRIBUTE_CATEGORIES.has(rule.category) && rule.category !== 'region') return false;
-  if (exceptionApplies(a.n.text, start, end, rule.exceptions)) return false;
+  if (exceptionApplies(a.n.text, start, end, rule.exceptions, operatorAside(a, start, end))) return false;
   // a neutral word may close a list of the attribute's peers after it (后生仔、靓女、阿叔阿姐都欢迎): look further after than before
   if (ATTRIBUTE_CATEGORIES.has(rule.category) && neutralNextTo(a.n.text, a.hitsIn(Math.max(0, start - 8), end + 16), start, end, lexicon.neutral)) return false;
   return !clearingRole(a, start, end, rule.category, lexicon.roles);

@@ -60,7 +60,12 @@ export class BoundaryIndex {
   }
 }
 
-export function exceptionApplies(text: string, start: number, end: number, exceptions: CompiledException[]): boolean {
+/**
+ * Whether one of the exceptions holds for the hit at [start, end). Given the `aside` (a bracket holding the hit and
+ * an operator of its own), words wholly outside it do not clear the hit (男女不限（女生优先）: the aside takes the
+ * neutral wording back), though a match reaching into the bracket does.
+ */
+export function exceptionApplies(text: string, start: number, end: number, exceptions: CompiledException[], aside?: readonly [number, number]): boolean {
   for (const ex of exceptions) {
     if (ex.unless?.test(text) || (ex.hit && !ex.hit.test(text.slice(start, end)))) continue;
     const [s, e] = ex.scope === 'overlap' ? [Math.max(0, start - 8), Math.min(text.length, end + 8)] : scopeRange(text, start, end, ex.scope);
@@ -71,9 +76,13 @@ export function exceptionApplies(text: string, start: number, end: number, excep
         ex.re.lastIndex++;
         continue;
       }
-      if (ex.scope !== 'overlap') return true;
       const ms = s + m.index;
-      if (ms < end && ms + m[0].length > start) return true;
+      const me = ms + m[0].length;
+      if (ex.scope === 'overlap') {
+        if (ms < end && me > start) return true;
+        continue;
+      }
+      if (aside === undefined || (me > aside[0] && ms <= aside[1])) return true;
     }
   }
   return false;

@@ -285,6 +285,11 @@ const fixedCorpora = [
   'elevator-hvac-and-fire-system-technicians',
   'supermarket-promoters-and-brand-sampling',
   'pilot-cadets-and-flight-schools',
+  'utility-meter-readers-and-gas-installers',
+  'archives-digitisation-and-document-scanning',
+  'liquor-distributors-and-banquet-promoters',
+  'rural-rooftop-solar-installers-and-sales',
+  'parenthetical-asides-and-afterthoughts',
 ];
 const partlyFixedCorpora = [
   'agency-posts',

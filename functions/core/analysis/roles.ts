@@ -90,10 +90,17 @@ const isQuestion = (a: FieldAnalysis, clause: Clause, askTag: string) =>
   (a.n.text.charCodeAt(clause.sentenceEnd) === 0x3f && a.hitsIn(clause.sentenceStart, clause.sentenceEnd).some((h) => h.tags.has(askTag))) ||
   CHAT_QUESTION_END.test(a.n.text.slice(clause.start, clause.end));
 
-/** Whether [start, end) lies inside the bracket (on one line) that holds the cue. */
-function insideCueBracket(text: string, cue: TermHit, start: number, end: number): boolean {
+/**
+ * Whether a clause role's cue reaches [start, end): a cue inside a bracket speaks only of what the bracket holds
+ * (四川、重庆籍不要（公司客户主要是外地商会）: the aside gives a reason, it does not make the exclusion a description of
+ * the clientele); a `bracketed` role's cue must stand in one. A sentence role's cue speaks of its whole sentence
+ * (招男司机（标题改不了，请以正文为准）).
+ */
+function cueReaches(text: string, cue: TermHit, start: number, end: number, role: CompiledRole): boolean {
+  if (role.scope === 'sentence' && !role.bracketed) return true;
   const bracket = bracketAround(text, cue.start, cue.end);
-  return bracket !== undefined && start > bracket[0] && end <= bracket[1];
+  if (bracket === undefined) return !role.bracketed;
+  return start > bracket[0] && end <= bracket[1];
 }
 
 const imposes = (h: TermHit) => h.tags.has(APPLICANT_TAG) || h.tags.has(OPERATOR_TAG) || h.tags.has(RESTRICT_TAG);
@@ -140,7 +147,7 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
     }
     const hits = role.scope === 'sentence' ? (sentenceHits ??= a.hitsIn(clause.sentenceStart, clause.sentenceEnd)) : clauseHits;
     const cued =
-      hits.some((h) => h.tags.has(role.tag) && !(role.scope === 'sentence' && contrastBetween(a.n.text, h.end, start)) && (!role.bracketed || insideCueBracket(a.n.text, h, start, end))) ||
+      hits.some((h) => h.tags.has(role.tag) && !(role.scope === 'sentence' && contrastBetween(a.n.text, h.end, start)) && cueReaches(a.n.text, h, start, end, role)) ||
       (role.askTag !== undefined && isQuestion(a, clause, role.askTag));
     const sectioned = clause.section !== undefined && role.sections.has(clause.section);
     if (!cued && !sectioned) continue;
