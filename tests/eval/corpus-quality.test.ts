@@ -290,6 +290,10 @@ const fixedCorpora = [
   'liquor-distributors-and-banquet-promoters',
   'rural-rooftop-solar-installers-and-sales',
   'parenthetical-asides-and-afterthoughts',
+  'golf-caddies-and-country-club-staff',
+  'hospital-escorts-and-patient-companions',
+  'study-tours-and-youth-camp-instructors',
+  'hired-crowds-and-queue-fillers',
 ];
 const partlyFixedCorpora = [
   'agency-posts',
