@@ -113,10 +113,37 @@ export interface CompiledVariants {
   complex: Map<number, string>;
   /** 1 where a code unit is noise between Chinese characters. */
   noise: Uint8Array;
+  /** The lexicon's words with one character masked (乙*携带者), each completed only where one word fits. */
+  masked: { index: TermIndex; words: Map<string, string> };
 }
 
 
-export function compileVariants(table: VariantTable): CompiledVariants {
+/**
+ * The lexicon's words with one inner character masked by `*`, and the word each stands for: only masked forms that
+ * one word alone fits (乙*携带者 → 乙肝携带者, 试*期 → 试用期; 生*计划 → 生育计划).
+ */
+function maskedWordIndex(words: Iterable<string>): CompiledVariants['masked'] {
+  const fits = new Map<string, string | null>();
+  for (const word of words) {
+    if (word.length < 3 || !/^[\u3400-\u9fff]+$/.test(word)) continue;
+    // inside the word only: a mask at its edge may belong to the word beside it (男*优先 is not 男者优先)
+    for (let i = 1; i < word.length - 1; i++) {
+      const form = `${word.slice(0, i)}*${word.slice(i + 1)}`;
+      const seen = fits.get(form);
+      fits.set(form, seen === undefined || seen === word ? word : null);
+    }
+  }
+  const index = new TermIndex();
+  const completions = new Map<string, string>();
+  for (const [form, word] of fits) {
+    if (word === null) continue;
+    index.add(form, 'masked');
+    completions.set(form, word);
+  }
+  return { index, words: completions };
+}
+
+export function compileVariants(table: VariantTable, words: Iterable<string> = []): CompiledVariants {
   const byLength = (a: string, b: string) => b.length - a.length;
   const phrases = [...Object.keys(table.phrases), ...Object.keys(table.initials ?? {})].sort(byLength);
   const noise = new Uint8Array(0x10000);
@@ -129,6 +156,7 @@ export function compileVariants(table: VariantTable): CompiledVariants {
     fold: new Int32Array(0x10000).fill(UNKNOWN),
     complex: new Map(),
     noise,
+    masked: maskedWordIndex(words),
   };
 }
 
@@ -391,10 +419,13 @@ export function normalize(original: string, variants: CompiledVariants): Normali
   if (HAS_PHRASE_LETTER.test(out.text)) out = replaceRanges(out, phraseReplacements(out.text, variants));
   if (HAS_ASCII_LETTER.test(out.text)) out = replaceRanges(out, pinyinReplacements(out.text, variants.table.pinyin));
   if (MAY_HAVE_TAG_SEPARATOR.test(out.text)) out = replaceRanges(out, tagSeparatorReplacements(out.text));
+  if (HAS_WORD_MASK.test(out.text)) out = replaceRanges(out, maskedWordReplacements(out.text, variants.masked));
   out = dropNoiseBetweenHan(out, variants.noise);
   out = replaceRanges(out, misspellingReplacements(out.text, variants));
   if (variants.table.scoreOperators && out.text.includes('分')) out = replaceRanges(out, scoreReplacements(out.text, variants.table.scoreOperators));
   if (HAS_ASCII_LETTER.test(out.text)) out = replaceRanges(out, ocrDigitReplacements(out.text));
+  if (HAS_FIGURE_MASK.test(out.text)) out = replaceRanges(out, maskedFigureReplacements(out.text));
+  if (HAS_MIXED_FIGURE.test(out.text)) out = replaceRanges(out, mixedFigureReplacements(out.text));
   return Object.assign(markExclusionLists(foldNumbers(out), variants.table.exclusionLists), { original });
 }
 
@@ -493,6 +524,68 @@ function ocrDigitReplacements(text: string): Replacement[] {
     const end = m.index + run.length;
     if (!FIGURE_AFTER.test(text.slice(end, end + 1)) && !FIGURE_BEFORE.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;
     out.push({ start: m.index, end, text: run.replace(/o/g, '0').replace(/l/g, '1') });
+  }
+  return out;
+}
+
+/** A mask a platform's word filter or the poster put in beside a Chinese character (限男*, 乙*携带者, 保○金). */
+const WORD_MASK = /[*■□○●◯✕×]/g;
+const HAS_WORD_MASK = /[\u3400-\u9fff][*■□○●◯✕×]|[*■□○●◯✕×][\u3400-\u9fff]/;
+
+/**
+ * Masked words completed where the lexicon has one word that fits (不招乙*携带者 → 不招乙肝携带者, 试*期 → 试用期),
+ * leftmost-longest; a mask no single word fits stays, and between two characters it is then dropped as noise (男*优先).
+ */
+function maskedWordReplacements(text: string, masked: CompiledVariants['masked']): Replacement[] {
+  const probe = text.replace(WORD_MASK, '*');
+  const out: Replacement[] = [];
+  let last = 0;
+  for (const hit of masked.index.scan(probe)) {
+    if (hit.start < last) continue;
+    out.push({ start: hit.start, end: hit.end, text: masked.words.get(probe.slice(hit.start, hit.end))! });
+    last = hit.end;
+  }
+  return out;
+}
+
+/** A digit beside a mask a platform's filter or the poster put in (3*岁以下, 18-2■岁, 保证金5**元). */
+const HAS_FIGURE_MASK = /\d[*■□○●◯✕×]|[*■□○●◯✕×]\d/;
+/**
+ * A figure with masked digits after its first (× only where no digit follows it: 60×40 is a size), told apart by
+ * what stands beside it; masks before a figure are Markdown's bold (**35岁以下**), not digits.
+ */
+const MASKED_FIGURE_RUN = /\d[\d*■□○●◯✕]*(?:[*■□○●◯✕][\d*■□○●◯✕]*|×(?!\d))/g;
+const MASKED_FIGURE_AFTER = /^[岁元块万千百周以至到\-~—%％/+wk]/;
+
+/**
+ * Masked digits read as 0 (3*岁以下 → 30岁以下, 18-4■岁 → 18-40岁): the figure's size is what a limit or a price
+ * says, and a masked phone number (138****5678) has no unit beside it and stays.
+ */
+function maskedFigureReplacements(text: string): Replacement[] {
+  const out: Replacement[] = [];
+  for (const m of text.matchAll(MASKED_FIGURE_RUN)) {
+    const run = m[0];
+    const end = m.index + run.length;
+    if (!MASKED_FIGURE_AFTER.test(text.slice(end, end + 1)) && !FIGURE_BEFORE.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;
+    out.push({ start: m.index, end, text: run.replace(/[*■□○●◯✕×]/g, '0') });
+  }
+  return out;
+}
+
+/**
+ * A figure written half in digits, half in Chinese numerals to pass a filter (9八5, 1八-4五岁, 3十岁以内). 一 is left
+ * out: between digits it is a dash (经验1一3年).
+ */
+const HAS_MIXED_FIGURE = /\d[二两三四五六七八九十]|[二两三四五六七八九]\d/;
+const MIXED_FIGURE_RUN = /\d*(?:\d[二两三四五六七八九十]|[二两三四五六七八九]\d)[\d二两三四五六七八九十]*/g;
+const NUMERAL_DIGIT: Record<string, string> = { 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+function mixedFigureReplacements(text: string): Replacement[] {
+  const out: Replacement[] = [];
+  for (const m of text.matchAll(MIXED_FIGURE_RUN)) {
+    // 十 stands for a zero where no digit follows it (3十 → 30) and for nothing before one (3十5 → 35)
+    const figure = m[0].replace(/十(?=\d|[二两三四五六七八九])/g, '').replace(/十/g, '0').replace(/[二两三四五六七八九]/g, (d) => NUMERAL_DIGIT[d]!);
+    out.push({ start: m.index, end: m.index + m[0].length, text: figure });
   }
   return out;
 }

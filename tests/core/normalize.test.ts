@@ -28,6 +28,26 @@ describe('normalize', () => {
     expect(norm('第一学历985/211/双一流，薪资4800/月').text).toBe('第一学历985/211/双一流,薪资4800/月');
   });
 
+  it("reads masked digits in a figure as 0, and leaves masked phone numbers, sizes and Markdown's bold alone", () => {
+    const n = norm('年龄3*岁以下，18-4■岁，押金5**元');
+    expect(n.text).toBe('年龄30岁以下,18-40岁,押金500元');
+    expect(toOriginalRange(n, 2, 7)).toEqual([2, 7]);
+    expect(norm('电话138****5678，纸箱60×40cm，**35岁以下**').text).toBe('电话138****5678,纸箱60×40cm,**35岁以下**');
+  });
+
+  it('completes a masked word where one lexicon word alone fits, and drops a mask no word fits between two characters', () => {
+    const n = norm('不招乙*携带者，试用期内无生*计划，男*优先');
+    expect(n.text).toBe('不招乙肝携带者,试用期内无生育计划,男优先');
+    expect(toOriginalRange(n, 2, 7)).toEqual([2, 7]);
+    // a mask at a word's edge may belong to the word beside it
+    expect(norm('**形象气质佳**').text).toBe('**形象气质佳**');
+  });
+
+  it('reads a figure written half in Chinese numerals (9八5, 1八-4五岁, 3十岁), not 一 between digits (a dash)', () => {
+    expect(norm('限9八5，1八-4五岁，3十岁以内').text).toBe('限985,18-45岁,30岁以内');
+    expect(norm('经验1一3年').text).toBe('经验1-3年');
+  });
+
   it('never reads a conjunction as a typo (2021年及以后 is not 年纪以后, 已于 is not 已育)', () => {
     expect(norm('2021年及以后毕业，公司已于3月开业').text).toBe('2021年及以后毕业,公司已于3月开业');
   });

@@ -294,8 +294,13 @@ const fixedCorpora = [
   'hospital-escorts-and-patient-companions',
   'study-tours-and-youth-camp-instructors',
   'hired-crowds-and-queue-fillers',
+  'vending-restockers-and-unmanned-retail',
+  'bike-sharing-and-e-scooter-operations',
+  'cinemas-livehouses-and-theatre-front-of-house',
 ];
 const partlyFixedCorpora = [
+  'platform-masked-and-filtered-wording',
+  'community-canteens-and-elderly-meal-services',
   'agency-posts',
   'differential-pay-and-terms-by-group',
   'community-group-buying-and-side-hustles',

@@ -44,6 +44,9 @@ function sortInPlace<T>(list: T[], order: (x: T, y: T) => number): T[] {
   return list;
 }
 
+/** A mask a word filter or the poster put in a word (normalize.ts completes the word the check reads). */
+const MASKED = /[*■□○●◯✕×]/;
+
 /** `replace` for one match: `$1`…`$9` are its groups, `$$` a dollar sign. */
 const expand = (replace: string, m: RegExpMatchArray) => replace.replace(/\$(\$|\d)/g, (_, g: string) => (g === '$' ? '$' : (m[Number(g)] ?? '')));
 
@@ -53,7 +56,8 @@ const expand = (replace: string, m: RegExpMatchArray) => replace.replace(/\$(\$|
  * (全日制普通高等学校统招本科 has two study modes); each is matched in the clause, so lookaheads see what follows.
  */
 function rewriteOf(layout: TextLayout, t: FixTarget): TextEdit | undefined {
-  if (!t.fix.rewrites.length) return undefined;
+  // a rewrite reads the words, and a filter's mask hides them (全日*统招本科): such a finding goes whole
+  if (!t.fix.rewrites.length || MASKED.test(layout.text.slice(t.start, t.end))) return undefined;
   const tail = layout.text.slice(t.start, layout.clauseEnd(t.end));
   const findingLength = t.end - t.start;
   for (const { re, replace } of t.fix.rewrites) {

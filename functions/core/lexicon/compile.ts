@@ -114,6 +114,17 @@ const OPERATOR_SETS: Record<string, string> = {
   quota: OPERATOR_TAG,
 };
 
+/** The words of the categories' own sets and term lists, folded: the words a filter's mask may hide. */
+function maskableWords(lexicon: Lexicon): Set<string> {
+  const out = new Set<string>();
+  for (const file of lexicon.categories) {
+    for (const list of Object.values(file.sets)) for (const w of list) out.add(fold(w));
+    for (const rule of file.rules) for (const p of rule.patterns) if ('terms' in p) for (const t of p.terms) out.add(fold(t));
+  }
+  for (const list of Object.values(lexicon.common.sets)) for (const w of list) out.add(fold(w));
+  return out;
+}
+
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const words = new Set<string>();
   const rules: CompiledRule[] = [];
@@ -136,6 +147,9 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   for (const w of commonSets.neutral ?? []) index.add(fold(w), neutral[0]!);
   index.hideWith(neutral[0]!);
   indexed.add(neutral[0]!);
+  // Names that hold a gap breaker (教会 holds 会): inside them it breaks nothing.
+  for (const w of commonSets.hides_gap ?? []) index.add(fold(w), 'common:hides_gap');
+  index.hideWith('common:hides_gap');
 
   for (const file of lexicon.categories) {
     const sets = { ...commonSets, ...file.sets };
@@ -277,7 +291,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   return {
     version: lexicon.version,
     rules,
-    variants: compileVariants(variantTable),
+    // every word of the categories' own sets and term lists may be written masked (the generated vocabularies are left out: thousands of places would make every masked form ambiguous)
+    variants: compileVariants(variantTable, maskableWords(lexicon)),
     words: [...words].filter((w) => /[\u3400-\u9fff]/.test(w)),
     index,
     triggers,
