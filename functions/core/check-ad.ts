@@ -18,6 +18,7 @@ import type { ClauseModel } from './model/clause-model.js';
 import { secondOpinion } from './model/second-opinion.js';
 import { WHOLE_AD } from './detectors/types.js';
 import { bracketAround } from './segments.js';
+import { withdrawnAt, withdrawnCategories } from './analysis/withdrawals.js';
 import { CONDITION_PATHS } from './lexicon/schema.js';
 import { conditionHolds, conditionValue } from './structured/conditions.js';
 import { ELEMENT_NAMES } from './structured/elements.js';
@@ -124,7 +125,11 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
   }
   // A job-seeker's post describes its writer: what it says of them is imposed on no one.
   const wholeAd = adRole(fields, lexicon.roles);
-  const stands = (a: FieldAnalysis, rule: CompiledRule, start: number, end: number) => !wholeAd?.clears(rule.category) && keep(a, rule, start, end, lexicon);
+  // A reply that drops some of its quoted draft's conditions (年龄那条删掉): they no longer hold in the quotes.
+  const withdrawn = withdrawnCategories(fields.map((f) => f.n.text), lexicon.withdrawals);
+  const dropped = (a: FieldAnalysis, category: Category, start: number) => withdrawn.has(category) && withdrawnAt(a.n.text, start, category, lexicon.withdrawals);
+  const stands = (a: FieldAnalysis, rule: CompiledRule, start: number, end: number) =>
+    !wholeAd?.clears(rule.category) && !dropped(a, rule.category, start) && keep(a, rule, start, end, lexicon);
   const raw: RawFinding[] = [];
   for (const a of fields) {
     const open = openMatchers(a, lexicon.gates);
@@ -181,7 +186,7 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
   }
   if (deps.model) {
     for (const hit of secondOpinion(fields, kept, deps.model, lexicon)) {
-      if (wholeAd?.clears(hit.category)) continue;
+      if (wholeAd?.clears(hit.category) || dropped(byField.get(hit.field)!, hit.category, hit.start)) continue;
       const finding = toFinding(hit.rule, hit.field, hit.start, hit.end);
       findings.push({ ...finding, ruleId: `model:${hit.category}`, severity: 'review', source: 'model', score: Math.round(hit.score * 1000) / 1000 });
     }

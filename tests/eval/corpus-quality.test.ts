@@ -297,6 +297,11 @@ const fixedCorpora = [
   'vending-restockers-and-unmanned-retail',
   'bike-sharing-and-e-scooter-operations',
   'cinemas-livehouses-and-theatre-front-of-house',
+  'pharma-and-medical-device-sales-reps',
+  'phone-repair-and-electronics-markets',
+  'rural-teaching-volunteers-and-substitute-teachers',
+  'citizen-hotlines-and-government-service-centres',
+  'forwarded-email-chains',
 ];
 const partlyFixedCorpora = [
   'platform-masked-and-filtered-wording',

@@ -8,6 +8,7 @@ import { DETECTORS, type Detector } from '../detectors/index.js';
 import type { CompiledConstruction } from '../analysis/constructions.js';
 import { compileRoles, OPERATOR_TAG, RESTRICT_TAG, type CompiledRole } from '../analysis/roles.js';
 import type { CompiledScenario } from '../analysis/scenarios.js';
+import type { CompiledWithdrawal } from '../analysis/withdrawals.js';
 import { TermIndex } from '../scan/term-index.js';
 import { compileFixes, type CompiledFixes } from '../fixes/compile-fixes.js';
 import { regexTrigger, type RegexTrigger } from './regex-trigger.js';
@@ -95,6 +96,8 @@ export interface CompiledLexicon {
   fixes: CompiledFixes;
   /** Which matchers a field's words make worth trying. */
   gates: MatcherGates;
+  /** Per category, a reply's words withdrawing its conditions from a quoted draft (年龄那条删掉). */
+  withdrawals: CompiledWithdrawal[];
 }
 
 /** Lexicon text is folded like ad text (NFKC + lower case), so a rule written with ， matches the normalised ,. */
@@ -302,5 +305,11 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     neutral,
     fixes: compileFixes(lexicon),
     gates: compileGates(rules),
+    // a category file's `withdraw_key` words (年龄, 户口) before the common `withdraw_verbs` (删掉, 不要了)
+    withdrawals: lexicon.categories.flatMap((file) =>
+      file.sets.withdraw_key?.length && commonSets.withdraw_verbs?.length
+        ? [{ category: file.category, re: new RegExp(`${alternation(file.sets.withdraw_key)}[^，。；,;\\n]{0,8}?${alternation(commonSets.withdraw_verbs)}`) }]
+        : [],
+    ),
   };
 }
