@@ -302,8 +302,13 @@ const fixedCorpora = [
   'rural-teaching-volunteers-and-substitute-teachers',
   'citizen-hotlines-and-government-service-centres',
   'forwarded-email-chains',
+  'errand-runners-and-same-city-couriers',
+  'home-decoration-consultants-and-designers',
+  'zoos-aquariums-and-wildlife-parks',
+  'intangible-heritage-craft-workshops',
 ];
 const partlyFixedCorpora = [
+  'numeric-shorthand-conditions',
   'platform-masked-and-filtered-wording',
   'community-canteens-and-elderly-meal-services',
   'agency-posts',
