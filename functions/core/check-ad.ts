@@ -107,7 +107,7 @@ function operatorAside(a: FieldAnalysis, start: number, end: number): [number, n
  */
 function keep(a: FieldAnalysis, rule: CompiledRule, start: number, end: number, lexicon: CompiledLexicon): boolean {
   if (NAME_FIELDS.has(a.field) && ATTRIBUTE_CATEGORIES.has(rule.category) && rule.category !== 'region') return false;
-  if (exceptionApplies(a.n.text, start, end, rule.exceptions, operatorAside(a, start, end))) return false;
+  if (exceptionApplies(a.n.text, start, end, rule.exceptions, () => operatorAside(a, start, end))) return false;
   // a neutral word may close a list of the attribute's peers after it (后生仔、靓女、阿叔阿姐都欢迎): look further after than before
   if (ATTRIBUTE_CATEGORIES.has(rule.category) && neutralNextTo(a.n.text, a.hitsIn(Math.max(0, start - 8), end + 16), start, end, lexicon.neutral)) return false;
   return !clearingRole(a, start, end, rule.category, lexicon.roles);

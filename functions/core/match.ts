@@ -61,11 +61,18 @@ export class BoundaryIndex {
 }
 
 /**
- * Whether one of the exceptions holds for the hit at [start, end). Given the `aside` (a bracket holding the hit and
- * an operator of its own), words wholly outside it do not clear the hit (男女不限（女生优先）: the aside takes the
- * neutral wording back), though a match reaching into the bracket does.
+ * Whether one of the exceptions holds for the hit at [start, end). Given `asideOf` (the bracket holding the hit and
+ * an operator of its own, looked up only once an exception matches), words wholly outside it do not clear the hit
+ * (男女不限（女生优先）: the aside takes the neutral wording back), though a match reaching into the bracket does.
  */
-export function exceptionApplies(text: string, start: number, end: number, exceptions: CompiledException[], aside?: readonly [number, number]): boolean {
+export function exceptionApplies(
+  text: string,
+  start: number,
+  end: number,
+  exceptions: CompiledException[],
+  asideOf?: () => readonly [number, number] | undefined,
+): boolean {
+  let aside: readonly [number, number] | undefined | null = null; // null: not looked up yet
   for (const ex of exceptions) {
     if (ex.unless?.test(text) || (ex.hit && !ex.hit.test(text.slice(start, end)))) continue;
     const [s, e] = ex.scope === 'overlap' ? [Math.max(0, start - 8), Math.min(text.length, end + 8)] : scopeRange(text, start, end, ex.scope);
@@ -82,6 +89,7 @@ export function exceptionApplies(text: string, start: number, end: number, excep
         if (ms < end && me > start) return true;
         continue;
       }
+      if (aside === null) aside = asideOf?.();
       if (aside === undefined || (me > aside[0] && ms <= aside[1])) return true;
     }
   }
