@@ -528,9 +528,11 @@ function ocrDigitReplacements(text: string): Replacement[] {
   return out;
 }
 
-/** A mask a platform's word filter or the poster put in beside a Chinese character (限男*, 乙*携带者, 保○金). */
-const WORD_MASK = /[*■□○●◯✕×]/g;
-const HAS_WORD_MASK = /[\u3400-\u9fff][*■□○●◯✕×]|[*■□○●◯✕×][\u3400-\u9fff]/;
+/** What a platform's word filter or the poster puts in for a hidden character (限男*, 3*岁以下, 押■500, 保○金). */
+export const MASK_CHARS = '*■□○●◯✕×';
+const WORD_MASK = new RegExp(`[${MASK_CHARS}]`, 'g');
+/** A mask beside a Chinese character (乙*携带者). */
+const HAS_WORD_MASK = new RegExp(`[\\u3400-\\u9fff][${MASK_CHARS}]|[${MASK_CHARS}][\\u3400-\\u9fff]`);
 
 /**
  * Masked words completed where the lexicon has one word that fits (不招乙*携带者 → 不招乙肝携带者, 试*期 → 试用期),
@@ -548,13 +550,14 @@ function maskedWordReplacements(text: string, masked: CompiledVariants['masked']
   return out;
 }
 
-/** A digit beside a mask a platform's filter or the poster put in (3*岁以下, 18-2■岁, 保证金5**元). */
-const HAS_FIGURE_MASK = /\d[*■□○●◯✕×]|[*■□○●◯✕×]\d/;
+/** A digit beside a mask (3*岁以下, 18-2■岁, 保证金5**元). */
+const HAS_FIGURE_MASK = new RegExp(`\\d[${MASK_CHARS}]|[${MASK_CHARS}]\\d`);
 /**
  * A figure with masked digits after its first (× only where no digit follows it: 60×40 is a size), told apart by
  * what stands beside it; masks before a figure are Markdown's bold (**35岁以下**), not digits.
  */
-const MASKED_FIGURE_RUN = /\d[\d*■□○●◯✕]*(?:[*■□○●◯✕][\d*■□○●◯✕]*|×(?!\d))/g;
+const DIGIT_MASKS = MASK_CHARS.replace('×', '');
+const MASKED_FIGURE_RUN = new RegExp(`\\d[\\d${DIGIT_MASKS}]*(?:[${DIGIT_MASKS}][\\d${DIGIT_MASKS}]*|×(?!\\d))`, 'g');
 const MASKED_FIGURE_AFTER = /^[岁元块万千百周以至到\-~—%％/+wk]/;
 
 /**
@@ -567,7 +570,7 @@ function maskedFigureReplacements(text: string): Replacement[] {
     const run = m[0];
     const end = m.index + run.length;
     if (!MASKED_FIGURE_AFTER.test(text.slice(end, end + 1)) && !FIGURE_BEFORE.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;
-    out.push({ start: m.index, end, text: run.replace(/[*■□○●◯✕×]/g, '0') });
+    out.push({ start: m.index, end, text: run.replace(WORD_MASK, '0') });
   }
   return out;
 }

@@ -9,6 +9,7 @@
  * 2. Apply the plan, tidy the seams (edited-text.ts) and read the result back as edits of the original.
  * 3. Share each edit out among the findings it covers, at their starts.
  */
+import { MASK_CHARS } from '../normalize.js';
 import type { CompiledFix } from './compile-fixes.js';
 import { EditedText, type ResultEdit, type TextEdit } from './edited-text.js';
 import { isSeparator, TextLayout } from './text-layout.js';
@@ -45,7 +46,7 @@ function sortInPlace<T>(list: T[], order: (x: T, y: T) => number): T[] {
 }
 
 /** A mask a word filter or the poster put in a word (normalize.ts completes the word the check reads). */
-const MASKED = /[*■□○●◯✕×]/;
+const MASKED = new RegExp(`[${MASK_CHARS}]`);
 
 /** `replace` for one match: `$1`…`$9` are its groups, `$$` a dollar sign. */
 const expand = (replace: string, m: RegExpMatchArray) => replace.replace(/\$(\$|\d)/g, (_, g: string) => (g === '$' ? '$' : (m[Number(g)] ?? '')));
