@@ -117,7 +117,7 @@ const OPERATOR_SETS: Record<string, string> = {
   quota: OPERATOR_TAG,
 };
 
-/** The words of the categories' own sets and term lists, folded: the words a filter's mask may hide. */
+/** The words of the categories' sets and term lists and of the common sets, folded: the words a filter's mask may hide. */
 function maskableWords(lexicon: Lexicon): Set<string> {
   const out = new Set<string>();
   for (const file of lexicon.categories) {
@@ -294,7 +294,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   return {
     version: lexicon.version,
     rules,
-    // every word of the categories' own sets and term lists may be written masked (the generated vocabularies are left out: thousands of places would make every masked form ambiguous)
+    // any of those words may be written masked (the generated vocabularies are left out: thousands of places would make every masked form ambiguous)
     variants: compileVariants(variantTable, maskableWords(lexicon)),
     words: [...words].filter((w) => /[\u3400-\u9fff]/.test(w)),
     index,
