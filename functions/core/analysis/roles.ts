@@ -138,6 +138,16 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
   // 要求已婚已育（母婴产品更懂顾客）: a restriction written right before the words binds them, whatever the clause adds.
   const restricted = clauseHits.some((h) => h.tags.has(RESTRICT_TAG) && h.start <= start && h.end >= start - 1);
   let sentenceHits: typeof clauseHits | undefined;
+  // A bracket opened inside a hit annotates it (办理健康证（约60元，公司报销）): a cue later in the bracket speaks of the
+  // hit, though the bracket's comma ends the clause. A hit wholly inside a bracket is one of its items, not its subject.
+  let asideCues: readonly TermHit[] | undefined;
+  const laterInAside = () => {
+    if (asideCues === undefined) {
+      const bracket = bracketAround(a.n.text, end - 1, end);
+      asideCues = bracket && bracket[0] > start && bracket[1] > clause.end ? a.hitsIn(Math.max(end, clause.end), bracket[1]) : [];
+    }
+    return asideCues;
+  };
   for (const role of roles) {
     if (role.scope === 'ad' || !role.clears(category)) continue;
     if (role.scope === 'following' || role.scope === 'preceding') {
@@ -149,13 +159,15 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
     const cued =
       hits.some((h) => h.tags.has(role.tag) && !(role.scope === 'sentence' && contrastBetween(a.n.text, h.end, start)) && cueReaches(a.n.text, h, start, end, role)) ||
       (role.askTag !== undefined && isQuestion(a, clause, role.askTag));
+    // …and speaks of that hit alone, whoever the clause names
+    const asideCued = role.scope === 'clause' && laterInAside().some((h) => h.tags.has(role.tag));
     const sectioned = clause.section !== undefined && role.sections.has(clause.section);
-    if (!cued && !sectioned) continue;
+    if (!cued && !sectioned && !asideCued) continue;
     if (role.quoted && !quotesACondition(a, start, end, clauseHits)) continue;
     if (role.unlessTag && (sentenceHits ??= a.hitsIn(clause.sentenceStart, clause.sentenceEnd)).some((h) => h.tags.has(role.unlessTag!))) continue;
     // A cue holds unless the clause names the applicant, excludes someone (高血压患者勿扰) or restricts the words
     // themselves: a strong cue holds even then. A section is weaker and yields to any operator (岗位职责 listing 限男性).
-    if (cued ? role.strong || (!applicant && !excludes && !restricted) : role.strongSections.has(clause.section!) || (!applicant && !operator)) return role.name;
+    if (asideCued || cued ? role.strong || asideCued || (!applicant && !excludes && !restricted) : role.strongSections.has(clause.section!) || (!applicant && !operator)) return role.name;
   }
   return undefined;
 }
