@@ -7,7 +7,10 @@
  * - vocab-pinyin.json from pinyin-pro: the pinyin, half-pinyin and initial-letter spellings of the words of
  *   the sets named in common.yaml `pinyinOf`;
  * - vocab-homophones.json, also from pinyin-pro: near-homophone misspellings (少数名族) of the words of the
- *   sets named in common.yaml `homophonesOf`, over the characters of the tokenizer's dictionary.
+ *   sets named in common.yaml `homophonesOf`, over the characters of the tokenizer's dictionary;
+ * - vocab-glyphs.json from opencc-js: Japanese, Hong Kong and Taiwan glyphs of simplified characters (気 → 气);
+ * - vocab-split-characters.json from hanzi (cjk-decomp): the pinyinOf words with a character written as its two
+ *   parts (田力 for 男, 未女昏 for 未婚).
  * `--check` compares instead of writing (the test suite runs it), so a stale file fails CI.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -168,6 +168,27 @@ const isCircledNumber = (code: number) =>
   (code >= 0x2460 && code <= 0x2473) || (code >= 0x24ea && code <= 0x24ff) || (code >= 0x2776 && code <= 0x2793) || (code >= 0x3251 && code <= 0x325f) || (code >= 0x32b1 && code <= 0x32bf);
 const LIST_BREAK = ';'.charCodeAt(0);
 
+/** The digit a circled or dingbat number from ⓪/① to ⑨ stands for, or -1. */
+function circledDigit(code: number): number {
+  if (code === 0x24ea || code === 0x24ff) return 0;
+  for (const first of [0x2460, 0x2776, 0x2780, 0x278a]) if (code >= first && code < first + 9) return code - first + 1;
+  return -1;
+}
+
+/** What a figure may end with: 月入⑤w+, ⑧千. */
+const FIGURE_END = /^[wWkK万千+]/;
+
+/**
+ * A circled number is a digit where it writes a figure: beside another (⑨⑧⑤/②①①), or after a word and before a
+ * figure's unit (月入⑤w+). Elsewhere it marks a list item (①45-55岁).
+ */
+function circledFigureDigit(text: string, i: number): number {
+  const digit = circledDigit(text.charCodeAt(i));
+  if (digit < 0) return -1;
+  const inRun = circledDigit(text.charCodeAt(i - 1)) >= 0 || circledDigit(text.charCodeAt(i + 1)) >= 0;
+  return inRun || (isHanCode(text.charCodeAt(i - 1)) && FIGURE_END.test(text.charAt(i + 1))) ? digit : -1;
+}
+
 function classify(variants: CompiledVariants, code: number): number {
   if (isInvisible(code) || isControl(code)) return DROP;
   if (isCircledNumber(code)) return LIST_BREAK;
@@ -206,6 +227,10 @@ function foldText(original: string, variants: CompiledVariants): Normalized {
     }
     let f = fold[code]!;
     if (f === UNKNOWN) f = fold[code] = classify(variants, code);
+    if (f === LIST_BREAK && code !== LIST_BREAK) {
+      const digit = circledFigureDigit(original, i);
+      if (digit >= 0) f = 0x30 + digit;
+    }
     if (f >= 0) out.push(f, i, i + 1);
     else if (f === COMPLEX) {
       const folded = complex.get(code)!;

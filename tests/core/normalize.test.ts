@@ -73,6 +73,17 @@ describe('normalize', () => {
     expect(toOriginalRange(n, 4, 11)).toEqual([4, 11]);
   });
 
+  it('reads circled numbers that write a figure as its digits: beside another, or before a unit', () => {
+    expect(norm('⑨⑧⑤/②①①优先，月入⑤w+').text).toBe('985/211优先,月入5w+');
+  });
+
+  it('folds what posts write past keyword filters: variant glyphs, a character split in two, 钕 for 女', () => {
+    expect(norm('形像気質佳，年齢30歳以下').text).toBe('形象气质佳,年龄30岁以下');
+    expect(norm('限未女昏，田力生优先，只要钕生').text).toBe('限未婚,男生优先,只要女生');
+    // a neighbour that makes a word with the parts keeps them: 种田 and 力气 are words
+    expect(norm('种田力气大').text).toBe('种田力气大');
+  });
+
   it('reads an arrow between two words as a step of a list, and inside a word as noise', () => {
     expect(norm('添加客服→审核作品→缴纳').text).toBe('添加客服,审核作品,缴纳');
     expect(norm('押→金').text).toBe('押金');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLexiconDir } from '../../functions/adapters/lexicon-files.js';
 import { defaultLexiconDir } from '../../functions/engine.js';
 import { jiebaDictionaryWords } from '../../functions/adapters/jieba-tokenizer.js';
-import { ethnicGroups, generateVocabularies, homophoneMisspellings, pinyinSpellings, places, shortPlaceName, vocabularyFileText } from '../../functions/vocab/generate.js';
+import { ethnicGroups, generateVocabularies, glyphVariants, homophoneMisspellings, pinyinSpellings, places, shortPlaceName, splitCharacters, vocabularyFileText } from '../../functions/vocab/generate.js';
 
 const dir = defaultLexiconDir();
 
@@ -35,6 +35,21 @@ describe('generated vocabularies', () => {
     expect(wordNeighbours['领']![1]).toContain('取');
     const known = new Set(words);
     for (const misspelt of Object.keys(guardedMisspellings)) expect(known.has(misspelt), misspelt).toBe(false);
+  });
+
+  it('fold Japanese and Hong Kong glyphs to simplified ones, but never an everyday simplified character', () => {
+    const { symbols } = glyphVariants().variants!;
+    expect(symbols).toMatchObject({ 気: '气', 齢: '龄', 歳: '岁', 衞: '卫' });
+    // Japanese reads these as other characters; in Chinese they are words of their own (沪籍, 给予, 欠薪)
+    for (const everyday of ['沪', '予', '欠', '芸']) expect(symbols[everyday]).toBeUndefined();
+  });
+
+  it('split a word\'s character into its two parts, unless the parts make a word themselves', () => {
+    const words = jiebaDictionaryWords();
+    const { guardedMisspellings } = splitCharacters(loadLexiconDir(dir), [ethnicGroups(), places()], words).variants!;
+    expect(guardedMisspellings).toMatchObject({ 田力: '男', 田力生: '男生', 未女昏: '未婚' });
+    // 女生 is a word: 男女生 is never 男姓
+    expect(Object.keys(guardedMisspellings).some((typed) => typed.includes('女生'))).toBe(false);
   });
 
   it('hold all 56 ethnic groups with their short forms, and no ordinary words', () => {

@@ -284,6 +284,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const variantTable: VariantTable = { ...lexicon.common.variants };
   for (const vocabulary of lexicon.vocabularies) {
     if (!vocabulary.variants) continue;
+    variantTable.symbols = { ...variantTable.symbols, ...vocabulary.variants.symbols };
     variantTable.pinyin = { ...variantTable.pinyin, ...vocabulary.variants.pinyin };
     variantTable.phrases = { ...variantTable.phrases, ...vocabulary.variants.phrases };
     variantTable.initials = { ...variantTable.initials, ...vocabulary.variants.initials };

@@ -293,6 +293,8 @@ export const VocabularyFileSchema = z
     sets: SetsSchema.default({}),
     variants: z
       .object({
+        /** Single characters folded wherever they appear (Japanese 気 → 气): one character for one. */
+        symbols: z.record(z.string().length(1), z.string().length(1)).default({}),
         pinyin: z.record(z.string().regex(/^[a-z]+$/), z.string()).default({}),
         phrases: z.record(z.string(), z.string()).default({}),
         /** Initial letters (bzj): also English abbreviations, so only folded next to Chinese or a figure. */
