@@ -12,6 +12,8 @@ export interface ExclusionLists {
   operators: readonly string[];
   /** What is written after each item. */
   operator: string;
+  /** Labels whose items on the same line are each excluded (一票否决：乙肝、大小三阳；, 减分项：35岁+、已婚未育). */
+  vetoLabels?: readonly string[];
 }
 
 /** A header is a short line; a very short one needs no pointer (请自觉绕行：, 不符合的别来：). */
@@ -37,10 +39,49 @@ const isHeader = (line: string, lists: ExclusionLists) =>
   lists.operators.some((w) => line.includes(w)) &&
   (line.length <= BARE_HEADER_MAX || lists.pointers.some((w) => line.includes(w)));
 
+/** The operator after an item's first part (its words before a comma, bracket or sentence end), unless it has one. */
+function excludeItem(text: string, from: number, end: number, lists: ExclusionLists): Replacement | undefined {
+  const partEnd = PART_END.exec(text.slice(from, end));
+  let to = partEnd ? from + partEnd.index : end;
+  while (to > from && /\s/.test(text[to - 1]!)) to--;
+  const part = text.slice(from, to);
+  if (to <= from || lists.operators.some((w) => part.includes(w))) return undefined;
+  // the operator joins the part's last character (and maps to it in the original)
+  const last = text.charCodeAt(to - 1) >= 0xdc00 && text.charCodeAt(to - 1) <= 0xdfff && to - 2 >= from ? to - 2 : to - 1;
+  return { start: last, end: to, text: text.slice(last, to) + lists.operator };
+}
+
+/** Where a veto label's items end: the end of its clause or line. */
+const VETO_END = /[;。!?\n]/;
+/** 一票否决：少数民族、有宗教信仰（…）；: each item after a veto label, up to the end of its clause, is excluded. */
+function vetoItems(text: string, lists: ExclusionLists, replacements: Replacement[]): void {
+  for (const label of lists.vetoLabels ?? []) {
+    for (let at = text.indexOf(`${label}:`); at >= 0; at = text.indexOf(`${label}:`, at + 1)) {
+      const from = at + label.length + 1;
+      const stop = VETO_END.exec(text.slice(from));
+      const end = stop ? from + stop.index : text.length;
+      // items split where no bracket is open (少数民族、有宗教信仰（宿舍统一管理，请理解）)
+      let item = from;
+      let depth = 0;
+      for (let i = from; i <= end; i++) {
+        const ch = text[i];
+        if (ch === '(') depth++;
+        else if (ch === ')') depth = Math.max(0, depth - 1);
+        else if (i === end || (depth === 0 && (ch === '、' || ch === ',' || ch === '/'))) {
+          const r = excludeItem(text, item, i, lists);
+          if (r) replacements.push(r);
+          item = i + 1;
+        }
+      }
+    }
+  }
+}
+
 export function markExclusionLists(n: Normalized, lists: ExclusionLists | undefined): Normalized {
   const { text } = n;
   if (!lists || !text.includes(':')) return n;
   const replacements: Replacement[] = [];
+  vetoItems(text, lists, replacements);
   for (let start = 0; start < text.length; ) {
     const end = lineEnd(text, start);
     const line = text.slice(start, end).trim();
@@ -52,18 +93,12 @@ export function markExclusionLists(n: Normalized, lists: ExclusionLists | undefi
       const item = text.slice(start, itemEnd);
       const mark = ITEM_MARK.exec(item);
       if (!item.trim() || item.trim().endsWith(':') || (!mark && item.trim().length > SHORT_ITEM)) break;
-      const from = start + (mark ? mark[0].length : item.length - item.trimStart().length);
-      const partEnd = PART_END.exec(text.slice(from, itemEnd));
-      let to = partEnd ? from + partEnd.index : itemEnd;
-      while (to > from && /\s/.test(text[to - 1]!)) to--;
-      const part = text.slice(from, to);
-      if (to > from && !lists.operators.some((w) => part.includes(w))) {
-        // the operator joins the part's last character (and maps to it in the original)
-        const last = text.charCodeAt(to - 1) >= 0xdc00 && text.charCodeAt(to - 1) <= 0xdfff && to - 2 >= from ? to - 2 : to - 1;
-        replacements.push({ start: last, end: to, text: text.slice(last, to) + lists.operator });
-      }
+      const r = excludeItem(text, start + (mark ? mark[0].length : item.length - item.trimStart().length), itemEnd, lists);
+      if (r) replacements.push(r);
       start = itemEnd + 1;
     }
   }
-  return replaceRanges(n, replacements);
+  // a veto label's line may also be a list's item: one operator per item
+  replacements.sort((a, b) => a.start - b.start);
+  return replaceRanges(n, replacements.filter((r, i) => i === 0 || r.start >= replacements[i - 1]!.end));
 }

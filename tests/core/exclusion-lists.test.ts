@@ -25,3 +25,17 @@ describe('a list headed by an exclusion', () => {
     expect(categories('以下人员勿投：\n- 没有驾照的\n公司位于杭州市西湖区，成立于2010年，员工30岁以上占多数，氛围好')).toEqual([]);
   });
 });
+
+describe('a veto label', () => {
+  it('excludes each item after it on its line, split where no bracket is open', () => {
+    const ad = '硬性：3年经验；\n一票否决：少数民族、有宗教信仰（宿舍统一管理，请理解）；\n减分项：35岁+、已婚未育';
+    expect(categories(ad)).toEqual(['age', 'ethnicity', 'marriage_pregnancy', 'religion']);
+    expect(normalize(ad, engine.lexicon.variants).text).toContain('少数民族勿扰、有宗教信仰勿扰(宿舍统一管理,请理解)');
+  });
+
+  it('leaves items that say their own operator, and lawful items, as they are', () => {
+    expect(categories('一票否决：酒驾、无驾照；\n加分项：有叉车证')).toEqual([]);
+    expect(normalize('淘汰项：不接受倒班', engine.lexicon.variants).text).toBe('淘汰项:不接受倒班勿扰');
+    expect(normalize('否决项：乙肝不要', engine.lexicon.variants).text).toBe('否决项:乙肝不要');
+  });
+});

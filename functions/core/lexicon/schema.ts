@@ -215,7 +215,7 @@ export const CommonFileSchema = z
          * written after each item.
          */
         exclusionLists: z
-          .object({ pointers: z.array(nonEmpty).min(1), operators: z.array(nonEmpty).min(1), operator: nonEmpty })
+          .object({ pointers: z.array(nonEmpty).min(1), operators: z.array(nonEmpty).min(1), operator: nonEmpty, vetoLabels: z.array(nonEmpty).default([]) })
           .strict()
           .optional(),
       })
