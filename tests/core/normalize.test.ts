@@ -74,12 +74,13 @@ describe('normalize', () => {
   });
 
   it('reads circled numbers that write a figure as its digits: beside another, or before a unit', () => {
-    expect(norm('⑨⑧⑤/②①①优先，月入⑤w+').text).toBe('985/211优先,月入5w+');
+    expect(norm('⑨⑧⑤/②①①优先，月入⑤w+，月入②-⑤萬').text).toBe('985/211优先,月入5w+,月入2-5万');
   });
 
   it('folds what posts write past keyword filters: variant glyphs, a character split in two, 钕 for 女', () => {
     expect(norm('形像気質佳，年齢30歳以下').text).toBe('形象气质佳,年龄30岁以下');
     expect(norm('限未女昏，田力生优先，只要钕生').text).toBe('限未婚,男生优先,只要女生');
+    expect(norm('限侽性，顔値高，扌甲身份证，夲地人優先').text).toBe('限男性,颜值高,押身份证,本地人优先');
     // a neighbour that makes a word with the parts keeps them: 种田 and 力气 are words
     expect(norm('种田力气大').text).toBe('种田力气大');
   });

@@ -40,6 +40,8 @@ describe('generated vocabularies', () => {
   it('fold Japanese and Hong Kong glyphs to simplified ones, but never an everyday simplified character', () => {
     const { symbols } = glyphVariants().variants!;
     expect(symbols).toMatchObject({ 気: '气', 齢: '龄', 歳: '岁', 衞: '卫' });
+    // CC-CEDICT's characters known only as a variant of one other
+    expect(symbols).toMatchObject({ 侽: '男', 値: '值', 靣: '面', 髙: '高' });
     // Japanese reads these as other characters; in Chinese they are words of their own (沪籍, 给予, 欠薪)
     for (const everyday of ['沪', '予', '欠', '芸']) expect(symbols[everyday]).toBeUndefined();
   });
@@ -50,6 +52,10 @@ describe('generated vocabularies', () => {
     expect(guardedMisspellings).toMatchObject({ 田力: '男', 田力生: '男生', 未女昏: '未婚' });
     // 女生 is a word: 男女生 is never 男姓
     expect(Object.keys(guardedMisspellings).some((typed) => typed.includes('女生'))).toBe(false);
+    // a left radical's form is never written alone: its character folds anywhere
+    const { misspellings } = splitCharacters(loadLexiconDir(dir), [ethnicGroups(), places()], words).variants!;
+    expect(misspellings).toMatchObject({ 扌甲: '押' });
+    expect(Object.keys(misspellings).every((typed) => '扌氵忄亻讠钅饣纟礻衤阝刂冫犭'.includes(typed[0]!))).toBe(true);
   });
 
   it('hold all 56 ethnic groups with their short forms, and no ordinary words', () => {
