@@ -14,6 +14,7 @@ import { gluedIntoLatinWord, isDigit, isLetter } from './scan/latin-words.js';
 import { TermIndex } from './scan/term-index.js';
 import { foldNumbers } from './numbers.js';
 import { markExclusionLists, type ExclusionLists } from './exclusion-lists.js';
+import { markQuizGates, type QuizGates } from './quiz-gates.js';
 
 export { toOriginalRange, type Normalized } from './mapped-text.js';
 
@@ -39,6 +40,8 @@ export interface VariantTable {
   scoreOperators?: { bonus: string; penalty: string };
   /** Lists headed by an exclusion (我们不要这样的人：), whose items are each excluded. */
   exclusionLists?: ExclusionLists;
+  /** Self-tests whose 'no' answers turn the applicant away (你是男生吗？ 否→不用投了): each gated question is a requirement. */
+  quizGates?: QuizGates;
 }
 
 /** Invisible characters that carry no meaning for rules: zero-width, soft hyphen, bidi controls, variation selectors. */
@@ -455,7 +458,8 @@ export function normalize(original: string, variants: CompiledVariants): Normali
   if (HAS_ASCII_LETTER.test(out.text)) out = replaceRanges(out, ocrDigitReplacements(out.text));
   if (HAS_FIGURE_MASK.test(out.text)) out = replaceRanges(out, maskedFigureReplacements(out.text));
   if (HAS_MIXED_FIGURE.test(out.text)) out = replaceRanges(out, mixedFigureReplacements(out.text));
-  return Object.assign(markExclusionLists(foldNumbers(out), variants.table.exclusionLists), { original });
+  out = markQuizGates(foldNumbers(out), variants.table.quizGates);
+  return Object.assign(markExclusionLists(out, variants.table.exclusionLists), { original });
 }
 
 const MAY_HAVE_TAG_SEPARATOR = /[/|·•・‧][^\n]*[/|·•・‧]/;

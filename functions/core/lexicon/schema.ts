@@ -218,6 +218,8 @@ export const CommonFileSchema = z
           .object({ pointers: z.array(nonEmpty).min(1), operators: z.array(nonEmpty).min(1), operator: nonEmpty, vetoLabels: z.array(nonEmpty).default([]) })
           .strict()
           .optional(),
+        /** Self-tests that turn applicants away by their answers: a gated question is written as `operator` + the question. */
+        quizGates: z.object({ turnedAway: z.array(nonEmpty).min(1), allYes: z.array(nonEmpty).default([]), operator: nonEmpty }).strict().optional(),
       })
       .strict(),
   })
