@@ -21,8 +21,8 @@ const HEADER_MAX = 30;
 const BARE_HEADER_MAX = 8;
 /** …but a list of what is not asked for is no exclusion (学历不要求：). */
 const NOT_ASKED = '不要求';
-/** An item starts with a list mark (normalisation has made numbers and circled numbers `;`), or is a short line. */
-const ITEM_MARK = /^[ \t]*(?:[-*•·>;]|\d{1,2}[.、)]|\(\d{1,2}\))[ \t]*/;
+/** An item starts with a list mark (normalisation has made circled numbers `;`; （一） is an article's), or is a short line. */
+const ITEM_MARK = /^[ \t]*(?:[-*•·>;]|\d{1,2}[.、)]|\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\))[ \t]*/;
 const SHORT_ITEM = 16;
 /** An item's first part ends at its first comma, bracket or sentence end: 60岁以上的(保险公司不给上). */
 const PART_END = /[,(;。!?]/;

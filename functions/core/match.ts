@@ -7,7 +7,7 @@ import { clausesWith, fieldHasAny, type FieldAnalysis } from './analysis/field-a
 import { matchScenario } from './analysis/scenarios.js';
 import type { Boundary, CompiledException, CompiledRule, ConstructionMatcher, Matcher, RegexMatcher, TermsMatcher } from './lexicon/compile.js';
 import type { Normalized } from './mapped-text.js';
-import { scopeRange } from './segments.js';
+import { bracketAround, scopeRange } from './segments.js';
 import { gluedIntoLatinWord } from './scan/latin-words.js';
 import { tokenBoundaries, type Tokenizer } from './tokenizer.js';
 
@@ -89,11 +89,20 @@ export function exceptionApplies(
         if (ms < end && me > start) return true;
         continue;
       }
+      // a reason given in a bracket after the condition does not take it back (男教练优先（学员以男孩为主）)
+      if (reasonAside(text, end, ms, me)) continue;
       if (aside === null) aside = asideOf?.();
       if (aside === undefined || (me > aside[0] && ms <= aside[1])) return true;
     }
   }
   return false;
+}
+
+/** Whether [ms, me) lies in a bracket opened after a hit ending at `end`: the writer's aside about it. */
+function reasonAside(text: string, end: number, ms: number, me: number): boolean {
+  if (ms < end) return false;
+  const bracket = bracketAround(text, ms, me);
+  return bracket !== undefined && bracket[0] >= end;
 }
 
 function spanOf(m: RegExpExecArray): [number, number] {

@@ -116,4 +116,11 @@ describe('checkAd', () => {
     const [finding] = check(description).findings;
     expect(finding && description.slice(finding.start, finding.end)).toBe('限男性');
   });
+
+  it('lets no reason in a bracket after a condition take it back, though a bracket holding a neutral wording still can', () => {
+    const ad = '要求：业余5段以上，男教练优先（学员以男孩为主，方便管理）。';
+    const gender = check(ad).findings.find((f) => f.category === 'gender');
+    expect(gender && ad.slice(gender.start, gender.end)).toBe('男教练优先');
+    expect(check('招聘服务员（男女不限）').findings.filter((f) => f.category === 'gender')).toEqual([]);
+  });
 });

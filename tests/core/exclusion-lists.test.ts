@@ -39,3 +39,10 @@ describe('a veto label', () => {
     expect(normalize('否决项：乙肝不要', engine.lexicon.variants).text).toBe('否决项:乙肝不要');
   });
 });
+
+describe('an article of rules', () => {
+  it('excludes each item marked （一）（二） under a header of exclusions', () => {
+    const ad = '第三条 有下列情形之一的，不予录用：\n（一）少数民族人员；\n（二）有宗教信仰的；\n（三）试工期间无故旷工的。';
+    expect(categories(ad)).toEqual(['ethnicity', 'religion']);
+  });
+});
