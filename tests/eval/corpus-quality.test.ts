@@ -32,7 +32,7 @@ const FIXED = { precision: 0.95, recall: 0.9, decisions: 0.95, clean: 1 };
 // who should not apply (R 0.895) and if/then branches (decision 0.90, two clean ads); wording written past keyword
 // filters (火星文: look-alikes that no maintained table carries, R 0.88–0.91), application instructions (disclosure of
 // 民族, 籍贯, 身高 asked without a condition, unlabelled here: R 0.87) and exam-coaching institutions (exam rules
-// explained to students read as conditions: two clean ads). Internet jargon stays off the bar (P 0.94): its writer
+// explained to students read as conditions: two clean ads) and homestays (two clean ads). Internet jargon stays off the bar (P 0.94): its writer
 // reads 拉新提成 and 30-45K for a senior post as lawful, where other corpora label recruiting pay and unexplained pay.
 const PARTLY_FIXED = { precision: 0.95, recall: 0.85, decisions: 0.9, clean: 2 };
 const fixedCorpora = [
@@ -320,12 +320,22 @@ const fixedCorpora = [
   'variant-characters-in-formal-posts',
   'long-haul-trucking-and-vehicle-affiliation',
   'bylaws-style-numbered-articles',
+  'after-school-care-centres',
+  'power-grid-line-and-substation-workers',
+  'custom-furniture-and-ceramics-factories',
+  'leaked-internal-screening-memos',
+  'rejection-replies-to-applicants',
+  'construction-site-clerks-and-safety-officers',
+  'personal-assistants-to-bosses',
+  'suits-and-does-not-suit-lists',
+  'cross-province-seasonal-labour-brokers',
 ];
 const partlyFixedCorpora = [
   'martian-script-and-variant-characters',
   'martian-script-gig-posts',
   'application-instructions-and-required-materials',
   'civil-service-exam-coaching-institutions',
+  'homestays-and-rural-guesthouses',
   'numeric-shorthand-conditions',
   'platform-masked-and-filtered-wording',
   'community-canteens-and-elderly-meal-services',
