@@ -8,7 +8,7 @@ import { expandProducts, type RolesFile } from '../lexicon/schema.js';
 import type { TermHit, TermIndex } from '../scan/term-index.js';
 import type { Clause, Section } from './clauses.js';
 import { insideQuotes, overlapsQuotes } from './quotations.js';
-import { bracketAround } from '../segments.js';
+import { bracketAround, OPENING_BRACKETS } from '../segments.js';
 import type { FieldAnalysis } from './field-analysis.js';
 
 export interface CompiledRole {
@@ -137,13 +137,16 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
   const operator = excludes || clauseHits.some((h) => h.tags.has(RESTRICT_TAG));
   // 要求已婚已育（母婴产品更懂顾客）: a restriction written right before the words binds them, whatever the clause adds.
   const restricted = clauseHits.some((h) => h.tags.has(RESTRICT_TAG) && h.start <= start && h.end >= start - 1);
-  let sentenceHits: typeof clauseHits | undefined;
+  // a role's cues in a range, from the field's hits of its tag (most fields hold few): a long sentence's every hit is never walked per role
+  const cuesIn = (tag: string, from: number, to: number) => (a.byTag.get(tag) ?? []).filter((h) => h.start >= from && h.start < to);
   // A bracket opened inside a hit annotates it (办理健康证（约60元，公司报销）): a cue later in the bracket speaks of the
   // hit, though the bracket's comma ends the clause. A hit wholly inside a bracket is one of its items, not its subject.
   let asideCues: readonly TermHit[] | undefined;
   const laterInAside = () => {
     if (asideCues === undefined) {
-      const bracket = bracketAround(a.n.text, end - 1, end);
+      // only a bracket opened inside the hit is looked for (most hits hold none)
+      const opens = [...a.n.text.slice(start + 1, end)].some((ch) => OPENING_BRACKETS.includes(ch));
+      const bracket = opens ? bracketAround(a.n.text, end - 1, end) : undefined;
       asideCues = bracket && bracket[0] > start && bracket[1] > clause.end ? a.hitsIn(Math.max(end, clause.end), bracket[1]) : [];
     }
     return asideCues;
@@ -155,16 +158,16 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
       if (a.byTag.get(role.tag)?.some((h) => (role.scope === 'following' ? h.end <= start : h.start >= end))) return role.name;
       continue;
     }
-    const hits = role.scope === 'sentence' ? (sentenceHits ??= a.hitsIn(clause.sentenceStart, clause.sentenceEnd)) : clauseHits;
+    const cues = role.scope === 'sentence' ? cuesIn(role.tag, clause.sentenceStart, clause.sentenceEnd) : cuesIn(role.tag, clause.start, Math.max(clause.end, end));
     const cued =
-      hits.some((h) => h.tags.has(role.tag) && !(role.scope === 'sentence' && contrastBetween(a.n.text, h.end, start)) && cueReaches(a.n.text, h, start, end, role)) ||
+      cues.some((h) => !(role.scope === 'sentence' && contrastBetween(a.n.text, h.end, start)) && cueReaches(a.n.text, h, start, end, role)) ||
       (role.askTag !== undefined && isQuestion(a, clause, role.askTag));
     // …and speaks of that hit alone, whoever the clause names
     const asideCued = role.scope === 'clause' && laterInAside().some((h) => h.tags.has(role.tag));
     const sectioned = clause.section !== undefined && role.sections.has(clause.section);
     if (!cued && !sectioned && !asideCued) continue;
     if (role.quoted && !quotesACondition(a, start, end, clauseHits)) continue;
-    if (role.unlessTag && (sentenceHits ??= a.hitsIn(clause.sentenceStart, clause.sentenceEnd)).some((h) => h.tags.has(role.unlessTag!))) continue;
+    if (role.unlessTag && cuesIn(role.unlessTag, clause.sentenceStart, clause.sentenceEnd).length) continue;
     // A cue holds unless the clause names the applicant, excludes someone (高血压患者勿扰) or restricts the words
     // themselves: a strong cue holds even then. A section is weaker and yields to any operator (岗位职责 listing 限男性).
     if (asideCued || cued ? role.strong || asideCued || (!applicant && !excludes && !restricted) : role.strongSections.has(clause.section!) || (!applicant && !operator)) return role.name;
