@@ -171,29 +171,33 @@ const isCircledNumber = (code: number) =>
   (code >= 0x2460 && code <= 0x2473) || (code >= 0x24ea && code <= 0x24ff) || (code >= 0x2776 && code <= 0x2793) || (code >= 0x3251 && code <= 0x325f) || (code >= 0x32b1 && code <= 0x32bf);
 const LIST_BREAK = ';'.charCodeAt(0);
 
-/** The digit a circled or dingbat number from ⓪/① to ⑨ stands for, or -1. */
-function circledDigit(code: number): number {
+/** The number a circled or dingbat number stands for (⓪ 0, ① 1, ⑳ 20, ㉟ 35, ㊿ 50, ❶ 1), or -1. */
+function circledValue(code: number): number {
   if (code === 0x24ea || code === 0x24ff) return 0;
-  for (const first of [0x2460, 0x2776, 0x2780, 0x278a]) if (code >= first && code < first + 9) return code - first + 1;
+  if (code >= 0x2460 && code <= 0x2473) return code - 0x2460 + 1;
+  if (code >= 0x3251 && code <= 0x325f) return code - 0x3251 + 21;
+  if (code >= 0x32b1 && code <= 0x32bf) return code - 0x32b1 + 36;
+  for (const first of [0x2776, 0x2780, 0x278a]) if (code >= first && code < first + 10) return code - first + 1;
   return -1;
 }
 
 const RANGE_DASH = /^[-~～—]$/;
-/** What a figure may end with: 月入⑤w+, ⑧千. */
-const FIGURE_END = /^[wWkK万千+]/;
+const isAnyDigit = (code: number) => isDigit(code) || (code >= 0xff10 && code <= 0xff19);
+/** What a figure may end with: 月入⑤w+, ⑧千, ㉚岁以内, ⑯0cm. */
+const FIGURE_END = /^(?:[wWkK万千+]|周岁|岁|cm|厘米|公分)/;
 
 /**
- * A circled number is a digit where it writes a figure: beside another (⑨⑧⑤/②①①), or after a word and before a
- * figure's unit (月入⑤w+). Elsewhere it marks a list item (①45-55岁).
+ * A circled number is a figure where it writes one: beside another or a digit (⑨⑧⑤/②①①, ５⓪岁), in a range of two
+ * (月入②-⑤萬, ⑱-㉟岁), or before a figure's unit (月入⑤w+, ㉚岁以内). Elsewhere it marks a list item (①45-55岁).
  */
-function circledFigureDigit(text: string, i: number): number {
-  const digit = circledDigit(text.charCodeAt(i));
-  if (digit < 0) return -1;
-  // a run, or a range of two (月入②-⑤萬)
+function circledFigure(text: string, i: number): string | undefined {
+  const value = circledValue(text.charCodeAt(i));
+  if (value < 0) return undefined;
   const beside = (at: number, step: 1 | -1) =>
-    circledDigit(text.charCodeAt(at)) >= 0 || (RANGE_DASH.test(text.charAt(at)) && circledDigit(text.charCodeAt(at + step)) >= 0);
-  const inRun = beside(i - 1, -1) || beside(i + 1, 1);
-  return inRun || (isHanCode(text.charCodeAt(i - 1)) && FIGURE_END.test(text.charAt(i + 1))) ? digit : -1;
+    circledValue(text.charCodeAt(at)) >= 0 ||
+    (value === 0 && isAnyDigit(text.charCodeAt(at))) ||
+    (RANGE_DASH.test(text.charAt(at)) && circledValue(text.charCodeAt(at + step)) >= 0);
+  return beside(i - 1, -1) || beside(i + 1, 1) || FIGURE_END.test(text.slice(i + 1, i + 3)) ? String(value) : undefined;
 }
 
 function classify(variants: CompiledVariants, code: number): number {
@@ -234,9 +238,10 @@ function foldText(original: string, variants: CompiledVariants): Normalized {
     }
     let f = fold[code]!;
     if (f === UNKNOWN) f = fold[code] = classify(variants, code);
-    if (f === LIST_BREAK && code !== LIST_BREAK) {
-      const digit = circledFigureDigit(original, i);
-      if (digit >= 0) f = 0x30 + digit;
+    const figure = f === LIST_BREAK && code !== LIST_BREAK ? circledFigure(original, i) : undefined;
+    if (figure !== undefined) {
+      for (let k = 0; k < figure.length; k++) out.push(figure.charCodeAt(k), i, i + 1);
+      continue;
     }
     if (f >= 0) out.push(f, i, i + 1);
     else if (f === COMPLEX) {
@@ -317,6 +322,20 @@ function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array): Normalized {
     else if (edit[i] === 2) out.push(COMMA, src.starts[i]!, src.ends[i]!);
   }
   return out.result();
+}
+
+/** Stars, hearts and emoji set between the digits of one figure (1⭐6⭐0cm, 1⭐0⭐0⭐0+) are decoration: dropped. */
+function dropSymbolsBetweenDigits(src: Normalized): Normalized {
+  const { text } = src;
+  const drop: [number, number][] = [];
+  for (let i = 1; i < text.length - 1; i++) {
+    if (!isDigit(text.charCodeAt(i - 1)) || !isSymbolNoise(text.charCodeAt(i)) || isArrow(text.charCodeAt(i))) continue;
+    let j = i;
+    while (j < text.length && isSymbolNoise(text.charCodeAt(j)) && !isArrow(text.charCodeAt(j))) j++;
+    if (isDigit(text.charCodeAt(j))) drop.push([i, j]);
+    i = j - 1;
+  }
+  return drop.length ? replaceRanges(src, drop.map(([start, end]) => ({ start, end, text: '' }))) : src;
 }
 
 function phraseIndex(phrases: string[]): TermIndex {
@@ -453,6 +472,7 @@ export function normalize(original: string, variants: CompiledVariants): Normali
   if (MAY_HAVE_TAG_SEPARATOR.test(out.text)) out = replaceRanges(out, tagSeparatorReplacements(out.text));
   if (HAS_WORD_MASK.test(out.text)) out = replaceRanges(out, maskedWordReplacements(out.text, variants.masked));
   out = dropNoiseBetweenHan(out, variants.noise);
+  if (HAS_SYMBOL_BETWEEN_DIGITS.test(out.text)) out = dropSymbolsBetweenDigits(out);
   out = replaceRanges(out, misspellingReplacements(out.text, variants));
   if (variants.table.scoreOperators && out.text.includes('分')) out = replaceRanges(out, scoreReplacements(out.text, variants.table.scoreOperators));
   if (HAS_ASCII_LETTER.test(out.text)) out = replaceRanges(out, ocrDigitReplacements(out.text));
@@ -462,6 +482,7 @@ export function normalize(original: string, variants: CompiledVariants): Normali
   return Object.assign(markExclusionLists(out, variants.table.exclusionLists), { original });
 }
 
+const HAS_SYMBOL_BETWEEN_DIGITS = /\d[\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\ud800-\udfff]/;
 const MAY_HAVE_TAG_SEPARATOR = /[/|·•・‧][^\n]*[/|·•・‧]/;
 const TAG_SEPARATORS = ['/', '|', '·', '•', '・', '‧'];
 const CLAUSE_PUNCTUATION = /[,，。;；!！?？]/;

@@ -75,6 +75,13 @@ describe('normalize', () => {
 
   it('reads circled numbers that write a figure as its digits: beside another, or before a unit', () => {
     expect(norm('⑨⑧⑤/②①①优先，月入⑤w+，月入②-⑤萬').text).toBe('985/211优先,月入5w+,月入2-5万');
+    expect(norm('㉚岁以内，⑱-㉟岁，年龄５⓪岁以下').text).toBe('30岁以内,18-35岁,年龄50岁以下');
+  });
+
+  it('drops stars and emoji set between the digits of one figure, and reads a cake as 岁', () => {
+    expect(norm('身高1⭐6⭐0cm以上，3️⃣5️⃣🎂以下').text).toBe('身高160cm以上,35岁以下');
+    // an arrow between figures is a step, not decoration
+    expect(norm('18→35').text).toBe('18→35');
   });
 
   it('folds what posts write past keyword filters: variant glyphs, a character split in two, 钕 for 女', () => {
