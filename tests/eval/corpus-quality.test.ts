@@ -335,6 +335,11 @@ const fixedCorpora = [
   'railway-track-and-station-maintenance',
   'job-fair-live-announcements',
   'slaughterhouses-and-meat-processing',
+  'bus-metro-and-tram-crews',
+  'concert-and-event-stewards',
+  'water-and-waste-treatment-plants',
+  'keycap-emoji-and-decorated-figures',
+  'volunteer-calls-that-are-jobs',
 ];
 const partlyFixedCorpora = [
   'martian-script-and-variant-characters',
