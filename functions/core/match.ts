@@ -65,6 +65,37 @@ export class BoundaryIndex {
  * an operator of its own, looked up only once an exception matches), words wholly outside it do not clear the hit
  * (男女不限（女生优先）: the aside takes the neutral wording back), though a match reaching into the bracket does.
  */
+/**
+ * The exceptions' findings in one field's text, by exception and scope range (the engine is synchronous and checks a
+ * field's hits together): the hits of a long sentence share its matches, and the whole-text `unless` test, instead of
+ * each hit running them again.
+ */
+const fieldCache = { text: '', unless: new Map<CompiledException, boolean>(), matches: new Map<CompiledException, Map<number, readonly [number, number][]>>() };
+
+function cacheFor(text: string) {
+  if (fieldCache.text !== text) {
+    fieldCache.text = text;
+    fieldCache.unless.clear();
+    fieldCache.matches.clear();
+  }
+  return fieldCache;
+}
+
+/** Where the exception's pattern matches inside [s, e) of the text (empty matches skipped). */
+function matchesIn(text: string, ex: CompiledException, s: number, e: number): readonly [number, number][] {
+  const window = text.slice(s, e);
+  const found: [number, number][] = [];
+  ex.re.lastIndex = 0;
+  for (let m = ex.re.exec(window); m; m = ex.re.exec(window)) {
+    if (m[0].length === 0) {
+      ex.re.lastIndex++;
+      continue;
+    }
+    found.push([s + m.index, s + m.index + m[0].length]);
+  }
+  return found;
+}
+
 export function exceptionApplies(
   text: string,
   start: number,
@@ -73,22 +104,23 @@ export function exceptionApplies(
   asideOf?: () => readonly [number, number] | undefined,
 ): boolean {
   let aside: readonly [number, number] | undefined | null = null; // null: not looked up yet
+  const cache = cacheFor(text);
   for (const ex of exceptions) {
-    if (ex.unless?.test(text) || (ex.hit && !ex.hit.test(text.slice(start, end)))) continue;
-    const [s, e] = ex.scope === 'overlap' ? [Math.max(0, start - 8), Math.min(text.length, end + 8)] : scopeRange(text, start, end, ex.scope);
-    const window = text.slice(s, e);
-    ex.re.lastIndex = 0;
-    for (let m = ex.re.exec(window); m; m = ex.re.exec(window)) {
-      if (m[0].length === 0) {
-        ex.re.lastIndex++;
-        continue;
-      }
-      const ms = s + m.index;
-      const me = ms + m[0].length;
-      if (ex.scope === 'overlap') {
-        if (ms < end && me > start) return true;
-        continue;
-      }
+    if (ex.unless) {
+      let unless = cache.unless.get(ex);
+      if (unless === undefined) cache.unless.set(ex, (unless = ex.unless.test(text)));
+      if (unless) continue;
+    }
+    if (ex.hit && !ex.hit.test(text.slice(start, end))) continue;
+    if (ex.scope === 'overlap') {
+      if (matchesIn(text, ex, Math.max(0, start - 8), Math.min(text.length, end + 8)).some(([ms, me]) => ms < end && me > start)) return true;
+      continue;
+    }
+    const [s, e] = scopeRange(text, start, end, ex.scope);
+    const byRange = cache.matches.get(ex) ?? cache.matches.set(ex, new Map()).get(ex)!;
+    let matches = byRange.get(s * 0x4000000 + e);
+    if (!matches) byRange.set(s * 0x4000000 + e, (matches = matchesIn(text, ex, s, e)));
+    for (const [ms, me] of matches) {
       // a reason given in a bracket after the condition does not take it back (男教练优先（学员以男孩为主）)
       if (reasonAside(text, end, ms, me)) continue;
       if (aside === null) aside = asideOf?.();
