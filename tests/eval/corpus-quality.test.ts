@@ -32,7 +32,7 @@ const FIXED = { precision: 0.95, recall: 0.9, decisions: 0.95, clean: 1 };
 // who should not apply (R 0.895) and if/then branches (decision 0.90, two clean ads); wording written past keyword
 // filters (火星文: look-alikes that no maintained table carries, R 0.88–0.91), application instructions (disclosure of
 // 民族, 籍贯, 身高 asked without a condition, unlabelled here: R 0.87) and exam-coaching institutions (exam rules
-// explained to students read as conditions: two clean ads) and homestays (two clean ads). Internet jargon stays off the bar (P 0.94): its writer
+// explained to students read as conditions: two clean ads), homestays and pinned group announcements (two clean ads each). Internet jargon stays off the bar (P 0.94): its writer
 // reads 拉新提成 and 30-45K for a senior post as lawful, where other corpora label recruiting pay and unexplained pay;
 // so do conditions in the contact line (P 0.949: its writer labels the cut-off, 身高不到160, and not the height asked
 // beside it, 备注：年龄+身高, which the application-instructions writer labels).
@@ -340,6 +340,10 @@ const fixedCorpora = [
   'water-and-waste-treatment-plants',
   'keycap-emoji-and-decorated-figures',
   'volunteer-calls-that-are-jobs',
+  'toy-and-cosmetics-oem-factories',
+  'aviation-maintenance-and-ground-equipment',
+  'pharmaceutical-gmp-factories',
+  'private-hospital-consultants-and-marketing',
 ];
 const partlyFixedCorpora = [
   'martian-script-and-variant-characters',
@@ -347,6 +351,7 @@ const partlyFixedCorpora = [
   'application-instructions-and-required-materials',
   'civil-service-exam-coaching-institutions',
   'homestays-and-rural-guesthouses',
+  'pinned-group-announcements',
   'numeric-shorthand-conditions',
   'platform-masked-and-filtered-wording',
   'community-canteens-and-elderly-meal-services',
