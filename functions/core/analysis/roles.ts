@@ -170,7 +170,8 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
     if (role.unlessTag && cuesIn(role.unlessTag, clause.sentenceStart, clause.sentenceEnd).length) continue;
     // A cue holds unless the clause names the applicant, excludes someone (高血压患者勿扰) or restricts the words
     // themselves: a strong cue holds even then. A section is weaker and yields to any operator (岗位职责 listing 限男性).
-    if (asideCued || cued ? role.strong || asideCued || (!applicant && !excludes && !restricted) : role.strongSections.has(clause.section!) || (!applicant && !operator)) return role.name;
+    if (asideCued) return role.name;
+    if (cued ? role.strong || (!applicant && !excludes && !restricted) : role.strongSections.has(clause.section!) || (!applicant && !operator)) return role.name;
   }
   return undefined;
 }
