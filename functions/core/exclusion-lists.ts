@@ -32,12 +32,21 @@ const lineEnd = (text: string, from: number) => {
   return i < 0 ? text.length : i;
 };
 
-const isHeader = (line: string, lists: ExclusionLists) =>
-  line.endsWith(':') &&
-  line.length <= HEADER_MAX &&
-  !line.includes(NOT_ASKED) &&
-  lists.operators.some((w) => line.includes(w)) &&
-  (line.length <= BARE_HEADER_MAX || lists.pointers.some((w) => line.includes(w)));
+/** A header may end in a particle or a pointing hand after its colon, or in the hand alone (以下情况暂不接收哦👇). */
+const HEADER_TAIL = /(?:[哦噢啦呀~\s]|👇|⬇️?|↓)+$/u;
+const POINTS_DOWN = /(?:👇|⬇️?|↓)\s*$/u;
+const POINTS_DOWN_ANYWHERE = /👇|⬇|↓/u;
+
+function isHeader(full: string, lists: ExclusionLists): boolean {
+  const line = full.replace(HEADER_TAIL, '');
+  return (
+    (line.endsWith(':') || POINTS_DOWN.test(full)) &&
+    line.length <= HEADER_MAX &&
+    !line.includes(NOT_ASKED) &&
+    lists.operators.some((w) => line.includes(w)) &&
+    (line.length <= BARE_HEADER_MAX || lists.pointers.some((w) => line.includes(w)))
+  );
+}
 
 /** The operator after an item's first part (its words before a comma, bracket or sentence end), unless it has one. */
 function excludeItem(text: string, from: number, end: number, lists: ExclusionLists): Replacement | undefined {
@@ -79,7 +88,7 @@ function vetoItems(text: string, lists: ExclusionLists, replacements: Replacemen
 
 export function markExclusionLists(n: Normalized, lists: ExclusionLists | undefined): Normalized {
   const { text } = n;
-  if (!lists || !text.includes(':')) return n;
+  if (!lists || !(text.includes(':') || POINTS_DOWN_ANYWHERE.test(text))) return n;
   const replacements: Replacement[] = [];
   vetoItems(text, lists, replacements);
   for (let start = 0; start < text.length; ) {

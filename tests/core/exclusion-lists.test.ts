@@ -20,6 +20,13 @@ describe('a list headed by an exclusion', () => {
     expect(categories('学历不要求：\n- 本科\n- 大专')).toEqual([]);
   });
 
+  it('takes a header ending in a particle or a pointing hand after its colon, or in the hand alone', () => {
+    expect(categories('A：以下情况暂不接收哦👇\n① 50周岁以上\n② 有纹身的')).toEqual(['age', 'appearance']);
+    expect(categories('下列人员不得报名👇\n1. 已婚未育的')).toEqual(['marriage_pregnancy']);
+    // a hand that points at no exclusion makes no list
+    expect(normalize('岗位要求如下👇\n1. 有叉车证\n2. 能上夜班', engine.lexicon.variants).text).not.toContain('勿扰');
+  });
+
   it('ends at a blank line or a long line that is no item, and leaves lawful items alone', () => {
     expect(categories('以下人员勿投：\n- 没有健康证的\n- 不能上夜班的\n\n26岁以上优先考虑转正')).toEqual([]);
     expect(categories('以下人员勿投：\n- 没有驾照的\n公司位于杭州市西湖区，成立于2010年，员工30岁以上占多数，氛围好')).toEqual([]);
