@@ -68,11 +68,15 @@ const NEGATED = /[无不零免][^，,。；;\n]*$/;
 /** A skill only preferred (有销售经验者优先, 熟悉Excel更佳): the ad does not demand it. */
 const PREFERRED = /^[^，,。；;\n]{0,8}?(?:者|的)?(?:优先|更佳|更好|为佳|最好)/;
 
-/** A skill demand that is not negated or only preferred: 3年以上工作经验, but not 无需工作经验, 不限相关经验 or 有经验者优先. */
+/** A share of the staff the company describes (团队成员中本科以上学历占比85%): not asked of the applicant. */
+const STATISTIC = /^[^，,。；;\n]{0,6}?(?:占比|比例|的占)/;
+
+/** A skill demand that is not negated, only preferred or a statistic: 3年以上工作经验, but not 无需工作经验, 不限相关经验 or 有经验者优先. */
 function demandsSkill(text: string, re: RegExp): boolean {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (!NEGATED.test(text.slice(Math.max(0, m.index - 3), m.index)) && !PREFERRED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return true;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    if (!NEGATED.test(text.slice(Math.max(0, m.index - 3), m.index)) && !PREFERRED.test(after) && !STATISTIC.test(after)) return true;
   }
   return false;
 }
@@ -94,6 +98,7 @@ class AdDemands {
   private lowSkill?: boolean;
   private hoursRead = false;
   private hours?: number;
+  private hourlyRate?: boolean;
 
   constructor(private readonly ctx: DetectorContext, private readonly p: Params) {}
 
@@ -132,6 +137,11 @@ class AdDemands {
     return abroad ? Math.max(this.p.feeContextMonthly, this.p.abroadFeeContextMonthly) : this.p.feeContextMonthly;
   }
 
+  /** An hourly rate stated anywhere: the part-timers' own pay (兼职24元/小时 beside 全职5000-6500元/月). */
+  get statesHourlyRate(): boolean {
+    return (this.hourlyRate ??= this.ctx.fields.some((a) => a.payMentions().some((pay) => pay.period === 'hour')));
+  }
+
   /** The most hours a day the work takes, if the ad says (every such phrase has 小时). */
   get hoursADay(): number | undefined {
     if (!this.hoursRead) {
@@ -168,8 +178,9 @@ function isLure(pay: PayMention, ad: AdDemands, p: Params): boolean {
     (daily >= p.feeContextDaily && ad.suspicious) ||
     (hourly >= p.partTimeHourly && (ad.needsNoExperience || ad.suspicious) && !ad.skilled);
   if (gig) return true;
-  // A monthly or daily total for a few hours' work a day; an hourly rate says its own rate (家教 120元/小时).
-  const hours = pay.period !== 'hour' ? ad.hoursADay : undefined;
+  // A monthly or daily total for a few hours' work a day; an hourly rate says its own rate (家教 120元/小时), and
+  // beside one the monthly pay is the full-timers' (全职5000-6500元/月，兼职24元/小时，每天4小时以内).
+  const hours = pay.period !== 'hour' && !ad.statesHourlyRate ? ad.hoursADay : undefined;
   if (hours !== undefined && hours <= 4 && typical / 22 / hours >= p.partTimeHourly && !ad.skilled) return true;
   // An hourly rate is judged as a rate (a tutor's 300元/小时 is for a few hours), not as eight hours a day.
   const unskilled = pay.period !== 'hour' && (typical >= p.unskilledMonthly || (pay.period === 'day' && daily >= p.unskilledDaily)) && !ad.skilled;
