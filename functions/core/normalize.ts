@@ -386,7 +386,12 @@ function initialsInChinese(text: string, start: number, end: number): boolean {
  * Leftmost-longest phrase occurrences that do not cut an ASCII word: `male only` but not `female only…`
  * inside `females`, `yajin` but not inside `yajinx`.
  */
-function phraseReplacements(text: string, variants: CompiledVariants): Replacement[] {
+/** Written in capitals (奔驰GLS, 找HR): an acronym or a model's name, not pinyin initials (xb, sg). */
+const CAPITALS = /^[A-Z]{2,}$/;
+
+function phraseReplacements(n: Normalized, original: string, variants: CompiledVariants): Replacement[] {
+  const { text } = n;
+  const capitals = (start: number, end: number) => CAPITALS.test(original.slice(n.starts[start]!, n.ends[end - 1]!));
   const out: Replacement[] = [];
   let last = 0;
   for (const hit of scanAroundLetters(text, variants.phrases)) {
@@ -394,7 +399,9 @@ function phraseReplacements(text: string, variants: CompiledVariants): Replaceme
     const phrase = text.slice(hit.start, hit.end);
     // an English phrase is a whole word; initials count only in Chinese text
     const isPhrase = Object.hasOwn(variants.table.phrases, phrase);
-    const stands = isPhrase ? !gluedIntoLatinWord(text, hit.start, hit.end) && !gluedIntoHangulWord(text, hit.start, hit.end) : initialsInChinese(text, hit.start, hit.end);
+    const stands = isPhrase
+      ? !gluedIntoLatinWord(text, hit.start, hit.end) && !gluedIntoHangulWord(text, hit.start, hit.end)
+      : initialsInChinese(text, hit.start, hit.end) && !capitals(hit.start, hit.end);
     const replacement = !stands ? undefined : isPhrase ? variants.table.phrases[phrase] : variants.table.initials?.[phrase];
     if (replacement === undefined) continue;
     const previous = out[out.length - 1];
@@ -467,7 +474,7 @@ export function normalize(original: string, variants: CompiledVariants): Normali
   if (out.text.includes('&')) out = replaceRanges(out, htmlEntityReplacements(out.text));
   if (out.text.includes('~~') || out.text.includes('\\')) out = replaceRanges(out, markdownReplacements(out.text));
   // Phrases and pinyin are written in letters: most Chinese text has too few letters to need the regexes.
-  if (HAS_PHRASE_LETTER.test(out.text)) out = replaceRanges(out, phraseReplacements(out.text, variants));
+  if (HAS_PHRASE_LETTER.test(out.text)) out = replaceRanges(out, phraseReplacements(out, original, variants));
   if (HAS_ASCII_LETTER.test(out.text)) out = replaceRanges(out, pinyinReplacements(out.text, variants.table.pinyin));
   if (MAY_HAVE_TAG_SEPARATOR.test(out.text)) out = replaceRanges(out, tagSeparatorReplacements(out.text));
   if (HAS_WORD_MASK.test(out.text)) out = replaceRanges(out, maskedWordReplacements(out.text, variants.masked));

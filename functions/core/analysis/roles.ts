@@ -14,7 +14,7 @@ import type { FieldAnalysis } from './field-analysis.js';
 export interface CompiledRole {
   name: string;
   tag: string;
-  scope: 'clause' | 'sentence' | 'ad' | 'following' | 'preceding';
+  scope: 'clause' | 'sentence' | 'ad' | 'following' | 'preceding' | 'paragraph';
   sections: ReadonlySet<Section>;
   strongSections: ReadonlySet<Section>;
   strong: boolean;
@@ -127,6 +127,23 @@ export function adRole(fields: readonly FieldAnalysis[], roles: readonly Compile
   );
 }
 
+/**
+ * The cue starts its line (after spaces), and its paragraph reaches `start`: no blank line and no line headed by
+ * another cue or an `unless` word (楼主回复 小豫：…) comes between; nor does the cue's own line hold an `unless`
+ * word (3楼 楼主: the poster's own reply).
+ */
+function headsParagraphOf(a: FieldAnalysis, cue: TermHit, start: number, role: CompiledRole): boolean {
+  const text = a.n.text;
+  const startsLine = (h: TermHit) => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', h.start - 1) + 1, h.start));
+  if (cue.start > start || !startsLine(cue)) return false;
+  const cueLineEnd = text.indexOf('\n', cue.end);
+  if (cueLineEnd >= 0 && cueLineEnd < start && text.slice(cueLineEnd, start).includes('\n\n')) return false;
+  const unless = role.unlessTag === undefined ? [] : a.byTag.get(role.unlessTag) ?? [];
+  const heads = [...unless, ...(a.byTag.get(role.tag) ?? [])];
+  if (unless.some((h) => h.start >= cue.end && (cueLineEnd < 0 || h.start < cueLineEnd))) return false;
+  return !heads.some((h) => h.start > cueLineEnd && h.start <= start && cueLineEnd >= 0 && startsLine(h));
+}
+
 /** The role that clears a finding of `category` at [start, end) of the field, if any (ad-wide roles: `adRole`). */
 export function clearingRole(a: FieldAnalysis, start: number, end: number, category: Category, roles: readonly CompiledRole[]): string | undefined {
   const clause = a.clauseAt(start);
@@ -156,6 +173,10 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
     if (role.scope === 'following' || role.scope === 'preceding') {
       // 以下作废 / 上面原帖作废: a cue anywhere before (or after) the words in the field voids them
       if (a.byTag.get(role.tag)?.some((h) => (role.scope === 'following' ? h.end <= start : h.start >= end))) return role.name;
+      continue;
+    }
+    if (role.scope === 'paragraph') {
+      if (a.byTag.get(role.tag)?.some((h) => headsParagraphOf(a, h, start, role))) return role.name;
       continue;
     }
     const cues = role.scope === 'sentence' ? cuesIn(role.tag, clause.sentenceStart, clause.sentenceEnd) : cuesIn(role.tag, clause.start, Math.max(clause.end, end));

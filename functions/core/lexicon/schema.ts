@@ -256,10 +256,11 @@ export const RolesFileSchema = z
             cueProducts: z.array(WordProduct).default([]),
             /**
              * Where a cue gives its role: its clause, its whole sentence (防骗提醒：…), the whole ad when no field holds
-             * one of its `unless` words (a job-seeker's post: 求职 … 本人女，28岁), or all of its field after the cue
-             * (以下作废) or before it (以上作废).
+             * one of its `unless` words (a job-seeker's post: 求职 … 本人女，28岁), all of its field after the cue
+             * (以下作废) or before it (以上作废), or the paragraph the cue heads from the start of a line, up to a
+             * blank line (a forum reply: 2楼 老司机⏎这活女孩子干不了吧), unless its line holds an `unless` word.
              */
-            scope: z.enum(['clause', 'sentence', 'ad', 'following', 'preceding']).default('clause'),
+            scope: z.enum(['clause', 'sentence', 'ad', 'following', 'preceding', 'paragraph']).default('clause'),
             /** Sections whose clauses take this role (weakly: an operator or applicant word in the clause overrides). */
             sections: z.array(z.enum(SECTIONS)).default([]),
             /** A strong role holds even when the clause names the applicant (本公司不向求职者收取任何费用). */

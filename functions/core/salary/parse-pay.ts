@@ -44,6 +44,8 @@ const AMOUNT_RE = new RegExp(
 // …and a currency before the figure (月入hk30000, 月薪rmb8000).
 const KEYWORD_BEFORE = new RegExp(`(${KEYWORD})(?:[:：\\s为约达是在高至少最低不于]|hk|mop|rmb|usd){0,4}$`);
 const NOT_PAY_BEFORE = /(?:安家费|补贴|经费|资助|房补|购房|启动费|奖励|奖金|贷款|投资|注册资本|营业额|销售额|流水|融资|估值|预算)[^\d，。；]{0,3}$/;
+/** …nor money asked of the worker, named a few words before (承包费按片区大小2-5万, 转让费3-5万), unless the fee is pay (课时费, 加班费). */
+const FEE_BEFORE = /(?:(?<!加班|课时|出场|稿|劳务|讲课|授课|跑腿|配送|派送|派件|辛苦)费|押金|保证金|定金|订金)[^\d，。；,;]{0,6}$/;
 // 月入过万, 月过三万, 日入过千: an income claimed to pass a round figure.
 const OVER_RE = /(月入|月薪|月收入|日入|日赚|收入|月|日)过([一二两三四五六七八九十]|\d{1,2})?(万|千)/g;
 
@@ -103,6 +105,7 @@ function amountMention(text: string, m: RegExpExecArray): PayMention | undefined
     if (/^\d{4}/.test(a) && !per && !ua) return undefined; // a year such as 2025
     // 安家费20-60万, 科研启动经费10-50万: money that is not pay
     if (NOT_PAY_BEFORE.test(text.slice(Math.max(0, matchStart - 6), matchStart))) return undefined;
+    if (FEE_BEFORE.test(text.slice(Math.max(0, matchStart - 10), matchStart))) return undefined;
   }
   const low = amountValue(a) * (unitA ? UNIT[unitA]! : 1);
   const high = b ? amountValue(b) * (unitB ? UNIT[unitB]! : 1) : low;
