@@ -344,6 +344,16 @@ const fixedCorpora = [
   'aviation-maintenance-and-ground-equipment',
   'pharmaceutical-gmp-factories',
   'private-hospital-consultants-and-marketing',
+  'census-survey-and-exam-invigilator-temps',
+  'wechat-auto-replies-and-bot-menus',
+  'shipyards-welding-and-steel-structure-crews',
+  'soe-experienced-hire-notices',
+  'company-profile-heavy-posts',
+  'courier-network-outlets',
+  'factory-rebate-recruiting',
+  'tieba-forum-threads',
+  'xiaohongshu-recruitment-notes',
+  'wealthy-household-staff',
 ];
 const partlyFixedCorpora = [
   'martian-script-and-variant-characters',
