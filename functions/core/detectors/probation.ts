@@ -14,7 +14,7 @@ const ParamsSchema = z.object({
 const NUM = '(\\d+|[一二两三四五六七八九十半])';
 const PROBATION_RE = new RegExp(`试用(?:期)?\\s*[:：]?\\s*(?:为|是|共)?\\s*${NUM}\\s*(个月|个半月|月|年)|试用期半年|前\\s*${NUM}\\s*(个月|月)(?:为|是)试用期`, 'g');
 const TERM_RE = new RegExp(
-  `${NUM}\\s*年(?:期)?\\s*(?:的)?(?:正式)?(?:劳动)?合同|(?:合同|聘期|聘用期)(?:期限?)?\\s*[:：]?\\s*(?:为|是|签|签订|一签)?\\s*${NUM}\\s*年|${NUM}\\s*年一签|首签\\s*${NUM}\\s*年`,
+  `${NUM}\\s*年(?:期)?\\s*(?:的)?(?:固定期限|有固定期限)?(?:正式)?(?:劳动)?合同|(?:合同|聘期|聘用期)(?:期限?)?\\s*[:：]?\\s*(?:为|是|签|签订|一签)?\\s*${NUM}\\s*年|${NUM}\\s*年一签|首签\\s*${NUM}\\s*年`,
 );
 // 试用期工资为80%, 试用期两个月工资打五折 (a discount: 五折 is 50%), and in English word order 试用期 6 个月 at 70% 工资
 // (probation 6 months at 70% salary). Between 试用期 and the pay only its length: 试用期满后工资上涨20% is a raise.
