@@ -35,7 +35,10 @@ const FIXED = { precision: 0.95, recall: 0.9, decisions: 0.95, clean: 1 };
 // explained to students read as conditions: two clean ads), homestays and pinned group announcements (two clean ads each). Internet jargon stays off the bar (P 0.94): its writer
 // reads 拉新提成 and 30-45K for a senior post as lawful, where other corpora label recruiting pay and unexplained pay;
 // so do conditions in the contact line (P 0.949: its writer labels the cut-off, 身高不到160, and not the height asked
-// beside it, 备注：年龄+身高, which the application-instructions writer labels).
+// beside it, 备注：年龄+身高, which the application-instructions writer labels). Offer letters and data-centre posts stay off
+// too (P 0.94 each): their writers label a scam's deposit, bait pay or scheme only as fraud where the engine also
+// reports the fee and the pay, and read a wage deposit, a visitor's ID left at the desk or a pledge form's sex as
+// other writers do not.
 const PARTLY_FIXED = { precision: 0.95, recall: 0.85, decisions: 0.9, clean: 2 };
 const fixedCorpora = [
   'real-board-style',
@@ -354,6 +357,9 @@ const fixedCorpora = [
   'tieba-forum-threads',
   'xiaohongshu-recruitment-notes',
   'wealthy-household-staff',
+  'equal-opportunity-boilerplate-with-hidden-conditions',
+  'textile-dyeing-and-printing-mills',
+  'public-hospital-contract-and-outsourced-staff',
 ];
 const partlyFixedCorpora = [
   'martian-script-and-variant-characters',
