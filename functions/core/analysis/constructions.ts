@@ -221,6 +221,8 @@ const UNSEPARATED_LIST = /^[\u3400-\u9fff]{2,8}$/;
 /** A neutral word that negates (不限, 无要求): only such a word before a bound makes it neutral. */
 const NEGATION = /[不无非没]/;
 /** An upper bound or a range: what follows it (50岁以下都可以, 18-50岁都可以) says who is welcome within it, not that it does not matter. */
+/** Words that take everyone when they follow a list (男的女的都要) but demand when they lead (本硕都要211以上). */
+const TAKES_ALL = /^(?:都要|均要|全要|都得|都须|均须)$/;
 const UPPER_BOUND = /(?:以下|以内|之内|往下|\d-\d{1,2}\s*(?:周岁|岁)?)$/;
 
 /**
@@ -239,7 +241,7 @@ export function neutralNextTo(text: string, hits: readonly TermHit[], start: num
         (h.start >= end &&
           !bounded &&
           (NEUTRAL_FILLER.test(text.slice(end, h.start)) || LIST_THEN_NEUTRAL.test(text.slice(end, h.start)) || (NEUTRAL_FOR_ALL.test(text[h.start]!) && (ACROSS_COMMA.test(text.slice(end, h.start)) || unseparatedList(text, hits, start, end, h.start))))) ||
-        (h.end <= start && NEUTRAL_FILLER.test(text.slice(h.end, start)) && (!bounded || NEGATION.test(text[h.start]!)))),
+        (h.end <= start && NEUTRAL_FILLER.test(text.slice(h.end, start)) && (!bounded || NEGATION.test(text[h.start]!)) && !TAKES_ALL.test(text.slice(h.start, h.end)))),
   );
 }
 

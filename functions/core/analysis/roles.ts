@@ -86,8 +86,15 @@ const contrastBetween = (text: string, cueEnd: number, start: number) => cueEnd 
  * or the clause itself ends with 吗 or an A-not-A 不 (chat messages drop the mark: 男生要吗，我做过… / 要交钱不⏎).
  */
 const CHAT_QUESTION_END = /[\u3400-\u9fff](?:吗|不)\s*$/;
+/**
+ * The clause asks: its sentence ends with a question mark and holds a question word, and the clause is the one asking
+ * (it holds the word, or it ends the sentence). A statement before the question keeps its condition (这个岗位要求本市户口，
+ * 你户口在本市吗？).
+ */
 const isQuestion = (a: FieldAnalysis, clause: Clause, askTag: string) =>
-  (a.n.text.charCodeAt(clause.sentenceEnd) === 0x3f && a.hitsIn(clause.sentenceStart, clause.sentenceEnd).some((h) => h.tags.has(askTag))) ||
+  (a.n.text.charCodeAt(clause.sentenceEnd) === 0x3f &&
+    a.hitsIn(clause.sentenceStart, clause.sentenceEnd).some((h) => h.tags.has(askTag)) &&
+    (clause.end >= clause.sentenceEnd || a.hitsIn(clause.start, clause.end).some((h) => h.tags.has(askTag)))) ||
   CHAT_QUESTION_END.test(a.n.text.slice(clause.start, clause.end));
 
 /**
@@ -127,17 +134,20 @@ export function adRole(fields: readonly FieldAnalysis[], roles: readonly Compile
   );
 }
 
+/** A line that opens with a speaker's or a field's label (站长：…, 评价：…): another voice from here on. */
+const LABELLED_LINE = /\n[ \t]*[\u4e00-\u9fffa-z0-9]{1,6}:/;
+
 /**
- * The cue starts its line (after spaces), and its paragraph reaches `start`: no blank line and no line headed by
- * another cue or an `unless` word (楼主回复 小豫：…) comes between; nor does the cue's own line hold an `unless`
- * word (3楼 楼主: the poster's own reply).
+ * The cue starts its line (after spaces), and its paragraph reaches `start`: no blank line, no labelled line and no
+ * line headed by another cue or an `unless` word (楼主回复 小豫：…) comes between; nor does the cue's own line hold an
+ * `unless` word (3楼 楼主: the poster's own reply).
  */
 function headsParagraphOf(a: FieldAnalysis, cue: TermHit, start: number, role: CompiledRole): boolean {
   const text = a.n.text;
   const startsLine = (h: TermHit) => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', h.start - 1) + 1, h.start));
   if (cue.start > start || !startsLine(cue)) return false;
   const cueLineEnd = text.indexOf('\n', cue.end);
-  if (cueLineEnd >= 0 && cueLineEnd < start && text.slice(cueLineEnd, start).includes('\n\n')) return false;
+  if (cueLineEnd >= 0 && cueLineEnd < start && (text.slice(cueLineEnd, start).includes('\n\n') || LABELLED_LINE.test(text.slice(cueLineEnd, start)))) return false;
   const unless = role.unlessTag === undefined ? [] : a.byTag.get(role.unlessTag) ?? [];
   const heads = [...unless, ...(a.byTag.get(role.tag) ?? [])];
   if (unless.some((h) => h.start >= cue.end && (cueLineEnd < 0 || h.start < cueLineEnd))) return false;

@@ -128,6 +128,19 @@ function maskableWords(lexicon: Lexicon): Set<string> {
   return out;
 }
 
+/**
+ * Each generated vocabulary lists the neighbours of its own spellings' characters; a character two files share (里 in
+ * 里包 and in 办王里) keeps the neighbours of both, or one file's list would unguard the other's spellings (厂里包住).
+ */
+function mergeNeighbours(into: Record<string, [string, string]>, from: Record<string, [string, string]>): Record<string, [string, string]> {
+  const merged = { ...into };
+  for (const [ch, [before, after]] of Object.entries(from)) {
+    const known = merged[ch];
+    merged[ch] = known ? [[...new Set(known[0] + before)].join(''), [...new Set(known[1] + after)].join('')] : [before, after];
+  }
+  return merged;
+}
+
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const words = new Set<string>();
   const rules: CompiledRule[] = [];
@@ -290,7 +303,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     variantTable.initials = { ...variantTable.initials, ...vocabulary.variants.initials };
     variantTable.misspellings = { ...variantTable.misspellings, ...vocabulary.variants.misspellings };
     variantTable.guardedMisspellings = { ...variantTable.guardedMisspellings, ...vocabulary.variants.guardedMisspellings };
-    variantTable.wordNeighbours = { ...variantTable.wordNeighbours, ...vocabulary.variants.wordNeighbours };
+    variantTable.wordNeighbours = mergeNeighbours(variantTable.wordNeighbours ?? {}, vocabulary.variants.wordNeighbours);
   }
   return {
     version: lexicon.version,
