@@ -360,6 +360,11 @@ const fixedCorpora = [
   'equal-opportunity-boilerplate-with-hidden-conditions',
   'textile-dyeing-and-printing-mills',
   'public-hospital-contract-and-outsourced-staff',
+  'ride-hailing-and-taxi-driver-recruitment',
+  'interview-transcripts-and-screening-calls',
+  'chemical-plants-and-refineries',
+  'cement-paper-and-building-materials-plants',
+  'rural-cooperatives-and-agri-ecommerce',
 ];
 const partlyFixedCorpora = [
   'martian-script-and-variant-characters',
