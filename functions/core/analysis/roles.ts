@@ -146,12 +146,14 @@ function headsParagraphOf(a: FieldAnalysis, cue: TermHit, start: number, role: C
   const text = a.n.text;
   const startsLine = (h: TermHit) => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', h.start - 1) + 1, h.start));
   if (cue.start > start || !startsLine(cue)) return false;
-  const cueLineEnd = text.indexOf('\n', cue.end);
-  if (cueLineEnd >= 0 && cueLineEnd < start && (text.slice(cueLineEnd, start).includes('\n\n') || LABELLED_LINE.test(text.slice(cueLineEnd, start)))) return false;
+  const found = text.indexOf('\n', cue.end);
+  const cueLineEnd = found < 0 ? text.length : found;
   const unless = role.unlessTag === undefined ? [] : a.byTag.get(role.unlessTag) ?? [];
-  const heads = [...unless, ...(a.byTag.get(role.tag) ?? [])];
-  if (unless.some((h) => h.start >= cue.end && (cueLineEnd < 0 || h.start < cueLineEnd))) return false;
-  return !heads.some((h) => h.start > cueLineEnd && h.start <= start && cueLineEnd >= 0 && startsLine(h));
+  if (unless.some((h) => h.start >= cue.end && h.start < cueLineEnd)) return false;
+  if (start < cueLineEnd) return true;
+  const between = text.slice(cueLineEnd, start);
+  if (between.includes('\n\n') || LABELLED_LINE.test(between)) return false;
+  return ![...unless, ...(a.byTag.get(role.tag) ?? [])].some((h) => h.start > cueLineEnd && h.start <= start && startsLine(h));
 }
 
 /** The role that clears a finding of `category` at [start, end) of the field, if any (ad-wide roles: `adRole`). */
