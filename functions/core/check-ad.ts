@@ -10,7 +10,8 @@ import { ATTRIBUTE_CATEGORIES, type Category, type Severity } from './categories
 import { decide } from './decide.js';
 import type { CompiledLexicon, CompiledRule } from './lexicon/compile.js';
 import { exceptionApplies, matchRule, openMatchers, type RawFinding } from './match.js';
-import { attachFixes } from './fixes/attach-fixes.js';
+import { attachFixes, hasContent } from './fixes/attach-fixes.js';
+import { parsePay } from './salary/parse-pay.js';
 import { normalize, toOriginalRange } from './normalize.js';
 import type { Tokenizer } from './tokenizer.js';
 import type { Finding, Verdict } from './verdict.js';
@@ -113,6 +114,14 @@ function keep(a: FieldAnalysis, rule: CompiledRule, start: number, end: number, 
   return !clearingRole(a, start, end, rule.category, lexicon.roles);
 }
 
+/** The field states a pay (a `salary` field, 底薪3000+提成 in the text) other than in its pay findings. */
+function statesPayIn(a: FieldAnalysis, original: string, payFindings: readonly { field: string; start: number; end: number }[]): boolean {
+  if (a.field === 'salary') return hasContent(original);
+  let rest = a.n.text;
+  for (const f of payFindings) if (f.field === a.field) rest = rest.slice(0, f.start) + ' '.repeat(f.end - f.start) + rest.slice(f.end);
+  return parsePay(rest).length > 0;
+}
+
 export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdict {
   const { lexicon, tokenizer } = deps;
   const fields: FieldAnalysis[] = [];
@@ -184,9 +193,12 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
       findings.push(toFinding(rule, condition.path, 0, 0, String(value)));
     }
   }
+  // Pay findings by field, in normalised coordinates: the pay an ad states is read around them.
+  const payFindings: { field: string; start: number; end: number }[] = kept.filter((k) => k.rule.category === 'salary_promise');
   if (deps.model) {
     for (const hit of secondOpinion(fields, kept, deps.model, lexicon)) {
       if (wholeAd?.clears(hit.category) || dropped(byField.get(hit.field)!, hit.category, hit.start)) continue;
+      if (hit.category === 'salary_promise') payFindings.push(hit);
       const finding = toFinding(hit.rule, hit.field, hit.start, hit.end);
       findings.push({ ...finding, ruleId: `model:${hit.category}`, severity: 'review', source: 'model', score: Math.round(hit.score * 1000) / 1000 });
     }
@@ -194,5 +206,6 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
   findings.sort((a, b) => (FIELD_ORDER.get(a.field) ?? -1) - (FIELD_ORDER.get(b.field) ?? -1) || a.start - b.start);
   // Structured conditions are fixed like a field holding their value: 男 → 男女不限, 全日制统招本科 → 本科, 35 → removed.
   const texts = new Map<string, string>([...originals, ...conditionTexts]);
-  return { decision: decide(findings), findings: attachFixes(findings, texts, lexicon.fixes, lexicon.variants, ad.pay !== undefined), lexiconVersion: deps.version, checkedAt: now.toISOString() };
+  const statesPay = () => ad.pay !== undefined || fields.some((a) => statesPayIn(a, originals.get(a.field)!, payFindings));
+  return { decision: decide(findings), findings: attachFixes(findings, texts, lexicon.fixes, lexicon.variants, statesPay), lexiconVersion: deps.version, checkedAt: now.toISOString() };
 }

@@ -3,7 +3,6 @@
  * fixes of one field compose. Findings of rules without fix data (fraud, fees) get none.
  */
 import { normalize, type CompiledVariants } from '../normalize.js';
-import { parsePay } from '../salary/parse-pay.js';
 import type { Finding } from '../verdict.js';
 import type { CompiledFix, CompiledFixes } from './compile-fixes.js';
 import { fieldFixes, type FixTarget } from './field-fixes.js';
@@ -16,7 +15,7 @@ const PUNCTUATION = new Set([...'，。、；：！？（）【】「」『』\u
  * Whether `text` holds a letter or a figure. ASCII, the common Chinese characters and the usual punctuation are read
  * by code, the rest by CONTENT: most residues are spaces and punctuation, or Chinese words.
  */
-function hasContent(text: string): boolean {
+export function hasContent(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
@@ -43,23 +42,12 @@ function fillerTest(variants: CompiledVariants) {
     !hasContent(withoutFiller(normalize(residue, variants).text, fixes));
 }
 
-/** The ad states its pay somewhere other than in its pay findings (a `salary` field, 底薪3000+提成 in the text). */
-function statesPay(texts: ReadonlyMap<string, string>, findings: readonly Finding[], variants: CompiledVariants): boolean {
-  for (const [field, text] of texts) {
-    if (field.startsWith('conditions.')) continue;
-    if (field === 'salary' && hasContent(text)) return true;
-    let rest = text;
-    for (const f of findings) if (f.field === field && f.category === 'salary_promise') rest = rest.slice(0, f.start) + ' '.repeat(f.end - f.start) + rest.slice(f.end);
-    if (parsePay(normalize(rest, variants).text).length) return true;
-  }
-  return false;
-}
-
 /**
  * `findings` with their fixes. `texts` are the original texts of the fields and structured conditions findings
- * may be on (a finding on the whole ad has none, and no fix); `payGiven`: the ad has a structured pay range.
+ * may be on (a finding on the whole ad has none, and no fix); `statesPay`: whether the ad states its pay other
+ * than in its pay findings (asked only when a fix requires it).
  */
-export function attachFixes(findings: Finding[], texts: ReadonlyMap<string, string>, fixes: CompiledFixes, variants: CompiledVariants, payGiven: boolean): Finding[] {
+export function attachFixes(findings: Finding[], texts: ReadonlyMap<string, string>, fixes: CompiledFixes, variants: CompiledVariants, statesPay: () => boolean): Finding[] {
   let paid: boolean | undefined;
   const byField = new Map<string, FixTarget[]>();
   for (let index = 0; index < findings.length; index++) {
@@ -67,7 +55,7 @@ export function attachFixes(findings: Finding[], texts: ReadonlyMap<string, stri
     if (!texts.has(f.field)) continue;
     const fix = fixes.get(f.ruleId);
     if (!fix) continue;
-    if (fix.requires === 'stated_pay' && !(paid ??= payGiven || statesPay(texts, findings, variants))) continue;
+    if (fix.requires === 'stated_pay' && !(paid ??= statesPay())) continue;
     const targets = byField.get(f.field);
     if (targets) targets.push({ index, start: f.start, end: f.end, fix });
     else byField.set(f.field, [{ index, start: f.start, end: f.end, fix }]);
