@@ -165,7 +165,7 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
   const excludes = clauseHits.some((h) => h.tags.has(OPERATOR_TAG));
   const operator = excludes || clauseHits.some((h) => h.tags.has(RESTRICT_TAG));
   // 要求已婚已育（母婴产品更懂顾客）: a restriction written right before the words binds them, whatever the clause adds.
-  const restricted = clauseHits.some((h) => h.tags.has(RESTRICT_TAG) && h.start <= start && h.end >= start - 1);
+  const restriction = clauseHits.find((h) => h.tags.has(RESTRICT_TAG) && h.start <= start && h.end >= start - 1);
   // a role's cues in a range, from the field's hits of its tag (most fields hold few): a long sentence's every hit is never walked per role
   const cuesIn = (tag: string, from: number, to: number) => (a.byTag.get(tag) ?? []).filter((h) => h.start >= from && h.start < to);
   // A bracket opened inside a hit annotates it (办理健康证（约60元，公司报销）): a cue later in the bracket speaks of the
@@ -204,6 +204,8 @@ export function clearingRole(a: FieldAnalysis, start: number, end: number, categ
     // A cue holds unless the clause names the applicant, excludes someone (高血压患者勿扰) or restricts the words
     // themselves: a strong cue holds even then. A section is weaker and yields to any operator (岗位职责 listing 限男性).
     if (asideCued) return role.name;
+    // …though a restriction whose subject is the cue (访客需押身份证换取门禁卡) binds the cue's people, not the applicant.
+    const restricted = restriction !== undefined && !cues.some((h) => h.end === restriction.start);
     if (cued ? role.strong || (!applicant && !excludes && !restricted) : role.strongSections.has(clause.section!) || (!applicant && !operator)) return role.name;
   }
   return undefined;
