@@ -160,14 +160,30 @@ function termHits(matcher: TermsMatcher, a: FieldAnalysis): [number, number][] {
 
 /** The clauses holding a word of the regex's `when` sets or of its trigger, in order; undefined when some trigger word is outside every clause. */
 function clausesToSearch(matcher: RegexMatcher, a: FieldAnalysis): readonly number[] | undefined {
-  if (!matcher.trigger) return clausesWith(a, matcher.when);
+  if (!matcher.trigger) {
+    const clauses = clausesWith(a, matcher.when);
+    return matcher.alsoNeeds ? withTriggerWords(a, clauses, matcher.alsoNeeds) : clauses;
+  }
+  return clausesHolding(a, matcher.trigger);
+}
+
+/** The clauses holding a word of the trigger, in order; undefined when one is outside every clause. */
+function clausesHolding(a: FieldAnalysis, trigger: string): number[] | undefined {
   const found: number[] = [];
-  for (const pos of a.triggerStarts(matcher.trigger)) {
+  for (const pos of a.triggerStarts(trigger)) {
     const c = a.clauseIndexAt(pos);
     if (c < 0) return undefined;
     if (found[found.length - 1] !== c) found.push(c);
   }
   return found;
+}
+
+/** Of the `when` clauses, those whose sentence holds a trigger word too: a sentence without one holds no match. */
+function withTriggerWords(a: FieldAnalysis, clauses: readonly number[], trigger: string): readonly number[] {
+  const holding = clausesHolding(a, trigger);
+  if (!holding) return clauses;
+  const sentences = new Set(holding.map((c) => a.clauses[c]!.sentenceStart));
+  return clauses.filter((c) => sentences.has(a.clauses[c]!.sentenceStart));
 }
 
 /**

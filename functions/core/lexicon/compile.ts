@@ -27,6 +27,8 @@ export interface RegexMatcher {
   when: string[];
   /** Without `when`: the tag of the regex's trigger words in the lexicon's `triggers` index. */
   trigger?: string;
+  /** With `when`: the tag of the regex's trigger words, of which a sentence must hold one as well (every match does). */
+  alsoNeeds?: string;
   /** Set when every match starts at a `when` or trigger word: the same regex, sticky, tried at those words only. */
   sticky?: RegExp;
 }
@@ -272,11 +274,11 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       const re = regex(p.regex, ruleId);
       if (p.anchored && !p.when?.length) throw new LexiconError(where, ruleId, 'anchored needs when: the words matches start at');
       const sticky = new RegExp(re.source, 'y');
-      if (p.when?.length) return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: tags(p.when, ruleId), ...(p.anchored ? { sticky } : {}) };
       const trigger = triggerOf(re.source);
-      if (!trigger) return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: [] };
-      const tag = `trigger:${ruleId}:${++triggerCount}`;
-      for (const w of trigger.words) triggers.add(w, tag);
+      const tag = trigger && `trigger:${ruleId}:${++triggerCount}`;
+      if (trigger) for (const w of trigger.words) triggers.add(w, tag!);
+      if (p.when?.length) return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: tags(p.when, ruleId), ...(tag ? { alsoNeeds: tag } : {}), ...(p.anchored ? { sticky } : {}) };
+      if (!tag) return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: [] };
       return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: [], trigger: tag, ...(trigger.atStart ? { sticky } : {}) };
     };
     for (const rule of file.rules) {
