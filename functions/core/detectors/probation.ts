@@ -1,6 +1,7 @@
 /**
  * Probation beyond the statutory limit for the contract term (劳动合同法 第十九条), and probation pay
- * below the floor (第二十条). Without a stated contract term only the absolute maximum applies.
+ * below the floor (第二十条). Without a stated contract term only the absolute maximum applies; part-time work
+ * (非全日制用工) may have no probation at all (第七十条).
  */
 import { z } from 'zod';
 import { parseSmallNumber } from '../salary/parse-pay.js';
@@ -9,6 +10,9 @@ import type { Detector, DetectorHit } from './types.js';
 const ParamsSchema = z.object({
   /** Minimum probation pay as a percentage of the regular wage. */
   minPayPercent: z.number().default(80),
+  /** Words that make the whole ad part-time work, and words that say it is (also) full-time. */
+  partTime: z.array(z.string()).default([]),
+  fullTime: z.array(z.string()).default([]),
 });
 
 const NUM = '(\\d+|[一二两三四五六七八九十半])';
@@ -42,14 +46,18 @@ function compile(raw: Record<string, unknown>): z.infer<typeof ParamsSchema> {
 }
 
 /** The probation limit for the ad's contract term, read only once a probation is found. */
-function limitFor(adText: string): number {
+function limitFor(adText: string, title: string, params: z.infer<typeof ParamsSchema>): number {
   const term = TERM_RE.exec(adText);
+  // part-time by its title, or by its text where no contract term says otherwise (a warning about fake 兼职 posts is not the job)
+  const says = (words: readonly string[], text: string) => words.some((w) => text.includes(w));
+  if (!says(params.fullTime, adText) && (says(params.partTime, title) || (!term && says(params.partTime, adText)))) return 0;
   const years = term ? parseSmallNumber(term[1] ?? term[2] ?? term[3] ?? term[4] ?? '') : undefined;
   return probationLimitMonths(years);
 }
 
 export const probationDetector: Detector = (ctx, raw) => {
-  const { minPayPercent } = compile(raw);
+  const params = compile(raw);
+  const { minPayPercent } = params;
   let limit: number | undefined;
   const hits: DetectorHit[] = [];
   for (const { field, n } of ctx.fields) {
@@ -61,7 +69,7 @@ export const probationDetector: Detector = (ctx, raw) => {
       const value = count ? parseSmallNumber(count) : 0.5;
       if (value === undefined) continue;
       const months = m[2] === '年' || !count ? value * 12 : value + (m[2] === '个半月' ? 0.5 : 0);
-      if (months > (limit ??= limitFor(ctx.adText))) hits.push({ field, start: m.index, end: m.index + m[0].length });
+      if (months > (limit ??= limitFor(ctx.adText, ctx.fields.find((f) => f.field === 'title')?.n.text ?? '', params))) hits.push({ field, start: m.index, end: m.index + m[0].length });
     }
     PAY_RE.lastIndex = 0;
     for (let m = PAY_RE.exec(n.text); m; m = PAY_RE.exec(n.text)) {

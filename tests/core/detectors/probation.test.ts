@@ -33,4 +33,14 @@ describe('probation detector', () => {
     // a raise after the probation is not its pay
     expect(probation('试用期满后工资上涨20%')).toEqual([]);
   });
+
+  it('allows no probation in part-time work (第七十条), read from the title or from a text without a contract term', () => {
+    const titled = (title: string, description: string) =>
+      check(description, title).findings.filter((f) => f.ruleId === 'labor-probation').map((f) => f.text);
+    expect(titled('前台兼职', '晚班18:00-22:00，时薪20元，试用期一个月')).toEqual(['试用期一个月']);
+    expect(probation('招兼职收银员，时薪18元，试用期一个月')).toEqual(['试用期一个月']);
+    // full-time work offered too, or a contract term stated (a warning about fake 兼职 posts is not the job)
+    expect(probation('兼职全职均可，试用期一个月')).toEqual([]);
+    expect(probation('合同一年，试用期一个月。近期有人冒充我店招兼职并收押金')).toEqual([]);
+  });
 });
