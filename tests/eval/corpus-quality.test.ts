@@ -368,6 +368,10 @@ const fixedCorpora = [
   'rural-cooperatives-and-agri-ecommerce',
   'kindergartens-and-early-learning-centres',
   'plain-text-tables-and-aligned-columns',
+  '58-local-services-mix',
+  'part-time-board-gigs',
+  'boss-zhipin-tech-jds',
+  'zhilian-51job-corporate-mix',
 ];
 const partlyFixedCorpora = [
   'martian-script-and-variant-characters',
