@@ -32,6 +32,7 @@ const LONGEST_LABEL = 12;
 
 const isInserted = (u: Unit) => u < 0;
 const CLOSING_HEADER = '】'.charCodeAt(0);
+const OPENING_HEADER = '【'.charCodeAt(0);
 /** English punctuation that keeps the space after it. */
 const ENGLISH_PUNCTUATION = [...',;!?'].map((ch) => ch.charCodeAt(0));
 
@@ -198,6 +199,11 @@ export class EditedText {
       const start = this.labelStart(a - 1);
       if (start !== undefined) return this.remove(start, a);
     }
+    // A bracketed label heading its line with its value gone (`【年龄】18-40岁`): it goes like `年龄：` does.
+    if (left === 'close' && this.codeAt(a - 1) === CLOSING_HEADER && lineEnds) {
+      const start = this.bracketLabelStart(a - 1);
+      if (start !== undefined) return this.remove(start, a);
+    }
     // An emptied bracket, or one whose other half went with a deletion.
     if (left === 'open' && right === 'close' && this.codeAt(b) === closerOf(this.codeAt(a - 1))) return this.remove(a - 1, b + 1);
     if (right === 'close' && !this.opened(b)) return this.remove(b, b + 1);
@@ -241,6 +247,18 @@ export class EditedText {
       else if (isCloser(code) && depth-- === 0) return true;
     }
     return false;
+  }
+
+  /** Where the `【…】` label closing at `close` starts, when it is short and opens its line; else undefined. */
+  private bracketLabelStart(close: number): number | undefined {
+    let s = close - 1;
+    // the employer's own words only: a bracket holding a fix's wording (【男女不限】) is a value, not a label
+    while (s >= 0 && close - s <= LONGEST_LABEL && this.kind(s) === 'word' && !isSeparator(this.codeAt(s)) && !isInserted(this.units[s]!)) s--;
+    if (s < 0 || s === close - 1 || this.codeAt(s) !== OPENING_HEADER) return undefined;
+    let before = s - 1;
+    while (before >= 0 && isSpace(this.codeAt(before))) before--;
+    const opensLine = this.kind(before) === 'edge' || this.kind(before) === 'line';
+    return opensLine ? before + 1 : undefined;
   }
 
   /** Where the label ending at the colon `colon` starts, or undefined when it is not a short label. */

@@ -17,6 +17,8 @@ describe('composed fixes', () => {
     ['a list item emptied: its line and mark go', '岗位要求：\n1、年龄35岁以下；\n2、有叉车证。', '岗位要求：\n2、有叉车证。'],
     ['Windows line breaks stay CRLF', '限男性，能吃苦\r\n年龄35岁以下\r\n有叉车证', '男女不限，能吃苦\r\n有叉车证'],
     ['a label left with nothing goes, with its sentence end', '民族要求：汉族。试用期工资3200元', '试用期工资3200元'],
+    ['a bracketed label heading its line goes with its value, a section header stays', '【岗位】普工\n【年龄】18-40岁\n【职位要求】\n1、能吃苦', '【岗位】普工\n【职位要求】\n1、能吃苦'],
+    ['a bracket holding a fix\'s wording is a value, not a label', '【女】【20-28】\n#成都兼职', '【男女不限】\n#成都兼职'],
     ['a ； only ends an item of a label\'s list', '报名条件：需有杭州市区户口；第一学历为全日制本科；35周岁以下（硕士研究生可放宽至40周岁）。', '报名条件：本科。'],
     ['a note in brackets glued to a deleted item goes with it', '1. 限本区户籍（以报名截止日户口簿为准）；\n2. 大专以上学历。', '2. 大专以上学历。'],
     ['an emptied bracket goes', '物业前台，月薪4500，双休。（民族：汉；婚育：已育优先）', '物业前台，月薪4500，双休。'],
