@@ -372,6 +372,10 @@ const fixedCorpora = [
   'part-time-board-gigs',
   'boss-zhipin-tech-jds',
   'zhilian-51job-corporate-mix',
+  'professional-jd-dataset-style',
+  '58-sales-and-telemarketing',
+  'agency-electronics-factory-posts',
+  '51job-manufacturing-shift-technicians',
 ];
 const partlyFixedCorpora = [
   'martian-script-and-variant-characters',
