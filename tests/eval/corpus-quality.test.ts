@@ -376,6 +376,10 @@ const fixedCorpora = [
   '58-sales-and-telemarketing',
   'agency-electronics-factory-posts',
   '51job-manufacturing-shift-technicians',
+  'call-centre-and-outsourced-customer-service',
+  'lagou-startup-ops-and-marketing',
+  'yupao-construction-gangs',
+  'untitled-scraped-exports',
 ];
 const partlyFixedCorpora = [
   'martian-script-and-variant-characters',
