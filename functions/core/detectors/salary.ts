@@ -131,10 +131,14 @@ class AdDemands {
     return this.p.contextCategories.some((c) => this.ctx.categoriesFound.has(c as never));
   }
 
-  /** The monthly pay that is bait beside a fee or a scam: higher for work abroad, unless the ad is a scam (海外客服 月薪2w起). */
+  /** Work abroad, where wages are higher, unless the ad is a scam (海外客服 月薪2w起). */
+  get abroad(): boolean {
+    return !this.ctx.categoriesFound.has('fraud') && (this.p.abroadRe?.test(this.ctx.adText) ?? false);
+  }
+
+  /** The monthly pay that is bait beside a fee or a scam: higher for work abroad. */
   get feeContextMonthly(): number {
-    const abroad = !this.ctx.categoriesFound.has('fraud') && (this.p.abroadRe?.test(this.ctx.adText) ?? false);
-    return abroad ? Math.max(this.p.feeContextMonthly, this.p.abroadFeeContextMonthly) : this.p.feeContextMonthly;
+    return this.abroad ? Math.max(this.p.feeContextMonthly, this.p.abroadFeeContextMonthly) : this.p.feeContextMonthly;
   }
 
   /** An hourly rate stated anywhere: the part-timers' own pay (兼职24元/小时 beside 全职5000-6500元/月). */
@@ -159,7 +163,8 @@ class AdDemands {
       this.needsNoExperience ? this.p.noExperienceMonthly : Infinity,
       // beside a fee, pay for work that asks a qualification (持A2驾照, 3年经验) may be higher before it is bait
       this.suspicious ? (this.skilled ? Math.max(this.feeContextMonthly, this.p.abroadFeeContextMonthly) : this.feeContextMonthly) : Infinity,
-      this.lowSkillWork ? this.p.lowSkillMonthly : Infinity,
+      // farm or packing work abroad is paid at that country's rates (澳洲农场包装工 周薪3500-5000人民币)
+      this.lowSkillWork ? (this.abroad ? Math.max(this.p.lowSkillMonthly, this.p.abroadFeeContextMonthly) : this.p.lowSkillMonthly) : Infinity,
     );
   }
 }
