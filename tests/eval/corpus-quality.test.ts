@@ -380,6 +380,10 @@ const fixedCorpora = [
   'lagou-startup-ops-and-marketing',
   'yupao-construction-gangs',
   'untitled-scraped-exports',
+  'tv-radio-job-program-transcripts',
+  'hrss-weekly-job-roundups',
+  'plain-short-mixed-employer-ads',
+  'overseas-study-and-immigration-consultancies',
 ];
 const partlyFixedCorpora = [
   'martian-script-and-variant-characters',
