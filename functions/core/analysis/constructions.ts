@@ -175,7 +175,9 @@ export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [n
       }
       after ??= before || key ? undefined : operatorClauseAfter(a, i, g, c);
       if (before || after || key) {
-        out.push([Math.min(g.start, (before ?? key)?.start ?? g.start), Math.max(g.end, after?.end ?? g.end)]);
+        // an operator written as a label (报名条件：女性优先) heads the condition but is not part of it
+        const head = before && LABEL_COLON.test(text.slice(before.end, g.start)) ? undefined : (before ?? key);
+        out.push([Math.min(g.start, head?.start ?? g.start), Math.max(g.end, after?.end ?? g.end)]);
       } else if (c.bare && isBare(text, clause.start, clause.end, g, hits, c.anyAttribute)) {
         out.push([g.start, g.end]);
       }
