@@ -382,13 +382,13 @@ function initialsInChinese(text: string, start: number, end: number): boolean {
   return (text.charCodeAt(to) === COLON || to > end) && (from === 0 || LIST_ITEM_START.test(text[from - 1]!));
 }
 
-/**
- * Leftmost-longest phrase occurrences that do not cut an ASCII word: `male only` but not `female only…`
- * inside `females`, `yajin` but not inside `yajinx`.
- */
 /** Written in capitals (奔驰GLS, 找HR): an acronym or a model's name, not pinyin initials (xb, sg). */
 const CAPITALS = /^[A-Z]{2,}$/;
 
+/**
+ * Leftmost-longest phrase occurrences that do not cut an ASCII word: `male only` but not `female only…`
+ * inside `females`, `yajin` but not inside `yajinx`; initials in capitals stay as written.
+ */
 function phraseReplacements(n: Normalized, original: string, variants: CompiledVariants): Replacement[] {
   const { text } = n;
   const capitals = (start: number, end: number) => CAPITALS.test(original.slice(n.starts[start]!, n.ends[end - 1]!));
