@@ -170,7 +170,7 @@ function clausesToSearch(matcher: RegexMatcher, a: FieldAnalysis): readonly numb
 /** The clauses holding a word of the trigger, in order; undefined when one is outside every clause. */
 function clausesHolding(a: FieldAnalysis, trigger: string): number[] | undefined {
   const found: number[] = [];
-  for (const pos of a.triggerStarts(trigger)) {
+  for (const pos of a.triggers.get(trigger) ?? []) {
     const c = a.clauseIndexAt(pos);
     if (c < 0) return undefined;
     if (found[found.length - 1] !== c) found.push(c);
@@ -205,7 +205,7 @@ function regexRanges(matcher: RegexMatcher, a: FieldAnalysis): [number, number][
 
 /** Where the words of the regex's `when` sets or trigger start, in order. */
 function startsOf(matcher: RegexMatcher, a: FieldAnalysis): readonly number[] {
-  if (matcher.trigger) return a.triggerStarts(matcher.trigger);
+  if (matcher.trigger) return a.triggers.get(matcher.trigger) ?? [];
   const starts = new Set<number>();
   for (const tag of matcher.when) for (const h of a.byTag.get(tag) ?? []) starts.add(h.start);
   return [...starts].sort((x, y) => x - y);
@@ -302,7 +302,7 @@ export function compileGates(rules: readonly CompiledRule[]): MatcherGates {
 export function openMatchers(a: FieldAnalysis, gates: MatcherGates): Uint8Array {
   const open = new Uint8Array(gates.count);
   for (const id of gates.always) open[id] = 1;
-  for (const tags of [a.byTag.keys(), a.triggers().keys()]) {
+  for (const tags of [a.byTag.keys(), a.triggers.keys()]) {
     for (const t of tags) for (const id of gates.byTag.get(t) ?? []) open[id] = 1;
   }
   return open;

@@ -4,7 +4,7 @@
  */
 import type { Normalized } from '../mapped-text.js';
 import { BoundaryIndex } from '../match.js';
-import type { TermHit, TermIndex } from '../scan/term-index.js';
+import type { TermHit } from '../scan/term-index.js';
 import type { CompiledLexicon } from '../lexicon/compile.js';
 import type { Tokenizer } from '../tokenizer.js';
 import { parsePay, type PayMention } from '../salary/parse-pay.js';
@@ -29,16 +29,15 @@ export interface FieldAnalysis {
   /** clausesWith's answers, by its list of tags and by each tag. */
   clauseCache: Map<readonly string[], number[]>;
   tagClauses: Map<string, number[]>;
-  /** Where the words of a regex's trigger start (see regex-trigger.ts), in order; found on first use. */
-  triggerStarts(tag: string): readonly number[];
-  /** The same for every trigger in the field, by tag. */
-  triggers(): ReadonlyMap<string, readonly number[]>;
+  /** Where the words of each regex's trigger start (see regex-trigger.ts), by tag, in order; found in the same scan as the hits. */
+  triggers: ReadonlyMap<string, readonly number[]>;
   /** The pay the field states (salary/parse-pay.ts), parsed on first use: completeness, salary and structured pay share it. */
   payMentions(): readonly PayMention[];
 }
 
-export function analyzeField(field: string, n: Normalized, lexicon: Pick<CompiledLexicon, 'index' | 'triggers'>, tokenizer: Tokenizer): FieldAnalysis {
-  const hits = lexicon.index.scan(n.text);
+export function analyzeField(field: string, n: Normalized, lexicon: Pick<CompiledLexicon, 'index'>, tokenizer: Tokenizer): FieldAnalysis {
+  const triggers = new Map<string, number[]>();
+  const hits = lexicon.index.scan(n.text, triggers);
   const byTag = new Map<string, TermHit[]>();
   for (const h of hits) {
     for (const t of h.tagList) {
@@ -54,7 +53,6 @@ export function analyzeField(field: string, n: Normalized, lexicon: Pick<Compile
     while (c < clauses.length && clauses[c]!.end <= h.start) c++;
     if (c < clauses.length && h.start >= clauses[c]!.start) clauseHits[c]!.push(h);
   }
-  let triggers: Map<string, number[]> | undefined;
   let pay: readonly PayMention[] | undefined;
   return {
     field,
@@ -69,22 +67,9 @@ export function analyzeField(field: string, n: Normalized, lexicon: Pick<Compile
     hitsIn: (start, end) => hitsIn(hits, start, end),
     clauseCache: new Map(),
     tagClauses: new Map(),
-    triggerStarts: (tag) => (triggers ??= startsByTag(lexicon.triggers, n.text)).get(tag) ?? [],
-    triggers: () => (triggers ??= startsByTag(lexicon.triggers, n.text)),
+    triggers,
     payMentions: () => (pay ??= parsePay(n.text)),
   };
-}
-
-function startsByTag(index: TermIndex, text: string): Map<string, number[]> {
-  const starts = new Map<string, number[]>();
-  for (const h of index.scan(text)) {
-    for (const t of h.tagList) {
-      const list = starts.get(t);
-      if (!list) starts.set(t, [h.start]);
-      else if (list[list.length - 1] !== h.start) list.push(h.start);
-    }
-  }
-  return starts;
 }
 
 /** Hits are sorted by start: a binary search finds the first one at or after `start`. */

@@ -19,16 +19,25 @@ const NEGATION_FILLER = /^(?:任何|交|缴|缴纳|收取|支付)?$/;
 const negated = (a: FieldAnalysis, hits: readonly TermHit[], h: TermHit, negatedBy: readonly string[]) =>
   negatedBy.length > 0 && hits.some((n) => n.end <= h.start && h.start - n.end <= 4 && hasAnyTag(n, negatedBy) && NEGATION_FILLER.test(a.n.text.slice(n.end, h.start)));
 
-/** The ranges (clauses, sentences or the field) a scenario looks within. */
-function units(a: FieldAnalysis, within: CompiledScenario['within']): [number, number][] {
-  if (within === 'ad') return [[0, a.n.text.length]];
-  if (within === 'clause') return a.clauses.map((c) => [c.start, c.end]);
-  const sentences: [number, number][] = [];
-  for (const c of a.clauses) {
-    const last = sentences[sentences.length - 1];
-    if (!last || last[0] !== c.sentenceStart) sentences.push([c.sentenceStart, c.sentenceEnd]);
+/**
+ * The ranges (clauses, sentences or the field) a scenario looks within: only those holding a word of its rarest
+ * signal, since a unit without one cannot hold every signal (most fields have a signal word in a few clauses).
+ */
+function units(a: FieldAnalysis, s: CompiledScenario): [number, number][] {
+  if (s.within === 'ad') return [[0, a.n.text.length]];
+  let rarest: TermHit[] | undefined;
+  for (const tags of s.signals) {
+    const words = tags.flatMap((t) => a.byTag.get(t) ?? []);
+    if (!rarest || words.length < rarest.length) rarest = words;
   }
-  return sentences;
+  const out: [number, number][] = [];
+  for (const i of new Set(rarest!.map((h) => a.clauseIndexAt(h.start)))) {
+    if (i < 0) continue;
+    const c = a.clauses[i]!;
+    const unit: [number, number] = s.within === 'clause' ? [c.start, c.end] : [c.sentenceStart, c.sentenceEnd];
+    if (!out.some((u) => u[0] === unit[0])) out.push(unit);
+  }
+  return out.sort((x, y) => x[0] - y[0]);
 }
 
 /** A clause without its list numbers, brackets and spaces at either end. */
@@ -46,7 +55,7 @@ function trimmed(text: string, start: number, end: number): [number, number] {
 export function matchScenario(a: FieldAnalysis, s: CompiledScenario): [number, number][][] {
   const out: [number, number][][] = [];
   if (!s.signals.every((tags) => fieldHasAny(a, tags))) return out;
-  for (const [start, end] of units(a, s.within)) {
+  for (const [start, end] of units(a, s)) {
     const hits = a.hitsIn(start, end);
     const found: TermHit[] = [];
     for (const tags of s.signals) {

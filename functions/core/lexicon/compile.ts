@@ -83,10 +83,11 @@ export interface CompiledLexicon {
   variants: CompiledVariants;
   /** Every literal word in the lexicons: added to the tokenizer's dictionary. */
   words: string[];
-  /** The words constructions, scenarios and roles read, tagged by set: scanned once per field. */
+  /**
+   * The words constructions, scenarios and roles read, tagged by set, and as start-only words the ones without which
+   * each regex cannot match (see regex-trigger.ts), tagged by regex: scanned once per field.
+   */
   index: TermIndex;
-  /** The words without which each regex cannot match (see regex-trigger.ts), tagged by regex. */
-  triggers: TermIndex;
   /** The same, by regex source: a bundle's lexicon snapshot carries them so a cold start skips deriving them. */
   regexTriggers: Record<string, RegexTrigger | null>;
   roles: CompiledRole[];
@@ -147,7 +148,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const words = new Set<string>();
   const rules: CompiledRule[] = [];
   const index = new TermIndex({ wholeLatinWords: true });
-  const triggers = new TermIndex();
   const commonSets: Record<string, string[]> = { ...lexicon.common.sets };
   for (const vocabulary of lexicon.vocabularies) Object.assign(commonSets, vocabulary.sets);
   for (const [name, tag] of Object.entries(OPERATOR_SETS)) for (const w of commonSets[name] ?? []) index.add(fold(w), tag);
@@ -276,7 +276,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       const sticky = new RegExp(re.source, 'y');
       const trigger = triggerOf(re.source);
       const tag = trigger && `trigger:${ruleId}:${++triggerCount}`;
-      if (trigger) for (const w of trigger.words) triggers.add(w, tag!);
+      if (trigger) for (const w of trigger.words) index.addStart(w, tag!);
       if (p.when?.length) return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: tags(p.when, ruleId), ...(tag ? { alsoNeeds: tag } : {}), ...(p.anchored ? { sticky } : {}) };
       if (!tag) return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: [] };
       return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: [], trigger: tag, ...(trigger.atStart ? { sticky } : {}) };
@@ -314,7 +314,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     variants: compileVariants(variantTable, maskableWords(lexicon)),
     words: [...words].filter((w) => /[\u3400-\u9fff]/.test(w)),
     index,
-    triggers,
     regexTriggers,
     roles,
     policy: lexicon.policy,

@@ -37,9 +37,11 @@ export function regexTrigger(source: string): RegexTrigger | undefined {
   }
   const atStart = unionOf(pattern.alternatives.map((alt) => prefixOf(alt.elements)));
   const anywhere = unionOf(pattern.alternatives.map((alt) => containedIn(alt.elements)));
-  // A trigger of one character only pays when it is what every match starts with.
-  if (atStart && score(atStart) >= score(anywhere)) return { words: atStart, atStart: true };
-  if (anywhere && Math.min(...anywhere.map((w) => w.length)) >= 2) return { words: anywhere, atStart: false };
+  // A trigger of one character only pays when it is what every match starts with: the regex is then tried at
+  // those characters alone, which costs less than running it over the field.
+  const shortest = (words: string[]) => Math.min(...words.map((w) => w.length));
+  if (atStart && (score(atStart) >= score(anywhere) || shortest(anywhere!) < 2)) return { words: atStart, atStart: true };
+  if (anywhere && shortest(anywhere) >= 2) return { words: anywhere, atStart: false };
   return undefined;
 }
 

@@ -9,6 +9,10 @@ import { gluedIntoLatinWord } from './latin-words.js';
  * leaves `护照` to the labour-rights construction.
  *
  * An index built with `wholeLatinWords` does not find Latin words inside longer Latin words (latin-words.ts).
+ *
+ * Words added with `addStart` (regex triggers, see regex-trigger.ts) are found in the same pass, but only where
+ * they start is recorded, by tag, inside longer words and Latin words too: the digits `17` of `1[4-9]\d` stand
+ * inside longer figures. One walk of the text serves both, which costs less than a second scan.
  */
 
 export interface TermHit {
@@ -24,6 +28,8 @@ interface Node {
   next: Map<number, Node>;
   tags?: Set<string>;
   tagList?: string[];
+  /** The tags of the start-only words ending here. */
+  startTags?: string[];
 }
 
 /**
@@ -41,6 +47,8 @@ interface FrozenTrie {
   tags: (Set<string> | undefined)[];
   tagList: string[][];
   hides: Uint8Array;
+  /** The start-only words' tags at each node (undefined where none ends). */
+  startTags: (string[] | undefined)[];
 }
 
 /** Scratch space for `scan` (the engine is synchronous): allocating it per call costs more than the scan. */
@@ -68,6 +76,29 @@ export class TermIndex {
   add(word: string, tag: string): void {
     if (!word) return;
     this.frozen = undefined;
+    const node = this.nodeFor(word);
+    if (!node.tags) {
+      node.tags = new Set();
+      node.tagList = [];
+      this.size++;
+    }
+    if (!node.tags.has(tag)) {
+      node.tags.add(tag);
+      node.tagList!.push(tag);
+    }
+  }
+
+  /** Adds `word` under `tag` as a start-only word: `scan` records where it starts, in its `starts` map. */
+  addStart(word: string, tag: string): void {
+    if (!word) return;
+    this.frozen = undefined;
+    const node = this.nodeFor(word);
+    node.startTags ??= [];
+    if (!node.startTags.includes(tag)) node.startTags.push(tag);
+  }
+
+  /** The node `word` ends at, created with the nodes before it where missing. */
+  private nodeFor(word: string): Node {
     let node = this.root;
     for (let i = 0; i < word.length; i++) {
       const code = word.charCodeAt(i);
@@ -78,15 +109,7 @@ export class TermIndex {
       }
       node = child;
     }
-    if (!node.tags) {
-      node.tags = new Set();
-      node.tagList = [];
-      this.size++;
-    }
-    if (!node.tags.has(tag)) {
-      node.tags.add(tag);
-      node.tagList!.push(tag);
-    }
+    return node;
   }
 
   private freeze(): FrozenTrie {
@@ -104,6 +127,7 @@ export class TermIndex {
       tags: nodes.map((node) => node.tags),
       tagList: nodes.map((node) => node.tagList ?? []),
       hides: Uint8Array.from(nodes, (node) => Number(node.tagList?.some((tag) => this.hiding.has(tag)) ?? false)),
+      startTags: nodes.map((node) => node.startTags),
     };
     let e = 0;
     nodes.forEach((node, i) => {
@@ -122,10 +146,13 @@ export class TermIndex {
     return this.size;
   }
 
-  /** Every word occurrence in `text`, by start then length (longest first), minus hits inside longer ones. */
-  scan(text: string): TermHit[] {
+  /**
+   * Every word occurrence in `text`, by start then length (longest first), minus hits inside longer ones. Given
+   * `starts`, where each start-only word starts is added to it, by tag, in order and once per position.
+   */
+  scan(text: string, starts?: Map<string, number[]>): TermHit[] {
     const t = (this.frozen ??= this.freeze());
-    const { rootChild, edgeStart, edgeEnd, edgeCode, edgeChild, hasWord, tags, tagList, hides } = t;
+    const { rootChild, edgeStart, edgeEnd, edgeCode, edgeChild, hasWord, tags, tagList, hides, startTags } = t;
     const { wholeLatinWords } = this.options;
     const kept: TermHit[] = [];
     // Hits strictly inside a word of a hiding vocabulary are dropped. Hits come by start, longest first for
@@ -143,6 +170,14 @@ export class TermIndex {
         if (hasWord[node]) {
           ends[found] = j;
           at[found++] = node;
+        }
+        const startTagsHere = starts && startTags[node];
+        if (startTagsHere) {
+          for (const tag of startTagsHere) {
+            const list = starts.get(tag);
+            if (!list) starts.set(tag, [i]);
+            else if (list[list.length - 1] !== i) list.push(i);
+          }
         }
         if (j >= text.length) break;
         const code = text.charCodeAt(j);

@@ -22,6 +22,13 @@ describe('regex triggers', () => {
     expect(sorted(regexTrigger('(?:限|只招)[男女](?:性)?')?.words)).toEqual(['只招女', '只招男', '限女', '限男']);
   });
 
+  it('tries a regex at its first words when they are single characters and the words further in are too', () => {
+    // every match starts with 限, 仅 or 只招, and holds 男 or 女: trying it at those words beats running it everywhere
+    const t = regexTrigger('(?:限|仅|只招)\\s*(?:本地)?(?:男|女)(?!装)');
+    expect(t?.atStart).toBe(true);
+    expect(sorted(t?.words)).toEqual(['仅', '只招', '限']);
+  });
+
   it('falls back to words every match holds, further in', () => {
     const t = regexTrigger('\\d+(?:\\.\\d+)?\\s*(?:元的|块的)(?:培训费|押金)');
     expect(t?.atStart).toBe(false);
