@@ -160,17 +160,17 @@ function termHits(matcher: TermsMatcher, a: FieldAnalysis): [number, number][] {
 
 /** The clauses holding a word of the regex's `when` sets or of its trigger, in order; undefined when some trigger word is outside every clause. */
 function clausesToSearch(matcher: RegexMatcher, a: FieldAnalysis): readonly number[] | undefined {
-  if (!matcher.trigger) {
+  if (matcher.trigger === undefined) {
     const clauses = clausesWith(a, matcher.when);
-    return matcher.alsoNeeds ? withTriggerWords(a, clauses, matcher.alsoNeeds) : clauses;
+    return matcher.alsoNeeds !== undefined ? withTriggerWords(a, clauses, matcher.alsoNeeds) : clauses;
   }
   return clausesHolding(a, matcher.trigger);
 }
 
 /** The clauses holding a word of the trigger, in order; undefined when one is outside every clause. */
-function clausesHolding(a: FieldAnalysis, trigger: string): number[] | undefined {
+function clausesHolding(a: FieldAnalysis, trigger: number): number[] | undefined {
   const found: number[] = [];
-  for (const pos of a.triggers.get(trigger) ?? []) {
+  for (const pos of a.triggers[trigger] ?? []) {
     const c = a.clauseIndexAt(pos);
     if (c < 0) return undefined;
     if (found[found.length - 1] !== c) found.push(c);
@@ -179,7 +179,7 @@ function clausesHolding(a: FieldAnalysis, trigger: string): number[] | undefined
 }
 
 /** Of the `when` clauses, those whose sentence holds a trigger word too: a sentence without one holds no match. */
-function withTriggerWords(a: FieldAnalysis, clauses: readonly number[], trigger: string): readonly number[] {
+function withTriggerWords(a: FieldAnalysis, clauses: readonly number[], trigger: number): readonly number[] {
   const holding = clausesHolding(a, trigger);
   if (!holding) return clauses;
   const sentences = new Set(holding.map((c) => a.clauses[c]!.sentenceStart));
@@ -191,7 +191,7 @@ function withTriggerWords(a: FieldAnalysis, clauses: readonly number[], trigger:
  * of those words (a regex that needs a place name has nothing to find in a sentence without one).
  */
 function regexRanges(matcher: RegexMatcher, a: FieldAnalysis): [number, number][] {
-  const clauses = matcher.when.length || matcher.trigger ? clausesToSearch(matcher, a) : undefined;
+  const clauses = matcher.when.length || matcher.trigger !== undefined ? clausesToSearch(matcher, a) : undefined;
   if (!clauses) return [[0, a.n.text.length]];
   const ranges: [number, number][] = [];
   for (const i of clauses) {
@@ -205,7 +205,7 @@ function regexRanges(matcher: RegexMatcher, a: FieldAnalysis): [number, number][
 
 /** Where the words of the regex's `when` sets or trigger start, in order. */
 function startsOf(matcher: RegexMatcher, a: FieldAnalysis): readonly number[] {
-  if (matcher.trigger) return a.triggers.get(matcher.trigger) ?? [];
+  if (matcher.trigger !== undefined) return a.triggers[matcher.trigger] ?? [];
   const starts = new Set<number>();
   for (const tag of matcher.when) for (const h of a.byTag.get(tag) ?? []) starts.add(h.start);
   return [...starts].sort((x, y) => x - y);
@@ -267,14 +267,16 @@ function regexHits(matcher: RegexMatcher, a: FieldAnalysis): [number, number][] 
 export interface MatcherGates {
   count: number;
   always: number[];
-  /** Matcher ids by the tag (of the term index or the trigger index) that opens them. */
+  /** Matcher ids by the tag of the term index that opens them… */
   byTag: Map<string, number[]>;
+  /** …or by the number of the regex trigger. */
+  byTrigger: number[][];
 }
 
 const gateTags = (m: Matcher): readonly string[] | undefined => {
   switch (m.kind) {
     case 'regex':
-      return m.trigger ? [m.trigger] : m.when.length ? m.when : undefined;
+      return m.when.length ? m.when : undefined;
     case 'terms':
       return [m.tag];
     case 'construction':
@@ -286,10 +288,14 @@ const gateTags = (m: Matcher): readonly string[] | undefined => {
 
 /** Indexes every matcher (by its `id`) by the tags that open it. */
 export function compileGates(rules: readonly CompiledRule[]): MatcherGates {
-  const gates: MatcherGates = { count: 0, always: [], byTag: new Map() };
+  const gates: MatcherGates = { count: 0, always: [], byTag: new Map(), byTrigger: [] };
   for (const rule of rules) {
     for (const m of rule.matchers) {
       gates.count = Math.max(gates.count, m.id + 1);
+      if (m.kind === 'regex' && m.trigger !== undefined) {
+        (gates.byTrigger[m.trigger] ??= []).push(m.id);
+        continue;
+      }
       const tags = gateTags(m);
       if (!tags) gates.always.push(m.id);
       else for (const t of tags) gates.byTag.get(t)?.push(m.id) ?? gates.byTag.set(t, [m.id]);
@@ -302,9 +308,10 @@ export function compileGates(rules: readonly CompiledRule[]): MatcherGates {
 export function openMatchers(a: FieldAnalysis, gates: MatcherGates): Uint8Array {
   const open = new Uint8Array(gates.count);
   for (const id of gates.always) open[id] = 1;
-  for (const tags of [a.byTag.keys(), a.triggers.keys()]) {
-    for (const t of tags) for (const id of gates.byTag.get(t) ?? []) open[id] = 1;
-  }
+  for (const t of a.byTag.keys()) for (const id of gates.byTag.get(t) ?? []) open[id] = 1;
+  a.triggers.forEach((starts, trigger) => {
+    if (starts) for (const id of gates.byTrigger[trigger] ?? []) open[id] = 1;
+  });
   return open;
 }
 

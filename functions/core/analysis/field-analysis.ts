@@ -29,14 +29,14 @@ export interface FieldAnalysis {
   /** clausesWith's answers, by its list of tags and by each tag. */
   clauseCache: Map<readonly string[], number[]>;
   tagClauses: Map<string, number[]>;
-  /** Where the words of each regex's trigger start (see regex-trigger.ts), by tag, in order; found in the same scan as the hits. */
-  triggers: ReadonlyMap<string, readonly number[]>;
+  /** Where the words of each regex's trigger start (see regex-trigger.ts), by its number, in order; found in the same scan as the hits. */
+  triggers: readonly (readonly number[] | undefined)[];
   /** The pay the field states (salary/parse-pay.ts), parsed on first use: completeness, salary and structured pay share it. */
   payMentions(): readonly PayMention[];
 }
 
 export function analyzeField(field: string, n: Normalized, lexicon: Pick<CompiledLexicon, 'index'>, tokenizer: Tokenizer): FieldAnalysis {
-  const triggers = new Map<string, number[]>();
+  const triggers: (number[] | undefined)[] = [];
   const hits = lexicon.index.scan(n.text, triggers);
   const byTag = new Map<string, TermHit[]>();
   for (const h of hits) {

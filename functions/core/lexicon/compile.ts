@@ -25,10 +25,10 @@ export interface RegexMatcher {
   boundary: Boundary;
   /** Tags of which one must be in the field (empty: always run). */
   when: string[];
-  /** Without `when`: the tag of the regex's trigger words in the lexicon's `triggers` index. */
-  trigger?: string;
-  /** With `when`: the tag of the regex's trigger words, of which a sentence must hold one as well (every match does). */
-  alsoNeeds?: string;
+  /** Without `when`: the number of the regex's trigger words, start-only words of the term index. */
+  trigger?: number;
+  /** With `when`: the number of the regex's trigger words, of which a sentence must hold one as well (every match does). */
+  alsoNeeds?: number;
   /** Set when every match starts at a `when` or trigger word: the same regex, sticky, tried at those words only. */
   sticky?: RegExp;
 }
@@ -275,11 +275,11 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       if (p.anchored && !p.when?.length) throw new LexiconError(where, ruleId, 'anchored needs when: the words matches start at');
       const sticky = new RegExp(re.source, 'y');
       const trigger = triggerOf(re.source);
-      const tag = trigger && `trigger:${ruleId}:${++triggerCount}`;
-      if (trigger) for (const w of trigger.words) index.addStart(w, tag!);
-      if (p.when?.length) return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: tags(p.when, ruleId), ...(tag ? { alsoNeeds: tag } : {}), ...(p.anchored ? { sticky } : {}) };
-      if (!tag) return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: [] };
-      return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: [], trigger: tag, ...(trigger.atStart ? { sticky } : {}) };
+      const set = trigger ? triggerCount++ : undefined;
+      if (trigger) for (const w of trigger.words) index.addStart(w, set!);
+      if (p.when?.length) return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: tags(p.when, ruleId), ...(trigger ? { alsoNeeds: set } : {}), ...(p.anchored ? { sticky } : {}) };
+      if (!trigger) return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: [] };
+      return { kind: 'regex', re, boundary: p.boundary ?? 'both', when: [], trigger: set, ...(trigger.atStart ? { sticky } : {}) };
     };
     for (const rule of file.rules) {
       const override = lexicon.policy.rules[rule.id];

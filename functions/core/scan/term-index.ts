@@ -11,8 +11,8 @@ import { gluedIntoLatinWord } from './latin-words.js';
  * An index built with `wholeLatinWords` does not find Latin words inside longer Latin words (latin-words.ts).
  *
  * Words added with `addStart` (regex triggers, see regex-trigger.ts) are found in the same pass, but only where
- * they start is recorded, by tag, inside longer words and Latin words too: the digits `17` of `1[4-9]\d` stand
- * inside longer figures. One walk of the text serves both, which costs less than a second scan.
+ * they start is recorded, by the number of their set, inside longer words and Latin words too: the digits `17` of
+ * `1[4-9]\d` stand inside longer figures. One walk of the text serves both, which costs less than a second scan.
  */
 
 export interface TermHit {
@@ -28,8 +28,8 @@ interface Node {
   next: Map<number, Node>;
   tags?: Set<string>;
   tagList?: string[];
-  /** The tags of the start-only words ending here. */
-  startTags?: string[];
+  /** The sets of the start-only words ending here. */
+  startSets?: number[];
 }
 
 /**
@@ -47,8 +47,8 @@ interface FrozenTrie {
   tags: (Set<string> | undefined)[];
   tagList: string[][];
   hides: Uint8Array;
-  /** The start-only words' tags at each node (undefined where none ends). */
-  startTags: (string[] | undefined)[];
+  /** The start-only words' sets at each node (undefined where none ends). */
+  startSets: (number[] | undefined)[];
 }
 
 /** Scratch space for `scan` (the engine is synchronous): allocating it per call costs more than the scan. */
@@ -88,13 +88,13 @@ export class TermIndex {
     }
   }
 
-  /** Adds `word` under `tag` as a start-only word: `scan` records where it starts, in its `starts` map. */
-  addStart(word: string, tag: string): void {
+  /** Adds `word` to start-only set number `set` (a small integer): `scan` records where it starts, in `starts[set]`. */
+  addStart(word: string, set: number): void {
     if (!word) return;
     this.frozen = undefined;
     const node = this.nodeFor(word);
-    node.startTags ??= [];
-    if (!node.startTags.includes(tag)) node.startTags.push(tag);
+    node.startSets ??= [];
+    if (!node.startSets.includes(set)) node.startSets.push(set);
   }
 
   /** The node `word` ends at, created with the nodes before it where missing. */
@@ -127,7 +127,7 @@ export class TermIndex {
       tags: nodes.map((node) => node.tags),
       tagList: nodes.map((node) => node.tagList ?? []),
       hides: Uint8Array.from(nodes, (node) => Number(node.tagList?.some((tag) => this.hiding.has(tag)) ?? false)),
-      startTags: nodes.map((node) => node.startTags),
+      startSets: nodes.map((node) => node.startSets),
     };
     let e = 0;
     nodes.forEach((node, i) => {
@@ -148,11 +148,11 @@ export class TermIndex {
 
   /**
    * Every word occurrence in `text`, by start then length (longest first), minus hits inside longer ones. Given
-   * `starts`, where each start-only word starts is added to it, by tag, in order and once per position.
+   * `starts`, where the start-only words of each set start is added to `starts[set]`, in order and once per position.
    */
-  scan(text: string, starts?: Map<string, number[]>): TermHit[] {
+  scan(text: string, starts?: (number[] | undefined)[]): TermHit[] {
     const t = (this.frozen ??= this.freeze());
-    const { rootChild, edgeStart, edgeEnd, edgeCode, edgeChild, hasWord, tags, tagList, hides, startTags } = t;
+    const { rootChild, edgeStart, edgeEnd, edgeCode, edgeChild, hasWord, tags, tagList, hides, startSets } = t;
     const { wholeLatinWords } = this.options;
     const kept: TermHit[] = [];
     // Hits strictly inside a word of a hiding vocabulary are dropped. Hits come by start, longest first for
@@ -171,11 +171,11 @@ export class TermIndex {
           ends[found] = j;
           at[found++] = node;
         }
-        const startTagsHere = starts && startTags[node];
-        if (startTagsHere) {
-          for (const tag of startTagsHere) {
-            const list = starts.get(tag);
-            if (!list) starts.set(tag, [i]);
+        const setsHere = starts && startSets[node];
+        if (setsHere) {
+          for (const set of setsHere) {
+            const list = starts[set];
+            if (!list) starts[set] = [i];
             else if (list[list.length - 1] !== i) list.push(i);
           }
         }

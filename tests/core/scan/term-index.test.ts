@@ -32,20 +32,21 @@ describe('term index', () => {
     ]);
   });
 
-  it('records where start-only words start, by tag, inside hiding words and Latin words too, in the same scan', () => {
+  it('records where start-only words start, by set, inside hiding words and Latin words too, in the same scan', () => {
     const index = new TermIndex({ wholeLatinWords: true });
     index.add('男女不限', 'neutral');
     index.hideWith('neutral');
     index.add('男', 'male');
-    index.addStart('男', 'trigger:a');
-    index.addStart('男女', 'trigger:a');
-    index.addStart('17', 'trigger:b');
-    const starts = new Map<string, number[]>();
+    index.addStart('男', 0);
+    index.addStart('男女', 0);
+    index.addStart('17', 2);
+    const starts: (number[] | undefined)[] = [];
     const hits = index.scan('男女不限，身高170，男', starts);
     // the hit of 男 inside 男女不限 is hidden; its trigger start is not, and two words starting there count once
     expect(hits.map((h) => h.start)).toEqual([0, 11]);
-    expect(starts.get('trigger:a')).toEqual([0, 11]);
-    expect(starts.get('trigger:b')).toEqual([7]);
+    expect(starts[0]).toEqual([0, 11]);
+    expect(starts[2]).toEqual([7]);
+    expect(starts[1]).toBeUndefined();
     // start-only words are no words of the index: alone they make no hit
     expect(index.scan('17')).toEqual([]);
     expect(index.words).toBe(2);
