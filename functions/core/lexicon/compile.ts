@@ -108,8 +108,16 @@ export const fold = (s: string) => s.normalize('NFKC').toLowerCase();
 /** Folds a regex's literal text like ad text, leaving escapes alone (\\S must not become \\s). */
 const foldRegexSource = (source: string) => source.replace(/\\.|[^\\]+/g, (part) => (part.startsWith('\\') ? part : fold(part)));
 export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-export const alternation = (words: string[]) =>
-  `(?:${[...new Set(words.map(fold))].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})`;
+/** alternation's answers by list: a set is expanded into every regex that names it (hundreds of times in all). */
+const alternations = new WeakMap<readonly string[], string>();
+export function alternation(words: readonly string[]): string {
+  let source = alternations.get(words);
+  if (source === undefined) {
+    source = `(?:${[...new Set(words.map(fold))].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})`;
+    alternations.set(words, source);
+  }
+  return source;
+}
 
 /** The common sets every rule may use as operators: their words also carry an operator tag (roles read it). */
 const OPERATOR_SETS: Record<string, string> = {
@@ -135,17 +143,22 @@ function maskableWords(lexicon: Lexicon): Set<string> {
  * Each generated vocabulary lists the neighbours of its own spellings' characters; a character two files share (里 in
  * 里包 and in 办王里) keeps the neighbours of both, or one file's list would unguard the other's spellings (厂里包住).
  */
-function mergeNeighbours(into: Record<string, [string, string]>, from: Record<string, [string, string]>): Record<string, [string, string]> {
-  const merged = { ...into };
+function mergeNeighbours(into: Record<string, [string, string]>, from: Record<string, [string, string]>): void {
   for (const [ch, [before, after]] of Object.entries(from)) {
-    const known = merged[ch];
-    merged[ch] = known ? [[...new Set(known[0] + before)].join(''), [...new Set(known[1] + after)].join('')] : [before, after];
+    const known = into[ch];
+    into[ch] = known ? [[...new Set(known[0] + before)].join(''), [...new Set(known[1] + after)].join('')] : [before, after];
   }
-  return merged;
 }
 
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const words = new Set<string>();
+  /** Adds a set's words to `words`, once per set (sets are named by many regexes and constructions). */
+  const added = new WeakSet<readonly string[]>();
+  const addWords = (list: readonly string[]) => {
+    if (added.has(list)) return;
+    added.add(list);
+    for (const w of list) words.add(fold(w));
+  };
   const rules: CompiledRule[] = [];
   const index = new TermIndex({ wholeLatinWords: true });
   const commonSets: Record<string, string[]> = { ...lexicon.common.sets };
@@ -177,7 +190,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         const list = sets[name];
         if (!list) throw new LexiconError(where, ruleId, `unknown set {{${name}}}`);
         // A category's own set in a regex is matched on word boundaries: its words join the tokenizer's dictionary.
-        if (name in file.sets) list.forEach((w) => words.add(fold(w)));
+        if (name in file.sets) addWords(list);
         return alternation(list);
       });
     const regex = (source: string, ruleId: string) => {
@@ -202,7 +215,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
           for (const w of list) index.add(fold(w), tag);
         }
         if (hiding) index.hideWith(tag);
-        if (bounded) for (const w of list) words.add(fold(w));
+        if (bounded) addWords(list);
         return tag;
       });
     const wordsOf = (names: string[], ruleId: string) => {
@@ -296,16 +309,30 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     }
   }
   const roles = compileRoles(lexicon.roles, index, fold);
-  const variantTable: VariantTable = { ...lexicon.common.variants };
-  for (const vocabulary of lexicon.vocabularies) {
-    if (!vocabulary.variants) continue;
-    variantTable.symbols = { ...variantTable.symbols, ...vocabulary.variants.symbols };
-    variantTable.pinyin = { ...variantTable.pinyin, ...vocabulary.variants.pinyin };
-    variantTable.phrases = { ...variantTable.phrases, ...vocabulary.variants.phrases };
-    variantTable.initials = { ...variantTable.initials, ...vocabulary.variants.initials };
-    variantTable.misspellings = { ...variantTable.misspellings, ...vocabulary.variants.misspellings };
-    variantTable.guardedMisspellings = { ...variantTable.guardedMisspellings, ...vocabulary.variants.guardedMisspellings };
-    variantTable.wordNeighbours = mergeNeighbours(variantTable.wordNeighbours ?? {}, vocabulary.variants.wordNeighbours);
+  // The generated vocabularies' variants join the common ones: copied once, then each file assigned in (spreading
+  // the tables again for every file copied tens of thousands of spellings each time: 50 ms of a cold start).
+  const common = lexicon.common.variants;
+  const variantTable: VariantTable = lexicon.vocabularies.some((v) => v.variants)
+    ? {
+        ...common,
+        symbols: { ...common.symbols },
+        pinyin: { ...common.pinyin },
+        phrases: { ...common.phrases },
+        initials: {},
+        misspellings: { ...common.misspellings },
+        guardedMisspellings: { ...common.guardedMisspellings },
+        wordNeighbours: {},
+      }
+    : common;
+  for (const { variants } of lexicon.vocabularies) {
+    if (!variants) continue;
+    Object.assign(variantTable.symbols, variants.symbols);
+    Object.assign(variantTable.pinyin, variants.pinyin);
+    Object.assign(variantTable.phrases, variants.phrases);
+    Object.assign(variantTable.initials!, variants.initials);
+    Object.assign(variantTable.misspellings!, variants.misspellings);
+    Object.assign(variantTable.guardedMisspellings!, variants.guardedMisspellings);
+    mergeNeighbours(variantTable.wordNeighbours!, variants.wordNeighbours);
   }
   return {
     version: lexicon.version,

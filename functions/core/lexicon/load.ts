@@ -123,16 +123,6 @@ export function contentHash(sources: LexiconSource[]): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-export const SnapshotSchema = z.object({
-  version: z.string(),
-  common: CommonFileSchema,
-  policy: PolicySchema,
-  roles: RolesFileSchema,
-  vocabularies: z.array(VocabularyFileSchema),
-  categories: z.array(CategoryFileSchema),
-  regexTriggers: z.record(z.string(), z.object({ words: z.array(z.string()), atStart: z.boolean() }).nullable()).optional(),
-});
-
 export function snapshotLexicon(lexicon: Lexicon): string {
   return JSON.stringify(lexicon);
 }

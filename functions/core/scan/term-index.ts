@@ -25,7 +25,8 @@ export interface TermHit {
 }
 
 interface Node {
-  next: Map<number, Node>;
+  /** The children by code unit; absent on leaves (half the nodes). */
+  next?: Map<number, Node>;
   tags?: Set<string>;
   tagList?: string[];
   /** The sets of the start-only words ending here. */
@@ -51,13 +52,17 @@ interface FrozenTrie {
   startSets: (number[] | undefined)[];
 }
 
+const NO_TAGS: string[] = [];
+
 /** Scratch space for `scan` (the engine is synchronous): allocating it per call costs more than the scan. */
 let scratch = { ends: new Int32Array(1024), at: new Int32Array(1024) };
 
 export class TermIndex {
-  private readonly root: Node = { next: new Map() };
+  private readonly root: Node = {};
   private readonly hiding = new Set<string>();
   private size = 0;
+  /** Nodes in the trie, the root included. */
+  private nodes = 1;
   private frozen: FrozenTrie | undefined;
 
   /**
@@ -102,43 +107,60 @@ export class TermIndex {
     let node = this.root;
     for (let i = 0; i < word.length; i++) {
       const code = word.charCodeAt(i);
+      node.next ??= new Map();
       let child = node.next.get(code);
       if (!child) {
-        child = { next: new Map() };
+        child = {};
         node.next.set(code, child);
+        this.nodes++;
       }
       node = child;
     }
     return node;
   }
 
+  /**
+   * Numbers the nodes breadth-first, children by code: a node's children get consecutive numbers, so its edges
+   * are written as its children are queued, in one pass (the index is frozen on a cold start's first check).
+   */
   private freeze(): FrozenTrie {
-    const nodes: Node[] = [this.root];
-    for (let i = 0; i < nodes.length; i++) nodes.push(...[...nodes[i]!.next.entries()].sort((x, y) => x[0] - y[0]).map(([, child]) => child));
-    const id = new Map(nodes.map((node, i) => [node, i]));
-    const edges = nodes.length - 1;
+    const count = this.nodes;
     const t: FrozenTrie = {
       rootChild: new Int32Array(0x10000),
-      edgeStart: new Int32Array(nodes.length),
-      edgeEnd: new Int32Array(nodes.length),
-      edgeCode: new Uint16Array(edges),
-      edgeChild: new Int32Array(edges),
-      hasWord: Uint8Array.from(nodes, (node) => Number(node.tags !== undefined)),
-      tags: nodes.map((node) => node.tags),
-      tagList: nodes.map((node) => node.tagList ?? []),
-      hides: Uint8Array.from(nodes, (node) => Number(node.tagList?.some((tag) => this.hiding.has(tag)) ?? false)),
-      startSets: nodes.map((node) => node.startSets),
+      edgeStart: new Int32Array(count),
+      edgeEnd: new Int32Array(count),
+      edgeCode: new Uint16Array(count - 1),
+      edgeChild: new Int32Array(count - 1),
+      hasWord: new Uint8Array(count),
+      tags: new Array(count),
+      tagList: new Array(count),
+      hides: new Uint8Array(count),
+      startSets: new Array(count),
     };
-    let e = 0;
-    nodes.forEach((node, i) => {
-      t.edgeStart[i] = e;
-      for (const [code, child] of [...node.next.entries()].sort((x, y) => x[0] - y[0])) {
-        if (i === 0) t.rootChild[code] = id.get(child)!;
-        t.edgeCode[e] = code;
-        t.edgeChild[e++] = id.get(child)!;
-      }
-      t.edgeEnd[i] = e;
-    });
+    const queue: Node[] = [this.root];
+    const enqueue = (child: Node, code: number) => {
+      t.edgeCode[queue.length - 1] = code;
+      t.edgeChild[queue.length - 1] = queue.length;
+      queue.push(child);
+    };
+    for (let i = 0; i < count; i++) {
+      const node = queue[i]!;
+      if (node.tagList) {
+        t.hasWord[i] = 1;
+        t.tags[i] = node.tags;
+        t.tagList[i] = node.tagList;
+        t.hides[i] = Number(node.tagList.some((tag) => this.hiding.has(tag)));
+      } else t.tagList[i] = NO_TAGS;
+      t.startSets[i] = node.startSets;
+      t.edgeStart[i] = queue.length - 1;
+      const next = node.next;
+      if (next && next.size > 1) {
+        const codes = Int32Array.from(next.keys()).sort();
+        for (const code of codes) enqueue(next.get(code)!, code);
+      } else next?.forEach(enqueue);
+      t.edgeEnd[i] = queue.length - 1;
+    }
+    for (let e = t.edgeStart[0]!; e < t.edgeEnd[0]!; e++) t.rootChild[t.edgeCode[e]!] = t.edgeChild[e]!;
     return t;
   }
 
