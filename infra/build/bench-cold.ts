@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     const out = (line: string) => process.stdout.write(`${line}\n`);
     out(`Lambda bundle ${LAMBDA_DIST} (Node ${process.version}, ${RUNS} cold starts)`);
     out(`  size: index.mjs ${mb(size.script)}, ${size.files} files ${mb(size.bytes)} on disk, ≈${mb(size.zipped)} zipped`);
-    out(`  cold start, process start → init done (import, lexicons, jieba): median ${ms(median(cold.map((c) => c.init)))}  [${cold.map((c) => ms(c.init)).join(', ')}]`);
+    out(`  cold start, process start → init done (import, lexicons):       median ${ms(median(cold.map((c) => c.init)))}  [${cold.map((c) => ms(c.init)).join(', ')}]`);
     out(`  cold start, CPU time used by init:                              median ${ms(median(cold.map((c) => c.cpu)))}`);
     out(`  cold start, process start → first response (POST /v1/check):   median ${ms(median(cold.map((c) => c.first)))}  [${cold.map((c) => ms(c.first)).join(', ')}]`);
     out(`  first request's handler time (key lookup + check):              median ${ms(median(cold.map((c) => c.firstHandler)))}`);

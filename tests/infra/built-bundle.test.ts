@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { StoredAd as Ad } from '../../functions/core/ad.js';
-import { getEngine } from '../../functions/engine.js';
+import { createEngine, getEngine } from '../../functions/engine.js';
+import { createJiebaTokenizer } from '../../functions/adapters/jieba-tokenizer.js';
 import type { Verdict } from '../../functions/core/verdict.js';
 import type { CreatedApiKey, Store } from '../../functions/store/index.js';
 import { buildLambdaBundle } from '../../infra/build/bundle.js';
@@ -84,6 +85,23 @@ describe('built Lambda bundle', () => {
     const read = await lambda.invoke({ method: 'GET', url: `/v1/ads/${body.adId}`, headers: bearer(employer) });
     expect(read.response.statusCode).toBe(200);
     expect(read.json()).toMatchObject({ adId: body.adId, status: 'rejected', version: 1, ad: REJECT });
+  });
+
+  it('cuts words with the nodejieba it carries, loaded on the first ad that needs a word boundary', async () => {
+    // 招女服务员 is read as 招 + 女服务员 only on jieba's word boundaries: the source engine cuts to check it
+    const ad: Ad = { title: '招聘', description: '招女服务员' };
+    let cuts = 0;
+    const counting = createEngine({
+      tokenizer: (words) => {
+        const jieba = createJiebaTokenizer(words);
+        return { cut: (text) => (cuts++, jieba.cut(text)) };
+      },
+    });
+    expect(counting.check(ad).findings.map((f) => f.category)).toContain('gender');
+    expect(cuts).toBeGreaterThan(0);
+    const res = await lambda.invoke({ method: 'POST', url: '/v1/check', headers: bearer(employer), body: ad });
+    expect(res.response.statusCode).toBe(200);
+    expect(stable(res.json<Verdict>())).toEqual(stable(engine.check(ad)));
   });
 
   it('puts a review-severity ad in the queue and lets a moderator approve it', async () => {
