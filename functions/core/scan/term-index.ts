@@ -65,10 +65,7 @@ export class TermIndex {
   private nodes = 1;
   private frozen: FrozenTrie | undefined;
 
-  /**
-   * `wholeLatinWords` for vocabularies a writer uses as words; not for regex triggers, whose digits (`17` of
-   * `1[4-9]\d`) stand inside longer figures.
-   */
+  /** `wholeLatinWords` for vocabularies a writer uses as words (start-only words are found inside Latin words anyway). */
   constructor(private readonly options: { wholeLatinWords?: boolean } = {}) {}
 
   /** Words tagged `tag` hide the words inside them. */
