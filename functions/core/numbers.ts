@@ -66,11 +66,11 @@ const PLAIN_NUMERAL: Record<string, string> = { 壹: '一', 贰: '二', 叁: '�
 const SPACED_DIGITS_RE = /(?<![\d.])\d(?: \d){2,}(?![\d.])/g;
 // 30,000 and 3,800: thousands separated by commas are one figure.
 const THOUSANDS_RE = /(?<=(?<![\d.,:])\d{1,3}(?:,\d{3})*),(?=\d{3}(?![\d,]))/g;
-/** Money in Chinese numerals after a payment, fee or pay word (交一百九十八, 体检费一百八, 每人三百): a figure. */
+/** Money in Chinese numerals after a payment, fee or pay word (交一百九十八, 体检费一百八, 每人三百, 先交两千块): a figure. */
 const MONEY_WORDS = '交|付|缴|押|费|押金|保证金|体检|工资|月薪|日薪|时薪|年薪|底薪|日结|日入|月入|挣|赚|每人|补贴|奖励|奖|扣';
 /** Its cheap pre-test: a money word then a numeral (the same words, so the two cannot drift apart). */
 const MAY_HAVE_CN_MONEY = new RegExp(`(?:${MONEY_WORDS})\\s*[一两二三四五六七八九十]`);
-const CN_MONEY_RE = new RegExp(`(?<=(?:${MONEY_WORDS})\\s*)(?:[一两二三四五六七八九]百[一两二三四五六七八九](?![十百千万零〇一两二三四五六七八九])|[一两二三四五六七八九十](?:[零〇一两二三四五六七八九十百]){1,4})`, 'g');
+const CN_MONEY_RE = new RegExp(`(?<=(?:${MONEY_WORDS})\\s*)(?:[一两二三四五六七八九][千万](?![零〇一两二三四五六七八九十百千万])|[一两二三四五六七八九]百[一两二三四五六七八九](?![十百千万零〇一两二三四五六七八九])|[一两二三四五六七八九十](?:[零〇一两二三四五六七八九十百]){1,4})`, 'g');
 // 三四百, 七八千, 四五万: an approximate amount, folded into a range (300-400) the pay parser reads.
 const APPROX_RE = /([一两二三四五六七八九])([一两二三四五六七八九])(百|千|万)/g;
 // 一万二, 三千五: a round amount with its next digit (12000, 3500).
@@ -153,6 +153,10 @@ export function foldNumbers(n: Normalized): Normalized {
   }
   if (MAY_HAVE_CN_MONEY.test(out.text)) {
     out = fold(out, CN_MONEY_RE, (m) => {
+      // 两千, 三万: a round amount keeps its unit (2千, 3万), as figures written with one are read (a figure with its
+      // next digit, 两千五, was folded above)
+      const round = /^([一两二三四五六七八九])([千万])$/.exec(m);
+      if (round) return `${chineseNumeral(round[1]!)}${round[2]}`;
       // 一百八: a hundred and eighty (the tail digit counts tens), 一百九十八: 198
       const tail = /^([一两二三四五六七八九])百([一两二三四五六七八九])$/.exec(m);
       if (tail) return String(chineseNumeral(tail[1]!)! * 100 + chineseNumeral(tail[2]!)! * 10);

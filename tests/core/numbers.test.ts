@@ -52,8 +52,18 @@ describe('number folding', () => {
     expect(norm('版本1.2万5，1万5千')).toBe('版本1.2万5,1万5千');
   });
 
+  it('writes a round amount after a payment or pay word as a figure with its unit (交两千块 → 交2千块)', () => {
+    expect(norm('进厂先交两千块学费')).toBe('进厂先交2千块学费');
+    expect(norm('老师最少都是月入三万')).toBe('老师最少都是月入3万');
+    // a figure with its next digit is the whole amount, and a numeral not after a money word stays
+    expect(norm('工资两千五')).toBe('工资2500');
+    expect(norm('招两千名')).toBe('招两千名');
+  });
+
   it('reads formal numerals before a large unit as plain ones the amount parser knows (壹萬, 叁仟)', () => {
-    expect(norm('月薪壹萬起，补贴叁仟元')).toBe('月薪一万起,补贴三千元');
+    // after a pay word a round amount is a figure with its unit (the next test)
+    expect(norm('月薪壹萬起，补贴叁仟元')).toBe('月薪1万起,补贴3千元');
+    expect(norm('收入壹萬起')).toBe('收入一万起');
     expect(norm('贰拾伍岁以下，壹年合同')).toBe('25岁以下,1年合同');
   });
 
