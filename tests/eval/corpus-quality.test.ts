@@ -387,6 +387,10 @@ const fixedCorpora = [
   'wechat-moments-small-boss-posts',
   'mcn-influencer-incubation-contracts',
   'hospital-clinical-staff-recruitment',
+  'county-classifieds-owner-written',
+  'corporate-campus-and-experienced-hire-mix',
+  'dev-style-western-cities',
+  'dev-style-henan-employers',
 ];
 const partlyFixedCorpora = [
   // 公益性岗位 notices: recall 0.896 after fixing, short of 0.90 on salary lures its writer reads in
