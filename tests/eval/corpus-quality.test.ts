@@ -391,6 +391,10 @@ const fixedCorpora = [
   'corporate-campus-and-experienced-hire-mix',
   'dev-style-western-cities',
   'dev-style-henan-employers',
+  'commission-sales-and-consultancy-posts',
+  'vocational-training-and-placement-offers',
+  'dev-style-south-coast-employers',
+  'dev-style-north-and-northeast-employers',
 ];
 const partlyFixedCorpora = [
   // 公益性岗位 notices: recall 0.896 after fixing, short of 0.90 on salary lures its writer reads in
