@@ -23,9 +23,17 @@ const TERM_RE = new RegExp(
 // 试用期工资为80%, 试用期两个月工资打五折 (a discount: 五折 is 50%), and in English word order 试用期 6 个月 at 70% 工资
 // (probation 6 months at 70% salary). Between 试用期 and the pay only its length: 试用期满后工资上涨20% is a raise.
 const PAY_RE = /试用期(?:内)?[^，。；,;\n满后转]{0,6}?(?:的)?(?:工资|薪资|薪酬|底薪)[^，。；,;\n]{0,12}?(?:(\d{1,3})\s*%|打\s*([1-9一二两三四五六七八九])\s*折)|试用期[^，。；\n]{0,12}?(\d{1,3})\s*%\s*(?:的)?(?:工资|薪资|薪酬)/g;
-/** 试用期工资3000，转正5000 (or 转正4500元，试用期工资1200元): the two amounts give the percentage. */
-const PAY_PAIR_RE =
-  /试用期(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}(?:月薪|工资|薪资)?\s*转正(?:后)?(?:工资|薪资|月薪|底薪)?\s*(\d{3,6})|转正(?:后)?(?:工资|薪资|月薪|底薪)?\s*(\d{3,6})\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}试用期(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})/g;
+/**
+ * 试用期工资3000，转正5000 (or 转正后月薪4500-5500元，试用期一个月工资1500元): the two amounts give the percentage, the
+ * lower end of a range and the probation's length between 试用期 and its pay allowed.
+ */
+const PROBATION_LENGTH = String.raw`(?:\s*(?:\d{1,2}|[一二两三四五六半])\s*个?半?月)?`;
+const RANGE_TAIL = String.raw`(?:\s*[-~至到]\s*\d{3,6})?`;
+const PAY_PAIR_RE = new RegExp(
+  String.raw`试用期${PROBATION_LENGTH}(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})${RANGE_TAIL}\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}(?:月薪|工资|薪资)?\s*转正(?:后)?(?:工资|薪资|月薪|底薪)?\s*(\d{3,6})` +
+    String.raw`|转正(?:后)?(?:工资|薪资|月薪|底薪)?\s*(\d{3,6})${RANGE_TAIL}\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}试用期${PROBATION_LENGTH}(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})`,
+  'g',
+);
 
 /** 劳动合同法 第十九条: the longest probation allowed, in months, for a contract of `years`. */
 export function probationLimitMonths(years: number | undefined): number {
