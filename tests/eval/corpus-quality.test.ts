@@ -395,8 +395,12 @@ const fixedCorpora = [
   'vocational-training-and-placement-offers',
   'dev-style-south-coast-employers',
   'dev-style-north-and-northeast-employers',
+  'dev-style-tier-one-city-firms',
 ];
 const partlyFixedCorpora = [
+  // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
+  // trainee's 无经验有带教, a pharmacist's 挂证补贴 read as the scheme it is)
+  'dev-style-central-and-east-employers',
   // 公益性岗位 notices: recall 0.896 after fixing, short of 0.90 on salary lures its writer reads in
   // ordinary village pay (月薪4000-6000元，稳定有编制) and on post-selling wordings (有关系，包过)
   'public-welfare-posts-and-village-notices',
