@@ -28,12 +28,11 @@ const PAY_RE = /试用期(?:内)?[^，。；,;\n满后转]{0,6}?(?:的)?(?:工�
  * lower end of a range and the probation's length between 试用期 and its pay allowed.
  */
 const PROBATION_LENGTH = String.raw`(?:\s*(?:\d{1,2}|[一二两三四五六半])\s*个?半?月)?`;
-const RANGE_TAIL = String.raw`(?:\s*[-~至到]\s*\d{3,6})?`;
-const PAY_PAIR_RE = new RegExp(
-  String.raw`试用期${PROBATION_LENGTH}(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})${RANGE_TAIL}\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}(?:月薪|工资|薪资)?\s*转正(?:后)?(?:工资|薪资|月薪|底薪)?\s*(\d{3,6})` +
-    String.raw`|转正(?:后)?(?:工资|薪资|月薪|底薪)?\s*(\d{3,6})${RANGE_TAIL}\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}试用期${PROBATION_LENGTH}(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})`,
-  'g',
-);
+const PROBATION_PAY = String.raw`试用期${PROBATION_LENGTH}(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})`;
+const FULL_PAY = String.raw`转正(?:后)?(?:工资|薪资|月薪|底薪)?\s*(\d{3,6})`;
+/** What may follow the first amount: the top of its range, its unit and up to two separators. */
+const AFTER_FIRST = String.raw`(?:\s*[-~至到]\s*\d{3,6})?\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}`;
+const PAY_PAIR_RE = new RegExp(`${PROBATION_PAY}${AFTER_FIRST}(?:月薪|工资|薪资)?\\s*${FULL_PAY}|${FULL_PAY}${AFTER_FIRST}${PROBATION_PAY}`, 'g');
 
 /** 劳动合同法 第十九条: the longest probation allowed, in months, for a contract of `years`. */
 export function probationLimitMonths(years: number | undefined): number {
