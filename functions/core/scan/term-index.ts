@@ -24,13 +24,67 @@ export interface TermHit {
   tagList: readonly string[];
 }
 
-interface Node {
-  /** The children by code unit; absent on leaves (half the nodes). */
-  next?: Map<number, Node>;
-  tags?: Set<string>;
-  tagList?: string[];
-  /** The sets of the start-only words ending here. */
-  startSets?: number[];
+/**
+ * The trie while words are added: nodes are numbers, each with its first child and next sibling (no object or
+ * map per node: the three indexes hold ~120,000 nodes, and allocating them was most of building an engine).
+ * The root's children are found by a direct table.
+ */
+class GrowingTrie {
+  rootChild = new Int32Array(0x10000);
+  firstChild = new Int32Array(1024);
+  nextSibling = new Int32Array(1024);
+  code = new Uint16Array(1024);
+  count = 1;
+
+  /** The node `word` ends at, created with the nodes before it where missing. */
+  nodeFor(word: string): number {
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      let child = node === 0 ? this.rootChild[code]! : this.childOf(node, code);
+      if (!child) {
+        child = this.newNode(code);
+        if (node === 0) this.rootChild[code] = child;
+        else {
+          this.nextSibling[child] = this.firstChild[node]!;
+          this.firstChild[node] = child;
+        }
+      }
+      node = child;
+    }
+    return node;
+  }
+
+  private childOf(node: number, code: number): number {
+    for (let c = this.firstChild[node]!; c; c = this.nextSibling[c]!) if (this.code[c] === code) return c;
+    return 0;
+  }
+
+  private newNode(code: number): number {
+    if (this.count === this.code.length) {
+      const grow = <T extends Int32Array | Uint16Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.firstChild = grow(this.firstChild);
+      this.nextSibling = grow(this.nextSibling);
+      this.code = grow(this.code);
+    }
+    this.code[this.count] = code;
+    return this.count++;
+  }
+
+  /** A node's children, sorted by code. */
+  children(node: number): number[] {
+    const out: number[] = [];
+    if (node === 0) {
+      for (let code = 0; code < 0x10000; code++) if (this.rootChild[code]) out.push(this.rootChild[code]!);
+      return out;
+    }
+    for (let c = this.firstChild[node]!; c; c = this.nextSibling[c]!) out.push(c);
+    return out.length > 1 ? out.sort((a, b) => this.code[a]! - this.code[b]!) : out;
+  }
 }
 
 /**
@@ -58,11 +112,11 @@ const NO_TAGS: string[] = [];
 let scratch = { ends: new Int32Array(1024), at: new Int32Array(1024) };
 
 export class TermIndex {
-  private readonly root: Node = {};
+  private trie = new GrowingTrie();
+  /** The tags of the words ending at each node of the growing trie. */
+  private readonly wordTags = new Map<number, string[]>();
+  private readonly startSetsAt = new Map<number, number[]>();
   private readonly hiding = new Set<string>();
-  private size = 0;
-  /** Nodes in the trie, the root included. */
-  private nodes = 1;
   private frozen: FrozenTrie | undefined;
 
   /** `wholeLatinWords` for vocabularies a writer uses as words (start-only words are found inside Latin words anyway). */
@@ -78,42 +132,20 @@ export class TermIndex {
   add(word: string, tag: string): void {
     if (!word) return;
     this.frozen = undefined;
-    const node = this.nodeFor(word);
-    if (!node.tags) {
-      node.tags = new Set();
-      node.tagList = [];
-      this.size++;
-    }
-    if (!node.tags.has(tag)) {
-      node.tags.add(tag);
-      node.tagList!.push(tag);
-    }
+    const node = this.trie.nodeFor(word);
+    const tags = this.wordTags.get(node);
+    if (!tags) this.wordTags.set(node, [tag]);
+    else if (!tags.includes(tag)) tags.push(tag);
   }
 
   /** Adds `word` to start-only set number `set` (a small integer): `scan` records where it starts, in `starts[set]`. */
   addStart(word: string, set: number): void {
     if (!word) return;
     this.frozen = undefined;
-    const node = this.nodeFor(word);
-    node.startSets ??= [];
-    if (!node.startSets.includes(set)) node.startSets.push(set);
-  }
-
-  /** The node `word` ends at, created with the nodes before it where missing. */
-  private nodeFor(word: string): Node {
-    let node = this.root;
-    for (let i = 0; i < word.length; i++) {
-      const code = word.charCodeAt(i);
-      node.next ??= new Map();
-      let child = node.next.get(code);
-      if (!child) {
-        child = {};
-        node.next.set(code, child);
-        this.nodes++;
-      }
-      node = child;
-    }
-    return node;
+    const node = this.trie.nodeFor(word);
+    const sets = this.startSetsAt.get(node);
+    if (!sets) this.startSetsAt.set(node, [set]);
+    else if (!sets.includes(set)) sets.push(set);
   }
 
   /**
@@ -121,7 +153,8 @@ export class TermIndex {
    * are written as its children are queued, in one pass (the index is frozen on a cold start's first check).
    */
   private freeze(): FrozenTrie {
-    const count = this.nodes;
+    const g = this.trie;
+    const count = g.count;
     const t: FrozenTrie = {
       rootChild: new Int32Array(0x10000),
       edgeStart: new Int32Array(count),
@@ -134,35 +167,38 @@ export class TermIndex {
       hides: new Uint8Array(count),
       startSets: new Array(count),
     };
-    const queue: Node[] = [this.root];
-    const enqueue = (child: Node, code: number) => {
-      t.edgeCode[queue.length - 1] = code;
-      t.edgeChild[queue.length - 1] = queue.length;
-      queue.push(child);
-    };
+    // Words with the same tags share one set and list (most indexes have a few dozen kinds among thousands of words).
+    const shared = new Map<string, { set: Set<string>; list: string[]; hides: number }>();
+    // queue[i]: the growing trie's node numbered i
+    const queue = new Int32Array(count);
+    let queued = 1;
     for (let i = 0; i < count; i++) {
       const node = queue[i]!;
-      if (node.tagList) {
+      const tagList = this.wordTags.get(node);
+      if (tagList) {
+        const key = tagList.join('\n');
+        let kind = shared.get(key);
+        if (!kind) shared.set(key, (kind = { set: new Set(tagList), list: [...tagList], hides: Number(tagList.some((tag) => this.hiding.has(tag))) }));
         t.hasWord[i] = 1;
-        t.tags[i] = node.tags;
-        t.tagList[i] = node.tagList;
-        t.hides[i] = Number(node.tagList.some((tag) => this.hiding.has(tag)));
+        t.tags[i] = kind.set;
+        t.tagList[i] = kind.list;
+        t.hides[i] = kind.hides;
       } else t.tagList[i] = NO_TAGS;
-      t.startSets[i] = node.startSets;
-      t.edgeStart[i] = queue.length - 1;
-      const next = node.next;
-      if (next && next.size > 1) {
-        const codes = Int32Array.from(next.keys()).sort();
-        for (const code of codes) enqueue(next.get(code)!, code);
-      } else next?.forEach(enqueue);
-      t.edgeEnd[i] = queue.length - 1;
+      t.startSets[i] = this.startSetsAt.get(node);
+      t.edgeStart[i] = queued - 1;
+      for (const child of g.children(node)) {
+        t.edgeCode[queued - 1] = g.code[child]!;
+        t.edgeChild[queued - 1] = queued;
+        queue[queued++] = child;
+      }
+      t.edgeEnd[i] = queued - 1;
     }
     for (let e = t.edgeStart[0]!; e < t.edgeEnd[0]!; e++) t.rootChild[t.edgeCode[e]!] = t.edgeChild[e]!;
     return t;
   }
 
   get words(): number {
-    return this.size;
+    return this.wordTags.size;
   }
 
   /**
