@@ -75,15 +75,20 @@ class GrowingTrie {
     return this.count++;
   }
 
-  /** A node's children, sorted by code. */
-  children(node: number): number[] {
-    const out: number[] = [];
+  /** Writes a node's children into `out` sorted by code, and returns how many there are. */
+  children(node: number, out: number[]): number {
+    let n = 0;
     if (node === 0) {
-      for (let code = 0; code < 0x10000; code++) if (this.rootChild[code]) out.push(this.rootChild[code]!);
-      return out;
+      for (let code = 0; code < 0x10000; code++) if (this.rootChild[code]) out[n++] = this.rootChild[code]!;
+      return n;
     }
-    for (let c = this.firstChild[node]!; c; c = this.nextSibling[c]!) out.push(c);
-    return out.length > 1 ? out.sort((a, b) => this.code[a]! - this.code[b]!) : out;
+    for (let c = this.firstChild[node]!; c; c = this.nextSibling[c]!) out[n++] = c;
+    // most nodes have one child; a few (after 不, 限) have dozens
+    if (n > 1) {
+      const sorted = out.slice(0, n).sort((a, b) => this.code[a]! - this.code[b]!);
+      for (let i = 0; i < n; i++) out[i] = sorted[i]!;
+    }
+    return n;
   }
 }
 
@@ -114,8 +119,9 @@ let scratch = { ends: new Int32Array(1024), at: new Int32Array(1024) };
 export class TermIndex {
   private trie = new GrowingTrie();
   /** The tags of the words ending at each node of the growing trie. */
-  private readonly wordTags = new Map<number, string[]>();
-  private readonly startSetsAt = new Map<number, number[]>();
+  private readonly wordTags: (string[] | undefined)[] = [];
+  private readonly startSetsAt: (number[] | undefined)[] = [];
+  private wordCount = 0;
   private readonly hiding = new Set<string>();
   private frozen: FrozenTrie | undefined;
 
@@ -133,8 +139,11 @@ export class TermIndex {
     if (!word) return;
     this.frozen = undefined;
     const node = this.trie.nodeFor(word);
-    const tags = this.wordTags.get(node);
-    if (!tags) this.wordTags.set(node, [tag]);
+    const tags = this.wordTags[node];
+    if (!tags) {
+      this.wordTags[node] = [tag];
+      this.wordCount++;
+    }
     else if (!tags.includes(tag)) tags.push(tag);
   }
 
@@ -143,8 +152,8 @@ export class TermIndex {
     if (!word) return;
     this.frozen = undefined;
     const node = this.trie.nodeFor(word);
-    const sets = this.startSetsAt.get(node);
-    if (!sets) this.startSetsAt.set(node, [set]);
+    const sets = this.startSetsAt[node];
+    if (!sets) this.startSetsAt[node] = [set];
     else if (!sets.includes(set)) sets.push(set);
   }
 
@@ -171,10 +180,11 @@ export class TermIndex {
     const shared = new Map<string, { set: Set<string>; list: string[]; hides: number }>();
     // queue[i]: the growing trie's node numbered i
     const queue = new Int32Array(count);
+    const kids: number[] = [];
     let queued = 1;
     for (let i = 0; i < count; i++) {
       const node = queue[i]!;
-      const tagList = this.wordTags.get(node);
+      const tagList = this.wordTags[node];
       if (tagList) {
         const key = tagList.join('\n');
         let kind = shared.get(key);
@@ -184,9 +194,11 @@ export class TermIndex {
         t.tagList[i] = kind.list;
         t.hides[i] = kind.hides;
       } else t.tagList[i] = NO_TAGS;
-      t.startSets[i] = this.startSetsAt.get(node);
+      t.startSets[i] = this.startSetsAt[node];
       t.edgeStart[i] = queued - 1;
-      for (const child of g.children(node)) {
+      const n = g.children(node, kids);
+      for (let k = 0; k < n; k++) {
+        const child = kids[k]!;
         t.edgeCode[queued - 1] = g.code[child]!;
         t.edgeChild[queued - 1] = queued;
         queue[queued++] = child;
@@ -198,7 +210,7 @@ export class TermIndex {
   }
 
   get words(): number {
-    return this.wordTags.size;
+    return this.wordCount;
   }
 
   /**
