@@ -396,6 +396,10 @@ const fixedCorpora = [
   'dev-style-south-coast-employers',
   'dev-style-north-and-northeast-employers',
   'dev-style-tier-one-city-firms',
+  'dev-style-yangtze-delta-private-firms',
+  'dev-style-southwest-employers',
+  'dev-style-small-town-service-trades',
+  'dev-style-warehouse-delivery-ecommerce',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a

@@ -53,6 +53,19 @@ describe('clauses and sections', () => {
     ]);
   });
 
+  it('ends a section at a heading of a kind it does not know (【加入方式】, 收益模式：)', () => {
+    expect(analyze('【团长职责】\n收集订单\n【加入方式】\n缴纳398元开通资格\n岗位职责：\n送货\n收益模式：\n提成10%')).toEqual([
+      ['【团长职责】', 'duty'],
+      ['收集订单', 'duty'],
+      ['【加入方式】', '-'],
+      ['缴纳398元开通资格', '-'],
+      ['岗位职责:', 'duty'],
+      ['送货', 'duty'],
+      ['收益模式:', '-'],
+      ['提成10%', '-'],
+    ]);
+  });
+
   it('does not take a header word inside a sentence for a header', () => {
     expect(analyze('任职要求认真负责')).toEqual([['任职要求认真负责', '-']]);
   });
