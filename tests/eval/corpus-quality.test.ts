@@ -400,6 +400,10 @@ const fixedCorpora = [
   'dev-style-southwest-employers',
   'dev-style-small-town-service-trades',
   'dev-style-warehouse-delivery-ecommerce',
+  'dev-style-national-service-chains',
+  'training-loan-traps-posing-as-jobs',
+  'dev-style-tier-two-city-knowledge-firms',
+  'dev-style-public-institution-contract-staff',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
