@@ -15,11 +15,18 @@ const ParamsSchema = z.object({
   fullTime: z.array(z.string()).default([]),
 });
 
-const NUM = '(\\d+|[一二两三四五六七八九十半])';
-const PROBATION_RE = new RegExp(`试用(?:期)?\\s*[:：]?\\s*(?:为|是|共)?\\s*${NUM}\\s*(个月|个半月|月|年)|试用期半年|前\\s*${NUM}\\s*(个月|月)(?:为|是)试用期`, 'g');
-const TERM_RE = new RegExp(
-  `${NUM}\\s*年(?:期)?\\s*(?:的)?(?:固定期限|有固定期限)?(?:正式)?(?:劳动)?合同|(?:合同|聘期|聘用期)(?:期限?)?\\s*[:：]?\\s*(?:为|是|签|签订|一签)?\\s*${NUM}\\s*年|${NUM}\\s*年一签|首签\\s*${NUM}\\s*年`,
+const NUM = '(\\d+|[一二两三四五六七八九十半仨俩])';
+/** 试用期三个月, 试用期15天, 试用期半年, 前3个月为试用期, 三个月试用期. */
+const PROBATION_RE = new RegExp(
+  `试用(?:期)?\\s*[:：]?\\s*(?:为|是|共)?\\s*${NUM}\\s*(个月|个半月|月|年|天|日)|试用期半年|前\\s*${NUM}\\s*(个月|月)(?:为|是)试用期|${NUM}\\s*(个月|个半月)(?:的)?试用期`,
+  'g',
 );
+/** The contract's term in years: 一年劳动合同, 合同期限为3年, 一年一签, 首签3年, 签一年, 一年签一次合同. */
+const TERM_RE = new RegExp(
+  `${NUM}\\s*年(?:期)?\\s*(?:的)?(?:固定期限|有固定期限)?(?:正式)?(?:劳动)?合同|(?:合同|聘期|聘用期)(?:期限?)?\\s*[:：]?\\s*(?:为|是|签|签订|一签)?\\s*${NUM}\\s*年|${NUM}\\s*年一签|首签\\s*${NUM}\\s*年|(?<![\\u4e00-\\u9fff])签(?:订|约)?\\s*${NUM}\\s*年|${NUM}\\s*年签一次`,
+);
+/** …or in months, for a short contract: 合同4个月, 合同期5个月, 签两个月短期合同. */
+const TERM_MONTHS_RE = new RegExp(`(?:合同|合同期|聘期|聘用期)(?:期限?)?\\s*[:：]?\\s*(?:为|是)?\\s*${NUM}\\s*个?月|签(?:订)?\\s*${NUM}\\s*个?月(?:的)?(?:短期)?(?:劳动)?合同`);
 // 试用期工资为80%, 试用期两个月工资打五折 (a discount: 五折 is 50%), and in English word order 试用期 6 个月 at 70% 工资
 // (probation 6 months at 70% salary). Between 试用期 and the pay only its length: 试用期满后工资上涨20% is a raise.
 const PAY_RE = /试用期(?:内)?[^，。；,;\n满后转]{0,6}?(?:的)?(?:工资|薪资|薪酬|底薪)[^，。；,;\n]{0,12}?(?:(\d{1,3})\s*%|打\s*([1-9一二两三四五六七八九])\s*折)|试用期[^，。；\n]{0,12}?(\d{1,3})\s*%\s*(?:的)?(?:工资|薪资|薪酬)/g;
@@ -37,6 +44,8 @@ const PAY_PAIR_RE = new RegExp(`${PROBATION_PAY}${AFTER_FIRST}(?:月薪|工资|�
 /** 劳动合同法 第十九条: the longest probation allowed, in months, for a contract of `years`. */
 export function probationLimitMonths(years: number | undefined): number {
   if (years === undefined) return 6;
+  // 劳动合同期限不满三个月的，不得约定试用期
+  if (years < 0.25) return 0;
   if (years < 1) return 1;
   if (years < 3) return 2;
   return 6;
@@ -58,8 +67,10 @@ function limitFor(adText: string, title: string, params: z.infer<typeof ParamsSc
   // part-time by its title, or by its text where no contract term says otherwise (a warning about fake 兼职 posts is not the job)
   const says = (words: readonly string[], text: string) => words.some((w) => text.includes(w));
   if (!says(params.fullTime, adText) && (says(params.partTime, title) || (!term && says(params.partTime, adText)))) return 0;
-  const years = term ? parseSmallNumber(term[1] ?? term[2] ?? term[3] ?? term[4] ?? '') : undefined;
-  return probationLimitMonths(years);
+  if (term) return probationLimitMonths(parseSmallNumber(term.slice(1).find((g) => g !== undefined) ?? ''));
+  const months = TERM_MONTHS_RE.exec(adText);
+  const count = months && parseSmallNumber(months[1] ?? months[2] ?? '');
+  return probationLimitMonths(count ? count / 12 : undefined);
 }
 
 export const probationDetector: Detector = (ctx, raw) => {
@@ -72,10 +83,11 @@ export const probationDetector: Detector = (ctx, raw) => {
     if (!n.text.includes('试用')) continue;
     PROBATION_RE.lastIndex = 0;
     for (let m = PROBATION_RE.exec(n.text); m; m = PROBATION_RE.exec(n.text)) {
-      const count = m[1] ?? m[3];
+      const count = m[1] ?? m[3] ?? m[5];
+      const unit = m[2] ?? m[4] ?? m[6];
       const value = count ? parseSmallNumber(count) : 0.5;
       if (value === undefined) continue;
-      const months = m[2] === '年' || !count ? value * 12 : value + (m[2] === '个半月' ? 0.5 : 0);
+      const months = unit === '年' || !count ? value * 12 : unit === '天' || unit === '日' ? value / 30 : value + (unit === '个半月' ? 0.5 : 0);
       if (months > (limit ??= limitFor(ctx.adText, ctx.fields.find((f) => f.field === 'title')?.n.text ?? '', params))) hits.push({ field, start: m.index, end: m.index + m[0].length });
     }
     PAY_RE.lastIndex = 0;

@@ -6,7 +6,7 @@ const probation = (text: string) => check(text).findings.filter((f) => f.ruleId 
 
 describe('probation detector', () => {
   it('knows the statutory limits (劳动合同法 第十九条)', () => {
-    expect([0.5, 1, 2, 3, 10, undefined].map(probationLimitMonths)).toEqual([1, 2, 2, 6, 6, 6]);
+    expect([0.2, 0.5, 1, 2, 3, 10, undefined].map(probationLimitMonths)).toEqual([0, 1, 2, 2, 6, 6, 6]);
   });
 
   it.each([
@@ -16,11 +16,19 @@ describe('probation detector', () => {
     ['合同一签一年，试用期3个月', ['试用期3个月']],
     ['首签1年，试用期3个月', ['试用期3个月']],
     ['试用期8个月', ['试用期8个月']],
+    // the term said with 签 alone or in months, the probation before its name, in days, or counted in 仨
+    ['签一年，试用期三个月', ['试用期三个月']],
+    ['一年签一次合同 试用期半年', ['试用期半年']],
+    ['合同一年，三个月试用期', ['三个月试用期']],
+    ['合同4个月，试用期两个月', ['试用期两个月']],
+    ['先签半年合同，试用期仨月', ['试用期仨月']],
+    // a contract under three months may have no probation at all
+    ['签两个月短期合同，试用期15天', ['试用期15天']],
   ])('flags %s', (text, expected) => {
     expect(probation(text)).toEqual(expected);
   });
 
-  it.each(['签订三年劳动合同，试用期3个月', '签一年合同，试用期1个月', '试用期3个月', '试用期（签订三年劳动合同）6个月'])('passes %s', (text) => {
+  it.each(['签订三年劳动合同，试用期3个月', '签一年合同，试用期1个月', '试用期3个月', '试用期（签订三年劳动合同）6个月', '合同一年，一个月试用期', '试用期15天', '签三年合同，三个月试用期'])('passes %s', (text) => {
     expect(probation(text)).toEqual([]);
   });
 
