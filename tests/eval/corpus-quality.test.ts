@@ -39,7 +39,8 @@ const FIXED = { precision: 0.95, recall: 0.9, decisions: 0.95, clean: 1 };
 // too (P 0.94 each): their writers label a scam's deposit, bait pay or scheme only as fraud where the engine also
 // reports the fee and the pay, and read a wage deposit, a visitor's ID left at the desk or a pledge form's sex as
 // other writers do not; so do government-procured posts (P 0.93: a guaranteed hire sold for money labelled as fraud
-// only, 包就业 beside a course, a pregnancy test listed for women read as a sex condition too).
+// only, 包就业 beside a course, a pregnancy test listed for women read as a sex condition too), and county talent-site
+// posts (P 0.946: their writer labels a scam's membership fee, software or stock bought to start as fraud only).
 const PARTLY_FIXED = { precision: 0.95, recall: 0.85, decisions: 0.9, clean: 2 };
 const fixedCorpora = [
   'real-board-style',
@@ -404,6 +405,9 @@ const fixedCorpora = [
   'training-loan-traps-posing-as-jobs',
   'dev-style-tier-two-city-knowledge-firms',
   'dev-style-public-institution-contract-staff',
+  'dev-style-health-and-pharma-employers',
+  'side-hustle-posts-on-social-platforms',
+  'dev-style-outsourcing-firms-in-big-cities',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
