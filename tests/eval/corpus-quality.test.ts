@@ -408,6 +408,10 @@ const fixedCorpora = [
   'dev-style-health-and-pharma-employers',
   'side-hustle-posts-on-social-platforms',
   'dev-style-outsourcing-firms-in-big-cities',
+  'dev-style-peak-season-temps',
+  'dev-style-inland-factory-direct-hire',
+  'dev-style-one-ad-per-industry',
+  'dev-style-tourist-city-hospitality',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
