@@ -412,6 +412,10 @@ const fixedCorpora = [
   'dev-style-inland-factory-direct-hire',
   'dev-style-one-ad-per-industry',
   'dev-style-tourist-city-hospitality',
+  'dev-style-real-estate-and-property-firms',
+  'dev-style-agriculture-and-food-processing',
+  'dev-style-education-and-training-institutions',
+  'dev-style-media-and-entertainment-firms',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a

@@ -196,6 +196,13 @@ function isLure(pay: PayMention, ad: AdDemands, p: Params): boolean {
   return (pay.guaranteed || (pay.floor && (!ad.skilled || ad.suspicious))) && typical >= (ad.suspicious ? p.noExperienceMonthly : p.guaranteedMonthly);
 }
 
+/** Pay for two (夫妻工 每对每月9000元) is each one's half. */
+const FOR_TWO = /(?:每对|一对|夫妻两人|夫妻二人|两人|二人)[^，,。；;\n]{0,4}$/;
+function perPerson(text: string, pay: PayMention): PayMention {
+  if (!FOR_TWO.test(text.slice(Math.max(0, pay.start - 8), pay.start))) return pay;
+  return { ...pay, monthlyMin: pay.monthlyMin / 2, monthlyMax: pay.monthlyMax / 2 };
+}
+
 /**
  * Pay is judged by its middle (a range's midpoint, an open 8000+'s 8000), against what the ad demands:
  * no experience and no skill asked for, part-time hours, a fee or scam in the same ad, or a guarantee.
@@ -205,7 +212,7 @@ export const salaryDetector: Detector = (ctx, raw) => {
   const ad = new AdDemands(ctx, p);
   const hits: DetectorHit[] = [];
   for (const a of ctx.fields) {
-    for (const pay of a.payMentions()) if (isLure(pay, ad, p)) hits.push({ field: a.field, start: pay.start, end: pay.end });
+    for (const pay of a.payMentions()) if (isLure(perPerson(a.n.text, pay), ad, p)) hits.push({ field: a.field, start: pay.start, end: pay.end });
   }
   return hits;
 };
