@@ -416,6 +416,10 @@ const fixedCorpora = [
   'dev-style-agriculture-and-food-processing',
   'dev-style-education-and-training-institutions',
   'dev-style-media-and-entertainment-firms',
+  'dev-style-drivers-and-fleets',
+  'dev-style-finance-and-insurance-branches',
+  'dev-style-beauty-and-wellness-chains',
+  'dev-style-engineers-and-skilled-technicians',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
