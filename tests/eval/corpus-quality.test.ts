@@ -420,6 +420,9 @@ const fixedCorpora = [
   'dev-style-finance-and-insurance-branches',
   'dev-style-beauty-and-wellness-chains',
   'dev-style-engineers-and-skilled-technicians',
+  'dev-style-office-admin-and-finance-clerks',
+  'dev-style-sme-sales-and-marketing',
+  'dev-style-construction-and-decoration-firms',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
