@@ -92,7 +92,8 @@ function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, w
       else if (INLINE_CONTENT.test(text.slice(hit.end, lineEnd))) out.push({ at: endOfList(text, lineEnd), section: undefined, closes: hit.start });
     }
   }
-  // A heading of a kind not listed (【加入方式】, 收益模式：) ends the section before it: what follows is no longer duties.
+  // A heading of a kind not listed (【加入方式】, 收益模式：, 加入方式：首次拿货…) ends the section before it: what follows
+  // is no longer duties.
   for (let m = OTHER_HEADING.exec(text); m; m = OTHER_HEADING.exec(text)) {
     const at = m.index + m[0].length - m[0].trimStart().length;
     if (!out.some((h) => h.at >= at && h.at < at + m![0].length)) out.push({ at, section: undefined });
@@ -106,8 +107,8 @@ function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, w
   });
 }
 
-/** A line that is only a short label, in brackets or before a colon. */
-const OTHER_HEADING = /(?<=^|\n)[ \t]*(?:【[\u4e00-\u9fff]{2,8}】|[\u4e00-\u9fff]{2,6}:)[ \t]*(?=\n|$)/g;
+/** A line that opens with a short label, in brackets or before a colon (加入方式：首次拿货满2万元…). */
+const OTHER_HEADING = /(?<=^|\n)[ \t]*(?:【[\u4e00-\u9fff]{2,8}】|[\u4e00-\u9fff]{2,6}:)/g;
 
 /** Words after the header's colon on its own line. */
 const INLINE_CONTENT = /^[\s】\])）]*:\s*\S/;

@@ -66,6 +66,14 @@ describe('clauses and sections', () => {
     ]);
   });
 
+  it('ends a section at a line opening with a label of a kind it does not know, content after it (加入方式：…)', () => {
+    expect(analyze('工作内容：\n1、销售白酒\n加入方式：首次拿货满2万元')).toEqual([
+      ['工作内容:', 'duty'],
+      ['销售白酒', 'duty'],
+      ['加入方式:首次拿货满2万元', '-'],
+    ]);
+  });
+
   it('does not take a header word inside a sentence for a header', () => {
     expect(analyze('任职要求认真负责')).toEqual([['任职要求认真负责', '-']]);
   });
