@@ -423,6 +423,10 @@ const fixedCorpora = [
   'dev-style-office-admin-and-finance-clerks',
   'dev-style-sme-sales-and-marketing',
   'dev-style-construction-and-decoration-firms',
+  'dev-style-automotive-and-parts-makers',
+  'dev-style-supermarket-and-retail-chains',
+  'dev-style-internet-and-game-companies',
+  'dev-style-northwest-and-xinjiang-employers',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
