@@ -427,6 +427,10 @@ const fixedCorpora = [
   'dev-style-supermarket-and-retail-chains',
   'dev-style-internet-and-game-companies',
   'dev-style-northwest-and-xinjiang-employers',
+  'dev-style-security-and-property-management',
+  'dev-style-elderly-care-and-home-services',
+  'dev-style-restaurants-and-chain-catering',
+  'dev-style-graduate-campus-recruitment',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
