@@ -222,11 +222,12 @@ const tonedSyllable = (ch: string) => pinyin(ch, { toneType: 'num', type: 'array
 /**
  * 少数名族 for 少数民族: each word of three or more characters of the sets common.yaml names in `homophonesOf`,
  * with one character replaced by a common character that sounds the same (in at least COMMON_CHARACTER_WORDS
- * words of `dictionaryWords`, the tokenizer's dictionary). A misspelling that is itself a dictionary word is left
- * out: it means something.
+ * words of `dictionaryWords`, the tokenizer's dictionary). A misspelling that is itself a dictionary word or a
+ * place's name is left out: it means something (湖口 is a county of Jiujiang, not 户口 mistyped).
  */
 export function homophoneMisspellings(lexicon: Lexicon, generated: VocabularyFile[], dictionaryWords: readonly string[]): VocabularyFile {
-  const known = new Set(dictionaryWords);
+  const places = generated.filter((file) => file.vocabulary === 'places').flatMap((file) => Object.values(file.sets).flat());
+  const known = new Set([...dictionaryWords, ...places]);
   const wordsWith = new Map<string, number>();
   for (const word of dictionaryWords) for (const ch of new Set(word)) wordsWith.set(ch, (wordsWith.get(ch) ?? 0) + 1);
   const bySound = new Map<string, Set<string>>();

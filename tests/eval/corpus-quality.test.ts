@@ -431,6 +431,10 @@ const fixedCorpora = [
   'dev-style-elderly-care-and-home-services',
   'dev-style-restaurants-and-chain-catering',
   'dev-style-graduate-campus-recruitment',
+  'dev-style-textile-and-garment-factories',
+  'dev-style-crossborder-ecommerce-and-trade-firms',
+  'dev-style-mining-energy-and-chemicals',
+  'dev-style-shandong-hebei-and-tianjin-employers',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a

@@ -38,6 +38,12 @@ describe('parsePay', () => {
     expect(text.slice(pay!.start, pay!.end)).toBe('保底月薪3万');
   });
 
+  it('marks 包 right before the pay word as guaranteed, not board or a yearly package', () => {
+    expect(parsePay('待遇：包年薪15万').map((p) => p.guaranteed)).toEqual([true]);
+    expect(parsePay('包吃包住，月薪12000').map((p) => p.guaranteed)).toEqual([false]);
+    expect(parsePay('年包35-50万').map((p) => p.guaranteed)).toEqual([false]);
+  });
+
   it('marks 保底 written after the amount as guaranteed, and not 保底 further on', () => {
     expect(parsePay('年薪20万以上保底').map((p) => p.guaranteed)).toEqual([true]);
     expect(parsePay('月薪8000，另有保底奖金').map((p) => p.guaranteed)).toEqual([false]);
