@@ -435,6 +435,10 @@ const fixedCorpora = [
   'dev-style-crossborder-ecommerce-and-trade-firms',
   'dev-style-mining-energy-and-chemicals',
   'dev-style-shandong-hebei-and-tianjin-employers',
+  'dev-style-hainan-and-guangxi-employers',
+  'dev-style-family-workshops-and-small-stores',
+  'dev-style-sports-fitness-and-leisure-venues',
+  'dev-style-it-outsourcing-and-customer-operations',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
