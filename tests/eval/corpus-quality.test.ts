@@ -439,6 +439,10 @@ const fixedCorpora = [
   'dev-style-family-workshops-and-small-stores',
   'dev-style-sports-fitness-and-leisure-venues',
   'dev-style-it-outsourcing-and-customer-operations',
+  'dev-style-fujian-and-jiangxi-employers',
+  'dev-style-printing-packaging-and-plastics-factories',
+  'dev-style-hotels-and-resort-chains',
+  'dev-style-auto-repair-and-car-service-shops',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a

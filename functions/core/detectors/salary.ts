@@ -193,7 +193,9 @@ function isLure(pay: PayMention, ad: AdDemands, p: Params): boolean {
   if (typical >= Math.min(p.noExperienceMonthly, p.feeContextMonthly, p.lowSkillMonthly) && typical >= ad.monthlyThreshold) return true;
   // A guarantee next to a fee or a scam is bait at a lower figure (结业包就业，保底月薪8000).
   // A stated floor (年薪不低于30万元) is a promise unless the ad demands what explains it and charges or schemes nothing.
-  return (pay.guaranteed || (pay.floor && (!ad.skilled || ad.suspicious))) && typical >= (ad.suspicious ? p.noExperienceMonthly : p.guaranteedMonthly);
+  // …and so is one for work anyone can do or that asks no experience (普工保底月薪8000元).
+  const guaranteeBait = ad.suspicious || ad.needsNoExperience || ad.lowSkillWork;
+  return (pay.guaranteed || (pay.floor && (!ad.skilled || ad.suspicious))) && typical >= (guaranteeBait ? p.noExperienceMonthly : p.guaranteedMonthly);
 }
 
 /** Pay for two (夫妻工 每对每月9000元) is each one's half. */
