@@ -443,6 +443,10 @@ const fixedCorpora = [
   'dev-style-printing-packaging-and-plastics-factories',
   'dev-style-hotels-and-resort-chains',
   'dev-style-auto-repair-and-car-service-shops',
+  'dev-style-law-accounting-and-consulting-firms',
+  'dev-style-hunan-and-hubei-employers',
+  'dev-style-nonprofits-and-social-enterprises',
+  'dev-style-electronics-assembly-and-semiconductor-plants',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
