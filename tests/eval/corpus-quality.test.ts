@@ -447,6 +447,10 @@ const fixedCorpora = [
   'dev-style-hunan-and-hubei-employers',
   'dev-style-nonprofits-and-social-enterprises',
   'dev-style-electronics-assembly-and-semiconductor-plants',
+  'dev-style-furniture-and-home-goods-makers',
+  'dev-style-chongqing-and-sichuan-employers',
+  'dev-style-medical-device-and-lab-companies',
+  'dev-style-shaanxi-shanxi-and-inner-mongolia-employers',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
