@@ -8,6 +8,7 @@ import { matchScenario } from './analysis/scenarios.js';
 import type { Boundary, CompiledException, CompiledRule, ConstructionMatcher, Matcher, RegexMatcher, TermsMatcher } from './lexicon/compile.js';
 import type { Normalized } from './mapped-text.js';
 import { bracketAround, scopeRange } from './segments.js';
+import { isInvisible } from './normalize.js';
 import { gluedIntoLatinWord } from './scan/latin-words.js';
 import { tokenBoundaries, type Tokenizer } from './tokenizer.js';
 
@@ -43,8 +44,9 @@ export class BoundaryIndex {
 
   isBoundary(pos: number, side: 'start' | 'end'): boolean {
     if (pos <= 0 || pos >= this.text.length) return true;
-    // Where normalisation removed a space or noise (客服 限男性), the writer separated words.
-    if (this.n.starts[pos]! > this.n.ends[pos - 1]!) return true;
+    // Where normalisation removed a space or noise (客服 限男性), the writer separated words; unless every character
+    // around is spaced out (招 聘 部 邹 女 士: letter-spacing, not words), where the words are read as if unspaced.
+    if (this.separatedAt(pos) && !this.letterSpaced(pos)) return true;
     // A headcount ends a word: 20名限男 is 20名 + 限男 (jieba reads 名限).
     if (side === 'start' && HEADCOUNT_BEFORE.test(this.text.slice(Math.max(0, pos - 2), pos))) return true;
     // A position at punctuation or space is always a boundary.
@@ -57,6 +59,26 @@ export class BoundaryIndex {
       this.pieces.set(s, cuts);
     }
     return cuts === null || cuts.has(pos - s);
+  }
+
+  /** Four single characters in a row, each set apart (招 聘 部 邹): fewer may be words set apart (限 男 性, ☑ 女 ☑ 已婚). */
+  private letterSpaced(pos: number): boolean {
+    for (let i = pos - 2; i <= pos + 2; i++) if (!this.separatedAt(i)) return false;
+    return true;
+  }
+
+  /**
+   * Whether normalisation removed something visible before unit `pos`. Invisible characters separate nothing
+   * (乙\u200b女 is still 乙女): zero-width characters are how filters are evaded, not how words end.
+   */
+  private separatedAt(pos: number): boolean {
+    if (pos <= 0 || pos >= this.text.length) return false;
+    const from = this.n.ends[pos - 1]!;
+    const to = this.n.starts[pos]!;
+    const original = this.n.original;
+    if (to <= from || original === undefined) return to > from;
+    for (let i = from; i < to; i++) if (!isInvisible(original.charCodeAt(i))) return true;
+    return false;
   }
 }
 

@@ -45,7 +45,7 @@ export interface VariantTable {
 }
 
 /** Invisible characters that carry no meaning for rules: zero-width, soft hyphen, bidi controls, variation selectors. */
-function isInvisible(code: number): boolean {
+export function isInvisible(code: number): boolean {
   return (
     code === 0xad ||
     code === 0x34f ||
@@ -181,7 +181,7 @@ function circledValue(code: number): number {
   return -1;
 }
 
-const RANGE_DASH = /^[-~～—]$/;
+const RANGE_DASH = /^[-~～—－]$/;
 const isAnyDigit = (code: number) => isDigit(code) || (code >= 0xff10 && code <= 0xff19);
 /** What a figure may end with: 月入⑤w+, ⑧千, ㉚岁以内, ⑯0cm. */
 const FIGURE_END = /^(?:[wWkK万千+]|周岁|岁|cm|厘米|公分)/;
@@ -197,14 +197,20 @@ function circledFigure(text: string, i: number): string | undefined {
     circledValue(text.charCodeAt(at)) >= 0 ||
     (value === 0 && isAnyDigit(text.charCodeAt(at))) ||
     (RANGE_DASH.test(text.charAt(at)) && circledValue(text.charCodeAt(at + step)) >= 0);
-  return beside(i - 1, -1) || beside(i + 1, 1) || FIGURE_END.test(text.slice(i + 1, i + 3)) ? String(value) : undefined;
+  return beside(i - 1, -1) || beside(i + 1, 1) || FIGURE_END.test(text.slice(i + 1, i + 3).normalize('NFKC')) ? String(value) : undefined;
 }
+
+/** 1 for a code unit seen to be a traditional character (its simplified form differs), filled as the fold table is. */
+const TRADITIONAL = new Uint8Array(0x10000);
 
 function classify(variants: CompiledVariants, code: number): number {
   if (isInvisible(code) || isControl(code)) return DROP;
   if (isCircledNumber(code)) return LIST_BREAK;
   const ch = String.fromCharCode(code);
-  const folded = variants.table.symbols[ch] ?? foldCodePoint(ch);
+  if (isHanCode(code) && String(toSimplified(ch) ?? ch) !== ch) TRADITIONAL[code] = 1;
+  // a symbol's full-width form (＄, typed in a full-width input mode) is the symbol
+  const { symbols } = variants.table;
+  const folded = symbols[ch] ?? symbols[ch.normalize('NFKC')] ?? foldCodePoint(ch);
   if (folded.length === 1) return folded.charCodeAt(0);
   if (folded.length === 0) return DROP;
   variants.complex.set(code, folded);
@@ -214,10 +220,22 @@ function classify(variants: CompiledVariants, code: number): number {
 const ZWJ = 0x200d;
 const GENDER_SIGNS = new Set([0x2640, 0x2642]);
 
-/** NFKC, traditional→simplified, lower case, invisible and control characters dropped. */
+/**
+ * NFKC, traditional→simplified, lower case, invisible and control characters dropped. Traditional text is first
+ * converted by phrases, where a character alone is ambiguous (瞭解 → 了解, though 瞭 alone stays, as in 瞭望): only
+ * text holding a traditional character pays for that pass, and only a conversion that keeps every offset is used.
+ */
 function foldText(original: string, variants: CompiledVariants): Normalized {
+  const folded = foldChars(original, variants);
+  if (!folded.traditional) return folded.out;
+  const converted = String(toSimplified(original));
+  return converted !== original && converted.length === original.length ? foldChars(converted, variants).out : folded.out;
+}
+
+function foldChars(original: string, variants: CompiledVariants): { out: Normalized; traditional: boolean } {
   const out = output(original.length + 16);
   const { fold, complex, table } = variants;
+  let traditional = false;
   for (let i = 0; i < original.length; i++) {
     const code = original.charCodeAt(i);
     if (isSurrogate(code)) {
@@ -238,6 +256,7 @@ function foldText(original: string, variants: CompiledVariants): Normalized {
     }
     let f = fold[code]!;
     if (f === UNKNOWN) f = fold[code] = classify(variants, code);
+    if (TRADITIONAL[code]) traditional = true;
     const figure = f === LIST_BREAK && code !== LIST_BREAK ? circledFigure(original, i) : undefined;
     if (figure !== undefined) {
       for (let k = 0; k < figure.length; k++) out.push(figure.charCodeAt(k), i, i + 1);
@@ -249,7 +268,7 @@ function foldText(original: string, variants: CompiledVariants): Normalized {
       for (let k = 0; k < folded.length; k++) out.push(folded.charCodeAt(k), i, i + 1);
     }
   }
-  return out.result();
+  return { out: out.result(), traditional };
 }
 
 const isSpace = (code: number) => code === 0x20 || code === 0x09;
@@ -281,6 +300,12 @@ const COMMA = ','.charCodeAt(0);
 const BAR = '|'.charCodeAt(0);
 const HASH = '#'.charCodeAt(0);
 
+/** A dash between ages in Chinese numerals (二十二-三十二岁, 18岁～三十五岁) joins a range: it is not noise. */
+const AGE_RANGE_LEFT = /[零〇一二两三四五六七八九十岁]$/;
+const AGE_RANGE_RIGHT = /^[零〇一二两三四五六七八九十]{1,4}\s*周?岁/;
+const isAgeRangeDash = (text: string, i: number, j: number) =>
+  /^[\s\-—–~～〜]+$/.test(text.slice(i, j)) && AGE_RANGE_LEFT.test(text.slice(i - 1, i)) && AGE_RANGE_RIGHT.test(text.slice(j, j + 8));
+
 /**
  * Drop runs of noise characters (letter-spacing spaces, * - _ …, emoji) that sit between two Chinese characters.
  * An arrow between two words (审核作品→缴纳保证金) is a step of a list, not noise: it becomes a clause break; so
@@ -303,7 +328,7 @@ function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array): Normalized {
       if (text.charCodeAt(j) === BAR) bar = true;
       j++;
     }
-    if (j < text.length && isHanCode(text.charCodeAt(j)) && (!onlySpaces || isLetterSpacing(text, i, j))) {
+    if (j < text.length && isHanCode(text.charCodeAt(j)) && (!onlySpaces || isLetterSpacing(text, i, j)) && !isAgeRangeDash(text, i, j)) {
       edit ??= new Uint8Array(text.length);
       // a bar between two words of two or more characters is a cell border too (已婚已育|不限|已育优先); 限|男 is noise
       const cell = bar && ((isSpace(text.charCodeAt(i)) && isSpace(text.charCodeAt(j - 1))) || (j - i === 1 && hanRun(text, i - 1, -1) >= 2 && hanRun(text, j, 1) >= 2));
@@ -382,8 +407,8 @@ function initialsInChinese(text: string, start: number, end: number): boolean {
   return (text.charCodeAt(to) === COLON || to > end) && (from === 0 || LIST_ITEM_START.test(text[from - 1]!));
 }
 
-/** Written in capitals (奔驰GLS, 找HR): an acronym or a model's name, not pinyin initials (xb, sg). */
-const CAPITALS = /^[A-Z]{2,}$/;
+/** Written in capitals (奔驰GLS, 找HR, full-width ＧＬＳ): an acronym or a model's name, not pinyin initials (xb, sg). */
+const CAPITALS = /^(?:[A-Z]{2,}|[Ａ-Ｚ]{2,})$/;
 
 /**
  * Leftmost-longest phrase occurrences that do not cut an ASCII word: `male only` but not `female only…`

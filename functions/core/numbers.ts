@@ -53,8 +53,10 @@ const COMPARISONS = '不超过|不大于|不高于|不满|未满|低于|小于|�
 const BOUND_BEFORE = `(?<=(?:${COMPARISONS})\\s*)`;
 // Both ends of a range written with tens (四十五到五十五) are figures, with or without a unit after them.
 const WITH_TENS = `${CN_NUMERAL}{0,2}[十拾百佰]${CN_NUMERAL}{0,2}`;
+// A range's connector: a dash or tilde run (二十二—三十二岁), 到 or 至.
+const CN_RANGE = '(?:[-—–~〜]+|到|至)';
 const CN_NUMBER_RE = new RegExp(
-  `${CN_NUMERAL}{1,4}${UNIT_AFTER}|${CN_NUMERAL}{1,4}(?=\\s*(?:-|到|至)\\s*${CN_NUMERAL}{1,4}\\s*(?:周岁|岁))|${BOUND_BEFORE}${WITH_TENS}|${WITH_TENS}(?=\\s*(?:-|到|至)\\s*${WITH_TENS})|(?<=${WITH_TENS}\\s*(?:-|到|至)\\s*)${WITH_TENS}`,
+  `${CN_NUMERAL}{1,4}${UNIT_AFTER}|${CN_NUMERAL}{1,4}(?=\\s*${CN_RANGE}\\s*${CN_NUMERAL}{1,4}\\s*(?:周岁|岁))|${BOUND_BEFORE}${WITH_TENS}|${WITH_TENS}(?=\\s*${CN_RANGE}\\s*${WITH_TENS})|(?<=${WITH_TENS}\\s*${CN_RANGE}\\s*)${WITH_TENS}`,
   'g',
 );
 // 陆个月, 壹年, 叁仟元: formal numerals are never casual words, so they fold before any unit.
@@ -118,7 +120,7 @@ function fold(n: Normalized, re: RegExp, to: (m: string) => string): Normalized 
 const BELOW_TYPO_RE = /(?<=\d\s*(?:周岁|岁)?\s*)一下|(?<=\d\s*(?:周岁|岁)\s*)已下|(?<=\d\s*(?:周岁|岁)\s*)下(?![\u3400-\u9fff])/g;
 
 // Cheap tests that skip a pattern's full pass when its text cannot be there (most ads have few numerals).
-const MAY_HAVE_CN_UNIT = new RegExp(`${CN_NUMERAL}(?:\\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下|到|至|-))|(?:${COMPARISONS})\\s*${CN_NUMERAL}`);
+const MAY_HAVE_CN_UNIT = new RegExp(`${CN_NUMERAL}(?:\\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下|${CN_RANGE}))|(?:${COMPARISONS})\\s*${CN_NUMERAL}`);
 const MAY_HAVE_CN_AMOUNT = /[一两二三四五六七八九][万千百]/;
 
 export function foldNumbers(n: Normalized): Normalized {

@@ -7,7 +7,7 @@ import type { Normalized } from '../mapped-text.js';
 const OPENING_QUOTES = new Set([...'“‘「『《']);
 const CLOSING_QUOTES = new Set([...'”’」』》']);
 // ASCII ' as well: typed Chinese quotes wording with it ('限汉族'被拒); an English apostrophe rarely shares a sentence with a quoting cue
-const STRAIGHT_QUOTES = new Set([...'"＂\'']);
+const STRAIGHT_QUOTES = new Set([...'"＂\'＇']);
 const LINE_ENDS = new Set([...'\n。！？!?；;']);
 
 /** Whether the original text's position `at` stands inside quotation marks opened earlier in its sentence. */
