@@ -349,6 +349,33 @@ function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array): Normalized {
   return out.result();
 }
 
+const HAS_SYMBOL_NOISE = /[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\ud800-\udfff]/;
+/** What ends an item: a line, a clause or a label. */
+const ITEM_END = /[\n,，;；。:：、!！?？)）】\]|]/;
+
+/**
+ * Emoji set before an item as its bullet (👉35以下, 🔸18-45 男女都要, ⭐️限本地户口) are decoration: dropped, so the item
+ * starts where its words do, as it would in a plain list. Emoji that mean something were folded into words already
+ * (✅ 要, ❌ 不要, ♂ 男: see `symbols`); those inside an item are left to the passes after.
+ */
+function dropLeadingBullets(src: Normalized): Normalized {
+  const { text } = src;
+  const drop: [number, number][] = [];
+  let itemStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (itemStart && isSymbolNoise(code)) {
+      let j = i;
+      while (j < text.length && isSymbolNoise(text.charCodeAt(j))) j++;
+      drop.push([i, j]);
+      i = j - 1;
+      continue;
+    }
+    if (!isSpace(code)) itemStart = ITEM_END.test(text[i]!);
+  }
+  return drop.length ? replaceRanges(src, drop.map(([start, end]) => ({ start, end, text: '' }))) : src;
+}
+
 /** Stars, hearts and emoji set between the digits of one figure (1⭐6⭐0cm, 1⭐0⭐0⭐0+) are decoration: dropped. */
 function dropSymbolsBetweenDigits(src: Normalized): Normalized {
   const { text } = src;
@@ -496,6 +523,7 @@ function scanAroundLetters(text: string, phrases: TermIndex) {
 
 export function normalize(original: string, variants: CompiledVariants): Normalized {
   let out = foldText(original, variants);
+  if (HAS_SYMBOL_NOISE.test(out.text)) out = dropLeadingBullets(out);
   if (out.text.includes('&')) out = replaceRanges(out, htmlEntityReplacements(out.text));
   if (out.text.includes('~~') || out.text.includes('\\')) out = replaceRanges(out, markdownReplacements(out.text));
   // Phrases and pinyin are written in letters: most Chinese text has too few letters to need the regexes.

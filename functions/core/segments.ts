@@ -7,6 +7,13 @@ const STATEMENT_END = /[。！!？?\n]/;
 /** Token boundaries never cross these, so tokenizing the piece between them is enough. */
 const PIECE_END = /[，,。；;！!？?\n、:：()（）【】「」“”"'/|·\s]/;
 
+const isHanAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+};
+/** A space between Chinese words ends a clause, as in splitClauses: posts separate their items with spaces. */
+const separatesItems = (text: string, i: number) => (text[i] === ' ' || text[i] === '\t') && isHanAt(text, i - 1) && isHanAt(text, i + 1);
+
 export type Scope = 'clause' | 'sentence' | 'statement' | 'ad' | 'piece';
 
 const ENDS: Record<Exclude<Scope, 'ad'>, RegExp> = { clause: CLAUSE_END, sentence: SENTENCE_END, statement: STATEMENT_END, piece: PIECE_END };
@@ -15,10 +22,11 @@ const ENDS: Record<Exclude<Scope, 'ad'>, RegExp> = { clause: CLAUSE_END, sentenc
 export function scopeRange(text: string, from: number, to: number, scope: Scope): [number, number] {
   if (scope === 'ad') return [0, text.length];
   const end = ENDS[scope];
+  const spaced = scope === 'clause';
   let s = from;
-  while (s > 0 && !end.test(text[s - 1]!)) s--;
+  while (s > 0 && !end.test(text[s - 1]!) && !(spaced && separatesItems(text, s - 1))) s--;
   let e = Math.max(to, from);
-  while (e < text.length && !end.test(text[e]!)) e++;
+  while (e < text.length && !end.test(text[e]!) && !(spaced && separatesItems(text, e))) e++;
   return [s, e];
 }
 

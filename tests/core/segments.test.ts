@@ -8,6 +8,15 @@ describe('segments', () => {
     expect(scopeRange(text, 3, 4, 'sentence')).toEqual([0, 11]);
   });
 
+  it('ends a clause at a space between Chinese words, as posts separate items, but not a sentence', () => {
+    const text = '年龄:18-32周岁 工作内容:审核用户上传的图片';
+    expect(scopeRange(text, 3, 10, 'clause')).toEqual([0, 10]);
+    expect(scopeRange(text, 12, 14, 'clause')).toEqual([11, text.length]);
+    expect(scopeRange(text, 3, 10, 'sentence')).toEqual([0, text.length]);
+    // a space beside a figure or a Latin word is not between two Chinese words
+    expect(scopeRange('月薪 8000 包吃住', 0, 2, 'clause')).toEqual([0, 11]);
+  });
+
   it('finds the bracket on one line that encloses a range, and none across a line or a closed bracket', () => {
     const text = '(可选:写明年龄要求)35岁以下';
     expect(bracketAround(text, 1, 3)).toEqual([0, 10]);

@@ -1,7 +1,7 @@
 /**
  * The same ad in another surface form gets the same verdict: traditional script, full-width ASCII (typed in a
- * full-width input mode), zero-width characters between the characters (a filter evasion), ASCII commas and CRLF
- * line ends. Checked on a sample of every labelled corpus: each form is something real posts do.
+ * full-width input mode), zero-width characters between the characters (a filter evasion), ASCII commas, CRLF
+ * line ends and emoji bullets. Checked on a sample of every labelled corpus: each form is something real posts do.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ const SURFACES: Record<string, (text: string) => string> = {
   'zero-width characters between Chinese characters': (s) => s.replace(/([\u4e00-\u9fff])(?=[\u4e00-\u9fff])/g, '$1\u200b'),
   'ASCII commas': (s) => s.replace(/，/g, ','),
   'CRLF line ends': (s) => s.replace(/\n/g, '\r\n'),
+  'an emoji bullet before every line': (s) => s.replace(/^(?=\S)/gm, '👉'),
 };
 
 const FIXTURES = join(import.meta.dirname, '../eval/fixtures');

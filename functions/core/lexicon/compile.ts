@@ -178,9 +178,12 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   for (const w of commonSets.neutral ?? []) index.add(fold(w), neutral[0]!);
   index.hideWith(neutral[0]!);
   indexed.add(neutral[0]!);
-  // Names that hold a gap breaker (教会 holds 会): inside them it breaks nothing.
-  for (const w of commonSets.hides_gap ?? []) index.add(fold(w), 'common:hides_gap');
-  index.hideWith('common:hides_gap');
+  // Names that hold a gap breaker (教会 holds 会) and words that hold an operator (招聘部 holds 招聘, 最好的那个 holds
+  // 最好): inside them the word breaks or operates on nothing.
+  for (const name of ['hides_gap', 'hides_operator']) {
+    for (const w of commonSets[name] ?? []) index.add(fold(w), `common:${name}`);
+    index.hideWith(`common:${name}`);
+  }
 
   for (const file of lexicon.categories) {
     const sets = { ...commonSets, ...file.sets };

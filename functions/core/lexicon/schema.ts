@@ -84,7 +84,7 @@ export const PatternSchema = z.union([
 ]);
 
 /**
- * Where an exception looks: `overlap` (it must overlap the match), `clause` (between commas),
+ * Where an exception looks: `overlap` (it must overlap the match), `clause` (between commas, or spaces between Chinese words),
  * `sentence` (between 。；！？ or line breaks) or `ad` (anywhere in the field).
  */
 export const ExceptionScope = z.enum(['overlap', 'clause', 'sentence', 'ad']);
