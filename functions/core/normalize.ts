@@ -9,7 +9,7 @@
  */
 // The traditional→simplified build only (109 KB instead of 1.2 MB of dictionaries for every direction).
 import * as OpenCC from 'opencc-js/t2cn';
-import { output, replaceRanges, type Normalized, type Replacement } from './mapped-text.js';
+import { output, replaceMapped, replaceRanges, type Normalized, type Replacement } from './mapped-text.js';
 import { gluedIntoLatinWord, isDigit, isLetter } from './scan/latin-words.js';
 import { TermIndex } from './scan/term-index.js';
 import { foldNumbers } from './numbers.js';
@@ -118,6 +118,8 @@ export interface CompiledVariants {
   noise: Uint8Array;
   /** The lexicon's words with one character masked (乙*携带者), each completed only where one word fits. */
   masked: { index: TermIndex; words: Map<string, string> };
+  /** Pairs of characters side by side inside a lexicon word (see dropNoiseBetweenHan). */
+  innerPairs: Set<string>;
 }
 
 
@@ -146,7 +148,15 @@ function maskedWordIndex(words: Iterable<string>): CompiledVariants['masked'] {
   return { index, words: completions };
 }
 
-export function compileVariants(table: VariantTable, words: Iterable<string> = []): CompiledVariants {
+/** Pairs of Chinese characters that stand side by side inside a lexicon word (押金 gives 押金): a dot between them hides the word. */
+function innerPairsOf(words: readonly string[]): Set<string> {
+  const pairs = new Set<string>();
+  for (const word of words) for (let i = 0; i + 1 < word.length; i++) if (isHanCode(word.charCodeAt(i)) && isHanCode(word.charCodeAt(i + 1))) pairs.add(word.slice(i, i + 2));
+  return pairs;
+}
+
+export function compileVariants(table: VariantTable, wordList: Iterable<string> = []): CompiledVariants {
+  const words = [...wordList];
   const byLength = (a: string, b: string) => b.length - a.length;
   const phrases = [...Object.keys(table.phrases), ...Object.keys(table.initials ?? {})].sort(byLength);
   const noise = new Uint8Array(0x10000);
@@ -160,6 +170,7 @@ export function compileVariants(table: VariantTable, words: Iterable<string> = [
     complex: new Map(),
     noise,
     masked: maskedWordIndex(words),
+    innerPairs: innerPairsOf(words),
   };
 }
 
@@ -306,13 +317,29 @@ const AGE_RANGE_RIGHT = /^[零〇一二两三四五六七八九十]{1,4}\s*周?�
 const isAgeRangeDash = (text: string, i: number, j: number) =>
   /^[\s\-—–~～〜]+$/.test(text.slice(i, j)) && AGE_RANGE_LEFT.test(text.slice(i - 1, i)) && AGE_RANGE_RIGHT.test(text.slice(j, j + 8));
 
+const DOT = '.'.charCodeAt(0);
+const FULL_STOP = '。'.charCodeAt(0);
+/** A Chinese numeral opening an item (一.工作内容, 二.招聘条件): its dot is a list number's. */
+const NUMERAL_ITEM = /(?:^|[\n\s;,:。])[一二三四五六七八九十]{1,3}$/;
+
+/**
+ * What one ASCII dot between two Chinese characters is: a list number's (一.工作内容); noise inside a lexicon word
+ * (交押.金) or beside a single spaced-out character (限.男.性); or else a full stop typed in English punctuation mode
+ * (能吃苦耐劳.可直接与我司联系).
+ */
+function fullStop(text: string, at: number, innerPairs: ReadonlySet<string>): 'noise' | 'list number' | 'sentence end' {
+  if (NUMERAL_ITEM.test(text.slice(Math.max(0, at - 4), at))) return 'list number';
+  if (innerPairs.has(text[at - 1]! + text[at + 1]!) || hanRun(text, at - 1, -1) === 1 || hanRun(text, at + 1, 1) === 1) return 'noise';
+  return 'sentence end';
+}
+
 /**
  * Drop runs of noise characters (letter-spacing spaces, * - _ …, emoji) that sit between two Chinese characters.
  * An arrow between two words (审核作品→缴纳保证金) is a step of a list, not noise: it becomes a clause break; so
  * does a bar with spaces around it, a table's cell border (前台文员1名 | 女士 | 22-30岁), though 限|男 is noise, and
  * a hashtag after a space (#住家保姆 #汉族).
  */
-function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array): Normalized {
+function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array, innerPairs: ReadonlySet<string>): Normalized {
   const { text } = src;
   // 1: drop, 2: replace by a comma
   let edit: Uint8Array | null = null;
@@ -335,8 +362,10 @@ function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array): Normalized {
       // a hashtag after a space opens a tag of its own (#50岁以下 #汉族 #不信教): the tags are items, not one word
       const hashtag = text.charCodeAt(j - 1) === HASH && j - 2 >= i && isSpace(text.charCodeAt(j - 2));
       const step = cell || hashtag || (arrow && hanRun(text, i - 1, -1) >= 2 && hanRun(text, j, 1) >= 2);
-      edit.fill(1, i, j);
+      const stop = j - i === 1 && text.charCodeAt(i) === DOT ? fullStop(text, i, innerPairs) : 'noise';
+      if (stop !== 'list number') edit.fill(1, i, j);
       if (step) edit[i] = 2;
+      else if (stop === 'sentence end') edit[i] = 3;
     }
     i = j - 1;
   }
@@ -345,9 +374,17 @@ function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array): Normalized {
   for (let i = 0; i < text.length; i++) {
     if (!edit[i]) out.push(text.charCodeAt(i), src.starts[i]!, src.ends[i]!);
     else if (edit[i] === 2) out.push(COMMA, src.starts[i]!, src.ends[i]!);
+    else if (edit[i] === 3) out.push(FULL_STOP, src.starts[i]!, src.ends[i]!);
   }
   return out.result();
 }
+
+/**
+ * An ASCII full stop after a word (or a figure's +, %, a bracket) and before a figure, a space or the line's end
+ * ends a sentence (可坐可站.18-42岁, 月入3万., typed in English punctuation mode): no decimal or list number stands
+ * there. Between two Chinese characters a dot may be noise instead (dropNoiseBetweenHan decides).
+ */
+const ENGLISH_FULL_STOP = /(?<=[\u3400-\u9fff+%)）])\.(?=\d|\s|$)/g;
 
 const HAS_SYMBOL_NOISE = /[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\ud800-\udfff]/;
 /** What ends an item: a line, a clause or a label. */
@@ -524,6 +561,7 @@ function scanAroundLetters(text: string, phrases: TermIndex) {
 export function normalize(original: string, variants: CompiledVariants): Normalized {
   let out = foldText(original, variants);
   if (HAS_SYMBOL_NOISE.test(out.text)) out = dropLeadingBullets(out);
+  if (out.text.includes('.')) out = replaceMapped(out, ENGLISH_FULL_STOP, () => '。');
   if (out.text.includes('&')) out = replaceRanges(out, htmlEntityReplacements(out.text));
   if (out.text.includes('~~') || out.text.includes('\\')) out = replaceRanges(out, markdownReplacements(out.text));
   // Phrases and pinyin are written in letters: most Chinese text has too few letters to need the regexes.
@@ -531,7 +569,7 @@ export function normalize(original: string, variants: CompiledVariants): Normali
   if (HAS_ASCII_LETTER.test(out.text)) out = replaceRanges(out, pinyinReplacements(out.text, variants.table.pinyin));
   if (MAY_HAVE_TAG_SEPARATOR.test(out.text)) out = replaceRanges(out, tagSeparatorReplacements(out.text));
   if (HAS_WORD_MASK.test(out.text)) out = replaceRanges(out, maskedWordReplacements(out.text, variants.masked));
-  out = dropNoiseBetweenHan(out, variants.noise);
+  out = dropNoiseBetweenHan(out, variants.noise, variants.innerPairs);
   if (HAS_SYMBOL_BETWEEN_DIGITS.test(out.text)) out = dropSymbolsBetweenDigits(out);
   out = replaceRanges(out, misspellingReplacements(out.text, variants));
   if (variants.table.scoreOperators && out.text.includes('分')) out = replaceRanges(out, scoreReplacements(out.text, variants.table.scoreOperators));
