@@ -563,6 +563,7 @@ export function normalize(original: string, variants: CompiledVariants): Normali
   if (HAS_SYMBOL_NOISE.test(out.text)) out = dropLeadingBullets(out);
   if (out.text.includes('.')) out = replaceMapped(out, ENGLISH_FULL_STOP, () => '。');
   if (out.text.includes('&')) out = replaceRanges(out, htmlEntityReplacements(out.text));
+  if (out.text.includes('<')) out = replaceRanges(out, htmlTagReplacements(out.text));
   if (out.text.includes('~~') || out.text.includes('\\')) out = replaceRanges(out, markdownReplacements(out.text));
   // Phrases and pinyin are written in letters: most Chinese text has too few letters to need the regexes.
   if (HAS_PHRASE_LETTER.test(out.text)) out = replaceRanges(out, phraseReplacements(out, original, variants));
@@ -649,6 +650,38 @@ function markdownReplacements(text: string): Replacement[] {
   for (const m of text.matchAll(STRUCK)) out.push({ start: m.index, end: m.index + m[0].length, text: ' ' });
   for (const m of text.matchAll(ESCAPED)) if (!out.some((r) => r.start <= m.index && m.index < r.end)) out.push({ start: m.index, end: m.index + m[0].length, text: m[1]! });
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Markup from a rich-text editor (<p>限男性</p><p>35岁以下</p>, 包吃住<br/>): a block's tag breaks the line as the
+ * editor showed it, an inline tag is nothing. Only known tag names count: 年龄<35岁 is a comparison.
+ */
+const HTML_TAG = /<\/?(br|p|div|li|ul|ol|tr|h[1-6]|table|tbody|thead|section|article|blockquote|hr|td|th|span|strong|b|i|em|u|font|a|small|big|sup|sub|mark|label)(?:\s[^<>]*)?\/?>/g;
+const BLOCK_TAGS = new Set(['br', 'p', 'div', 'li', 'ul', 'ol', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tbody', 'thead', 'section', 'article', 'blockquote', 'hr']);
+
+/** [start, end) of each block tag of a text's markup (fixes keep them: they are its layout). */
+export function blockTags(text: string): [number, number][] {
+  if (!text.includes('<')) return [];
+  const out: [number, number][] = [];
+  for (const m of text.toLowerCase().matchAll(HTML_TAG)) if (BLOCK_TAGS.has(m[1]!)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+function htmlTagReplacements(text: string): Replacement[] {
+  const out: Replacement[] = [];
+  // where the last closing block tag ended: a block opened right there starts on the line that tag broke (</p><p>)
+  let closedAt = -1;
+  for (const m of text.matchAll(HTML_TAG)) {
+    const tag = m[1]!;
+    const end = m.index + m[0].length;
+    const opening = !m[0].startsWith('</') && tag !== 'br';
+    let replacement = '';
+    if (BLOCK_TAGS.has(tag)) replacement = opening && m.index === closedAt ? '' : '\n';
+    else if (tag === 'td' || tag === 'th') replacement = ' ';
+    if (BLOCK_TAGS.has(tag) && !opening) closedAt = end;
+    out.push({ start: m.index, end, text: replacement });
+  }
+  return out;
 }
 
 /** Scraped ads keep HTML entities (35&nbsp;岁以下, 身高&gt;160): each is the character it stands for. */

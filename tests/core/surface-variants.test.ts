@@ -1,7 +1,7 @@
 /**
  * The same ad in another surface form gets the same verdict: traditional script, full-width ASCII (typed in a
  * full-width input mode), zero-width characters between the characters (a filter evasion), ASCII commas, CRLF
- * line ends and emoji bullets. Checked on a sample of every labelled corpus: each form is something real posts do.
+ * line ends, emoji bullets and a rich-text editor's markup. Checked on a sample of every labelled corpus: each form is something real posts do.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ const SURFACES: Record<string, (text: string) => string> = {
   'ASCII commas': (s) => s.replace(/，/g, ','),
   'CRLF line ends': (s) => s.replace(/\n/g, '\r\n'),
   'an emoji bullet before every line': (s) => s.replace(/^(?=\S)/gm, '👉'),
+  'rich-text markup (a paragraph per line)': (s) => s.split('\n').map((line) => `<p>${line}</p>`).join(''),
 };
 
 const FIXTURES = join(import.meta.dirname, '../eval/fixtures');

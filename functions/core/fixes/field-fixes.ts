@@ -9,7 +9,7 @@
  * 2. Apply the plan, tidy the seams (edited-text.ts) and read the result back as edits of the original.
  * 3. Share each edit out among the findings it covers, at their starts.
  */
-import { MASK_CHARS } from '../normalize.js';
+import { blockTags, MASK_CHARS } from '../normalize.js';
 import type { CompiledFix } from './compile-fixes.js';
 import { EditedText, type ResultEdit, type TextEdit } from './edited-text.js';
 import { isSeparator, TextLayout } from './text-layout.js';
@@ -249,6 +249,26 @@ function minimal(text: string, e: TextEdit): TextEdit {
   return { start, end, replacement };
 }
 
+/**
+ * A rich-text ad's block tags (<br/>, <p>) are its line breaks, which the layout reads as words: an edit that starts or
+ * ends with one leaves it, as a plain text's fix leaves its line break (包吃住。<br/>要求：女性优先 keeps the <br/>).
+ */
+function clearOfMarkup<E extends TextEdit>(text: string, edits: E[]): E[] {
+  const tags = blockTags(text);
+  if (!tags.length) return edits;
+  return edits.map((e) => {
+    let { start, end } = e;
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const [s, t] of tags) {
+        if (s === start && t <= end) [start, moved] = [t, true];
+        else if (t === end && s >= start) [end, moved] = [s, true];
+      }
+    }
+    return start === e.start && end === e.end ? e : { ...e, start, end: Math.max(start, end) };
+  });
+}
+
 /** Whether the result edit `e` holds the planned edit `p` (overlaps it, or is where it inserts). */
 const holds = (p: PlannedEdit, e: TextEdit) => (p.start < e.end && p.end > e.start) || (p.start === p.end && p.start === e.start);
 
@@ -257,7 +277,7 @@ export function fieldFixes(text: string, targets: readonly FixTarget[], isFiller
   const layout = new TextLayout(text);
   const planned = plan(layout, targets, isFiller).filter((p) => p !== undefined);
   if (!planned.length) return new Map();
-  const result = joinOrphans(text, new EditedText(layout, merge(text, planned)).cleanSeams().edits(), (e) => planned.some((p) => holds(p, e)));
+  const result = clearOfMarkup(text, joinOrphans(text, new EditedText(layout, merge(text, planned)).cleanSeams().edits(), (e) => planned.some((p) => holds(p, e))));
   const out = new Map<number, TextEdit>();
   for (const edit of result) shareOut(text, edit, planned.filter((p) => holds(p, edit)), out);
   // A finding whose words another fix already takes (or whose rewrite changed nothing) has nothing left to do: an
