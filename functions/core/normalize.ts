@@ -381,10 +381,11 @@ function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array, innerPairs: Rea
 
 /**
  * An ASCII full stop after a word (or a figure's +, %, a bracket) and before a figure, a space or the line's end
- * ends a sentence (可坐可站.18-42岁, 月入3万., typed in English punctuation mode): no decimal or list number stands
- * there. Between two Chinese characters a dot may be noise instead (dropNoiseBetweenHan decides).
+ * ends a sentence (可坐可站.18-42岁, 月入3万., typed in English punctuation mode), as does one after a figure at
+ * the line's end (要会装机刷机,18-28.): no decimal or list number stands there. Between two Chinese characters a
+ * dot may be noise instead (dropNoiseBetweenHan decides).
  */
-const ENGLISH_FULL_STOP = /(?<=[\u3400-\u9fff+%)）])\.(?=\d|\s|$)/g;
+const ENGLISH_FULL_STOP = /(?<=[\u3400-\u9fff+%)）])\.(?=\d|\s|$)|(?<=\d)\.(?=[ \t]*(?:\n|$))/g;
 
 const HAS_SYMBOL_NOISE = /[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\ud800-\udfff]/;
 /** What ends an item: a line, a clause or a label. */
