@@ -39,8 +39,17 @@ const ParamsSchema = z.object({
   /** Work abroad (出国, 日本, 外派), where wages are higher: beside a fee, monthly pay is bait only from this. */
   abroadMarkers: z.array(z.string().min(1)).default([]),
   abroadFeeContextMonthly: z.number().positive().default(Infinity),
+  /** Another currency the ad pays in, told by its words (新台币, 强积金, 香港): amounts are scaled to mainland pay by `rate`. */
+  currencies: z.array(z.object({ name: z.string().min(1), rate: z.number().positive(), markers: z.array(z.string().min(1)).min(1) })).default([]),
 });
-type Params = z.infer<typeof ParamsSchema> & { markerRe: RegExp; skillRe: RegExp | null; tradeRe: RegExp | null; lowSkillRe: RegExp | null; abroadRe: RegExp | null };
+type Params = z.infer<typeof ParamsSchema> & {
+  markerRe: RegExp;
+  skillRe: RegExp | null;
+  tradeRe: RegExp | null;
+  lowSkillRe: RegExp | null;
+  abroadRe: RegExp | null;
+  currencyRes: { re: RegExp; rate: number }[];
+};
 
 const compiled = new WeakMap<object, Params>();
 function compile(raw: Record<string, unknown>): Params {
@@ -56,6 +65,7 @@ function compile(raw: Record<string, unknown>): Params {
       tradeRe: parsed.tradePatterns.length ? new RegExp(parsed.tradePatterns.join('|')) : null,
       lowSkillRe: parsed.lowSkillMarkers.length ? anyOf(parsed.lowSkillMarkers) : null,
       abroadRe: parsed.abroadMarkers.length ? anyOf(parsed.abroadMarkers) : null,
+      currencyRes: parsed.currencies.map((c) => ({ re: anyOf(c.markers), rate: c.rate })),
     };
     compiled.set(raw, p);
   }
@@ -99,6 +109,7 @@ class AdDemands {
   private hoursRead = false;
   private hours?: number;
   private hourlyRate?: boolean;
+  private rate?: number;
 
   constructor(private readonly ctx: DetectorContext, private readonly p: Params) {}
 
@@ -139,6 +150,11 @@ class AdDemands {
   /** The monthly pay that is bait beside a fee or a scam: higher for work abroad. */
   get feeContextMonthly(): number {
     return this.abroad ? Math.max(this.p.feeContextMonthly, this.p.abroadFeeContextMonthly) : this.p.feeContextMonthly;
+  }
+
+  /** Mainland pay per unit of the ad's pay: 1 unless its words name another currency (the first that matches). */
+  get yuanRate(): number {
+    return (this.rate ??= this.p.currencyRes.find((c) => c.re.test(this.ctx.adText))?.rate ?? 1);
   }
 
   /** An hourly rate stated anywhere: the part-timers' own pay (兼职24元/小时 beside 全职5000-6500元/月). */
@@ -198,11 +214,11 @@ function isLure(pay: PayMention, ad: AdDemands, p: Params): boolean {
   return (pay.guaranteed || (pay.floor && (!ad.skilled || ad.suspicious))) && typical >= (guaranteeBait ? p.noExperienceMonthly : p.guaranteedMonthly);
 }
 
-/** Pay for two (夫妻工 每对每月9000元) is each one's half. */
+/** Pay for two (夫妻工 每对每月9000元) is each one's half; pay in another currency is scaled to mainland pay. */
 const FOR_TWO = /(?:每对|一对|夫妻两人|夫妻二人|两人|二人)[^，,。；;\n]{0,4}$/;
-function perPerson(text: string, pay: PayMention): PayMention {
-  if (!FOR_TWO.test(text.slice(Math.max(0, pay.start - 8), pay.start))) return pay;
-  return { ...pay, monthlyMin: pay.monthlyMin / 2, monthlyMax: pay.monthlyMax / 2 };
+function inYuanPerPerson(text: string, pay: PayMention, yuanRate: number): PayMention {
+  const share = (FOR_TWO.test(text.slice(Math.max(0, pay.start - 8), pay.start)) ? 0.5 : 1) * yuanRate;
+  return share === 1 ? pay : { ...pay, monthlyMin: pay.monthlyMin * share, monthlyMax: pay.monthlyMax * share };
 }
 
 /**
@@ -214,7 +230,7 @@ export const salaryDetector: Detector = (ctx, raw) => {
   const ad = new AdDemands(ctx, p);
   const hits: DetectorHit[] = [];
   for (const a of ctx.fields) {
-    for (const pay of a.payMentions()) if (isLure(perPerson(a.n.text, pay), ad, p)) hits.push({ field: a.field, start: pay.start, end: pay.end });
+    for (const pay of a.payMentions()) if (isLure(inYuanPerPerson(a.n.text, pay, ad.yuanRate), ad, p)) hits.push({ field: a.field, start: pay.start, end: pay.end });
   }
   return hits;
 };
