@@ -243,6 +243,25 @@ function foldText(original: string, variants: CompiledVariants): Normalized {
   return converted !== original && converted.length === original.length ? foldChars(converted, variants).out : folded.out;
 }
 
+/**
+ * The text with its traditional characters simplified, keeping every offset (by phrases where that keeps the length,
+ * else character by character): fixes match the lexicons' simplified words in a traditional ad (統招本科, 江西籍人員).
+ * Characters are known traditional once a check has normalised them.
+ */
+export function simplifiedView(text: string): string {
+  let traditional = false;
+  for (let i = 0; i < text.length && !traditional; i++) traditional = TRADITIONAL[text.charCodeAt(i)] === 1;
+  if (!traditional) return text;
+  const byPhrases = String(toSimplified(text));
+  if (byPhrases.length === text.length) return byPhrases;
+  let out = '';
+  for (const ch of text) {
+    const simplified = String(toSimplified(ch));
+    out += simplified.length === ch.length ? simplified : ch;
+  }
+  return out;
+}
+
 function foldChars(original: string, variants: CompiledVariants): { out: Normalized; traditional: boolean } {
   const out = output(original.length + 16);
   const { fold, complex, table } = variants;

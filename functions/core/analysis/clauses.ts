@@ -34,6 +34,8 @@ for (const ch of '。；;！!？?\n') ENDS[ch.charCodeAt(0)] = 2;
 const HEADER_LEAD = /^[\s;【\[(（#*\p{Extended_Pictographic}\ufe0f]*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）])?[\s【\[]*[\u3400-\u9fff]{0,4}$/u;
 /** What may follow it: a closing bracket, then a colon or the end of the line. */
 const HEADER_TAIL = /^[\s】\])）]*(?::|$)/;
+/** …and what makes one a header even where a line's layout was lost (…合作单位职位要求：1.大专以上学历): a colon, then a list. */
+const LIST_AFTER = /^[\s】\])）]*:\s*;/;
 
 const SECTION_TAGS = SECTIONS.map((s) => [s, `section:${s}`] as const);
 
@@ -89,7 +91,8 @@ function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, w
       const [lineStart, statementEnd] = scopeRange(text, hit.start, hit.end, 'statement');
       let lineEnd = text.indexOf('\n', hit.end);
       if (lineEnd < 0) lineEnd = text.length;
-      if (!HEADER_LEAD.test(text.slice(lineStart, hit.start)) || !HEADER_TAIL.test(text.slice(hit.end, lineEnd))) continue;
+      const opensList = LIST_AFTER.test(text.slice(hit.end, hit.end + 4));
+      if (!(HEADER_LEAD.test(text.slice(lineStart, hit.start)) || opensList) || !HEADER_TAIL.test(text.slice(hit.end, lineEnd))) continue;
       out.push({ at: hit.start, section });
       // a header inside a line holds its sentence; one opening a line, its line and the list under it
       if (lineStart > 0 && text[lineStart - 1] !== '\n') out.push({ at: Math.min(text.length, statementEnd + 1), section: undefined, closes: hit.start });

@@ -9,7 +9,7 @@
  * 2. Apply the plan, tidy the seams (edited-text.ts) and read the result back as edits of the original.
  * 3. Share each edit out among the findings it covers, at their starts.
  */
-import { blockTags, MASK_CHARS } from '../normalize.js';
+import { blockTags, MASK_CHARS, simplifiedView } from '../normalize.js';
 import type { CompiledFix } from './compile-fixes.js';
 import { EditedText, type ResultEdit, type TextEdit } from './edited-text.js';
 import { isSeparator, TextLayout } from './text-layout.js';
@@ -273,7 +273,9 @@ function clearOfMarkup<E extends TextEdit>(text: string, edits: E[]): E[] {
 const holds = (p: PlannedEdit, e: TextEdit) => (p.start < e.end && p.end > e.start) || (p.start === p.end && p.start === e.start);
 
 /** Finding index → its fix, for the findings of one field (a finding whose rule gives no fix here is absent). */
-export function fieldFixes(text: string, targets: readonly FixTarget[], isFiller: FillerTest): Map<number, TextEdit> {
+export function fieldFixes(original: string, targets: readonly FixTarget[], isFiller: FillerTest): Map<number, TextEdit> {
+  // the lexicons' fix data is simplified: a traditional ad is read in a simplified view with the same offsets
+  const text = simplifiedView(original);
   const layout = new TextLayout(text);
   const planned = plan(layout, targets, isFiller).filter((p) => p !== undefined);
   if (!planned.length) return new Map();

@@ -16,6 +16,7 @@ describe('composed fixes', () => {
   it.each([
     ['a list item emptied: its line and mark go', '岗位要求：\n1、年龄35岁以下；\n2、有叉车证。', '岗位要求：\n2、有叉车证。'],
     ['Windows line breaks stay CRLF', '限男性，能吃苦\r\n年龄35岁以下\r\n有叉车证', '男女不限，能吃苦\r\n有叉车证'],
+    ['a traditional-script ad is fixed by the simplified words of the rules, its own script kept', '要求：統招本科及以上學歷，江西籍人員勿扰，工作認真', '要求：本科及以上學歷，工作認真'],
     ['a rich-text line break stays', '计件，包吃住。<br/>要求：女性员工优先，手脚勤快<br/>', '计件，包吃住。<br/>男女不限，手脚勤快<br/>'],
     ['a label left with nothing goes, with its sentence end', '民族要求：汉族。试用期工资3200元', '试用期工资3200元'],
     ['a bracketed label heading its line goes with its value, a section header stays', '【岗位】普工\n【年龄】18-40岁\n【职位要求】\n1、能吃苦', '【岗位】普工\n【职位要求】\n1、能吃苦'],
