@@ -44,8 +44,8 @@ const FIXED = { precision: 0.95, recall: 0.9, decisions: 0.95, clean: 1 };
 // Posts typed in English punctuation mode stay off (P 0.949, two clean ads flagged: both sides of a hukou listed with
 // an ASCII comma inside a bracket, 本市户籍,外地户籍都可以交, and an owner's origin told without 是, 老板东北人), and so do
 // Hong Kong and Taiwanese employers' ads in traditional script (first run P 0.896, decision 0.80, twelve clean ads
-// flagged: pay in HK$ and NT$ read as yuan; after the currencies and 毋须, P 0.932, decision 0.90): pay whose currency
-// only a place tells (台北搬家公司 日薪2,500元), and conditions in local words (限役畢, 八大畢業, 新移民) stay unread.
+// flagged: pay in HK$ and NT$ read as yuan; after the currencies, 毋须 and local words such as 役畢, 八大, 新移民 and
+// B型肝炎, P 0.945, R 0.940, decision 0.94): pay whose currency only a place tells (台北搬家公司 日薪2,500元) stays yuan.
 const PARTLY_FIXED = { precision: 0.95, recall: 0.85, decisions: 0.9, clean: 2 };
 const fixedCorpora = [
   'real-board-style',
