@@ -41,11 +41,10 @@ const FIXED = { precision: 0.95, recall: 0.9, decisions: 0.95, clean: 1 };
 // other writers do not; so do government-procured posts (P 0.93: a guaranteed hire sold for money labelled as fraud
 // only, 包就业 beside a course, a pregnancy test listed for women read as a sex condition too), and county talent-site
 // posts (P 0.946: their writer labels a scam's membership fee, software or stock bought to start as fraud only).
-// Posts typed in English punctuation mode stay off (P 0.949, two clean ads flagged: both sides of a hukou listed with
-// an ASCII comma inside a bracket, 本市户籍,外地户籍都可以交, and an owner's origin told without 是, 老板东北人), and so do
-// Hong Kong and Taiwanese employers' ads in traditional script (first run P 0.896, decision 0.80, twelve clean ads
-// flagged: pay in HK$ and NT$ read as yuan; after the currencies, 毋须 and local words such as 役畢, 八大, 新移民 and
-// B型肝炎, P 0.945, R 0.940, decision 0.94): pay whose currency only a place tells (台北搬家公司 日薪2,500元) stays yuan.
+// Hong Kong and Taiwanese employers' ads in traditional script stay off too (first run P 0.896, decision 0.80, twelve
+// clean ads flagged: pay in HK$ and NT$ read as yuan; after the currencies, 毋须 and local words such as 役畢, 八大,
+// 新移民 and B型肝炎, P 0.945, R 0.940, decision 0.94): pay whose currency only a place tells (台北搬家公司 日薪2,500元)
+// stays yuan.
 const PARTLY_FIXED = { precision: 0.95, recall: 0.85, decisions: 0.9, clean: 2 };
 const fixedCorpora = [
   'real-board-style',
@@ -458,6 +457,7 @@ const fixedCorpora = [
   'dev-style-shaanxi-shanxi-and-inner-mongolia-employers',
   'rich-text-platform-exports',
   'flattened-scraped-one-line-posts',
+  'english-punctuation-mobile-posts',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
