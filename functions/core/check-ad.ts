@@ -9,7 +9,7 @@ import { adRole, clearingRole, OPERATOR_TAG, RESTRICT_TAG } from './analysis/rol
 import { ATTRIBUTE_CATEGORIES, type Category, type Severity } from './categories.js';
 import { decide } from './decide.js';
 import type { CompiledLexicon, CompiledRule } from './lexicon/compile.js';
-import { exceptionApplies, matchRule, openMatchers, type RawFinding } from './match.js';
+import { exceptionApplies, matchRule, openMatchers, rawFinding, type RawFinding } from './match.js';
 import { attachFixes, hasContent } from './fixes/attach-fixes.js';
 import { parsePay } from './salary/parse-pay.js';
 import { normalize, toOriginalRange } from './normalize.js';
@@ -154,7 +154,7 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
     for (const matcher of rule.matchers) {
       if (matcher.kind !== 'detector') continue;
       for (const hit of matcher.detector({ fields, adText, categoriesFound, ad, now, policy: lexicon.policy }, matcher.params)) {
-        if (hit.field === WHOLE_AD || stands(byField.get(hit.field)!, rule, hit.start, hit.end)) raw.push({ rule, ...hit });
+        if (hit.field === WHOLE_AD || stands(byField.get(hit.field)!, rule, hit.start, hit.end)) raw.push(rawFinding(rule, hit));
       }
     }
   }

@@ -15,13 +15,19 @@ import { gluedIntoLatinWord } from './latin-words.js';
  * `1[4-9]\d` stand inside longer figures. One walk of the text serves both, which costs less than a second scan.
  */
 
-export interface TermHit {
-  start: number;
-  end: number;
-  /** The vocabularies the word belongs to. */
-  tags: ReadonlySet<string>;
-  /** …as an array, for iterating. */
-  tagList: readonly string[];
+/**
+ * One word found in a text. A class, not an object literal: V8 kept re-resolving every `hit.tagList` read on the
+ * literal's shape (tens of thousands of inline-cache misses a second), and never optimised the loops reading them.
+ */
+export class TermHit {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    /** The vocabularies the word belongs to. */
+    readonly tags: ReadonlySet<string>,
+    /** …as an array, for iterating. */
+    readonly tagList: readonly string[],
+  ) {}
 }
 
 /**
@@ -266,7 +272,7 @@ export class TermIndex {
         if (end <= hiddenUntil) continue;
         if (wholeLatinWords && gluedIntoLatinWord(text, i, end)) continue;
         const n = at[k]!;
-        kept.push({ start: i, end, tags: tags[n]!, tagList: tagList[n]! });
+        kept.push(new TermHit(i, end, tags[n]!, tagList[n]!));
         if (hides[n]) hiddenUntil = end;
       }
     }
