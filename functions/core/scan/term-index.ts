@@ -99,23 +99,26 @@ class GrowingTrie {
 }
 
 /**
- * The trie frozen for scanning: node 0 is the root, whose children are found by a direct table; every other
- * node's children lie in one run of the edge arrays, sorted by code (most nodes have one or two).
+ * The trie frozen for scanning: node 0 is the root, whose children are found by a direct table. Nodes are numbered
+ * breadth-first with children by code, so node i's edges are the run [firstEdge[i], firstEdge[i + 1]) sorted by
+ * code, and edge e leads to node e + 1. A step of the scan reads one flags byte, two neighbouring bounds and the
+ * codes: few cache lines, which is what the scan waits on once the rest of a check has run.
  */
 interface FrozenTrie {
   rootChild: Int32Array;
-  edgeStart: Int32Array;
-  edgeEnd: Int32Array;
+  firstEdge: Int32Array;
   edgeCode: Uint16Array;
-  edgeChild: Int32Array;
-  /** The words ending at each node (undefined where none does), and whether they hide the words inside them. */
-  hasWord: Uint8Array;
+  /** Per node: WORD_ENDS, HIDES (its words hide the words inside them), HAS_STARTS (start-only words end here). */
+  flags: Uint8Array;
   tags: (Set<string> | undefined)[];
   tagList: string[][];
-  hides: Uint8Array;
   /** The start-only words' sets at each node (undefined where none ends). */
   startSets: (number[] | undefined)[];
 }
+
+const WORD_ENDS = 1;
+const HIDES = 2;
+const HAS_STARTS = 4;
 
 const NO_TAGS: string[] = [];
 
@@ -172,18 +175,15 @@ export class TermIndex {
     const count = g.count;
     const t: FrozenTrie = {
       rootChild: new Int32Array(0x10000),
-      edgeStart: new Int32Array(count),
-      edgeEnd: new Int32Array(count),
+      firstEdge: new Int32Array(count + 1),
       edgeCode: new Uint16Array(count - 1),
-      edgeChild: new Int32Array(count - 1),
-      hasWord: new Uint8Array(count),
+      flags: new Uint8Array(count),
       tags: new Array(count),
       tagList: new Array(count),
-      hides: new Uint8Array(count),
       startSets: new Array(count),
     };
     // Words with the same tags share one set and list (most indexes have a few dozen kinds among thousands of words).
-    const shared = new Map<string, { set: Set<string>; list: string[]; hides: number }>();
+    const shared = new Map<string, { set: Set<string>; list: string[]; flags: number }>();
     // queue[i]: the growing trie's node numbered i
     const queue = new Int32Array(count);
     const kids: number[] = [];
@@ -194,24 +194,23 @@ export class TermIndex {
       if (tagList) {
         const key = tagList.join('\n');
         let kind = shared.get(key);
-        if (!kind) shared.set(key, (kind = { set: new Set(tagList), list: [...tagList], hides: Number(tagList.some((tag) => this.hiding.has(tag))) }));
-        t.hasWord[i] = 1;
+        if (!kind) shared.set(key, (kind = { set: new Set(tagList), list: [...tagList], flags: WORD_ENDS | (tagList.some((tag) => this.hiding.has(tag)) ? HIDES : 0) }));
+        t.flags[i] = kind.flags;
         t.tags[i] = kind.set;
         t.tagList[i] = kind.list;
-        t.hides[i] = kind.hides;
       } else t.tagList[i] = NO_TAGS;
       t.startSets[i] = this.startSetsAt[node];
-      t.edgeStart[i] = queued - 1;
+      if (t.startSets[i]) t.flags[i]! |= HAS_STARTS;
+      t.firstEdge[i] = queued - 1;
       const n = g.children(node, kids);
       for (let k = 0; k < n; k++) {
         const child = kids[k]!;
         t.edgeCode[queued - 1] = g.code[child]!;
-        t.edgeChild[queued - 1] = queued;
         queue[queued++] = child;
       }
-      t.edgeEnd[i] = queued - 1;
     }
-    for (let e = t.edgeStart[0]!; e < t.edgeEnd[0]!; e++) t.rootChild[t.edgeCode[e]!] = t.edgeChild[e]!;
+    t.firstEdge[count] = queued - 1;
+    for (let e = t.firstEdge[0]!; e < t.firstEdge[1]!; e++) t.rootChild[t.edgeCode[e]!] = e + 1;
     return t;
   }
 
@@ -225,7 +224,7 @@ export class TermIndex {
    */
   scan(text: string, starts?: (number[] | undefined)[]): TermHit[] {
     const t = (this.frozen ??= this.freeze());
-    const { rootChild, edgeStart, edgeEnd, edgeCode, edgeChild, hasWord, tags, tagList, hides, startSets } = t;
+    const { rootChild, firstEdge, edgeCode, flags, tags, tagList, startSets } = t;
     const { wholeLatinWords } = this.options;
     const kept: TermHit[] = [];
     // Hits strictly inside a word of a hiding vocabulary are dropped. Hits come by start, longest first for
@@ -240,13 +239,13 @@ export class TermIndex {
       if (!node) continue;
       let found = 0;
       for (let j = i + 1; ; j++) {
-        if (hasWord[node]) {
+        const f = flags[node]!;
+        if (f & WORD_ENDS) {
           ends[found] = j;
           at[found++] = node;
         }
-        const setsHere = starts && startSets[node];
-        if (setsHere) {
-          for (const set of setsHere) {
+        if (f & HAS_STARTS && starts) {
+          for (const set of startSets[node]!) {
             const list = starts[set];
             if (!list) starts[set] = [i];
             else if (list[list.length - 1] !== i) list.push(i);
@@ -255,8 +254,9 @@ export class TermIndex {
         if (j >= text.length) break;
         const code = text.charCodeAt(j);
         // the node's edges are sorted by code: a binary search down to a few, then a walk (most nodes have one or two)
-        let lo = edgeStart[node]!;
-        let hi = edgeEnd[node]!;
+        let lo = firstEdge[node]!;
+        const end = firstEdge[node + 1]!;
+        let hi = end;
         while (hi - lo > 4) {
           const mid = (lo + hi) >>> 1;
           if (edgeCode[mid]! < code) lo = mid + 1;
@@ -264,8 +264,8 @@ export class TermIndex {
         }
         // edgeCode[hi] >= code where hi is not the end
         while (lo < hi && edgeCode[lo]! < code) lo++;
-        if (lo === edgeEnd[node]! || edgeCode[lo] !== code) break;
-        node = edgeChild[lo]!;
+        if (lo === end || edgeCode[lo] !== code) break;
+        node = lo + 1;
       }
       for (let k = found - 1; k >= 0; k--) {
         const end = ends[k]!;
@@ -273,7 +273,7 @@ export class TermIndex {
         if (wholeLatinWords && gluedIntoLatinWord(text, i, end)) continue;
         const n = at[k]!;
         kept.push(new TermHit(i, end, tags[n]!, tagList[n]!));
-        if (hides[n]) hiddenUntil = end;
+        if (flags[n]! & HIDES) hiddenUntil = end;
       }
     }
     return kept;
