@@ -9,7 +9,7 @@ import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ENGINE_NODE_OPTIONS } from '../functions/node-flags.js';
+import { ENGINE_NODE_OPTIONS, EXEC_WRAPPER_PATH } from '../functions/node-flags.js';
 import { TABLE_DEFINITION } from '../functions/store/table-definition.js';
 import { API_ENTRY } from './build/paths.js';
 import { bundledFunction } from './bundled-function.js';
@@ -73,7 +73,7 @@ export class ApiFunction extends Construct {
       logGroup: this.logGroup,
       memorySize: config.memoryMb,
       timeout: Duration.seconds(config.timeoutSeconds),
-      environment: { HIRECHECK_TABLE: table.tableName, POWERTOOLS_SERVICE_NAME: 'hirecheck', NODE_OPTIONS: ENGINE_NODE_OPTIONS },
+      environment: { HIRECHECK_TABLE: table.tableName, POWERTOOLS_SERVICE_NAME: 'hirecheck', NODE_OPTIONS: ENGINE_NODE_OPTIONS, AWS_LAMBDA_EXEC_WRAPPER: EXEC_WRAPPER_PATH },
     });
   }
 }

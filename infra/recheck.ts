@@ -17,7 +17,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Choice, Condition, DefinitionBody, DistributedMap, JsonPath, Pass, StateMachine, Succeed } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { ENGINE_NODE_OPTIONS } from '../functions/node-flags.js';
+import { ENGINE_NODE_OPTIONS, EXEC_WRAPPER_PATH } from '../functions/node-flags.js';
 import { RECHECK_ENTRY } from './build/paths.js';
 import { bundledFunction } from './bundled-function.js';
 import type { DeploymentConfig } from './config.js';
@@ -65,7 +65,7 @@ export class Recheck extends Construct {
       logGroup: this.logGroup,
       memorySize: config.memoryMb,
       timeout: WORKER_TIMEOUT,
-      environment: { HIRECHECK_TABLE: table.tableName, NODE_OPTIONS: ENGINE_NODE_OPTIONS },
+      environment: { HIRECHECK_TABLE: table.tableName, NODE_OPTIONS: ENGINE_NODE_OPTIONS, AWS_LAMBDA_EXEC_WRAPPER: EXEC_WRAPPER_PATH },
     });
 
     const segments = config.recheckSegments;

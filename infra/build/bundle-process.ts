@@ -6,7 +6,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ENGINE_NODE_OPTIONS } from '../../functions/node-flags.js';
+import { join } from 'node:path';
+import { ENGINE_NODE_OPTIONS, EXEC_WRAPPER_FILE } from '../../functions/node-flags.js';
 import { DEFAULT_CONFIG } from '../config.js';
 import { httpApiEvent, type HttpRequest } from './http-api-event.js';
 
@@ -30,8 +31,8 @@ export interface Invocation {
 }
 
 export interface BundleProcess {
-  /** Import (init phase) time, time from process start to the end of init, and CPU time used by then. */
-  readonly init: { initMs: number; sinceStartMs: number; cpuMs: number; spawnToReadyMs: number };
+  /** Import (init phase) time, time from process start to the end of init, and CPU time used by then; Node's flags. */
+  readonly init: { initMs: number; sinceStartMs: number; cpuMs: number; spawnToReadyMs: number; execArgv: string[] };
   invoke(req: HttpRequest): Promise<Invocation>;
   /** Invokes the handler with `event` as it is (a Step Functions task's input, not an HTTP request). */
   invokeEvent(event: unknown): Promise<Invocation>;
@@ -43,7 +44,7 @@ export interface BundleProcess {
 }
 
 type Reply = { id: number; response: LambdaHttpResponse; ms: number; cpuMs: number; sinceStartMs: number } | { id: number; error: string };
-type Ready = { type: 'ready'; initMs: number; sinceStartMs: number; cpuMs: number } | { type: 'init-error'; error: string };
+type Ready = { type: 'ready'; initMs: number; sinceStartMs: number; cpuMs: number; execArgv: string[] } | { type: 'init-error'; error: string };
 
 /** Environment variables the Lambda runtime sets that the function or its libraries read. */
 function lambdaEnv(memoryMb: number): Record<string, string> {
@@ -66,9 +67,11 @@ function lambdaEnv(memoryMb: number): Record<string, string> {
 
 export async function startBundle(bundleDir: string, env: Record<string, string>, memoryMb = DEFAULT_CONFIG.memoryMb): Promise<BundleProcess> {
   const spawned = performance.now();
+  // Started through the bundle's exec wrapper, as Lambda starts it: the wrapper gets the interpreter first.
   const child: ChildProcess = fork(RUNNER, [bundleDir], {
     cwd: bundleDir,
-    execArgv: [],
+    execPath: join(bundleDir, EXEC_WRAPPER_FILE),
+    execArgv: [process.execPath],
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8', ...lambdaEnv(memoryMb), ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
@@ -89,7 +92,7 @@ export async function startBundle(bundleDir: string, env: Record<string, string>
       }
     });
   });
-  const init = { initMs: ready.initMs, sinceStartMs: ready.sinceStartMs, cpuMs: ready.cpuMs, spawnToReadyMs: performance.now() - spawned };
+  const init = { initMs: ready.initMs, sinceStartMs: ready.sinceStartMs, cpuMs: ready.cpuMs, spawnToReadyMs: performance.now() - spawned, execArgv: ready.execArgv };
 
   let nextId = 0;
   const invokeEvent = async (event: unknown): Promise<Invocation> => {

@@ -4,7 +4,7 @@
  * event that the parent sends over the IPC channel, and sends back the response with its timing.
  * Started by bundle-process.ts; stdout/stderr stay free for the function's own logs.
  *
- *   → { type: 'ready', initMs, sinceStartMs, cpuMs }   after the import (sinceStartMs: from process start)
+ *   → { type: 'ready', initMs, sinceStartMs, cpuMs, execArgv }   after the import (sinceStartMs: from process start)
  *   ← { id, event }                             an API Gateway v2 event
  *   → { id, response, ms, cpuMs, sinceStartMs } or { id, error }
  */
@@ -37,7 +37,7 @@ try {
   ({ handler } = await import(pathToFileURL(join(bundleDir, 'index.mjs')).href));
   if (typeof handler !== 'function') throw new Error('index.mjs exports no handler function');
   const cpu = process.cpuUsage();
-  await send({ type: 'ready', initMs: performance.now() - started, sinceStartMs: performance.now(), cpuMs: (cpu.user + cpu.system) / 1000 });
+  await send({ type: 'ready', initMs: performance.now() - started, sinceStartMs: performance.now(), cpuMs: (cpu.user + cpu.system) / 1000, execArgv: process.execArgv });
 } catch (err) {
   await send({ type: 'init-error', error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   process.exit(1);

@@ -10,14 +10,16 @@
  *   lexicons/model.json             the learned clause model
  *   jieba/                          the trimmed dictionary, found by the tokenizer beside index.mjs
  *   node_modules/nodejieba/         package.json, index.js, build/Release/nodejieba.node, the HMM model and user dict
+ *   node-flags.sh                   the exec wrapper that gives Node its command-line V8 flags (functions/node-flags.ts)
  *
  * Run directly: `tsx infra/build/runtime-files.ts OUT_DIR`.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { addonBinary, buildNativeAddon } from './native-addon.js';
 import { MODEL_FILE } from '../../functions/adapters/model-file.js';
+import { EXEC_WRAPPER_FILE, EXEC_WRAPPER_SCRIPT } from '../../functions/node-flags.js';
 import { isMain } from './is-main.js';
 import { assertLoadsOn } from './native-versions.js';
 import { bundledAddonPath, JIEBA_DICT_DIR, LEXICON_DIR, LEXICON_SNAPSHOT_CLI } from './paths.js';
@@ -50,6 +52,8 @@ export function installRuntimeFiles(outDir: string, log: (line: string) => void 
   cpSync(addonBinary(packageDir), bundledAddonPath(outDir));
   // The gate: a bundle whose addon would not load in Lambda is never produced.
   assertLoadsOn(bundledAddonPath(outDir));
+  writeFileSync(join(outDir, EXEC_WRAPPER_FILE), EXEC_WRAPPER_SCRIPT);
+  chmodSync(join(outDir, EXEC_WRAPPER_FILE), 0o755);
 }
 
 if (isMain(import.meta.url)) {

@@ -19,6 +19,7 @@ import { RECHECK_ENTRY } from '../../infra/build/paths.js';
 import { newRulesEngine } from '../recheck/new-rules.js';
 import { startBundle, type BundleProcess } from '../../infra/build/bundle-process.js';
 import { freshStore } from '../store/table.js';
+import { COMMAND_LINE_V8_FLAGS } from '../../functions/node-flags.js';
 
 const engine = getEngine();
 const REJECT: Ad = { title: '仓库管理员', description: '负责仓库管理，限男性。' };
@@ -67,6 +68,10 @@ afterAll(async () => {
 });
 
 describe('built Lambda bundle', () => {
+  it('starts Node through its exec wrapper, as Lambda does, with the command-line V8 flags', () => {
+    expect(lambda.init.execArgv).toEqual([...COMMAND_LINE_V8_FLAGS]);
+  });
+
   it('answers /health with the lexicon version it loaded from its own lexicons/', async () => {
     const res = await lambda.invoke({ method: 'GET', url: '/health' });
     expect(res.response.statusCode).toBe(200);

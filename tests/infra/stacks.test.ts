@@ -15,7 +15,7 @@ import { SELF_CHECK_THROTTLE } from '../../infra/http-api.js';
 import { API_ROUTES } from '../../infra/routes.js';
 import { bundledDynamoActions } from './store-actions.js';
 import { synth, withVariant, type Synthesised } from './synth.js';
-import { ENGINE_NODE_OPTIONS } from '../../functions/node-flags.js';
+import { ENGINE_NODE_OPTIONS, EXEC_WRAPPER_PATH } from '../../functions/node-flags.js';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 const resources = (s: Synthesised, which: 'data' | 'api', type: string): Resource[] =>
@@ -108,7 +108,7 @@ describe('ApiStack: function', () => {
       MemorySize: DEFAULT_CONFIG.memoryMb,
       Timeout: DEFAULT_CONFIG.timeoutSeconds,
       LoggingConfig: Match.objectLike({ LogFormat: 'JSON', LogGroup: Match.anyValue() }),
-      Environment: { Variables: Match.objectLike({ HIRECHECK_TABLE: Match.anyValue(), NODE_OPTIONS: ENGINE_NODE_OPTIONS }) },
+      Environment: { Variables: Match.objectLike({ HIRECHECK_TABLE: Match.anyValue(), NODE_OPTIONS: ENGINE_NODE_OPTIONS, AWS_LAMBDA_EXEC_WRAPPER: EXEC_WRAPPER_PATH }) },
     });
   });
 

@@ -47,23 +47,28 @@ class GrowingTrie {
     let node = 0;
     for (let i = 0; i < word.length; i++) {
       const code = word.charCodeAt(i);
-      let child = node === 0 ? this.rootChild[code]! : this.childOf(node, code);
-      if (!child) {
-        child = this.newNode(code);
-        if (node === 0) this.rootChild[code] = child;
+      let child = node === 0 ? this.rootChild[code]! : 0;
+      if (node === 0) {
+        if (!child) this.rootChild[code] = child = this.newNode(code);
+      } else {
+        // siblings are kept sorted by code, so freezing needs no sort: find the child or where it belongs
+        let before = 0;
+        let c = this.firstChild[node]!;
+        while (c && this.code[c]! < code) {
+          before = c;
+          c = this.nextSibling[c]!;
+        }
+        if (c && this.code[c] === code) child = c;
         else {
-          this.nextSibling[child] = this.firstChild[node]!;
-          this.firstChild[node] = child;
+          child = this.newNode(code);
+          this.nextSibling[child] = c;
+          if (before) this.nextSibling[before] = child;
+          else this.firstChild[node] = child;
         }
       }
       node = child;
     }
     return node;
-  }
-
-  private childOf(node: number, code: number): number {
-    for (let c = this.firstChild[node]!; c; c = this.nextSibling[c]!) if (this.code[c] === code) return c;
-    return 0;
   }
 
   private newNode(code: number): number {
@@ -89,11 +94,6 @@ class GrowingTrie {
       return n;
     }
     for (let c = this.firstChild[node]!; c; c = this.nextSibling[c]!) out[n++] = c;
-    // most nodes have one child; a few (after 不, 限) have dozens
-    if (n > 1) {
-      const sorted = out.slice(0, n).sort((a, b) => this.code[a]! - this.code[b]!);
-      for (let i = 0; i < n; i++) out[i] = sorted[i]!;
-    }
     return n;
   }
 }
