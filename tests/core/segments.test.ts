@@ -17,6 +17,15 @@ describe('segments', () => {
     expect(scopeRange('月薪 8000 包吃住', 0, 2, 'clause')).toEqual([0, 11]);
   });
 
+  it('ends a statement at a full stop or a line but not at a semicolon, and a piece at any space or bracket', () => {
+    const text = '要求:①男;②35岁以下。包吃住\n月薪（面议）\u3000五险';
+    expect(scopeRange(text, 6, 8, 'statement')).toEqual([0, 12]);
+    expect(scopeRange(text, 6, 8, 'sentence')).toEqual([6, 12]);
+    expect(scopeRange(text, 20, 21, 'piece')).toEqual([20, 22]);
+    expect(scopeRange(text, 24, 25, 'piece')).toEqual([24, 26]);
+    expect(scopeRange(text, 24, 25, 'ad')).toEqual([0, text.length]);
+  });
+
   it('finds the bracket on one line that encloses a range, and none across a line or a closed bracket', () => {
     const text = '(可选:写明年龄要求)35岁以下';
     expect(bracketAround(text, 1, 3)).toEqual([0, 10]);
