@@ -9,7 +9,7 @@ import { adRole, clearingRole, OPERATOR_TAG, RESTRICT_TAG } from './analysis/rol
 import { ATTRIBUTE_CATEGORIES, type Category, type Severity } from './categories.js';
 import { decide } from './decide.js';
 import type { CompiledLexicon, CompiledRule } from './lexicon/compile.js';
-import { exceptionApplies, matchRule, openMatchers, rawFinding, type RawFinding } from './match.js';
+import { exceptionApplies, matchRule, matchRuleAcrossFields, openMatchers, rawFinding, type RawFinding } from './match.js';
 import { attachFixes, hasContent } from './fixes/attach-fixes.js';
 import { parsePay } from './salary/parse-pay.js';
 import { normalize, toOriginalRange } from './normalize.js';
@@ -150,10 +150,13 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
       for (const parts of matchRule(a, rule, open)) if (parts.every((p) => stands(a, rule, p.start, p.end))) raw.push(...parts);
     }
   }
+  const byField = new Map(fields.map((f) => [f.field, f]));
+  for (const rule of lexicon.adScenarioRules) {
+    for (const parts of matchRuleAcrossFields(fields, rule)) if (parts.every((p) => stands(byField.get(p.field)!, rule, p.start, p.end))) raw.push(...parts);
+  }
 
   const adText = fields.map((f) => f.n.text).join('\n');
   const categoriesFound = new Set<Category>(raw.map((r) => r.rule.category));
-  const byField = new Map(fields.map((f) => [f.field, f]));
   for (const rule of lexicon.rules) {
     for (const matcher of rule.matchers) {
       if (matcher.kind !== 'detector') continue;

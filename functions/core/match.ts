@@ -4,7 +4,7 @@
  */
 import { matchConstruction } from './analysis/constructions.js';
 import { clausesWith, fieldHasAny, type FieldAnalysis } from './analysis/field-analysis.js';
-import { matchScenario } from './analysis/scenarios.js';
+import { matchAcrossFields, matchScenario } from './analysis/scenarios.js';
 import type { Boundary, CompiledException, CompiledRule, ConstructionMatcher, Matcher, RegexMatcher, TermsMatcher } from './lexicon/compile.js';
 import type { Normalized } from './mapped-text.js';
 import { bracketAround, scopeRange } from './segments.js';
@@ -354,6 +354,17 @@ export function matchRule(a: FieldAnalysis, rule: CompiledRule, open: Uint8Array
     } else if (matcher.kind === 'scenario') {
       for (const parts of matchScenario(a, matcher.scenario)) out.push(parts.map((r) => finding(rule, a.field, r, true)));
     }
+  }
+  return out;
+}
+
+/** What a rule's ad-wide scenarios match with their signals in different fields (see matchAcrossFields). */
+export function matchRuleAcrossFields(fields: readonly FieldAnalysis[], rule: CompiledRule): RuleHit[] {
+  const out: RuleHit[] = [];
+  for (const matcher of rule.matchers) {
+    if (matcher.kind !== 'scenario' || matcher.scenario.within !== 'ad') continue;
+    const parts = matchAcrossFields(fields, matcher.scenario);
+    if (parts.length) out.push(parts.map(({ a, span }) => finding(rule, a.field, span, true)));
   }
   return out;
 }

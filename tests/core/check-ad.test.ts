@@ -9,6 +9,18 @@ describe('checkAd', () => {
     expect(v.findings).toEqual([]);
   });
 
+  it('reads an ad-wide scheme whose signals lie in different fields, and shows each part in its own field', () => {
+    const v = engine.check({ title: '海外民宿管家｜柬埔寨西港', description: '度假村招前台若干，包机票包吃住，会中文就行。' });
+    const fraud = v.findings.filter((f) => f.category === 'fraud');
+    expect(fraud.map((f) => [f.field, f.text])).toEqual([
+      ['title', '柬埔寨西港'],
+      ['description', '包机票包吃住'],
+    ]);
+    expect(v.decision).toBe('reject');
+    // one field alone holds no scheme: a place abroad is not a lure
+    expect(engine.check({ title: '柬埔寨语翻译', description: '负责商务资料笔译，本科及以上，五险一金。' }).findings.filter((f) => f.category === 'fraud')).toEqual([]);
+  });
+
   it('returns the public Verdict contract', () => {
     const v = check('限男性，18-35岁');
     expect(VerdictSchema.parse(v)).toEqual(v);

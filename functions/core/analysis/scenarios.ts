@@ -73,3 +73,27 @@ export function matchScenario(a: FieldAnalysis, s: CompiledScenario): [number, n
   }
   return out;
 }
+
+/**
+ * An ad-wide scenario whose signals lie in different fields (海外高薪客服 as the title, 柬埔寨 in the location or the
+ * description): one instance, shown as the clause of each signal word in its own field. Where one field holds a
+ * word of every signal, matchScenario reads that field alone, so this finds nothing.
+ */
+export function matchAcrossFields(fields: readonly FieldAnalysis[], s: CompiledScenario): { a: FieldAnalysis; span: [number, number] }[] {
+  if (s.within !== 'ad' || fields.length < 2 || fields.some((a) => s.signals.every((tags) => fieldHasAny(a, tags)))) return [];
+  const parts: { a: FieldAnalysis; span: [number, number] }[] = [];
+  for (const tags of s.signals) {
+    const before = parts.length;
+    for (const a of fields) {
+      if (!fieldHasAny(a, tags)) continue;
+      for (const h of a.hits) {
+        if (!hasAnyTag(h, tags) || negated(a, a.hits, h, s.negatedBy)) continue;
+        const clause = a.clauseAt(h.start);
+        const span = clause && trimmed(a.n.text, clause.start, clause.end);
+        if (span && !parts.some((p) => p.a === a && p.span[0] === span[0])) parts.push({ a, span });
+      }
+    }
+    if (parts.length === before) return [];
+  }
+  return parts;
+}

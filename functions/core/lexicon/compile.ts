@@ -99,6 +99,8 @@ export interface CompiledLexicon {
   fixes: CompiledFixes;
   /** Which matchers a field's words make worth trying. */
   gates: MatcherGates;
+  /** The rules with an ad-wide scenario, whose signals may lie in different fields. */
+  adScenarioRules: CompiledRule[];
   /** Per category, a reply's words withdrawing its conditions from a quoted draft (年龄那条删掉). */
   withdrawals: CompiledWithdrawal[];
 }
@@ -350,6 +352,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     neutral,
     fixes: compileFixes(lexicon),
     gates: compileGates(rules),
+    adScenarioRules: rules.filter((r) => r.matchers.some((m) => m.kind === 'scenario' && m.scenario.within === 'ad')),
     // a category file's `withdraw_key` words (年龄, 户口) before the common `withdraw_verbs` (删掉, 不要了)
     withdrawals: lexicon.categories.flatMap((file) =>
       file.sets.withdraw_key?.length && commonSets.withdraw_verbs?.length
