@@ -62,7 +62,9 @@ export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
  * so a feature costs one memory access (a clause has ~40 and an ad ~40 clauses).
  */
 function weightTable(buckets: Int32Array, quantised: Int16Array, width: number) {
-  const bits = Math.max(4, Math.ceil(Math.log2(buckets.length * 2)));
+  // Filled to at least 40%: only buckets the presence bit vouches for are looked up, and each is there, so a fuller
+  // table costs few extra probes and half the memory of one kept under 50% (the table waits on the cache).
+  const bits = Math.max(4, Math.ceil(Math.log2(buckets.length * 1.25)));
   const mask = (1 << bits) - 1;
   const stride = 1 + Math.ceil(width / 2); // 32-bit words: the bucket, then the int16 weights
   const slots = new Int32Array((mask + 1) * stride).fill(-1);
