@@ -15,6 +15,7 @@ import { TermIndex } from './scan/term-index.js';
 import { foldNumbers } from './numbers.js';
 import { markExclusionLists, type ExclusionLists } from './exclusion-lists.js';
 import { markQuizGates, type QuizGates } from './quiz-gates.js';
+import { isHanCode } from './han.js';
 
 export { toOriginalRange, type Normalized } from './mapped-text.js';
 
@@ -62,7 +63,6 @@ export function isInvisible(code: number): boolean {
 
 /** Control characters other than line breaks and tabs. */
 const isControl = (code: number) => (code < 0x20 && code !== 0x0a && code !== 0x09) || (code >= 0x7f && code < 0xa0);
-const isHanCode = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
 
 /** Emoji and pictographic symbols (arrows, shapes, dingbats) are noise inside a term too: 限🚹男, 押❤金. */

@@ -1,4 +1,5 @@
 /** Clause and sentence ranges around a position: the scopes in which exceptions and negations apply. */
+import { isHanAt } from './han.js';
 
 /** JavaScript's `\s`: a piece ends at any of them. */
 const WHITESPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
@@ -22,10 +23,6 @@ for (const [scope, chars] of Object.entries(ENDS) as [Exclude<Scope, 'ad'>, stri
   for (const ch of chars) ENDS_TABLE[ch.charCodeAt(0)]! |= SCOPE_BIT[scope];
 }
 
-const isHanAt = (text: string, i: number) => {
-  const c = text.charCodeAt(i);
-  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-};
 /** A space between Chinese words ends a clause, as in splitClauses: posts separate their items with spaces. */
 const separatesItems = (text: string, i: number) => (text[i] === ' ' || text[i] === '\t') && isHanAt(text, i - 1) && isHanAt(text, i + 1);
 

@@ -9,6 +9,7 @@
  */
 import type { TermHit } from '../scan/term-index.js';
 import { scopeRange } from '../segments.js';
+import { isHanCode } from '../han.js';
 
 export const SECTIONS = ['duty', 'requirement', 'perk', 'company', 'notice', 'warning'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -22,7 +23,6 @@ export interface Clause {
   section: Section | undefined;
 }
 
-const isHan = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 /** 1: ends a clause; 2: ends a sentence too. Indexed by UTF-16 code unit. */
 const ENDS = new Uint8Array(0x10000);
 for (const ch of '，,') ENDS[ch.charCodeAt(0)] = 1;
@@ -60,8 +60,8 @@ function isSeparatingSpace(text: string, i: number): boolean {
   if (c !== 0x20 && c !== 0x09) return false;
   const before = text.charCodeAt(i - 1);
   const after = text.charCodeAt(i + 1);
-  if (isHan(before)) return isHan(after) || after === 0x20 || (isDigit(after) && AGE_ITEM.test(text.slice(i + 1, i + 10)));
-  return isDigit(before) && isHan(after) && !UNIT_AFTER_FIGURE.has(text[i + 1]!);
+  if (isHanCode(before)) return isHanCode(after) || after === 0x20 || (isDigit(after) && AGE_ITEM.test(text.slice(i + 1, i + 10)));
+  return isDigit(before) && isHanCode(after) && !UNIT_AFTER_FIGURE.has(text[i + 1]!);
 }
 
 /** Where a section starts, or (section undefined) where the inline header at `closes` stops holding lines. */

@@ -4,6 +4,7 @@
  * Fixes work on the employer's own text, not the normalised one, so this layout is computed here and not
  * taken from the engine's clauses.
  */
+import { isHanCode } from '../han.js';
 
 // Characters are read by code (UTF-16 unit): text[i] would make a string of each one.
 const codesOf = (chars: string) => [...chars].map((ch) => ch.charCodeAt(0));
@@ -32,7 +33,6 @@ export const isOpener = (code: number) => OPENERS.includes(code);
 export const isCloser = (code: number) => CLOSERS.includes(code);
 export const isLabelEnd = (code: number) => LABEL_ENDS.includes(code);
 export const closerOf = (opener: number) => CLOSERS[OPENERS.indexOf(opener)];
-const isHan = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 
 /**
  * List marks: a bullet, number or letter opening a line (`1、`, `１．`, `(二)`, `a)`, `①`, `- `, `·`); a number with `、` or `.`
@@ -127,9 +127,9 @@ export class TextLayout {
     if (rank === undefined) return false;
     const next = this.text.charCodeAt(i + 1); // NaN at the end
     // A full stop written `.` ends a sentence before a Chinese word or a space (工资3300.身高); 1.75 is a number.
-    if (code === DOT) return Number.isNaN(next) || isHan(next) || isSpace(next);
+    if (code === DOT) return Number.isNaN(next) || isHanCode(next) || isSpace(next);
     if (rank !== 0) return true;
-    return isHan(this.text.charCodeAt(i - 1)) && (isHan(next) || isSpace(next));
+    return isHanCode(this.text.charCodeAt(i - 1)) && (isHanCode(next) || isSpace(next));
   }
 
   /** The items [start, end) touches, as one range: from the boundary before it to the boundary after it. */
