@@ -188,17 +188,13 @@ export function checkAd(ad: Ad, deps: EngineDeps, now: Date = new Date()): Verdi
   // optimised code dozens of times a second.
   const findings: Finding[] = [];
   for (const { rule, field, start, end, missing, note } of kept) {
-    // The finding is new, so its message is completed in place: a spread copy per finding was a slow store each.
-    if (field !== WHOLE_AD) {
-      const finding = toFinding(rule, field, start, end);
-      // what the detector compared, after the rule's message (正文“月入过万”，薪资字段最高5000元/月)
-      if (note) finding.message += `（${note}）`;
-      findings.push(finding);
-      continue;
-    }
-    const finding = toFinding(rule, field, 0, 0, '');
-    // the rule's message names what this ad lacks
-    if (missing) {
+    const onWholeAd = field === WHOLE_AD;
+    const finding = onWholeAd ? toFinding(rule, field, 0, 0, '') : toFinding(rule, field, start, end);
+    // The finding is new, so its message is completed in place (a spread copy per finding was a slow store each):
+    // what a detector compared follows the rule's message (正文“月入过万”，薪资字段最高5000元/月), and a whole-ad
+    // finding names what the ad lacks.
+    if (!onWholeAd && note) finding.message += `（${note}）`;
+    if (onWholeAd && missing) {
       finding.message = finding.message.replace('{missing}', namesOf(missing));
       finding.missing = missing;
     }
