@@ -10,6 +10,7 @@ import { loadLexiconDir } from './adapters/lexicon-files.js';
 import { loadModelFile } from './adapters/model-file.js';
 import { buildEngine, type CoreEngineOptions, type Engine } from './core/engine.js';
 import type { Tokenizer } from './core/tokenizer.js';
+import { COMMON_FILE, SNAPSHOT_FILE } from './core/lexicon/load.js';
 
 export type { Engine, EngineInfo } from './core/engine.js';
 
@@ -21,13 +22,13 @@ export interface EngineOptions {
   tokenizer?: (words: string[]) => Tokenizer;
 }
 
-/** Finds lexicons/ next to the code: in the repository (functions/..) or beside a bundle. */
+/** Finds lexicons/ next to the code: in the repository (functions/..), or beside a bundle (which ships only the snapshot). */
 export function defaultLexiconDir(): string {
   if (process.env.HIRECHECK_LEXICON_DIR) return process.env.HIRECHECK_LEXICON_DIR;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     const candidate = join(dir, 'lexicons');
-    if (existsSync(join(candidate, 'common.yaml'))) return candidate;
+    if (existsSync(join(candidate, COMMON_FILE)) || existsSync(join(candidate, SNAPSHOT_FILE))) return candidate;
     dir = dirname(dir);
   }
   throw new Error('lexicons/ not found: set HIRECHECK_LEXICON_DIR');

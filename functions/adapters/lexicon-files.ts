@@ -1,10 +1,11 @@
 /**
- * Reads the lexicon directory: every YAML file, or the JSON snapshot a bundle carries when it was made
- * from exactly these files (parsing YAML is most of a cold start).
+ * Reads the lexicon directory: every YAML file, or the JSON snapshot a bundle carries in their place (parsing YAML
+ * is most of a cold start).
  *
- * The snapshot is not validated again: functions/cli/lexicon-snapshot.ts writes it from YAML that passed the
- * schemas, and its version names the hash of exactly those files (validating 1.7 MB once more cost a cold
- * start ~50 ms).
+ * A bundle ships the snapshot alone (infra/build/runtime-files.ts), written from YAML that passed the schemas: it is
+ * not validated again (that cost a cold start ~50 ms), nor compared with files that are not there (reading and
+ * hashing them cost ~20 ms). Beside YAML files, a snapshot is used only while it was made from exactly those files,
+ * so an edited lexicon is never shadowed.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,12 +13,10 @@ import { contentHash, isVocabularyFile, parseLexicon, SNAPSHOT_FILE, type Lexico
 
 export function loadLexiconDir(dir: string): Lexicon {
   const names = readdirSync(dir).filter((n) => n.endsWith('.yaml') || (isVocabularyFile(n) && n.endsWith('.json')));
-  const sources = names.map((name) => ({ name, content: readFileSync(join(dir, name), 'utf8') }));
   const snapshotPath = join(dir, SNAPSHOT_FILE);
-  if (existsSync(snapshotPath)) {
-    const snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8')) as Lexicon;
-    // Only a snapshot of exactly these YAML files is used: an edited lexicon is never shadowed.
-    if (typeof snapshot.version === 'string' && snapshot.version.endsWith(`+${contentHash(sources)}`)) return snapshot;
-  }
+  const snapshot = existsSync(snapshotPath) ? (JSON.parse(readFileSync(snapshotPath, 'utf8')) as Lexicon) : undefined;
+  if (snapshot && !names.length) return snapshot;
+  const sources = names.map((name) => ({ name, content: readFileSync(join(dir, name), 'utf8') }));
+  if (snapshot && typeof snapshot.version === 'string' && snapshot.version.endsWith(`+${contentHash(sources)}`)) return snapshot;
   return parseLexicon(sources);
 }

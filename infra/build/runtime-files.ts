@@ -5,8 +5,7 @@
  * the tested bundle and the deployed asset have the same layout:
  *
  *   index.mjs                       the esbuild output
- *   lexicons/*.yaml                 found by the engine's walk up from index.mjs
- *   lexicons/lexicon.snapshot.json  the same lexicons pre-parsed (used only while it matches the YAML)
+ *   lexicons/lexicon.snapshot.json  the lexicons pre-parsed, in place of their YAML (found by the engine's walk up)
  *   lexicons/model.json             the learned clause model
  *   jieba/                          the trimmed dictionary, found by the tokenizer beside index.mjs
  *   node_modules/nodejieba/         package.json, index.js, build/Release/nodejieba.node, the HMM model and user dict
@@ -42,7 +41,8 @@ function copyFiles(fromDir: string, toDir: string, keep: (name: string) => boole
 }
 
 export function installRuntimeFiles(outDir: string, log: (line: string) => void = () => {}): void {
-  copyFiles(LEXICON_DIR, join(outDir, 'lexicons'), (f) => f.endsWith('.yaml') || /^vocab-.*\.json$/.test(f) || f === MODEL_FILE);
+  // the snapshot alone stands for the YAML: a cold start neither parses nor reads it
+  copyFiles(LEXICON_DIR, join(outDir, 'lexicons'), (f) => f === MODEL_FILE);
   execFileSync(process.execPath, ['--import', 'tsx', LEXICON_SNAPSHOT_CLI, join(outDir, 'lexicons', 'lexicon.snapshot.json')], { stdio: 'ignore' });
   copyFiles(JIEBA_DICT_DIR, join(outDir, 'jieba'), (f) => f.endsWith('.utf8'));
 

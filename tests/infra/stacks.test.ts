@@ -122,7 +122,7 @@ describe('ApiStack: function', () => {
     const fn = s.api.apiFunction.function;
     const asset = s.app.node.findAll().find((c) => c.node.path === `${fn.node.path}/Code/Stage`) as unknown as { absoluteStagedPath: string };
     const dir = asset.absoluteStagedPath;
-    for (const file of ['index.mjs', 'lexicons/common.yaml', 'jieba/dict.utf8', 'node_modules/nodejieba/index.js']) {
+    for (const file of ['index.mjs', 'lexicons/lexicon.snapshot.json', 'lexicons/model.json', 'jieba/dict.utf8', 'node_modules/nodejieba/index.js', 'node-flags.sh']) {
       expect(existsSync(join(dir, file)), file).toBe(true);
     }
     expect(() => assertLoadsOn(bundledAddonPath(dir))).not.toThrow();

@@ -74,6 +74,14 @@ describe('lexicon snapshot', () => {
     expect(loadLexiconDir(tmp)).toEqual(fromYaml);
   });
 
+  it('loads a snapshot standing alone, as a bundle ships it', () => {
+    const tmp = copyLexicons();
+    const fromYaml = loadLexiconDir(tmp);
+    const alone = mkdtempSync(join(tmpdir(), 'snapshot-'));
+    writeFileSync(join(alone, SNAPSHOT_FILE), snapshotLexicon(fromYaml));
+    expect(loadLexiconDir(alone)).toEqual(fromYaml);
+  });
+
   it('ignores a snapshot once the YAML changed', () => {
     const tmp = copyLexicons();
     const stale = loadLexiconDir(tmp);
