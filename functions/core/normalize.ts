@@ -679,11 +679,21 @@ function markdownReplacements(text: string): Replacement[] {
 const HTML_TAG = /<\/?(br|p|div|li|ul|ol|tr|h[1-6]|table|tbody|thead|section|article|blockquote|hr|td|th|span|strong|b|i|em|u|font|a|small|big|sup|sub|mark|label)(?:\s[^<>]*)?\/?>/g;
 const BLOCK_TAGS = new Set(['br', 'p', 'div', 'li', 'ul', 'ol', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tbody', 'thead', 'section', 'article', 'blockquote', 'hr']);
 
-/** [start, end) of each block tag of a text's markup (fixes keep them: they are its layout). */
-export function blockTags(text: string): [number, number][] {
+/** A block tag of a text's markup: where it is, its name, and whether it closes its block (</p>). */
+export interface BlockTag {
+  start: number;
+  end: number;
+  name: string;
+  closing: boolean;
+}
+
+/** Each block tag of a text's markup, in order (fixes keep them: they are its layout). */
+export function blockTags(text: string): BlockTag[] {
   if (!text.includes('<')) return [];
-  const out: [number, number][] = [];
-  for (const m of text.toLowerCase().matchAll(HTML_TAG)) if (BLOCK_TAGS.has(m[1]!)) out.push([m.index, m.index + m[0].length]);
+  const out: BlockTag[] = [];
+  for (const m of text.toLowerCase().matchAll(HTML_TAG)) {
+    if (BLOCK_TAGS.has(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length, name: m[1]!, closing: m[0].startsWith('</') });
+  }
   return out;
 }
 

@@ -9,7 +9,7 @@
  * 2. Apply the plan, tidy the seams (edited-text.ts) and read the result back as edits of the original.
  * 3. Share each edit out among the findings it covers, at their starts.
  */
-import { blockTags, MASK_CHARS, simplifiedView } from '../normalize.js';
+import { blockTags, MASK_CHARS, simplifiedView, type BlockTag } from '../normalize.js';
 import type { CompiledFix } from './compile-fixes.js';
 import { EditedText, type ResultEdit, type TextEdit } from './edited-text.js';
 import { isSeparator, TextLayout } from './text-layout.js';
@@ -253,20 +253,49 @@ function minimal(text: string, e: TextEdit): TextEdit {
  * A rich-text ad's block tags (<br/>, <p>) are its line breaks, which the layout reads as words: an edit that starts or
  * ends with one leaves it, as a plain text's fix leaves its line break (包吃住。<br/>要求：女性优先 keeps the <br/>).
  */
-function clearOfMarkup<E extends TextEdit>(text: string, edits: E[]): E[] {
-  const tags = blockTags(text);
+function clearOfMarkup<E extends TextEdit>(text: string, tags: readonly BlockTag[], edits: E[]): E[] {
   if (!tags.length) return edits;
   return edits.map((e) => {
     let { start, end } = e;
     for (let moved = true; moved; ) {
       moved = false;
-      for (const [s, t] of tags) {
+      for (const { start: s, end: t } of tags) {
         if (s === start && t <= end) [start, moved] = [t, true];
         else if (t === end && s >= start) [end, moved] = [s, true];
       }
     }
     return start === e.start && end === e.end ? e : { ...e, start, end: Math.max(start, end) };
   });
+}
+
+/** What a block may keep and still be empty: spaces and the separators between items. */
+const EMPTY_BLOCK = /^[\s\u3000，,、；;。.:：!！?？]*$/;
+
+/**
+ * A rich-text block the fixes leave empty or holding only separators (<p>限男性</p>, <div>身高165cm以上，形象气质佳</div>)
+ * goes whole, as plain text's clean-up drops a line left empty: with both its tags where they pair (<li>…</li>), or
+ * with the <br> that ends it.
+ */
+function dropEmptiedBlocks(text: string, blocks: readonly BlockTag[], edits: ResultEdit[]): ResultEdit[] {
+  // the text's ends bound its first and last lines (限男性<br>五险一金)
+  const tags = [{ start: 0, end: 0, name: '', closing: false }, ...blocks, { start: text.length, end: text.length, name: '', closing: true }];
+  let out = edits;
+  for (let k = 0; k + 1 < tags.length; k++) {
+    const before = tags[k]!;
+    const after = tags[k + 1]!;
+    if (after.start <= before.end) continue;
+    const inside = out.filter((e) => e.start >= before.end && e.end <= after.start);
+    if (!inside.length || inside.some((e) => e.replacement) || out.some((e) => e.start < after.start && e.end > before.end && !inside.includes(e))) continue;
+    let rest = '';
+    let at = before.end;
+    for (const e of inside) [rest, at] = [rest + text.slice(at, e.start), e.end];
+    if (!EMPTY_BLOCK.test(rest + text.slice(at, after.start))) continue;
+    const paired = !before.closing && after.closing && before.name === after.name;
+    const span: [number, number] | undefined = paired ? [before.start, after.end] : after.name === 'br' ? [before.end, after.end] : before.name === 'br' ? [before.start, after.start] : undefined;
+    if (!span) continue;
+    out = [...out.filter((e) => !inside.includes(e)), { start: span[0], end: span[1], replacement: '', insertedFrom: [] }].sort((x, y) => x.start - y.start);
+  }
+  return out;
 }
 
 /** Whether the result edit `e` holds the planned edit `p` (overlaps it, or is where it inserts). */
@@ -279,7 +308,9 @@ export function fieldFixes(original: string, targets: readonly FixTarget[], isFi
   const layout = new TextLayout(text);
   const planned = plan(layout, targets, isFiller).filter((p) => p !== undefined);
   if (!planned.length) return new Map();
-  const result = clearOfMarkup(text, joinOrphans(text, new EditedText(layout, merge(text, planned)).cleanSeams().edits(), (e) => planned.some((p) => holds(p, e))));
+  const tags = blockTags(text);
+  const cleaned = clearOfMarkup(text, tags, joinOrphans(text, new EditedText(layout, merge(text, planned)).cleanSeams().edits(), (e) => planned.some((p) => holds(p, e))));
+  const result = tags.length ? dropEmptiedBlocks(text, tags, cleaned) : cleaned;
   const out = new Map<number, TextEdit>();
   for (const edit of result) shareOut(text, edit, planned.filter((p) => holds(p, edit)), out);
   // A finding whose words another fix already takes (or whose rewrite changed nothing) has nothing left to do: an
