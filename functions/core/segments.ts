@@ -23,6 +23,10 @@ for (const [scope, chars] of Object.entries(ENDS) as [Exclude<Scope, 'ad'>, stri
   for (const ch of chars) ENDS_TABLE[ch.charCodeAt(0)]! |= SCOPE_BIT[scope];
 }
 
+/** Whether the code unit ends a clause or a sentence (splitClauses reads the text with these). */
+export const endsClause = (code: number) => (ENDS_TABLE[code]! & SCOPE_BIT.clause) !== 0;
+export const endsSentence = (code: number) => (ENDS_TABLE[code]! & SCOPE_BIT.sentence) !== 0;
+
 /** A space between Chinese words ends a clause, as in splitClauses: posts separate their items with spaces. */
 const separatesItems = (text: string, i: number) => (text[i] === ' ' || text[i] === '\t') && isHanAt(text, i - 1) && isHanAt(text, i + 1);
 

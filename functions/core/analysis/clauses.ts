@@ -8,7 +8,7 @@
  * lines after (`拍摄费1280元` two lines down is not a duty).
  */
 import type { TermHit } from '../scan/term-index.js';
-import { scopeRange } from '../segments.js';
+import { endsClause, endsSentence, scopeRange } from '../segments.js';
 import { isHanCode } from '../han.js';
 
 export const SECTIONS = ['duty', 'requirement', 'perk', 'company', 'notice', 'warning'] as const;
@@ -23,10 +23,6 @@ export interface Clause {
   section: Section | undefined;
 }
 
-/** 1: ends a clause; 2: ends a sentence too. Indexed by UTF-16 code unit. */
-const ENDS = new Uint8Array(0x10000);
-for (const ch of '，,') ENDS[ch.charCodeAt(0)] = 1;
-for (const ch of '。；;！!？?\n') ENDS[ch.charCodeAt(0)] = 2;
 /**
  * What may stand before a header word on its line: spaces, brackets, emoji bullets (📋 工作：), list numbers (1. 一、
  * (二); ① is `;` by now) and a few characters that qualify it (申请条件, 招募要求, 三、薪酬福利).
@@ -158,10 +154,10 @@ export function splitClauses(text: string, byTag: ReadonlyMap<string, readonly T
   let h = 0;
   let section: Section | undefined;
   let sentenceFirst = 0; // the index of the sentence's first clause
-  const close = (end: number, endsSentence: boolean) => {
+  const close = (end: number, closesSentence: boolean) => {
     while (h < sectionStarts.length && sectionStarts[h]!.at < end) section = sectionStarts[h++]!.section;
     if (end > start) clauses.push({ start, end, sentenceStart, sentenceEnd: 0, section });
-    if (endsSentence) {
+    if (closesSentence) {
       for (let i = sentenceFirst; i < clauses.length; i++) clauses[i]!.sentenceEnd = end;
       sentenceFirst = clauses.length;
       sentenceStart = end + 1;
@@ -169,9 +165,9 @@ export function splitClauses(text: string, byTag: ReadonlyMap<string, readonly T
     start = end + 1;
   };
   for (let i = 0; i < text.length; i++) {
-    const end = ENDS[text.charCodeAt(i)];
-    if (end === 2) close(i, true);
-    else if ((end === 1 && !isThousandsSeparator(text, i)) || (isSeparatingSpace(text, i) && !joinsBack.has(i + 1)) || isTagBoundary(text, i) || isHeadcountColon(text, i)) close(i, false);
+    const code = text.charCodeAt(i);
+    if (endsSentence(code)) close(i, true);
+    else if ((endsClause(code) && !isThousandsSeparator(text, i)) || (isSeparatingSpace(text, i) && !joinsBack.has(i + 1)) || isTagBoundary(text, i) || isHeadcountColon(text, i)) close(i, false);
   }
   close(text.length, true);
   return clauses;
