@@ -270,32 +270,47 @@ function clearOfMarkup<E extends TextEdit>(text: string, tags: readonly BlockTag
 
 /** What a block may keep and still be empty: spaces and the separators between items. */
 const EMPTY_BLOCK = /^[\s\u3000，,、；;。.:：!！?？]*$/;
+const MARKUP = /<[^<>]*>/g;
 
 /**
  * A rich-text block the fixes leave empty or holding only separators (<p>限男性</p>, <div>身高165cm以上，形象气质佳</div>)
  * goes whole, as plain text's clean-up drops a line left empty: with both its tags where they pair (<li>…</li>), or
- * with the <br> that ends it.
+ * with the <br> that ends it. A container whose blocks all go (<ul><li>限男性</li></ul>) then goes too.
  */
 function dropEmptiedBlocks(text: string, blocks: readonly BlockTag[], edits: ResultEdit[]): ResultEdit[] {
   // the text's ends bound its first and last lines (限男性<br>五险一金)
   const tags = [{ start: 0, end: 0, name: '', closing: false }, ...blocks, { start: text.length, end: text.length, name: '', closing: true }];
   let out = edits;
-  for (let k = 0; k + 1 < tags.length; k++) {
-    const before = tags[k]!;
-    const after = tags[k + 1]!;
+  for (const [before, after] of [...tags.slice(1).map((t, k) => [tags[k]!, t] as const), ...containers(blocks)]) {
     if (after.start <= before.end) continue;
     const inside = out.filter((e) => e.start >= before.end && e.end <= after.start);
     if (!inside.length || inside.some((e) => e.replacement) || out.some((e) => e.start < after.start && e.end > before.end && !inside.includes(e))) continue;
     let rest = '';
     let at = before.end;
     for (const e of inside) [rest, at] = [rest + text.slice(at, e.start), e.end];
-    if (!EMPTY_BLOCK.test(rest + text.slice(at, after.start))) continue;
+    // the tags a container still holds are empty too once their blocks' words are gone (<ul><li></li></ul>)
+    if (!EMPTY_BLOCK.test((rest + text.slice(at, after.start)).replace(MARKUP, ''))) continue;
     const paired = !before.closing && after.closing && before.name === after.name;
     const span: [number, number] | undefined = paired ? [before.start, after.end] : after.name === 'br' ? [before.end, after.end] : before.name === 'br' ? [before.start, after.start] : undefined;
     if (!span) continue;
     out = [...out.filter((e) => !inside.includes(e)), { start: span[0], end: span[1], replacement: '', insertedFrom: [] }].sort((x, y) => x.start - y.start);
   }
   return out;
+}
+
+/** Each opening block tag with the tag that closes it, where other tags lie between (<ul> … </ul>), innermost first. */
+function containers(blocks: readonly BlockTag[]): [BlockTag, BlockTag][] {
+  const open: number[] = [];
+  const out: [number, number][] = [];
+  blocks.forEach((tag, k) => {
+    if (!tag.closing) return void (tag.name !== 'br' && tag.name !== 'hr' && open.push(k));
+    let i = open.length - 1;
+    while (i >= 0 && blocks[open[i]!]!.name !== tag.name) i--;
+    if (i < 0) return;
+    if (k - open[i]! > 1) out.push([open[i]!, k]);
+    open.length = i;
+  });
+  return out.sort((a, b) => a[1] - a[0] - (b[1] - b[0])).map(([i, k]) => [blocks[i]!, blocks[k]!]);
 }
 
 /** Whether the result edit `e` holds the planned edit `p` (overlaps it, or is where it inserts). */

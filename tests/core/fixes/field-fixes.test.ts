@@ -20,6 +20,7 @@ describe('composed fixes', () => {
     ['a rich-text line break stays', '计件，包吃住。<br/>要求：女性员工优先，手脚勤快<br/>', '计件，包吃住。<br/>男女不限，手脚勤快<br/>'],
     ['a rich-text paragraph emptied goes with its tags', '<p>负责仓库管理</p><p>只招男生，18到25岁</p><p>五险一金</p>', '<p>负责仓库管理</p><p>五险一金</p>'],
     ['a rich-text list item left with its separators goes whole', '<ul><li>3年以上经验；</li><li>35岁以下，本地户口优先；</li></ul>', '<ul><li>3年以上经验；</li></ul>'],
+    ['a list whose every item goes, goes with them', '<p>负责仓库管理</p><ul><li>35岁以下</li><li>限男性</li></ul><p>五险一金</p>', '<p>负责仓库管理</p><p>五险一金</p>'],
     ['a block left with a comma between two conditions goes', '<div>负责仓库管理</div><div>身高165cm以上，形象气质佳</div><div>月薪6000</div>', '<div>负责仓库管理</div><div>月薪6000</div>'],
     ['a line between <br> tags goes with one of them', '仓库管理<br>河南、东北地区的勿投<br>五险一金', '仓库管理<br>五险一金'],
     ['a label left with nothing goes, with its sentence end', '民族要求：汉族。试用期工资3200元', '试用期工资3200元'],
