@@ -458,6 +458,11 @@ const fixedCorpora = [
   'rich-text-platform-exports',
   'flattened-scraped-one-line-posts',
   'english-punctuation-mobile-posts',
+  // written from real ads' style samples, one dump each (2026-12-06, seventh session)
+  'real-style-1dagong-factory-posts',
+  'real-style-1dagong-service-and-sales',
+  'real-style-58-and-part-time-apps',
+  'real-style-corporate-boards',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
