@@ -463,6 +463,10 @@ const fixedCorpora = [
   'real-style-1dagong-service-and-sales',
   'real-style-58-and-part-time-apps',
   'real-style-corporate-boards',
+  'real-style-1dagong-mixed-trades',
+  'real-style-1dagong-terse-and-untitled',
+  'real-style-city-classifieds-and-gig-apps',
+  'real-style-tech-and-office-jds',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a

@@ -4,7 +4,7 @@
  * (非全日制用工) may have no probation at all (第七十条).
  */
 import { z } from 'zod';
-import { parseSmallNumber } from '../salary/parse-pay.js';
+import { parsePay, parseSmallNumber } from '../salary/parse-pay.js';
 import type { Detector, DetectorHit } from './types.js';
 
 const ParamsSchema = z.object({
@@ -40,6 +40,33 @@ const FULL_PAY = String.raw`转正(?:后)?(?:工资|薪资|月薪|底薪)?\s*(\d
 /** What may follow the first amount: the top of its range, its unit and up to two separators. */
 const AFTER_FIRST = String.raw`(?:\s*[-~至到]\s*\d{3,6})?\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}`;
 const PAY_PAIR_RE = new RegExp(`${PROBATION_PAY}${AFTER_FIRST}(?:月薪|工资|薪资)?\\s*${FULL_PAY}|${FULL_PAY}${AFTER_FIRST}${PROBATION_PAY}`, 'g');
+/**
+ * A probation pay stated on its own (工资2200-2500元 … 试用期3个月，试用期工资1500元, the length it follows included): it
+ * is compared with the lowest monthly pay the field states above it, the regular wage.
+ */
+const PROBATION_PAY_ALONE_RE = new RegExp(`(?:试用期\\s*(?:为|是)?${PROBATION_LENGTH}\\s*[，,、]\\s*)?试用期${PROBATION_LENGTH}(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)\\s*(?:为|是|[:：])?\\s*(\\d{3,6})(?!\\d|\\s*[-~至到%])`, 'g');
+
+/**
+ * An average or an estimate (车间平均5500-7000元/月, 月均4500-6500元): what piece rates bring, not an agreed wage (综合工资
+ * is one). Probation pay under half of it is still below any reading of the floor (试用期工资1500元，转正后计件，月均4000-5000元).
+ */
+const ESTIMATE = /平均|月均|人均|预计|一般|大概|约/;
+const ESTIMATE_SHARE = 0.5;
+
+/**
+ * The pay a probation pay is held against: the lowest monthly pay of `text` above `floor` outside [start, end), an
+ * estimate counting at ESTIMATE_SHARE of the floor's percentage.
+ */
+function regularPayAbove(text: string, floor: number, start: number, end: number): { pay: number; estimate: boolean } | undefined {
+  let lowest: { pay: number; estimate: boolean } | undefined;
+  for (const m of parsePay(text)) {
+    if (m.period !== 'month' || (m.start < end && m.end > start) || m.monthlyMin <= floor) continue;
+    // the word may open the mention itself (月均4500-6500元)
+    const estimate = ESTIMATE.test(text.slice(Math.max(0, m.start - 4), Math.min(m.end, m.start + 2)));
+    if (!lowest || (lowest.estimate && !estimate) || (lowest.estimate === estimate && m.monthlyMin < lowest.pay)) lowest = { pay: m.monthlyMin, estimate };
+  }
+  return lowest;
+}
 
 /** 劳动合同法 第十九条: the longest probation allowed, in months, for a contract of `years`. */
 export function probationLimitMonths(years: number | undefined): number {
@@ -99,6 +126,14 @@ export const probationDetector: Detector = (ctx, raw) => {
     for (let m = PAY_PAIR_RE.exec(n.text); m; m = PAY_PAIR_RE.exec(n.text)) {
       const [probation, regular] = m[1] !== undefined ? [m[1], m[2]] : [m[4], m[3]];
       if ((Number(probation) / Number(regular)) * 100 < minPayPercent) hits.push({ field, start: m.index, end: m.index + m[0].length });
+    }
+    if (hits.some((h) => h.field === field)) continue;
+    PROBATION_PAY_ALONE_RE.lastIndex = 0;
+    for (let m = PROBATION_PAY_ALONE_RE.exec(n.text); m; m = PROBATION_PAY_ALONE_RE.exec(n.text)) {
+      const probation = Number(m[1]);
+      const regular = regularPayAbove(n.text, probation, m.index, m.index + m[0].length);
+      const floor = regular?.estimate ? minPayPercent * ESTIMATE_SHARE : minPayPercent;
+      if (regular && (probation / regular.pay) * 100 < floor) hits.push({ field, start: m.index, end: m.index + m[0].length });
     }
   }
   return hits;

@@ -42,6 +42,17 @@ describe('probation detector', () => {
     expect(probation('试用期满后工资上涨20%')).toEqual([]);
   });
 
+  it('holds a probation pay stated alone against the lowest monthly pay the ad states', () => {
+    expect(probation('工资2200-2500元，包两餐。试用期3个月，试用期工资1500元。')).toEqual(['试用期3个月，试用期工资1500']);
+    expect(probation('薪资：底薪3000+提成。说明：试用期一个月，试用期工资1500，转正后按底薪加提成发放。')).toEqual(['试用期一个月，试用期工资1500']);
+    // 90% of the base, and pay lower than the probation's (an allowance) is not the wage
+    expect(probation('底薪2000+提成，月均5000以上，试用期工资1800元')).toEqual([]);
+    expect(probation('月薪3000元，交通补贴300元/月，试用期工资2600元')).toEqual([]);
+    // an average of piece rates counts only where the probation pays under half of it
+    expect(probation('计件工资，试用期工资3000元；转正后按件计酬，车间平均5500-7000元/月')).toEqual([]);
+    expect(probation('试用期工资1500元，转正后计件，月均4000-5000元')).toEqual(['试用期工资1500']);
+  });
+
   it('allows no probation in part-time work (第七十条), read from the title or from a text without a contract term', () => {
     const titled = (title: string, description: string) =>
       check(description, title).findings.filter((f) => f.ruleId === 'labor-probation').map((f) => f.text);
