@@ -303,7 +303,11 @@ function containers(blocks: readonly BlockTag[]): [BlockTag, BlockTag][] {
   const open: number[] = [];
   const out: [number, number][] = [];
   blocks.forEach((tag, k) => {
-    if (!tag.closing) return void (tag.name !== 'br' && tag.name !== 'hr' && open.push(k));
+    if (!tag.closing) {
+      // <br> and <hr> stand alone: they open nothing
+      if (tag.name !== 'br' && tag.name !== 'hr') open.push(k);
+      return;
+    }
     let i = open.length - 1;
     while (i >= 0 && blocks[open[i]!]!.name !== tag.name) i--;
     if (i < 0) return;
