@@ -75,6 +75,8 @@ const MAY_HAVE_CN_MONEY = new RegExp(`(?:${MONEY_WORDS})\\s*[一两二三四五�
 const CN_MONEY_RE = new RegExp(`(?<=(?:${MONEY_WORDS})\\s*)(?:[一两二三四五六七八九][千万](?![零〇一两二三四五六七八九十百千万])|[一两二三四五六七八九]百[一两二三四五六七八九](?![十百千万零〇一两二三四五六七八九])|[一两二三四五六七八九十](?:[零〇一两二三四五六七八九十百]){1,4})`, 'g');
 // 三四百, 七八千, 四五万: an approximate amount, folded into a range (300-400) the pay parser reads.
 const APPROX_RE = /([一两二三四五六七八九])([一两二三四五六七八九])(百|千|万)/g;
+// 二三十万, 三四十万: tens of ten thousands, approximate (年入二三十万 is 200,000 to 300,000).
+const APPROX_TENS_RE = /[一两二三四五六七八九][一两二三四五六七八九]十[万千]/g;
 // 一万二, 三千五: a round amount with its next digit (12000, 3500).
 const AMOUNT_TAIL_RE = /([一两二三四五六七八九])(万|千)([一两二三四五六七八九])(?![十百千万一两二三四五六七八九])/g;
 // 1万5, 2w8, 3千5: a round amount in figures with its next digit (15000, 28000, 3500).
@@ -121,7 +123,7 @@ const BELOW_TYPO_RE = /(?<=\d\s*(?:周岁|岁)?\s*)一下|(?<=\d\s*(?:周岁|岁
 
 // Cheap tests that skip a pattern's full pass when its text cannot be there (most ads have few numerals).
 const MAY_HAVE_CN_UNIT = new RegExp(`${CN_NUMERAL}(?:\\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下|${CN_RANGE}))|(?:${COMPARISONS})\\s*${CN_NUMERAL}`);
-const MAY_HAVE_CN_AMOUNT = /[一两二三四五六七八九][万千百]/;
+const MAY_HAVE_CN_AMOUNT = /[一两二三四五六七八九十][万千百]/;
 
 export function foldNumbers(n: Normalized): Normalized {
   let out = n;
@@ -148,6 +150,7 @@ export function foldNumbers(n: Normalized): Normalized {
       const unit = m[1] === '万' ? 10_000 : 1_000;
       return String(chineseNumeral(m[0]!)! * unit + chineseNumeral(m[2]!)! * (unit / 10));
     });
+    out = fold(out, APPROX_TENS_RE, (m) => `${chineseNumeral(m[0]!)! * 10}-${chineseNumeral(m[1]!)! * 10}${m[3]}`);
     out = fold(out, APPROX_RE, (m) => {
       const unit = { 百: 100, 千: 1000, 万: 10000 }[m[2] as '百' | '千' | '万'];
       return `${chineseNumeral(m[0]!)! * unit}-${chineseNumeral(m[1]!)! * unit}`;

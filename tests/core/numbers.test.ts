@@ -35,6 +35,7 @@ describe('number folding', () => {
     ['身高一米七以上', '身高170cm以上'],
     ['月薪一万二', '月薪12000'],
     ['一天三四百', '一天300-400'],
+    ['年入二三十万', '年入20-30万'],
     // money after a payment, fee or pay word; 一百八 is 180 (the tail digit counts tens)
     ['先交一百九十八激活会员', '先交198激活会员'],
     ['体检费一百八', '体检费180'],
