@@ -471,6 +471,10 @@ const fixedCorpora = [
   'real-style-1dagong-workshops-and-shops',
   'real-style-58-city-full-time',
   'real-style-jd-datasets',
+  'real-style-1dagong-sales-and-office',
+  'real-style-1dagong-general-mix',
+  'real-style-part-time-mini-program',
+  'real-style-internet-company-jds',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
