@@ -475,6 +475,10 @@ const fixedCorpora = [
   'real-style-1dagong-general-mix',
   'real-style-part-time-mini-program',
   'real-style-internet-company-jds',
+  'real-style-1dagong-service-trades-2',
+  'real-style-1dagong-manufacturing-2',
+  'real-style-zhilian-51job-engineering',
+  'real-style-zhilian-mixed-roles',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a

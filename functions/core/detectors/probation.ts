@@ -52,6 +52,7 @@ const PROBATION_PAY_ALONE_RE = new RegExp(`(?:试用期\\s*(?:为|是)?${PROBATI
  */
 const ESTIMATE = /平均|月均|人均|预计|一般|大概|约/;
 const ESTIMATE_SHARE = 0.5;
+const FULL_PAY_ALONE_RE = new RegExp(FULL_PAY, 'g');
 
 /**
  * The pay a probation pay is held against: the lowest monthly pay of `text` above `floor` outside [start, end), an
@@ -59,6 +60,12 @@ const ESTIMATE_SHARE = 0.5;
  */
 function regularPayAbove(text: string, floor: number, start: number, end: number): { pay: number; estimate: boolean } | undefined {
   let lowest: { pay: number; estimate: boolean } | undefined;
+  // the pay after probation, however it is written (转正后2500+提成), is the agreed wage
+  FULL_PAY_ALONE_RE.lastIndex = 0;
+  for (let m = FULL_PAY_ALONE_RE.exec(text); m; m = FULL_PAY_ALONE_RE.exec(text)) {
+    const pay = Number(m[1]);
+    if (pay > floor && (!lowest || lowest.estimate || pay < lowest.pay)) lowest = { pay, estimate: false };
+  }
   for (const m of parsePay(text)) {
     if (m.period !== 'month' || (m.start < end && m.end > start) || m.monthlyMin <= floor) continue;
     // the word may open the mention itself (月均4500-6500元)
