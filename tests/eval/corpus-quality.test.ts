@@ -484,6 +484,10 @@ const fixedCorpora = [
   'real-style-1dagong-hasty-owners',
   'real-style-1dagong-company-intros',
   'real-style-58-multi-city',
+  'real-style-1dagong-lists-and-tables',
+  'real-style-1dagong-rural-and-county',
+  'real-style-contest-dataset',
+  'real-style-58-scrape-mixed',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
