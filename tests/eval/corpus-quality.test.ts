@@ -488,6 +488,10 @@ const fixedCorpora = [
   'real-style-1dagong-rural-and-county',
   'real-style-contest-dataset',
   'real-style-58-scrape-mixed',
+  'real-style-1dagong-night-and-entertainment',
+  'real-style-1dagong-care-and-education',
+  'real-style-51job-campus-and-graduates',
+  'real-style-58-and-app-gigs-2',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
