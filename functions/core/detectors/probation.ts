@@ -4,7 +4,7 @@
  * (非全日制用工) may have no probation at all (第七十条).
  */
 import { z } from 'zod';
-import { parsePay, parseSmallNumber } from '../salary/parse-pay.js';
+import { parseSmallNumber, type PayMention } from '../salary/parse-pay.js';
 import type { Detector, DetectorHit } from './types.js';
 
 const ParamsSchema = z.object({
@@ -55,10 +55,10 @@ const ESTIMATE_SHARE = 0.5;
 const FULL_PAY_ALONE_RE = new RegExp(FULL_PAY, 'g');
 
 /**
- * The pay a probation pay is held against: the lowest monthly pay of `text` above `floor` outside [start, end), an
- * estimate counting at ESTIMATE_SHARE of the floor's percentage.
+ * The pay a probation pay is held against: the lowest monthly pay of `text` (its `mentions`, parsed once per field)
+ * above `floor` outside [start, end), an estimate counting at ESTIMATE_SHARE of the floor's percentage.
  */
-function regularPayAbove(text: string, floor: number, start: number, end: number): { pay: number; estimate: boolean } | undefined {
+function regularPayAbove(text: string, mentions: readonly PayMention[], floor: number, start: number, end: number): { pay: number; estimate: boolean } | undefined {
   let lowest: { pay: number; estimate: boolean } | undefined;
   // the pay after probation, however it is written (转正后2500+提成), is the agreed wage
   FULL_PAY_ALONE_RE.lastIndex = 0;
@@ -66,7 +66,7 @@ function regularPayAbove(text: string, floor: number, start: number, end: number
     const pay = Number(m[1]);
     if (pay > floor && (!lowest || lowest.estimate || pay < lowest.pay)) lowest = { pay, estimate: false };
   }
-  for (const m of parsePay(text)) {
+  for (const m of mentions) {
     if (m.period !== 'month' || (m.start < end && m.end > start) || m.monthlyMin <= floor) continue;
     // the word may open the mention itself (月均4500-6500元)
     const estimate = ESTIMATE.test(text.slice(Math.max(0, m.start - 4), Math.min(m.end, m.start + 2)));
@@ -112,7 +112,8 @@ export const probationDetector: Detector = (ctx, raw) => {
   const { minPayPercent } = params;
   let limit: number | undefined;
   const hits: DetectorHit[] = [];
-  for (const { field, n } of ctx.fields) {
+  for (const a of ctx.fields) {
+    const { field, n } = a;
     // Every pattern here begins its probation with 试用: a field without it has none.
     if (!n.text.includes('试用')) continue;
     PROBATION_RE.lastIndex = 0;
@@ -138,7 +139,7 @@ export const probationDetector: Detector = (ctx, raw) => {
     PROBATION_PAY_ALONE_RE.lastIndex = 0;
     for (let m = PROBATION_PAY_ALONE_RE.exec(n.text); m; m = PROBATION_PAY_ALONE_RE.exec(n.text)) {
       const probation = Number(m[1]);
-      const regular = regularPayAbove(n.text, probation, m.index, m.index + m[0].length);
+      const regular = regularPayAbove(n.text, a.payMentions(), probation, m.index, m.index + m[0].length);
       const floor = regular?.estimate ? minPayPercent * ESTIMATE_SHARE : minPayPercent;
       if (regular && (probation / regular.pay) * 100 < floor) hits.push({ field, start: m.index, end: m.index + m[0].length });
     }
