@@ -42,7 +42,10 @@ const AMOUNT_RE = new RegExp(
   'g',
 );
 // …and a currency before the figure (月入hk30000, 月薪rmb8000).
-const KEYWORD_BEFORE = new RegExp(`(${KEYWORD})(?:[:：\\s为约达是在高至少最低不于]|hk|mop|rmb|usd){0,4}$`);
+// A period may sit between the keyword and the figure (工资：每天200-500元), or stand before a figure alone.
+const PERIOD_BEFORE = '(每天|每日|一天|每小时|一小时|每月|每周)(?:[:：\\s约大概]){0,2}';
+const KEYWORD_BEFORE = new RegExp(`(${KEYWORD})(?:[:：\\s为约达是在高至少最低不于]|hk|mop|rmb|usd){0,4}(?:${PERIOD_BEFORE})?$`);
+const BARE_PERIOD_BEFORE = new RegExp(`${PERIOD_BEFORE}$`);
 const NOT_PAY_BEFORE = /(?:安家费|补贴|经费|资助|房补|购房|启动费|奖励|奖金|贷款|投资|注册资本|营业额|销售额|流水|融资|估值|预算)[^\d，。；]{0,3}$/;
 /** …nor money asked of the worker, named a few words before (承包费按片区大小2-5万, 转让费3-5万), unless the fee is pay (课时费, 加班费). */
 const FEE_BEFORE = /(?:(?<!加班|课时|出场|稿|劳务|讲课|授课|跑腿|配送|派送|派件|辛苦)费|押金|保证金|定金|订金)[^\d，。；,;]{0,6}$/;
@@ -89,11 +92,15 @@ function amountMention(text: string, m: RegExpExecArray): PayMention | undefined
   const ua = m[2];
   const b = m[3];
   const ub = m[4];
-  const per = m[6];
   const before = text.slice(Math.max(0, m.index - 16), m.index);
   const k = KEYWORD_BEFORE.exec(before);
   const keyword = k?.[1];
-  const matchStart = k ? m.index - before.length + k.index : m.index;
+  // 每天200-500元 with no keyword: a range of yuan a day is pay (a fee is ruled out below, as for any bare figure)
+  const bare = k ? undefined : BARE_PERIOD_BEFORE.exec(before);
+  const bareRange = bare && b && /[元块]/.test(m[0]) ? bare : undefined;
+  const per = m[6] ?? k?.[2] ?? bareRange?.[1];
+  const found = k ?? bareRange;
+  const matchStart = found ? m.index - before.length + found.index : m.index;
   // The upper end's unit is shared (3-5万, 8-15k) only when the lower end, as written, is the smaller: 8000-2万 is
   // 8,000 to 20,000, not 80 million.
   const unitA = ua ?? (b && amountValue(a) <= amountValue(b) ? ub : undefined);

@@ -19,8 +19,16 @@ describe('parsePay', () => {
     ['点工300元/天', [[6600, 6600, 'day']]],
     ['月入过万不是梦', [[10000, 10000, 'month']]],
     ['一小时能赚50-80', [[8800, 14080, 'hour']]],
+    // a period between the keyword and the figure, or a range of yuan with its period alone
+    ['工资：每天200-500元', [[4400, 11000, 'day']]],
+    ['每天200-500元，日结', [[4400, 11000, 'day']]],
+    ['薪资：每月6000-8000元', [[6000, 8000, 'month']]],
   ])('parses %s', (text, expected) => {
     expect(monthly(text)).toEqual(expected);
+  });
+
+  it('reads no pay from a fee or a count with a period before it', () => {
+    expect(parsePay('押金每天200-500元，每天200-500单，每天200元')).toEqual([]);
   });
 
   it('ignores piece rates, counts and years', () => {
