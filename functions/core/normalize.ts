@@ -509,7 +509,7 @@ function phraseReplacements(n: Normalized, original: string, variants: CompiledV
     // an English phrase is a whole word; initials count only in Chinese text
     const isPhrase = Object.hasOwn(variants.table.phrases, phrase);
     const stands = isPhrase
-      ? !gluedIntoLatinWord(text, hit.start, hit.end) && !gluedIntoHangulWord(text, hit.start, hit.end)
+      ? !gluedIntoLatinWord(text, hit.start, hit.end) && !gluedIntoHangulWord(text, hit.start, hit.end) && !hyphenatedAfterWord(text, hit.start)
       : initialsInChinese(text, hit.start, hit.end) && !capitals(hit.start, hit.end);
     const replacement = !stands ? undefined : isPhrase ? variants.table.phrases[phrase] : variants.table.initials?.[phrase];
     if (replacement === undefined) continue;
@@ -521,6 +521,9 @@ function phraseReplacements(n: Normalized, original: string, variants: CompiledV
   }
   return out;
 }
+
+/** The second half of a hyphenated English compound (line-height in a scraped style attribute is no 身高). */
+const hyphenatedAfterWord = (text: string, at: number) => text[at - 1] === '-' && isLetter(text.charCodeAt(at - 2));
 
 /** A figure or range (18-40) before `at` that is an item of a post's list or follows Chinese (年龄18-40sui), not part of a code (收银员-6nv). */
 function afterFigureItem(text: string, at: number): boolean {

@@ -47,7 +47,9 @@ export function chineseNumeral(s: string): number | undefined {
 
 // Units after which a Chinese numeral is an age or a measure, not part of a word (一律, 十分, 五险一金).
 // Pay and durations keep their numerals: the pay parser and the probation detector read both forms.
-const UNIT_AFTER = '(?=\\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下))';
+// (出头: 二十出头 is just past twenty, an age)
+const UNIT_WORDS = '周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下|出头';
+const UNIT_AFTER = `(?=\\s*(?:${UNIT_WORDS}))`;
 // After a comparison (不超过五十, 低于三十五) a numeral with tens is a bound, with or without its unit (一半, 一两天 are words).
 const COMPARISONS = '不超过|不大于|不高于|不满|未满|低于|小于|大于|高于|超过|不超|别超|莫超';
 const BOUND_BEFORE = `(?<=(?:${COMPARISONS})\\s*)`;
@@ -122,7 +124,7 @@ function fold(n: Normalized, re: RegExp, to: (m: string) => string): Normalized 
 const BELOW_TYPO_RE = /(?<=\d\s*(?:周岁|岁)?\s*)一下|(?<=\d\s*(?:周岁|岁)\s*)已下|(?<=\d\s*(?:周岁|岁)\s*)下(?![\u3400-\u9fff])/g;
 
 // Cheap tests that skip a pattern's full pass when its text cannot be there (most ads have few numerals).
-const MAY_HAVE_CN_UNIT = new RegExp(`${CN_NUMERAL}(?:\\s*(?:周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下|${CN_RANGE}))|(?:${COMPARISONS})\\s*${CN_NUMERAL}`);
+const MAY_HAVE_CN_UNIT = new RegExp(`${CN_NUMERAL}(?:\\s*(?:${UNIT_WORDS}|${CN_RANGE}))|(?:${COMPARISONS})\\s*${CN_NUMERAL}`);
 const MAY_HAVE_CN_AMOUNT = /[一两二三四五六七八九十][万千百]/;
 
 export function foldNumbers(n: Normalized): Normalized {

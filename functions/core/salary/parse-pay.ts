@@ -2,6 +2,8 @@
  * Parses pay expressions in normalised (half-width, lower-case) text into a monthly range:
  * 8k-15k, 8-15k·13薪, 月薪3-5万, 年薪50w, 日结500, 时薪200, 底薪3000+提成, 月入过万.
  */
+import { chineseNumeral } from '../numbers.js';
+
 export type PayPeriod = 'hour' | 'day' | 'week' | 'month' | 'year';
 
 export interface PayMention {
@@ -29,12 +31,12 @@ const UNIT: Record<string, number> = { 万: 10_000, w: 10_000, k: 1_000, 千: 1_
 const CN_DIGIT: Record<string, number> = { 一: 1, 两: 2, 二: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 const KEYWORD =
-  '当天领工资|当日工资|日工资|保底月薪|保底工资|保底|月薪|年薪|日薪|时薪|周薪|周结|周入|日结|日入|日赚|日收入|月入|月收入|年收入|年入|底薪|起薪|薪资|薪酬|工资|月均|综合|收入|通告费|(?:一天|每天|每日|一晚上?|一小时|每小时|1小时)(?:(?:做|干)?\\d+个?小时)?(?:轻松)?(?:赚|能赚|可赚|挣|能挣|可挣|收入|到手|能拿到|能拿|可拿|拿到)|(?:一个月|每个月|每月)(?:能拿|能赚|可拿|可赚|收入|到手)?|月赚';
+  '当天领工资|当日工资|日工资|保底月薪|保底工资|保底|月薪|年薪|日薪|时薪|周薪|周结|周入|日结|日入|日赚|日收入|月入|月收入|年收入|年入|底薪|起薪|薪资|薪酬|工资|月均|综合|收入|通告费|(?:一天|每天|每日|一晚上?|一小时|每小时|1小时)(?:(?:做|干)?(?:\\d+|[一两二三四五六]{1,2})个?小时)?(?:轻松)?(?:赚|能赚|可赚|挣|能挣|可挣|收入|到手|能拿到|能拿|可拿|拿到)|(?:一个月|每个月|每月)(?:能拿|能赚|可拿|可赚|收入|到手)?|月赚';
 /** Currencies other than the yuan: an amount in one is not what the pay rules compare. */
 const FOREIGN_CURRENCY = '日元|美元|欧元|韩元|港币|港元|澳元|英镑|卢布|泰铢|越南盾|新币|令吉|迪拉姆';
 // An amount, unless a count unit or another currency follows (一个月三万字, 3000个, 50单, 25000-35000迪拉姆): those are
 // quantities of work, or not yuan.
-const NUMBER = `(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十](?=\\s*[万千]))\\s*(万|w|k|千)?(?![\\d.]|\\s*(?:字|个|条|单|次|件|份|套|页|张|篇|首|遍|人(?!民币)|名|位|户|台|粉|赞|播放|小时|分钟|天|周|年|岁|平|米|公里|斤|吨|${FOREIGN_CURRENCY})|\\s*[-~至到]\\s*[\\d.]+\\s*(?:万|w|k|千)?\\s*(?:${FOREIGN_CURRENCY}))`;
+const NUMBER = `(\\d+(?:\\.\\d+)?|[一二两三四五六七八九]?十[一二三四五六七八九]?(?=\\s*[万千])|[一二两三四五六七八九十](?=\\s*[万千]))\\s*(万|w|k|千)?(?![\\d.]|\\s*(?:字|个|条|单|次|件|份|套|页|张|篇|首|遍|人(?!民币)|名|位|户|台|粉|赞|播放|小时|分钟|天|周|年|岁|平|米|公里|斤|吨|${FOREIGN_CURRENCY})|\\s*[-~至到]\\s*[\\d.]+\\s*(?:万|w|k|千)?\\s*(?:${FOREIGN_CURRENCY}))`;
 // Amounts are found first (a regex that starts with a figure scans fast), then the keyword written before one.
 const AMOUNT_RE = new RegExp(
   // 1-2 first amount, 3-4 second amount, 5 open end, 6 per-period suffix
@@ -131,8 +133,8 @@ function amountMention(text: string, m: RegExpExecArray): PayMention | undefined
   };
 }
 
-/** A figure as written: 3000, 1.5, or 三 before 万. */
-const amountValue = (n: string) => (isDigit(n.charCodeAt(0)) ? Number(n) : (parseSmallNumber(n) ?? 0));
+/** A figure as written: 3000, 1.5, or 三, 五十 before 万. */
+const amountValue = (n: string) => (isDigit(n.charCodeAt(0)) ? Number(n) : (chineseNumeral(n) ?? 0));
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** 月入过万, 日入过千: an income claimed to pass a round figure (OVER_RE's match). */

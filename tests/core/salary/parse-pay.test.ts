@@ -23,6 +23,8 @@ describe('parsePay', () => {
     ['工资：每天200-500元', [[4400, 11000, 'day']]],
     ['每天200-500元，日结', [[4400, 11000, 'day']]],
     ['薪资：每月6000-8000元', [[6000, 8000, 'month']]],
+    // tens of thousands in Chinese numerals
+    ['年收入十万到五十万', [[8333, 41667, 'year']]],
   ])('parses %s', (text, expected) => {
     expect(monthly(text)).toEqual(expected);
   });
