@@ -492,6 +492,15 @@ const fixedCorpora = [
   'real-style-1dagong-care-and-education',
   'real-style-51job-campus-and-graduates',
   'real-style-58-and-app-gigs-2',
+  // written from real ads' conditions: other employers' ads with the same kinds of condition in new words
+  'real-rewrite-1dagong-a',
+  'real-rewrite-1dagong-b',
+  'real-rewrite-1dagong-c',
+  'real-rewrite-city-and-corporate',
+  'real-rewrite-1dagong-d',
+  'real-rewrite-1dagong-e',
+  'real-rewrite-boards-and-datasets',
+  'real-rewrite-1dagong-f',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
