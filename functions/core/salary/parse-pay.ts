@@ -146,11 +146,12 @@ function overMention(text: string, m: RegExpExecArray): PayMention {
 }
 
 /**
- * 保底, or a promise written before the amount in its sentence: 公司承诺每月到手不低于2万, 保底月薪过万, 我们保证：首年税后收入不低于15万;
+ * 保底, or a promise written before the amount in its sentence with no other amount between (保底5000+提成，熟手月均9000
+ * guarantees the 5000 only): 公司承诺每月到手不低于2万, 保底月薪过万, 我们保证：首年税后收入不低于15万;
  * or 包 right before the pay's own word: 包年薪15万, 包月薪一万二 (not 包吃包住, nor 年包35-50万, a yearly package).
  */
 const promisedBefore = (text: string, at: number) =>
-  /(?<!不)(?:保底|承诺|保证(?!金))[^。；;!！?？\n]*$/.test(text.slice(Math.max(0, at - 12), at)) ||
+  /(?<!不)(?:保底|承诺|保证(?!金))(?:(?!\d{3})[^。；;!！?？\n])*$/.test(text.slice(Math.max(0, at - 12), at)) ||
   (text[at - 1] === '包' && /^(?:年薪|月薪|底薪|工资|收入|月入|年入)/.test(text.slice(at, at + 2)));
 /** 不低于 before the pay's keyword: a stated floor (每月不低于8000元). */
 const FLOOR_BEFORE = /不低于/;

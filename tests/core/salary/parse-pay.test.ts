@@ -54,6 +54,10 @@ describe('parsePay', () => {
     expect(parsePay('年包35-50万').map((p) => p.guaranteed)).toEqual([false]);
   });
 
+  it('marks a later figure after 保底 and its own amount as not guaranteed', () => {
+    expect(parsePay('保底5000+提成，熟手月均9000').map((p) => p.guaranteed)).toEqual([true, false]);
+  });
+
   it('marks 保底 written after the amount as guaranteed, and not 保底 further on', () => {
     expect(parsePay('年薪20万以上保底').map((p) => p.guaranteed)).toEqual([true]);
     expect(parsePay('月薪8000，另有保底奖金').map((p) => p.guaranteed)).toEqual([false]);
