@@ -243,9 +243,16 @@ export function neutralNextTo(text: string, hits: readonly TermHit[], start: num
         (h.start >= end &&
           !bounded &&
           (NEUTRAL_FILLER.test(text.slice(end, h.start)) || LIST_THEN_NEUTRAL.test(text.slice(end, h.start)) || (NEUTRAL_FOR_ALL.test(text[h.start]!) && (ACROSS_COMMA.test(text.slice(end, h.start)) || unseparatedList(text, hits, start, end, h.start))))) ||
-        (h.end <= start && NEUTRAL_FILLER.test(text.slice(h.end, start)) && (!bounded || NEGATION.test(text[h.start]!)) && !TAKES_ALL.test(text.slice(h.start, h.end)))),
+        (h.end <= start &&
+          NEUTRAL_FILLER.test(text.slice(h.end, start)) &&
+          (!bounded || NEGATION.test(text[h.start]!)) &&
+          !TAKES_ALL.test(text.slice(h.start, h.end)) &&
+          !NAMES_ANOTHER_CONDITION.test(text.slice(Math.max(0, h.start - 2), h.start)))),
   );
 }
+
+/** 男女不限18-42周岁: a 不限 right after the name of another condition leaves free that one, not the words after it. */
+const NAMES_ANOTHER_CONDITION = /(?:男女|性别|学历|婚否|婚姻|户籍|民族|经验|专业)$/;
 
 const unseparatedList = (text: string, hits: readonly TermHit[], start: number, end: number, to: number) =>
   UNSEPARATED_LIST.test(text.slice(end, to)) && !hits.some((h) => h.start >= start && h.end <= to && isOperator(h));
