@@ -501,6 +501,14 @@ const fixedCorpora = [
   'real-rewrite-1dagong-e',
   'real-rewrite-boards-and-datasets',
   'real-rewrite-1dagong-f',
+  'real-rewrite-1dagong-g',
+  'real-rewrite-1dagong-h',
+  'real-rewrite-1dagong-i',
+  'real-rewrite-1dagong-j',
+  'real-rewrite-1dagong-k',
+  'real-rewrite-boards-2',
+  'real-rewrite-mixed-boards',
+  'real-rewrite-mixed-boards-2',
 ];
 const partlyFixedCorpora = [
   // central and eastern employers: two clean ads its writer reads otherwise stay flagged (a team's average pay beside a
