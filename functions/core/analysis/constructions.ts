@@ -242,6 +242,7 @@ export function neutralNextTo(text: string, hits: readonly TermHit[], start: num
       ((h.start <= start && h.end >= end) ||
         (h.start >= end &&
           !bounded &&
+          !NAMES_ANOTHER_CONDITION.test(text.slice(end, h.start)) &&
           (NEUTRAL_FILLER.test(text.slice(end, h.start)) || LIST_THEN_NEUTRAL.test(text.slice(end, h.start)) || (NEUTRAL_FOR_ALL.test(text[h.start]!) && (ACROSS_COMMA.test(text.slice(end, h.start)) || unseparatedList(text, hits, start, end, h.start))))) ||
         (h.end <= start &&
           NEUTRAL_FILLER.test(text.slice(h.end, start)) &&
@@ -251,7 +252,10 @@ export function neutralNextTo(text: string, hits: readonly TermHit[], start: num
   );
 }
 
-/** 男女不限18-42周岁: a 不限 right after the name of another condition leaves free that one, not the words after it. */
+/**
+ * 男女不限18-42周岁, 50周岁内男女都行: a 不限 or 都行 right after the name of another condition leaves free that one,
+ * not the words on its other side.
+ */
 const NAMES_ANOTHER_CONDITION = /(?:男女|性别|学历|婚否|婚姻|户籍|民族|经验|专业)$/;
 
 const unseparatedList = (text: string, hits: readonly TermHit[], start: number, end: number, to: number) =>
