@@ -58,7 +58,8 @@ const WITH_TENS = `${CN_NUMERAL}{0,2}[十拾百佰]${CN_NUMERAL}{0,2}`;
 // A range's connector: a dash or tilde run (二十二—三十二岁), 到 or 至.
 const CN_RANGE = '(?:[-—–~〜]+|到|至)';
 const CN_NUMBER_RE = new RegExp(
-  `${CN_NUMERAL}{1,4}${UNIT_AFTER}|${CN_NUMERAL}{1,4}(?=\\s*${CN_RANGE}\\s*${CN_NUMERAL}{1,4}\\s*(?:周岁|岁))|${BOUND_BEFORE}${WITH_TENS}|${WITH_TENS}(?=\\s*${CN_RANGE}\\s*${WITH_TENS})|(?<=${WITH_TENS}\\s*${CN_RANGE}\\s*)${WITH_TENS}`,
+  // (a digit right after 万 or 千 is the tail of an amount, 一万二以上: the amount pass reads it)
+  `(?<![万千])${CN_NUMERAL}{1,4}${UNIT_AFTER}|${CN_NUMERAL}{1,4}(?=\\s*${CN_RANGE}\\s*${CN_NUMERAL}{1,4}\\s*(?:周岁|岁))|${BOUND_BEFORE}${WITH_TENS}|${WITH_TENS}(?=\\s*${CN_RANGE}\\s*${WITH_TENS})|(?<=${WITH_TENS}\\s*${CN_RANGE}\\s*)${WITH_TENS}`,
   'g',
 );
 // 陆个月, 壹年, 叁仟元: formal numerals are never casual words, so they fold before any unit.

@@ -54,6 +54,8 @@ const FIXED = { precision: 0.95, recall: 0.9, decisions: 0.95, clean: 1 };
 // So does real-rewrite-1dagong-y (P 0.938): its writer marks a scheme by its name (信誉刷手, 每推荐一人奖励500元) where
 // the engine reports the scheme's payout beside it (垫付返, 团队越大收入越高), and reads 买房买车不是梦 beside a stated
 // yearly pay as the pay's lure.
+// And real-rewrite-1dagong-ai (P 0.923, R 0.902): its writer reads insurance from 转正 as lawful, marks a typing
+// scheme by its bait line, and reads 保洁阿姨 and 大姐优先 as sex conditions.
 const PARTLY_FIXED = { precision: 0.95, recall: 0.85, decisions: 0.9, clean: 2 };
 const fixedCorpora = [
   'real-board-style',
@@ -551,6 +553,13 @@ const fixedCorpora = [
   'real-rewrite-boards-11',
   'real-rewrite-mixed-boards-11',
   'real-rewrite-mixed-boards-12',
+  'real-rewrite-1dagong-ag',
+  'real-rewrite-1dagong-ah',
+  'real-rewrite-1dagong-aj',
+  'real-rewrite-boards-12',
+  'real-rewrite-boards-13',
+  'real-rewrite-mixed-boards-13',
+  'real-rewrite-mixed-boards-14',
   'real-rewrite-mixed-boards',
   'real-rewrite-mixed-boards-2',
 ];
