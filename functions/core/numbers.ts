@@ -52,7 +52,9 @@ const UNIT_WORDS = '周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以
 const UNIT_AFTER = `(?=\\s*(?:${UNIT_WORDS}))`;
 // After a comparison (不超过五十, 低于三十五) a numeral with tens is a bound, with or without its unit (一半, 一两天 are words).
 const COMPARISONS = '不超过|不大于|不高于|不满|未满|低于|小于|大于|高于|超过|不超|别超|莫超';
-const BOUND_BEFORE = `(?<=(?:${COMPARISONS})\\s*)`;
+// Right after an age word (年纪五十左右, 年龄：三十五) a numeral with tens is the age itself.
+const AGE_WORDS = '(?:年龄|年纪|岁数)(?:在|要求|为|是)?\\s*[:：]?';
+const BOUND_BEFORE = `(?<=(?:${COMPARISONS}|${AGE_WORDS})\\s*)`;
 // Both ends of a range written with tens (四十五到五十五) are figures, with or without a unit after them.
 const WITH_TENS = `${CN_NUMERAL}{0,2}[十拾百佰]${CN_NUMERAL}{0,2}`;
 // A range's connector: a dash or tilde run (二十二—三十二岁), 到 or 至.
@@ -104,7 +106,9 @@ const FIGURE_BEFORE = /\d\s*(?:周岁|岁|k|K|万|千|元|cm)?$/;
  * After `.` comes a word (1.男性) or an age (1.20-35岁, 2.40周岁以下); anything else is a decimal (3.5万,
  * 1.5-2万, 1.65米) and stays.
  */
-const AGE_AFTER = '\\d{1,2}\\s*(?:周岁|岁|(?:-|~|—+|到|至)\\s*\\d{1,2}\\s*(?:周岁|岁))';
+// …or an item that is a bound alone, the next item glued after it or the line ending (1.30以下2.高中以上), unless the
+// number follows a word (视力1.50以下 is a decimal).
+const AGE_AFTER = '\\d{1,2}\\s*(?:周岁|岁|(?:-|~|—+|到|至)\\s*\\d{1,2}\\s*(?:周岁|岁))|(?<![\\u3400-\\u9fff]\\d\\.)[2-6]\\d\\s*(?:以下|以内|之内)(?=\\s*\\d{1,2}[.、]|[ \\t]*$)';
 // It starts with the figure and looks behind after it: a regex that starts with a class of characters scans fast.
 // A list number and its item share a line: a figure and a full stop at a line's end close a sentence (under 30.).
 // After a space (mid-line) a list number is small (1-15), and a figure and a full stop before an English word end a
@@ -125,7 +129,7 @@ function fold(n: Normalized, re: RegExp, to: (m: string) => string): Normalized 
 const BELOW_TYPO_RE = /(?<=\d\s*(?:周岁|岁)?\s*)一下|(?<=\d\s*(?:周岁|岁)\s*)已下|(?<=\d\s*(?:周岁|岁)\s*)下(?![\u3400-\u9fff])/g;
 
 // Cheap tests that skip a pattern's full pass when its text cannot be there (most ads have few numerals).
-const MAY_HAVE_CN_UNIT = new RegExp(`${CN_NUMERAL}(?:\\s*(?:${UNIT_WORDS}|${CN_RANGE}))|(?:${COMPARISONS})\\s*${CN_NUMERAL}`);
+const MAY_HAVE_CN_UNIT = new RegExp(`${CN_NUMERAL}(?:\\s*(?:${UNIT_WORDS}|${CN_RANGE}))|(?:${COMPARISONS}|${AGE_WORDS})\\s*${CN_NUMERAL}`);
 const MAY_HAVE_CN_AMOUNT = /[一两二三四五六七八九十][万千百]/;
 
 export function foldNumbers(n: Normalized): Normalized {
