@@ -127,6 +127,8 @@ function fold(n: Normalized, re: RegExp, to: (m: string) => string): Normalized 
 // 35岁一下, 50岁已下: after a figure, 一下 (a moment) can only be 以下 typed by pinyin; 已下 (already down) only after an age.
 // 40岁下 (a headline's shorthand): 下 right after an age, with no word after it, is 以下 too.
 const BELOW_TYPO_RE = /(?<=\d\s*(?:周岁|岁)?\s*)一下|(?<=\d\s*(?:周岁|岁)\s*)已下|(?<=\d\s*(?:周岁|岁)\s*)下(?![\u3400-\u9fff])/g;
+// 45岁内: 内 right after an age is 以内 said short (not 内勤, 内容, 内部…: a word that 内 begins).
+const WITHIN_SHORT_RE = /(?<=\d\s*(?:周岁|岁)\s*)内(?![勤容部训推地蒙外科衣存])/g;
 
 // Cheap tests that skip a pattern's full pass when its text cannot be there (most ads have few numerals).
 const MAY_HAVE_CN_UNIT = new RegExp(`${CN_NUMERAL}(?:\\s*(?:${UNIT_WORDS}|${CN_RANGE}))|(?:${COMPARISONS}|${AGE_WORDS})\\s*${CN_NUMERAL}`);
@@ -177,6 +179,7 @@ export function foldNumbers(n: Normalized): Normalized {
   }
   if (!/\d/.test(out.text)) return out;
   if (out.text.includes('一下') || out.text.includes('已下') || out.text.includes('岁下')) out = fold(out, BELOW_TYPO_RE, () => '以下');
+  if (out.text.includes('岁内')) out = fold(out, WITHIN_SHORT_RE, () => '以内');
   if (/\d[万w千k]\d/.test(out.text)) {
     out = fold(out, DIGIT_AMOUNT_TAIL_RE, (m) => {
       // the match is the lead figure, the unit and one digit: 1万5, 12w8

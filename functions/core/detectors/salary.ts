@@ -17,6 +17,8 @@ const ParamsSchema = z.object({
   feeContextDaily: z.number().positive(),
   /** 保底 (guaranteed) income at or above this is a promise the ad cannot make. */
   guaranteedMonthly: z.number().positive(),
+  /** …and at or above this where the job needs no experience or skill, or charges or schemes (普工保底月薪6000). */
+  guaranteeBaitMonthly: z.number().positive(),
   /** Words saying the job needs no experience, skill or effort. */
   noExperienceMarkers: z.array(z.string().min(1)),
   /** Patterns saying the job demands experience, skills, degrees or licences: high pay then has a basis. */
@@ -211,7 +213,7 @@ function isLure(pay: PayMention, ad: AdDemands, p: Params): boolean {
   // A stated floor (年薪不低于30万元) is a promise unless the ad demands what explains it and charges or schemes nothing.
   // …and so is one for work anyone can do or that asks no experience (普工保底月薪8000元).
   const guaranteeBait = ad.suspicious || ad.needsNoExperience || ad.lowSkillWork;
-  return (pay.guaranteed || (pay.floor && (!ad.skilled || ad.suspicious))) && typical >= (guaranteeBait ? p.noExperienceMonthly : p.guaranteedMonthly);
+  return (pay.guaranteed || (pay.floor && (!ad.skilled || ad.suspicious))) && typical >= (guaranteeBait ? p.guaranteeBaitMonthly : p.guaranteedMonthly);
 }
 
 /** Pay for two (夫妻工 每对每月9000元) is each one's half; pay in another currency is scaled to mainland pay. */

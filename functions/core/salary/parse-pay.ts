@@ -128,7 +128,7 @@ function amountMention(text: string, m: RegExpExecArray): PayMention | undefined
     period,
     monthlyMin: low * factor,
     monthlyMax: Math.max(low, high) * factor,
-    guaranteed: !!keyword?.startsWith('保底') || promisedBefore(text, matchStart) || promisedAfter(text, matchStart + whole.trimEnd().length),
+    guaranteed: !!keyword?.startsWith('保底') || promisedBefore(text, matchStart, keyword) || promisedAfter(text, matchStart + whole.trimEnd().length),
     floor: whole.includes('不低于') || FLOOR_BEFORE.test(text.slice(Math.max(0, matchStart - 6), matchStart)),
   };
 }
@@ -149,10 +149,15 @@ function overMention(text: string, m: RegExpExecArray): PayMention {
  * 保底, or a promise written before the amount in its sentence with no other amount between (保底5000+提成，熟手月均9000
  * guarantees the 5000 only): 公司承诺每月到手不低于2万, 保底月薪过万, 我们保证：首年税后收入不低于15万;
  * or 包 right before the pay's own word: 包年薪15万, 包月薪一万二 (not 包吃包住, nor 年包35-50万, a yearly package).
+ * A 保底 named as one part of the pay guarantees no figure (计件+保底，月薪5500-7500; 保底+提成，月均9000: the figure,
+ * under its own pay word, is the whole).
  */
-const promisedBefore = (text: string, at: number) =>
-  /(?<!不)(?:保底|承诺|保证(?!金))(?:(?!\d{3})[^。；;!！?？\n])*$/.test(text.slice(Math.max(0, at - 12), at)) ||
-  (text[at - 1] === '包' && /^(?:年薪|月薪|底薪|工资|收入|月入|年入)/.test(text.slice(at, at + 2)));
+const PROMISE_BEFORE = /(?<!不)(?:(?<![+＋]\s*)保底(?!\s*[+＋]|提成|计件)|承诺|保证(?!金))(?:(?!\d{3})[^。；;!！?？\n])*$/;
+const promisedBefore = (text: string, at: number, keyword?: string) => {
+  const head = text.slice(Math.max(0, at - 12), at);
+  if (keyword && /保底[,，、][^\d]{0,2}$/.test(head)) return false;
+  return PROMISE_BEFORE.test(head) || (text[at - 1] === '包' && /^(?:年薪|月薪|底薪|工资|收入|月入|年入)/.test(text.slice(at, at + 2)));
+};
 /** 不低于 before the pay's keyword: a stated floor (每月不低于8000元). */
 const FLOOR_BEFORE = /不低于/;
 
