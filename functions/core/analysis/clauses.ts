@@ -88,10 +88,14 @@ function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, w
       let lineEnd = text.indexOf('\n', hit.end);
       if (lineEnd < 0) lineEnd = text.length;
       const opensList = LIST_AFTER.test(text.slice(hit.end, hit.end + 4));
-      if (!(HEADER_LEAD.test(text.slice(lineStart, hit.start)) || opensList) || !HEADER_TAIL.test(text.slice(hit.end, lineEnd))) continue;
+      // …or a clause of one, with its colon, when no other label follows in its sentence (健身房招前台一名，工作内容：接待会员，…;
+      // not a flattened post's 岗位：…，工作内容：… 要求：… 服务费：…)
+      const afterComma =
+        COMMA_BEFORE.test(text.slice(lineStart, hit.start)) && INLINE_CONTENT.test(text.slice(hit.end, lineEnd)) && !LABEL.test(text.slice(hit.end + 1, statementEnd));
+      if (!(HEADER_LEAD.test(text.slice(lineStart, hit.start)) || opensList || afterComma) || !HEADER_TAIL.test(text.slice(hit.end, lineEnd))) continue;
       out.push({ at: hit.start, section });
       // a header inside a line holds its sentence; one opening a line, its line and the list under it
-      if (lineStart > 0 && text[lineStart - 1] !== '\n') out.push({ at: Math.min(text.length, statementEnd + 1), section: undefined, closes: hit.start });
+      if (afterComma || (lineStart > 0 && text[lineStart - 1] !== '\n')) out.push({ at: Math.min(text.length, statementEnd + 1), section: undefined, closes: hit.start });
       else if (INLINE_CONTENT.test(text.slice(hit.end, lineEnd))) out.push({ at: endOfList(text, lineEnd), section: undefined, closes: hit.start });
     }
   }
@@ -115,6 +119,9 @@ const OTHER_HEADING = /(?<=^|\n)[ \t]*(?:【[\u4e00-\u9fff]{2,8}】|[\u4e00-\u9f
 
 /** Words after the header's colon on its own line. */
 const INLINE_CONTENT = /^[\s】\])）]*:\s*\S/;
+/** A header right after a comma of a run-on sentence. */
+const COMMA_BEFORE = /[,;]\s*$/;
+const LABEL = /[\u3400-\u9fff]{2,4}:/;
 /** A line that continues a list: a number (2、 3. （二） ②, folded to `;` by normalisation) or a bullet first. */
 const LIST_ITEM = /^[\s]*(?:;|\d{1,2}\s*[、.)）]|[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）]|[-•·*●▪◆■>])/;
 

@@ -74,6 +74,19 @@ describe('clauses and sections', () => {
     ]);
   });
 
+  it('opens a section at a header after a comma of a run-on sentence, up to the sentence end', () => {
+    expect(analyze('健身房招前台一名，工作内容：接待会员，收取储物柜押金。入职交押金200元')).toEqual([
+      ['健身房招前台一名', '-'],
+      ['工作内容:接待会员', 'duty'],
+      ['收取储物柜押金', 'duty'],
+      ['入职交押金200元', '-'],
+    ]);
+  });
+
+  it('does not open one there when another label follows in the sentence (a flattened post)', () => {
+    expect(analyze('岗位：助理，工作内容：整理底稿 服务费：3980元').map(([, section]) => section)).not.toContain('duty');
+  });
+
   it('does not take a header word inside a sentence for a header', () => {
     expect(analyze('任职要求认真负责')).toEqual([['任职要求认真负责', '-']]);
   });
