@@ -109,13 +109,15 @@ const FIGURE_BEFORE = /\d\s*(?:周岁|岁|k|K|万|千|元|cm)?$/;
 // …or an item that is a bound alone, the next item glued after it or the line ending (1.30以下2.高中以上), unless the
 // number follows a word (视力1.50以下 is a decimal).
 const AGE_AFTER = '\\d{1,2}\\s*(?:周岁|岁|(?:-|~|—+|到|至)\\s*\\d{1,2}\\s*(?:周岁|岁))|(?<![\\u3400-\\u9fff]\\d\\.)[2-6]\\d\\s*(?:以下|以内|之内)(?=\\s*\\d{1,2}[.、]|[ \\t]*$)';
+// …or a school tier (1.211以上院校本科: 1.211 is no decimal; 增长1.211倍 is).
+const ITEM_FIGURE_AFTER = `${AGE_AFTER}|(?<![\\u3400-\\u9fff]\\d\\.)(?:985|211)(?![\\d.])`;
 // It starts with the figure and looks behind after it: a regex that starts with a class of characters scans fast.
 // A list number and its item share a line: a figure and a full stop at a line's end close a sentence (under 30.).
 // After a space (mid-line) a list number is small (1-15), and a figure and a full stop before an English word end a
 // sentence (under 40. a deposit…, under 50. 人 speaker where native was folded).
 const LIST_RE = new RegExp(
-  `\\d(?<=(?:^|[\\n,，;；:：。!！?？)）\\]】\\u3400-\\u9fff])\\d)\\d?(?:、(?!\\s*\\d{2}\\s*(?:后|的|开头))(?=\\s*[\\d\\u3400-\\u9fffa-z(（])|\\.(?=[ \\t]+\\S|[ \\t]*(?:[\\u3400-\\u9fffa-z(（]|${AGE_AFTER})))` +
-    `|\\d(?<=[ \\t]\\d)(?:(?<=1)[0-5])?(?!\\d)(?:、(?!\\s*\\d{2}\\s*(?:后|的|开头))(?=\\s*[\\d\\u3400-\\u9fff(（])|\\.(?=[ \\t]+[^\\sa-z]|[ \\t]*(?:[\\u3400-\\u9fff(（]|${AGE_AFTER})))`,
+  `\\d(?<=(?:^|[\\n,，;；:：。!！?？)）\\]】\\u3400-\\u9fff])\\d)\\d?(?:、(?!\\s*\\d{2}\\s*(?:后|的|开头))(?=\\s*[\\d\\u3400-\\u9fffa-z(（])|\\.(?=[ \\t]+\\S|[ \\t]*(?:[\\u3400-\\u9fffa-z(（]|${ITEM_FIGURE_AFTER})))` +
+    `|\\d(?<=[ \\t]\\d)(?:(?<=1)[0-5])?(?!\\d)(?:、(?!\\s*\\d{2}\\s*(?:后|的|开头))(?=\\s*[\\d\\u3400-\\u9fff(（])|\\.(?=[ \\t]+[^\\sa-z]|[ \\t]*(?:[\\u3400-\\u9fff(（]|${ITEM_FIGURE_AFTER})))`,
   'gm',
 );
 
@@ -127,8 +129,8 @@ function fold(n: Normalized, re: RegExp, to: (m: string) => string): Normalized 
 // 35岁一下, 50岁已下: after a figure, 一下 (a moment) can only be 以下 typed by pinyin; 已下 (already down) only after an age.
 // 40岁下 (a headline's shorthand): 下 right after an age, with no word after it, is 以下 too.
 const BELOW_TYPO_RE = /(?<=\d\s*(?:周岁|岁)?\s*)一下|(?<=\d\s*(?:周岁|岁)\s*)已下|(?<=\d\s*(?:周岁|岁)\s*)下(?![\u3400-\u9fff])/g;
-// 45岁内: 内 right after an age is 以内 said short (not 内勤, 内容, 内部…: a word that 内 begins).
-const WITHIN_SHORT_RE = /(?<=\d\s*(?:周岁|岁)\s*)内(?![勤容部训推地蒙外科衣存])/g;
+// 45岁内, 25岁已内: 内 right after an age is 以内 said short or mistyped (not 内勤, 内容, 内部…: a word that 内 begins).
+const WITHIN_SHORT_RE = /(?<=\d\s*(?:周岁|岁)\s*)已?内(?![勤容部训推地蒙外科衣存])/g;
 
 // Cheap tests that skip a pattern's full pass when its text cannot be there (most ads have few numerals).
 const MAY_HAVE_CN_UNIT = new RegExp(`${CN_NUMERAL}(?:\\s*(?:${UNIT_WORDS}|${CN_RANGE}))|(?:${COMPARISONS}|${AGE_WORDS})\\s*${CN_NUMERAL}`);
@@ -179,7 +181,7 @@ export function foldNumbers(n: Normalized): Normalized {
   }
   if (!/\d/.test(out.text)) return out;
   if (out.text.includes('一下') || out.text.includes('已下') || out.text.includes('岁下')) out = fold(out, BELOW_TYPO_RE, () => '以下');
-  if (out.text.includes('岁内')) out = fold(out, WITHIN_SHORT_RE, () => '以内');
+  if (out.text.includes('岁内') || out.text.includes('岁已内')) out = fold(out, WITHIN_SHORT_RE, () => '以内');
   if (/\d[万w千k]\d/.test(out.text)) {
     out = fold(out, DIGIT_AMOUNT_TAIL_RE, (m) => {
       // the match is the lead figure, the unit and one digit: 1万5, 12w8
