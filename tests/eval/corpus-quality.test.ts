@@ -56,6 +56,8 @@ const FIXED = { precision: 0.95, recall: 0.9, decisions: 0.95, clean: 1 };
 // yearly pay as the pay's lure.
 // And real-rewrite-1dagong-ai (P 0.923, R 0.902): its writer reads insurance from 转正 as lawful, marks a typing
 // scheme by its bait line, and reads 保洁阿姨 and 大姐优先 as sex conditions.
+// And real-rewrite-boards-24 (P 0.946 after fixing): its writer reads the part-time board's course listings'
+// 薪资：300-800元/天 and 薪资：15000元 as plain pay, and marks a typing scheme by its fee where the engine marks its title.
 const PARTLY_FIXED = { precision: 0.95, recall: 0.85, decisions: 0.9, clean: 2 };
 const fixedCorpora = [
   'real-board-style',
@@ -600,6 +602,13 @@ const fixedCorpora = [
   'real-rewrite-boards-23',
   'real-rewrite-mixed-boards-23',
   'real-rewrite-mixed-boards-24',
+  'real-rewrite-1dagong-be',
+  'real-rewrite-1dagong-bf',
+  'real-rewrite-1dagong-bg',
+  'real-rewrite-1dagong-bh',
+  'real-rewrite-boards-25',
+  'real-rewrite-mixed-boards-25',
+  'real-rewrite-mixed-boards-26',
   'real-rewrite-mixed-boards',
   'real-rewrite-mixed-boards-2',
 ];
