@@ -42,8 +42,7 @@ const AFTER_FIRST = String.raw`(?:\s*[-~至到]\s*\d{3,6})?\s*(?:元)?(?:\/月)?
 const PAY_PAIR_RE = new RegExp(`${PROBATION_PAY}${AFTER_FIRST}(?:月薪|工资|薪资)?\\s*${FULL_PAY}|${FULL_PAY}${AFTER_FIRST}${PROBATION_PAY}`, 'g');
 /**
  * A probation pay stated on its own (工资2200-2500元 … 试用期3个月，试用期工资1500元, the length it follows included;
- * 工资3000 … 试用期一个月只发1500): it
- * is compared with the lowest monthly pay the field states above it, the regular wage.
+ * 工资3000 … 试用期一个月只发1500): it is compared with the lowest monthly pay the field states above it, the regular wage.
  */
 const PROBATION_PAY_ALONE_RE = new RegExp(`(?:试用期\\s*(?:为|是)?${PROBATION_LENGTH}\\s*[，,、]\\s*)?试用期${PROBATION_LENGTH}(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪|(?:只|仅)?(?:发|给))\\s*(?:为|是|[:：])?\\s*(\\d{3,6})(?!\\d|\\s*[-~至到%])`, 'g');
 
