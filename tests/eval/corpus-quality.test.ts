@@ -58,6 +58,8 @@ const FIXED = { precision: 0.95, recall: 0.9, decisions: 0.95, clean: 1 };
 // scheme by its bait line, and reads 保洁阿姨 and 大姐优先 as sex conditions.
 // And real-rewrite-boards-24 (P 0.946 after fixing): its writer reads the part-time board's course listings'
 // 薪资：300-800元/天 and 薪资：15000元 as plain pay, and marks a typing scheme by its fee where the engine marks its title.
+// And real-rewrite-1dagong-bt (two clean ads flagged, first run, not fixed against): its writer reads insurance from
+// 转正 as lawful (转正后交五险, 转正后缴纳社保), a convention writers split on.
 const PARTLY_FIXED = { precision: 0.95, recall: 0.85, decisions: 0.9, clean: 2 };
 const fixedCorpora = [
   'real-board-style',
@@ -625,6 +627,13 @@ const fixedCorpora = [
   'real-rewrite-boards-29',
   'real-rewrite-mixed-boards-29',
   'real-rewrite-mixed-boards-30',
+  'real-rewrite-1dagong-bq',
+  'real-rewrite-1dagong-br',
+  'real-rewrite-1dagong-bs',
+  'real-rewrite-boards-30',
+  'real-rewrite-boards-31',
+  'real-rewrite-mixed-boards-31',
+  'real-rewrite-mixed-boards-32',
   'real-rewrite-mixed-boards',
   'real-rewrite-mixed-boards-2',
 ];
