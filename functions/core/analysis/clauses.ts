@@ -121,6 +121,7 @@ const OTHER_HEADING = /(?<=^|\n)[ \t]*(?:【[\u4e00-\u9fff]{2,8}】|[\u4e00-\u9f
 const INLINE_CONTENT = /^[\s】\])）]*:\s*\S/;
 /** A header right after a comma of a run-on sentence. */
 const COMMA_BEFORE = /[,;]\s*$/;
+/** Another label later in that sentence (服务费：): a flattened post, whose headers are not clauses of one sentence. */
 const LABEL = /[\u3400-\u9fff]{2,4}:/;
 /** A line that continues a list: a number (2、 3. （二） ②, folded to `;` by normalisation) or a bullet first. */
 const LIST_ITEM = /^[\s]*(?:;|\d{1,2}\s*[、.)）]|[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）]|[-•·*●▪◆■>])/;

@@ -46,7 +46,7 @@ const AMOUNT_RE = new RegExp(
 // …and a currency before the figure (月入hk30000, 月薪rmb8000).
 // A period may sit between the keyword and the figure (工资：每天200-500元), or stand before a figure alone.
 const PERIOD_BEFORE = '(每天|每日|一天|每小时|一小时|每月|每周)(?:[:：\\s约大概]){0,2}';
-const KEYWORD_BEFORE = new RegExp(`(${KEYWORD})(?:[:：\\s为约达是在高至少最低不于能拿到手]|hk|mop|rmb|usd){0,4}(?:${PERIOD_BEFORE})?$`);
+const KEYWORD_BEFORE = new RegExp(`(${KEYWORD})(?:[:：\\s为约达是在高至少最低不于]|能?拿到?|到手|hk|mop|rmb|usd){0,4}(?:${PERIOD_BEFORE})?$`);
 const BARE_PERIOD_BEFORE = new RegExp(`${PERIOD_BEFORE}$`);
 const NOT_PAY_BEFORE = /(?:安家费|补贴|经费|资助|房补|购房|启动费|奖励|奖金|贷款|投资|注册资本|营业额|销售额|流水|融资|估值|预算)[^\d，。；]{0,3}$/;
 /** …nor money asked of the worker, named a few words before (承包费按片区大小2-5万, 转让费3-5万), unless the fee is pay (课时费, 加班费). */
