@@ -6,7 +6,8 @@
  * - Chinese numerals before a unit (`三十五岁`, `叁拾伍周岁`, `六个月`, `一米七`) into digits;
  * - Chinese numerals after a comparison (`不超过五十`, `未满十八`): a bound is a figure whatever follows;
  * - Chinese numerals for money after a payment, fee or pay word (`先交一百九十八`, `体检费一百八`);
- * - 一下 and 已下 typed for their homophone 以下 after a figure (`35岁一下`, `50岁已下`).
+ * - 一下 and 已下 typed for their homophone 以下 after a figure (`35岁一下`, `50岁已下`);
+ * - generations in Chinese numerals (`九五后`, `八零后`).
  * Full-width digits and punctuation are already half-width here (NFKC in the fold pass).
  */
 import { replaceMapped, replaceRanges, type Normalized, type Replacement } from './mapped-text.js';
@@ -137,8 +138,12 @@ const WITHIN_SHORT_RE = /(?<=\d\s*(?:周岁|岁)\s*)已?内(?![勤容部训推�
 const MAY_HAVE_CN_UNIT = new RegExp(`${CN_NUMERAL}(?:\\s*(?:${UNIT_WORDS}|${CN_RANGE}))|(?:${COMPARISONS}|${AGE_WORDS})\\s*${CN_NUMERAL}`);
 const MAY_HAVE_CN_AMOUNT = /[一两二三四五六七八九十][万千百]/;
 
+/** 九五后, 八零后, 零零后: a generation in Chinese numerals is the same generation in digits (95后, 80后, 00后). */
+const GENERATION_RE = /[五六七八九零〇][零〇五](?=后)/g;
+
 export function foldNumbers(n: Normalized): Normalized {
   let out = n;
+  if (/[零〇五]后/.test(out.text)) out = fold(out, GENERATION_RE, (m) => [...m].map((c) => String(chineseNumeral(c))).join(''));
   if (out.text.includes('一米')) {
     out = fold(out, HEIGHT_RE, (m) => {
       const rest = m.slice(2);

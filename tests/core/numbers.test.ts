@@ -72,6 +72,11 @@ describe('number folding', () => {
     expect(norm('35岁一下，请稍等一下')).toBe('35岁以下,请稍等一下');
   });
 
+  it('reads a generation in Chinese numerals as digits (九五后, 八零后, 零零后), and no other numeral before 后', () => {
+    expect(norm('只要九五后，八零后勿扰，零零后优先')).toBe('只要95后,80后勿扰,00后优先');
+    expect(norm('三天后上岗，十五后发薪')).toBe('三天后上岗,十五后发薪');
+  });
+
   it('reads 已下 after an age as 以下, and nowhere else', () => {
     expect(norm('50岁已下，订单3单已下')).toBe('50岁以下,订单3单已下');
   });
