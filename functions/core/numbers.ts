@@ -7,7 +7,7 @@
  * - Chinese numerals after a comparison (`不超过五十`, `未满十八`): a bound is a figure whatever follows;
  * - Chinese numerals for money after a payment, fee or pay word (`先交一百九十八`, `体检费一百八`);
  * - 一下 and 已下 typed for their homophone 以下 after a figure (`35岁一下`, `50岁已下`);
- * - generations in Chinese numerals (`九五后`, `八零后`).
+ * - generations in Chinese numerals (`九五后`, `八零后`), and each item of a list of them (`80、90后` → `80后、90后`).
  * Full-width digits and punctuation are already half-width here (NFKC in the fold pass).
  */
 import { replaceMapped, replaceRanges, type Normalized, type Replacement } from './mapped-text.js';
@@ -110,9 +110,9 @@ const FIGURE_BEFORE = /\d\s*(?:周岁|岁|k|K|万|千|元|cm)?$/;
 // …or an item that is a bound alone, the next item glued after it or the line ending (1.30以下2.高中以上), unless the
 // number follows a word (视力1.50以下 is a decimal).
 const AGE_AFTER = '\\d{1,2}\\s*(?:周岁|岁|(?:-|~|—+|到|至)\\s*\\d{1,2}\\s*(?:周岁|岁))|(?<![\\u3400-\\u9fff]\\d\\.)[2-6]\\d\\s*(?:以下|以内|之内)(?=\\s*\\d{1,2}[.、]|[ \\t]*$)';
-// …or a school tier (1.211以上院校本科: 1.211 is no decimal; 增长1.211倍 is), or a bare range of ages closing its item
-// (1.18-35，声音有亲和力).
-const ITEM_FIGURE_AFTER = `${AGE_AFTER}|(?<![\\u3400-\\u9fff]\\d\\.)(?:985|211)(?![\\d.])|(?<![\\u3400-\\u9fff]\\d\\.)[1-6]\\d\\s*(?:-|~|—+|到|至)\\s*[2-6]\\d(?![\\d.])(?=\\s*[,，、;；]|[ \\t]*$)`;
+// …or a school tier (1.211以上院校本科: 1.211 is no decimal; 增长1.211倍 is), a generation (2.逻辑清晰 3.90后; 指数3.95后回落
+// is a decimal), or a bare range of ages closing its item (1.18-35，声音有亲和力).
+const ITEM_FIGURE_AFTER = `${AGE_AFTER}|(?<![\\u3400-\\u9fff]\\d\\.)(?:[5-9][05]|0[05])后|(?<![\\u3400-\\u9fff]\\d\\.)(?:985|211)(?![\\d.])|(?<![\\u3400-\\u9fff]\\d\\.)[1-6]\\d\\s*(?:-|~|—+|到|至)\\s*[2-6]\\d(?![\\d.])(?=\\s*[,，、;；]|[ \\t]*$)`;
 // It starts with the figure and looks behind after it: a regex that starts with a class of characters scans fast.
 // A list number and its item share a line: a figure and a full stop at a line's end close a sentence (under 30.).
 // After a space (mid-line) a list number is small (1-15), and a figure and a full stop before an English word end a
@@ -140,10 +140,14 @@ const MAY_HAVE_CN_AMOUNT = /[一两二三四五六七八九十][万千百]/;
 
 /** 九五后, 八零后, 零零后: a generation in Chinese numerals is the same generation in digits (95后, 80后, 00后). */
 const GENERATION_RE = /[五六七八九零〇][零〇五](?=后)/g;
+/** 80、90后, 85/90/95后: a list of generations writes 后 once, after the last; each item is a generation (80后、90后). */
+const GENERATION_ITEM = '(?:[5-9][05]|0[05])';
+const GENERATION_LIST_RE = new RegExp(`(?<![\\d.])${GENERATION_ITEM}(?=\\s*[、,/和及与]\\s*(?:${GENERATION_ITEM}\\s*[、,/和及与]\\s*)*${GENERATION_ITEM}后)`, 'g');
 
 export function foldNumbers(n: Normalized): Normalized {
   let out = n;
   if (/[零〇五]后/.test(out.text)) out = fold(out, GENERATION_RE, (m) => [...m].map((c) => String(chineseNumeral(c))).join(''));
+  if (/\d[05]后/.test(out.text)) out = fold(out, GENERATION_LIST_RE, (m) => `${m}后`);
   if (out.text.includes('一米')) {
     out = fold(out, HEIGHT_RE, (m) => {
       const rest = m.slice(2);

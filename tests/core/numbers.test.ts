@@ -75,6 +75,9 @@ describe('number folding', () => {
   it('reads a generation in Chinese numerals as digits (九五后, 八零后, 零零后), and no other numeral before 后', () => {
     expect(norm('只要九五后，八零后勿扰，零零后优先')).toBe('只要95后,80后勿扰,00后优先');
     expect(norm('三天后上岗，十五后发薪')).toBe('三天后上岗,十五后发薪');
+    // a list of generations writes 后 once; a list number before one is no decimal (3.90后), a decimal after a word stays
+    expect(norm('限80、90后，85/90/95后优先')).toBe('限80后、90后,85后/90后/95后优先');
+    expect(norm('2.逻辑清晰 3.90后，指数3.95后回落，工龄5、10后')).toBe(';逻辑清晰 ;90后,指数3.95后回落,工龄5、10后');
   });
 
   it('reads 已下 after an age as 以下, and nowhere else', () => {

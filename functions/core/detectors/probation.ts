@@ -35,7 +35,9 @@ const PAY_RE = /试用期(?:内)?[^，。；,;\n满后转]{0,6}?(?:的)?(?:工�
  * lower end of a range and the probation's length between 试用期 and its pay allowed.
  */
 const PROBATION_LENGTH = String.raw`(?:\s*(?:\d{1,2}|[一二两三四五六半])\s*个?半?月)?`;
-const PROBATION_PAY = String.raw`试用期${PROBATION_LENGTH}(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})`;
+/** 试用期, or 试用 right before the pay's word (试用工资1600). */
+const PROBATION = String.raw`试用(?:期|(?=工资|薪资|薪酬|底薪))`;
+const PROBATION_PAY = String.raw`${PROBATION}${PROBATION_LENGTH}(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})`;
 const FULL_PAY = String.raw`转正(?:后)?(?:工资|薪资|月薪|底薪)?\s*(\d{3,6})`;
 /** What may follow the first amount: the top of its range, its unit and up to two separators. */
 const AFTER_FIRST = String.raw`(?:\s*[-~至到]\s*\d{3,6})?\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}`;
@@ -44,7 +46,7 @@ const PAY_PAIR_RE = new RegExp(`${PROBATION_PAY}${AFTER_FIRST}(?:月薪|工资|�
  * A probation pay stated on its own (工资2200-2500元 … 试用期3个月，试用期工资1500元, the length it follows included;
  * 工资3000 … 试用期一个月只发1500): it is compared with the lowest monthly pay the field states above it, the regular wage.
  */
-const PROBATION_PAY_ALONE_RE = new RegExp(`(?:试用期\\s*(?:为|是)?${PROBATION_LENGTH}\\s*[，,、]\\s*)?试用期${PROBATION_LENGTH}(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪|(?:只|仅)?(?:发|给))\\s*(?:为|是|[:：])?\\s*(\\d{3,6})(?!\\d|\\s*[-~至到%])`, 'g');
+const PROBATION_PAY_ALONE_RE = new RegExp(`(?:试用期\\s*(?:为|是)?${PROBATION_LENGTH}\\s*[，,、]\\s*)?${PROBATION}${PROBATION_LENGTH}(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪|(?:只|仅)?(?:发|给))\\s*(?:为|是|[:：])?\\s*(\\d{3,6})(?!\\d|\\s*[-~至到%])`, 'g');
 
 /**
  * An average or an estimate (车间平均5500-7000元/月, 月均4500-6500元): what piece rates bring, not an agreed wage (综合工资

@@ -97,9 +97,11 @@ function amountMention(text: string, m: RegExpExecArray): PayMention | undefined
   const before = text.slice(Math.max(0, m.index - 16), m.index);
   const k = KEYWORD_BEFORE.exec(before);
   const keyword = k?.[1];
-  // 每天200-500元 with no keyword: a range of yuan a day is pay (a fee is ruled out below, as for any bare figure)
+  // 每天200-500元 with no keyword: a range of yuan a day is pay, and so is a day's amount from which it starts (一天800起);
+  // a fee is ruled out below, as for any bare figure
   const bare = k ? undefined : BARE_PERIOD_BEFORE.exec(before);
-  const bareRange = bare && b && /[元块]/.test(m[0]) ? bare : undefined;
+  const startsFrom = !b && text.startsWith('起', m.index + m[0].length);
+  const bareRange = bare && ((b && /[元块]/.test(m[0])) || startsFrom) ? bare : undefined;
   const per = m[6] ?? k?.[2] ?? bareRange?.[1];
   const found = k ?? bareRange;
   const matchStart = found ? m.index - before.length + found.index : m.index;

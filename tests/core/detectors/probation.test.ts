@@ -40,6 +40,9 @@ describe('probation detector', () => {
     expect(probation('试用期工资打9折')).toEqual([]);
     // a raise after the probation is not its pay
     expect(probation('试用期满后工资上涨20%')).toEqual([]);
+    // 试用 right before the pay's word is the probation's pay (试用工资1600), and no product trial is
+    expect(probation('试用工资1600，转正后3000')).toEqual(['试用工资1600，转正后3000']);
+    expect(probation('试用工资2800，转正后3000，产品试用装1600份')).toEqual([]);
   });
 
   it('holds a probation pay stated alone against the lowest monthly pay the ad states', () => {

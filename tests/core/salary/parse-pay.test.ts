@@ -23,6 +23,8 @@ describe('parsePay', () => {
     ['工资：每天200-500元', [[4400, 11000, 'day']]],
     ['每天200-500元，日结', [[4400, 11000, 'day']]],
     ['薪资：每月6000-8000元', [[6000, 8000, 'month']]],
+    // …or a day's amount it starts from (一天800起)
+    ['不需要经验，一天800起', [[17600, 17600, 'day']]],
     // tens of thousands in Chinese numerals
     ['年收入十万到五十万', [[8333, 41667, 'year']]],
   ])('parses %s', (text, expected) => {
@@ -30,7 +32,7 @@ describe('parsePay', () => {
   });
 
   it('reads no pay from a fee or a count with a period before it', () => {
-    expect(parsePay('押金每天200-500元，每天200-500单，每天200元')).toEqual([]);
+    expect(parsePay('押金每天200-500元，每天200-500单，每天200元，每天800件起')).toEqual([]);
   });
 
   it('ignores piece rates, counts and years', () => {
