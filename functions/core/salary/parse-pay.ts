@@ -21,7 +21,7 @@ export interface PayMention {
 
 /** The words a keyword starts with that give its period; any other keyword is monthly. */
 const KEYWORD_PERIOD: [string[], PayPeriod][] = [
-  [['年薪', '年收入', '年入'], 'year'],
+  [['年薪', '年收入', '年入', '年包', '总包', '年俸', '年度', '年综合', '年总', '全年'], 'year'],
   [['日薪', '日结', '日入', '日赚', '日收入', '一天', '每天', '每日', '一晚', '晚上', '通告费', '当天领工资', '当日工资', '日工资'], 'day'],
   [['时薪', '一小时', '每小时', '1小时'], 'hour'],
   [['周薪', '周结', '周入'], 'week'],
@@ -31,7 +31,7 @@ const UNIT: Record<string, number> = { 万: 10_000, w: 10_000, k: 1_000, 千: 1_
 const CN_DIGIT: Record<string, number> = { 一: 1, 两: 2, 二: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 const KEYWORD =
-  '当天领工资|当日工资|日工资|保底月薪|保底工资|保底|月薪|年薪|日薪|时薪|周薪|周结|周入|日结|日入|日赚|日收入|月入|月收入|年收入|年入|底薪|起薪|薪资|薪酬|工资|月均|综合|收入|通告费|(?:一天|每天|每日|一晚上?|一小时|每小时|1小时)(?:(?:做|干|抽|抽出|花|花上|用|只需|只要)?(?:\\d+|[一两二三四五六]{1,2})个?小时)?(?:轻松)?(?:赚|能赚|可赚|挣|能挣|可挣|收入|到手|能拿到|能拿|可拿|拿到)|(?:一个月|每个月|每月)(?:能拿|能赚|可拿|可赚|收入|到手)?|月赚';
+  '当天领工资|当日工资|日工资|保底月薪|保底工资|保底|月薪|年薪|年度总收入|年度总包|年度收入|年综合收入|年总收入|全年收入|年包|总包|年俸|日薪|时薪|周薪|周结|周入|日结|日入|日赚|日收入|月入|月收入|年收入|年入|底薪|起薪|薪资|薪酬|工资|月均|综合|收入|通告费|(?:一天|每天|每日|一晚上?|一小时|每小时|1小时)(?:(?:做|干|抽|抽出|花|花上|用|只需|只要)?(?:\\d+|[一两二三四五六]{1,2})个?小时)?(?:轻松)?(?:赚|能赚|可赚|挣|能挣|可挣|收入|到手|能拿到|能拿|可拿|拿到)|(?:一个月|每个月|每月)(?:能拿|能赚|可拿|可赚|收入|到手)?|月赚';
 /** Currencies other than the yuan: an amount in one is not what the pay rules compare. */
 const FOREIGN_CURRENCY = '日元|美元|欧元|韩元|港币|港元|澳元|英镑|卢布|泰铢|越南盾|新币|令吉|迪拉姆';
 // An amount, unless a count unit or another currency follows (一个月三万字, 3000个, 50单, 25000-35000迪拉姆): those are
@@ -48,7 +48,7 @@ const AMOUNT_RE = new RegExp(
 const PERIOD_BEFORE = '(每天|每日|一天|每小时|一小时|每月|每周)(?:[:：\\s约大概]){0,2}';
 const KEYWORD_BEFORE = new RegExp(`(${KEYWORD})(?:[:：\\s为约达是在高至少最低不于]|能?拿到?|到手|hk|mop|rmb|usd){0,4}(?:${PERIOD_BEFORE})?$`);
 const BARE_PERIOD_BEFORE = new RegExp(`${PERIOD_BEFORE}$`);
-const NOT_PAY_BEFORE = /(?:安家费|补贴|经费|资助|房补|购房|启动费|奖励|奖金|贷款|投资|注册资本|营业额|销售额|流水|融资|估值|预算)[^\d，。；]{0,3}$/;
+const NOT_PAY_BEFORE = /(?:安家费|补贴|经费|资助|房补|购房|启动费|奖励|奖金|年终奖|贷款|投资|注册资本|营业额|销售额|回款|业绩|流水|融资|估值|预算)[^\d，。；]{0,3}$/;
 /** …nor money asked of the worker, named a few words before (承包费按片区大小2-5万, 转让费3-5万), unless the fee is pay (课时费, 加班费). */
 const FEE_BEFORE = /(?:(?<!加班|课时|出场|稿|劳务|讲课|授课|跑腿|配送|派送|派件|辛苦)费|押金|保证金|定金|订金)[^\d，。；,;]{0,6}$/;
 // 月入过万, 月过三万, 日入过千: an income claimed to pass a round figure.
@@ -77,7 +77,7 @@ export function parsePay(text: string): PayMention[] {
   const out: PayMention[] = [];
   AMOUNT_RE.lastIndex = 0;
   for (let m = AMOUNT_RE.exec(text); m; m = AMOUNT_RE.exec(text)) {
-    const mention = amountMention(text, m);
+    const mention = amountMention(text, m, out[out.length - 1]);
     if (mention) out.push(mention);
   }
   // Every claim of passing a round figure is written with 过: a text without one needs no scan.
@@ -88,8 +88,14 @@ export function parsePay(text: string): PayMention[] {
   return out.sort((x, y) => x.start - y.start);
 }
 
+/**
+ * A figure without a pay word or a period of its own, a few words after the pay before it in the same sentence, is paid
+ * over that pay's period: 本科年薪12-15万、硕士15-18万, 人均年收入18万，新人第一年一般在10-15万.
+ */
+const SAME_LIST = /^[^。；;!！?？\n\d]{0,10}$/;
+
 /** An amount found by AMOUNT_RE as pay, with the keyword written before it; undefined when it is not pay. */
-function amountMention(text: string, m: RegExpExecArray): PayMention | undefined {
+function amountMention(text: string, m: RegExpExecArray, previous: PayMention | undefined): PayMention | undefined {
   const a = m[1]!;
   const ua = m[2];
   const b = m[3];
@@ -120,7 +126,8 @@ function amountMention(text: string, m: RegExpExecArray): PayMention | undefined
   }
   const low = amountValue(a) * (unitA ? UNIT[unitA]! : 1);
   const high = b ? amountValue(b) * (unitB ? UNIT[unitB]! : 1) : low;
-  const period = periodOf(keyword, per);
+  const listed = !keyword && !per && previous && SAME_LIST.test(text.slice(previous.end, matchStart)) ? previous.period : undefined;
+  const period = listed ?? periodOf(keyword, per);
   const factor = MONTHLY[period];
   if (high * factor < 300) return undefined; // piece rates and small sums are not pay levels
   const whole = text.slice(matchStart, m.index + m[0].length);

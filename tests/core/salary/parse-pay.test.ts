@@ -25,10 +25,22 @@ describe('parsePay', () => {
     ['薪资：每月6000-8000元', [[6000, 8000, 'month']]],
     // …or a day's amount it starts from (一天800起)
     ['不需要经验，一天800起', [[17600, 17600, 'day']]],
+    // a year's package or total under its own words (年包, 总包, 年俸, 年度总收入)
+    ['年包35-50万', [[29167, 41667, 'year']]],
+    ['总包40-60w', [[33333, 50000, 'year']]],
+    ['年度总收入25-30万元', [[20833, 25000, 'year']]],
     // tens of thousands in Chinese numerals
     ['年收入十万到五十万', [[8333, 41667, 'year']]],
   ])('parses %s', (text, expected) => {
     expect(monthly(text)).toEqual(expected);
+  });
+
+  it('reads a figure listed after a pay over that pay\'s period (本科年薪12-15万、硕士15-18万), not over a month', () => {
+    expect(monthly('本科年薪12-15万、硕士15-18万')).toEqual([[10000, 12500, 'year'], [12500, 15000, 'year']]);
+    expect(monthly('人均年收入18万，新人第一年一般在10-15万')).toEqual([[15000, 15000, 'year'], [8333, 12500, 'year']]);
+    // …but not across a sentence, and a year-end bonus or a revenue band is no pay
+    expect(monthly('年薪12万。另有3-5万')).toEqual([[10000, 10000, 'year'], [30000, 50000, 'month']]);
+    expect(monthly('月薪8000，年终奖3-5万，回款100-300万部分提成2.5%')).toEqual([[8000, 8000, 'month']]);
   });
 
   it('reads no pay from a fee or a count with a period before it', () => {
