@@ -8,7 +8,7 @@
 import type { TermHit } from '../scan/term-index.js';
 import { clausesWith, hasAnyTag, type FieldAnalysis } from './field-analysis.js';
 import { OPERATOR_TAG, RESTRICT_TAG } from './roles.js';
-import { CLOSING_BRACKETS, OPENING_BRACKETS } from '../segments.js';
+import { bracketAround, CLOSING_BRACKETS, OPENING_BRACKETS } from '../segments.js';
 
 export interface CompiledConstruction {
   attribute: string[];
@@ -178,7 +178,7 @@ export function matchConstruction(a: FieldAnalysis, c: CompiledConstruction): [n
         // an operator written as a label (报名条件：女性优先) heads the condition but is not part of it
         const head = before && LABEL_COLON.test(text.slice(before.end, g.start)) ? undefined : (before ?? key);
         out.push([Math.min(g.start, head?.start ?? g.start), Math.max(g.end, after?.end ?? g.end)]);
-      } else if (c.bare && isBare(text, clause.start, clause.end, g, hits, c.anyAttribute)) {
+      } else if (c.bare && (isBare(text, clause.start, clause.end, g, hits, c.anyAttribute) || bareInBracket(text, g, hits, c.anyAttribute))) {
         out.push([g.start, g.end]);
       }
     }
@@ -262,6 +262,12 @@ const unseparatedList = (text: string, hits: readonly TermHit[], start: number, 
   UNSEPARATED_LIST.test(text.slice(end, to)) && !hits.some((h) => h.start >= start && h.end <= to && isOperator(h));
 
 const QUALITIES_BEFORE = /^[\s\d、.()（）]*[\u3400-\u9fff]{2,6}的$/;
+
+/** A bracket holding nothing but the attribute is an item of its own, as a clause is (新媒体运营（95后）). */
+function bareInBracket(text: string, g: AttributeGroup, hits: TermHit[], anyAttribute: readonly string[]): boolean {
+  const bracket = bracketAround(text, g.start, g.end);
+  return bracket !== undefined && isBare(text, bracket[0] + 1, bracket[1], g, hits, anyAttribute);
+}
 
 /**
  * The attribute is the whole clause but for fillers, symbols and other attributes: `男性，20-35岁`, `（汉族）`,
