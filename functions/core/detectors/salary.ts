@@ -21,6 +21,12 @@ const ParamsSchema = z.object({
   guaranteeBaitMonthly: z.number().positive(),
   /** Words saying the job needs no experience, skill or effort. */
   noExperienceMarkers: z.array(z.string().min(1)),
+  /**
+   * Words saying experience is welcome but not needed (有无经验均可): a weaker claim, so a higher monthly pay before a
+   * range is implausible (月入3万起 is, 月薪6000-12000 is not), while a guarantee is bait from the same figure as above.
+   */
+  optionalExperienceMarkers: z.array(z.string().min(1)).default([]),
+  optionalExperienceMonthly: z.number().positive().default(Infinity),
   /** Patterns saying the job demands experience, skills, degrees or licences: high pay then has a basis. */
   skillPatterns: z.array(z.string().min(1)).default([]),
   /**
@@ -46,6 +52,7 @@ const ParamsSchema = z.object({
 });
 type Params = z.infer<typeof ParamsSchema> & {
   markerRe: RegExp;
+  optionalRe: RegExp | null;
   skillRe: RegExp | null;
   tradeRe: RegExp | null;
   lowSkillRe: RegExp | null;
@@ -63,6 +70,7 @@ function compile(raw: Record<string, unknown>): Params {
     p = {
       ...parsed,
       markerRe: anyOf(parsed.noExperienceMarkers),
+      optionalRe: parsed.optionalExperienceMarkers.length ? new RegExp(anyOf(parsed.optionalExperienceMarkers).source, 'g') : null,
       skillRe: skills ? new RegExp(skills, 'g') : null,
       tradeRe: parsed.tradePatterns.length ? new RegExp(parsed.tradePatterns.join('|')) : null,
       lowSkillRe: parsed.lowSkillMarkers.length ? anyOf(parsed.lowSkillMarkers) : null,
@@ -107,6 +115,8 @@ const hoursFigure = (s: string) => (/^\d/.test(s) ? Number(s) : chineseNumeral(s
 class AdDemands {
   private skill?: boolean;
   private noExperience?: boolean;
+  private optionalExperience?: boolean;
+  private optionalRemoved?: string;
   private lowSkill?: boolean;
   private hoursRead = false;
   private hours?: number;
@@ -131,7 +141,17 @@ class AdDemands {
 
   /** No experience or skill needed (无需经验, 小白), and none asked for. */
   get needsNoExperience(): boolean {
-    return (this.noExperience ??= this.p.markerRe.test(this.ctx.adText) && !this.skilled);
+    return (this.noExperience ??= this.p.markerRe.test(this.withoutOptional) && !this.skilled);
+  }
+
+  /** Experience welcome but not needed (有无经验均可), and none asked for. */
+  get experienceOptional(): boolean {
+    return (this.optionalExperience ??= this.withoutOptional !== this.ctx.adText && !this.skilled);
+  }
+
+  /** The ad's text without the words that make experience optional: 有无经验均可 holds 无经验, which says more. */
+  private get withoutOptional(): string {
+    return (this.optionalRemoved ??= this.p.optionalRe ? this.ctx.adText.replace(this.p.optionalRe, ' ') : this.ctx.adText);
   }
 
   /** Work anyone can do (洗碗工, 普工), and no skill asked for. */
@@ -179,6 +199,7 @@ class AdDemands {
   get monthlyThreshold(): number {
     return Math.min(
       this.needsNoExperience ? this.p.noExperienceMonthly : Infinity,
+      this.experienceOptional ? this.p.optionalExperienceMonthly : Infinity,
       // beside a fee, pay for work that asks a qualification (持A2驾照, 3年经验) may be higher before it is bait
       this.suspicious ? (this.skilled ? Math.max(this.feeContextMonthly, this.p.abroadFeeContextMonthly) : this.feeContextMonthly) : Infinity,
       // farm or packing work abroad is paid at that country's rates (澳洲农场包装工 周薪3500-5000人民币)
@@ -212,7 +233,7 @@ function isLure(pay: PayMention, ad: AdDemands, p: Params): boolean {
   // A guarantee next to a fee or a scam is bait at a lower figure (结业包就业，保底月薪8000).
   // A stated floor (年薪不低于30万元) is a promise unless the ad demands what explains it and charges or schemes nothing.
   // …and so is one for work anyone can do or that asks no experience (普工保底月薪8000元).
-  const guaranteeBait = ad.suspicious || ad.needsNoExperience || ad.lowSkillWork;
+  const guaranteeBait = ad.suspicious || ad.needsNoExperience || ad.experienceOptional || ad.lowSkillWork;
   return (pay.guaranteed || (pay.floor && (!ad.skilled || ad.suspicious))) && typical >= (guaranteeBait ? p.guaranteeBaitMonthly : p.guaranteedMonthly);
 }
 

@@ -40,7 +40,7 @@ const NUMBER = `(\\d+(?:\\.\\d+)?|[一二两三四五六七八九]?十[一二三
 // Amounts are found first (a regex that starts with a figure scans fast), then the keyword written before one.
 const AMOUNT_RE = new RegExp(
   // 1-2 first amount, 3-4 second amount, 5 open end, 6 per-period suffix
-  `${NUMBER}(?:\\s*[-~至到]\\s*${NUMBER})?\\s*(\\+|以上)?\\s*(?:元|块|rmb|人民币)?\\s*(\\/\\s*(?:月|天|日|小时|时|年|周)|每(?:月|天|日|小时|周)|一天)?`,
+  `${NUMBER}(?:\\s*[-~至到]\\s*${NUMBER})?\\s*(\\+|以上)?\\s*(?:元|块|rmb|人民币)?\\s*(\\/\\s*(?:月|天|日|晚|小时|时|年|周)|每(?:月|天|日|晚|小时|周)|一天|一晚)?`,
   'g',
 );
 // …and a currency before the figure (月入hk30000, 月薪rmb8000).
@@ -57,7 +57,7 @@ const OVER_RE = /(月入|月薪|月收入|日入|日赚|收入|月|日)过([一�
 function periodOf(keyword: string | undefined, per: string | undefined): PayPeriod {
   if (per) {
     if (per.includes('月')) return 'month';
-    if (per.includes('天') || per.includes('日')) return 'day';
+    if (per.includes('天') || per.includes('日') || per.includes('晚')) return 'day';
     if (per.includes('时')) return 'hour';
     if (per.includes('年')) return 'year';
     if (per.includes('周')) return 'week';
@@ -157,7 +157,8 @@ function overMention(text: string, m: RegExpExecArray): PayMention {
 /**
  * 保底, or a promise written before the amount in its sentence with no other amount between (保底5000+提成，熟手月均9000
  * guarantees the 5000 only): 公司承诺每月到手不低于2万, 保底月薪过万, 我们保证：首年税后收入不低于15万;
- * or 包 right before the pay's own word: 包年薪15万, 包月薪一万二 (not 包吃包住, nor 年包35-50万, a yearly package).
+ * or 包 or 保 right before the pay's own word: 包年薪15万, 包月薪一万二, 入职即保月薪10000 (not 包吃包住, nor 年包35-50万, a
+ * yearly package).
  * A 保底 named as one part of the pay guarantees no figure (计件+保底，月薪5500-7500; 保底+提成，月均9000: the figure,
  * under its own pay word, is the whole).
  */
@@ -165,7 +166,7 @@ const PROMISE_BEFORE = /(?<!不)(?:(?<![+＋]\s*)保底(?!\s*[+＋]|提成|计�
 const promisedBefore = (text: string, at: number, keyword?: string) => {
   const head = text.slice(Math.max(0, at - 12), at);
   if (keyword && /保底[,，、][^\d]{0,2}$/.test(head)) return false;
-  return PROMISE_BEFORE.test(head) || (text[at - 1] === '包' && /^(?:年薪|月薪|底薪|工资|收入|月入|年入)/.test(text.slice(at, at + 2)));
+  return PROMISE_BEFORE.test(head) || ((text[at - 1] === '包' || text[at - 1] === '保') && /^(?:年薪|月薪|底薪|工资|收入|月入|年入)/.test(text.slice(at, at + 2)));
 };
 /** 不低于 before the pay's keyword: a stated floor (每月不低于8000元). */
 const FLOOR_BEFORE = /不低于/;

@@ -9,6 +9,13 @@ describe('salary detector', () => {
     expect(salaryFindings('网络聊天，在家即可，时薪200')).toEqual(['时薪200']);
   });
 
+  it('holds experience made optional (有无经验均可) to a higher bar for a range, and not as experience asked', () => {
+    expect(salaryFindings('有无经验均可，综合月薪6000-12000元')).toEqual([]);
+    expect(salaryFindings('有无经验均可，月入3万起')).toEqual(['月入3万']);
+    expect(salaryFindings('有无经验均可，保底月薪6000')).toEqual(['保底月薪6000']);
+    expect(salaryFindings('有三年以上销售经验，保底月薪6000')).toEqual([]);
+  });
+
   it('accepts the same pay when the ad asks for experience', () => {
     expect(salaryFindings('5年以上经验，精通Java，年薪50W')).toEqual([]);
     expect(salaryFindings('3年以上大车驾驶经验，月收入10000-13000元')).toEqual([]);
