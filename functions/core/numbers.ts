@@ -103,7 +103,7 @@ const FIGURE_BEFORE = /\d\s*(?:周岁|岁|k|K|万|千|元|cm)?$/;
 
 /**
  * A list number: 1-2 digits plus `、` or `.` at the start of a line, after punctuation or glued after a word; not
- * a figure in a list of them (都是80、90后, 身份证前两位为41、23的).
+ * a two-digit figure in a list of them (都是80、90后, 身份证前两位为41、23的; 1、85后 is a list number).
  * After `.` comes a word (1.男性) or an age (1.20-35岁, 2.40周岁以下); anything else is a decimal (3.5万,
  * 1.5-2万, 1.65米) and stays.
  */
@@ -118,8 +118,8 @@ const ITEM_FIGURE_AFTER = `${AGE_AFTER}|(?<![\\u3400-\\u9fff]\\d\\.)(?:[5-9][05]
 // After a space (mid-line) a list number is small (1-15), and a figure and a full stop before an English word end a
 // sentence (under 40. a deposit…, under 50. 人 speaker where native was folded).
 const LIST_RE = new RegExp(
-  `\\d(?<=(?:^|[\\n,，;；:：。!！?？)）\\]】\\u3400-\\u9fff])\\d)\\d?(?:、(?!\\s*\\d{2}\\s*(?:后|的|开头))(?=\\s*[\\d\\u3400-\\u9fffa-z(（])|\\.(?=[ \\t]+\\S|[ \\t]*(?:[\\u3400-\\u9fffa-z(（]|${ITEM_FIGURE_AFTER})))` +
-    `|\\d(?<=[ \\t]\\d)(?:(?<=1)[0-5])?(?!\\d)(?:、(?!\\s*\\d{2}\\s*(?:后|的|开头))(?=\\s*[\\d\\u3400-\\u9fff(（])|\\.(?=[ \\t]+[^\\sa-z]|[ \\t]*(?:[\\u3400-\\u9fff(（]|${ITEM_FIGURE_AFTER})))`,
+  `\\d(?<=(?:^|[\\n,，;；:：。!！?？)）\\]】\\u3400-\\u9fff])\\d)\\d?(?:、(?!(?<=\\d\\d、)\\s*\\d{2}\\s*(?:后|的|开头))(?=\\s*[\\d\\u3400-\\u9fffa-z(（])|\\.(?=[ \\t]+\\S|[ \\t]*(?:[\\u3400-\\u9fffa-z(（]|${ITEM_FIGURE_AFTER})))` +
+    `|\\d(?<=[ \\t]\\d)(?:(?<=1)[0-5])?(?!\\d)(?:、(?!(?<=\\d\\d、)\\s*\\d{2}\\s*(?:后|的|开头))(?=\\s*[\\d\\u3400-\\u9fff(（])|\\.(?=[ \\t]+[^\\sa-z]|[ \\t]*(?:[\\u3400-\\u9fff(（]|${ITEM_FIGURE_AFTER})))`,
   'gm',
 );
 

