@@ -7,7 +7,8 @@
  * - Chinese numerals after a comparison (`不超过五十`, `未满十八`): a bound is a figure whatever follows;
  * - Chinese numerals for money after a payment, fee or pay word (`先交一百九十八`, `体检费一百八`);
  * - 一下 and 已下 typed for their homophone 以下 after a figure (`35岁一下`, `50岁已下`);
- * - generations in Chinese numerals (`九五后`, `八零后`), and each item of a list of them (`80、90后` → `80后、90后`).
+ * - generations in Chinese numerals (`九五后`, `八零后`), and each item of a list of them (`80、90后` → `80后、90后`);
+ * - items lettered a. b. c. into clause breaks (`A.性别不限 B.25至40岁`).
  * Full-width digits and punctuation are already half-width here (NFKC in the fold pass).
  */
 import { replaceMapped, replaceRanges, type Normalized, type Replacement } from './mapped-text.js';
@@ -124,6 +125,13 @@ const LIST_RE = new RegExp(
 );
 
 /** Replaces every match of `re` in `n`, computing the replacement from the match (offsets stay mapped). */
+/**
+ * Items lettered a. b. c. (A.性别不限 B.25至40岁): a clause break like a list number, in a text that letters at least
+ * its first two items, so that a lone a. or b. in other words stays.
+ */
+const LETTER_LIST_RE = /(?:^|[\s,;:。])a[.、][^\n]*?[\s,;:。]b[.、]/;
+const LETTER_ITEM_RE = /(?<=^|[\s,;:。])[a-h][.、](?=\s*[\u3400-\u9fff\d])/g;
+
 function fold(n: Normalized, re: RegExp, to: (m: string) => string): Normalized {
   return replaceMapped(n, re, to);
 }
@@ -201,6 +209,7 @@ export function foldNumbers(n: Normalized): Normalized {
   }
   if (/\d \d \d/.test(out.text)) out = fold(out, SPACED_DIGITS_RE, (m) => m.replace(/ /g, ''));
   if (/\d,\d{3}/.test(out.text)) out = fold(out, THOUSANDS_RE, () => '');
+  if (LETTER_LIST_RE.test(out.text)) out = fold(out, LETTER_ITEM_RE, () => ';');
   // List numbers and range connectors never overlap (a connector stands between figures, a list number
   // before a word or a figure): both are found in one text and replaced in one copy.
   const lists = matchesOf(out.text, LIST_RE, ';');

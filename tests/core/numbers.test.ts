@@ -82,6 +82,11 @@ describe('number folding', () => {
     expect(norm('要求：1、85后、90后，身份证前两位为41、23的')).toBe('要求:;85后、90后,身份证前两位为41、23的');
   });
 
+  it('reads items lettered a. b. c. as list items, where the first two are lettered, and no lone letter', () => {
+    expect(norm('A.性别不限 B.25至40岁 C.高中学历以上')).toBe(';性别不限 ;25-40岁 ;高中学历以上');
+    expect(norm('维生素a.每日一粒，plan b.25岁')).toBe('维生素a.每日一粒,plan b.25岁');
+  });
+
   it('reads 已下 after an age as 以下, and nowhere else', () => {
     expect(norm('50岁已下，订单3单已下')).toBe('50岁以下,订单3单已下');
   });

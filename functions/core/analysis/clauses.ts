@@ -43,20 +43,24 @@ const isThousandsSeparator = (text: string, i: number) =>
 /** Characters that continue a figure across a space (35 岁, 500 元): the space does not end the item. */
 const UNIT_AFTER_FIGURE = new Set([...'岁周元块人名个位年月天日时小万千百米斤吨号次件单以多左']);
 
+/** A bracketed label after a space (…保障规划 【任职资格】22-45周岁): a one-line post's next item. */
+const OPEN_LABEL = '【'.charCodeAt(0);
+
 /** An age with its unit (60岁以下, 18-35周岁): an item of its own, whatever stands before it. */
 const AGE_ITEM = /^\d{1,2}(?:-\d{1,2})?\s*(?:周岁|岁)/;
 
 /**
  * A space separates clauses when it stands between Chinese characters or after one, after a figure and before
  * a Chinese word that is not its unit (入职交押金500 干满半年退: posts separate items with spaces), or after a
- * word and before an age (本社区居民 60岁以下); a bare figure after a word is its value (年龄 35以下).
+ * word and before an age (本社区居民 60岁以下) or a bracketed label (规划 【任职资格】); a bare figure after a word is
+ * its value (年龄 35以下).
  */
 function isSeparatingSpace(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c !== 0x20 && c !== 0x09) return false;
   const before = text.charCodeAt(i - 1);
   const after = text.charCodeAt(i + 1);
-  if (isHanCode(before)) return isHanCode(after) || after === 0x20 || (isDigit(after) && AGE_ITEM.test(text.slice(i + 1, i + 10)));
+  if (isHanCode(before)) return isHanCode(after) || after === 0x20 || after === OPEN_LABEL || (isDigit(after) && AGE_ITEM.test(text.slice(i + 1, i + 10)));
   return isDigit(before) && isHanCode(after) && !UNIT_AFTER_FIGURE.has(text[i + 1]!);
 }
 
