@@ -124,7 +124,6 @@ const LIST_RE = new RegExp(
   'gm',
 );
 
-/** Replaces every match of `re` in `n`, computing the replacement from the match (offsets stay mapped). */
 /**
  * Items lettered a. b. c. (A.性别不限 B.25至40岁): a clause break like a list number, in a text that letters at least
  * its first two items, so that a lone a. or b. in other words stays.
@@ -132,6 +131,7 @@ const LIST_RE = new RegExp(
 const LETTER_LIST_RE = /(?:^|[\s,;:。])a[.、][^\n]*?[\s,;:。]b[.、]/;
 const LETTER_ITEM_RE = /(?<=^|[\s,;:。])[a-h][.、](?=\s*[\u3400-\u9fff\d])/g;
 
+/** Replaces every match of `re` in `n`, computing the replacement from the match (offsets stay mapped). */
 function fold(n: Normalized, re: RegExp, to: (m: string) => string): Normalized {
   return replaceMapped(n, re, to);
 }
