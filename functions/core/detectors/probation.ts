@@ -37,7 +37,7 @@ const PAY_RE = /试用期(?:内)?[^，。；,;\n满后转]{0,6}?(?:的)?(?:工�
 const PROBATION_LENGTH = String.raw`(?:\s*(?:\d{1,2}|[一二两三四五六半])\s*个?半?月)?`;
 /** 试用期, or 试用 right before the pay's word (试用工资1600). */
 const PROBATION = String.raw`试用(?:期|(?=工资|薪资|薪酬|底薪))`;
-const PROBATION_PAY = String.raw`${PROBATION}${PROBATION_LENGTH}(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?\s*(\d{3,6})`;
+const PROBATION_PAY = String.raw`${PROBATION}${PROBATION_LENGTH}(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?(?:每月|每个月)?\s*(\d{3,6})`;
 const FULL_PAY = String.raw`转正(?:后)?(?:工资|薪资|月薪|底薪)?\s*(\d{3,6})`;
 /** What may follow the first amount: the top of its range, its unit and up to two separators. */
 const AFTER_FIRST = String.raw`(?:\s*[-~至到]\s*\d{3,6})?\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}`;
