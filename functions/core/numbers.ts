@@ -57,13 +57,14 @@ const COMPARISONS = '不超过|不大于|不高于|不满|未满|低于|小于|�
 // Right after an age word (年纪五十左右, 年龄：三十五) a numeral with tens is the age itself.
 const AGE_WORDS = '(?:年龄|年纪|岁数)(?:在|要求|为|是)?\\s*[:：]?';
 const BOUND_BEFORE = `(?<=(?:${COMPARISONS}|${AGE_WORDS})\\s*)`;
-// Both ends of a range written with tens (四十五到五十五) are figures, with or without a unit after them.
+// Both ends of a range written with tens (四十五到五十五) are figures, with or without a unit after them; so is a top end
+// with tens after a figure (18到二十五).
 const WITH_TENS = `${CN_NUMERAL}{0,2}[十拾百佰]${CN_NUMERAL}{0,2}`;
 // A range's connector: a dash or tilde run (二十二—三十二岁), 到 or 至.
 const CN_RANGE = '(?:[-—–~〜]+|到|至)';
 const CN_NUMBER_RE = new RegExp(
   // (a digit right after 万 or 千 is the tail of an amount, 一万二以上: the amount pass reads it)
-  `(?<![万千])${CN_NUMERAL}{1,4}${UNIT_AFTER}|${CN_NUMERAL}{1,4}(?=\\s*${CN_RANGE}\\s*${CN_NUMERAL}{1,4}\\s*(?:周岁|岁))|${BOUND_BEFORE}${WITH_TENS}|${WITH_TENS}(?=\\s*${CN_RANGE}\\s*${WITH_TENS})|(?<=${WITH_TENS}\\s*${CN_RANGE}\\s*)${WITH_TENS}`,
+  `(?<![万千])${CN_NUMERAL}{1,4}${UNIT_AFTER}|${CN_NUMERAL}{1,4}(?=\\s*${CN_RANGE}\\s*${CN_NUMERAL}{1,4}\\s*(?:周岁|岁))|${BOUND_BEFORE}${WITH_TENS}|${WITH_TENS}(?=\\s*${CN_RANGE}\\s*${WITH_TENS})|(?<=(?:${WITH_TENS}|\\d)\\s*${CN_RANGE}\\s*)${WITH_TENS}`,
   'g',
 );
 // 陆个月, 壹年, 叁仟元: formal numerals are never casual words, so they fold before any unit.
@@ -143,7 +144,7 @@ const BELOW_TYPO_RE = /(?<=\d\s*(?:周岁|岁)?\s*)一下|(?<=\d\s*(?:周岁|岁
 const WITHIN_SHORT_RE = /(?<=\d\s*(?:周岁|岁)\s*)已?内(?![勤容部训推地蒙外科衣存])/g;
 
 // Cheap tests that skip a pattern's full pass when its text cannot be there (most ads have few numerals).
-const MAY_HAVE_CN_UNIT = new RegExp(`${CN_NUMERAL}(?:\\s*(?:${UNIT_WORDS}|${CN_RANGE}))|(?:${COMPARISONS}|${AGE_WORDS})\\s*${CN_NUMERAL}`);
+const MAY_HAVE_CN_UNIT = new RegExp(`${CN_NUMERAL}(?:\\s*(?:${UNIT_WORDS}|${CN_RANGE}))|(?:${COMPARISONS}|${AGE_WORDS}|\\d\\s*${CN_RANGE})\\s*${CN_NUMERAL}`);
 const MAY_HAVE_CN_AMOUNT = /[一两二三四五六七八九十][万千百]/;
 
 /** 九五后, 八零后, 零零后: a generation in Chinese numerals is the same generation in digits (95后, 80后, 00后). */

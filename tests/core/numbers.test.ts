@@ -68,6 +68,10 @@ describe('number folding', () => {
     expect(norm('贰拾伍岁以下，壹年合同')).toBe('25岁以下,1年合同');
   });
 
+  it('reads a top end with tens after a figure and a connector as a figure (18到二十五)', () => {
+    expect(norm('年龄18到二十五，女性优先')).toBe('年龄18-25,女性优先');
+  });
+
   it('reads 一下 after a figure as 以下, and nowhere else', () => {
     expect(norm('35岁一下，请稍等一下')).toBe('35岁以下,请稍等一下');
   });
