@@ -109,9 +109,9 @@ const FIGURE_BEFORE = /\d\s*(?:周岁|岁|k|K|万|千|元|cm)?$/;
  * After `.` comes a word (1.男性) or an age (1.20-35岁, 2.40周岁以下); anything else is a decimal (3.5万,
  * 1.5-2万, 1.65米) and stays.
  */
-// …or an item that is a bound alone, the next item glued after it or the line ending (1.30以下2.高中以上), unless the
-// number follows a word (视力1.50以下 is a decimal).
-const AGE_AFTER = '\\d{1,2}\\s*(?:周岁|岁|(?:-|~|—+|到|至)\\s*\\d{1,2}\\s*(?:周岁|岁))|(?<![\\u3400-\\u9fff]\\d\\.)[2-6]\\d\\s*(?:以下|以内|之内)(?=\\s*\\d{1,2}[.、]|[ \\t]*$)';
+// …or an item that is a bound alone, the next item glued after it, a comma or the line ending (1.30以下2.高中以上,
+// 1.35以下，高中以上), unless the number follows a word (视力1.50以下 is a decimal).
+const AGE_AFTER = '\\d{1,2}\\s*(?:周岁|岁|(?:-|~|—+|到|至)\\s*\\d{1,2}\\s*(?:周岁|岁))|(?<![\\u3400-\\u9fff]\\d\\.)[2-6]\\d\\s*(?:以下|以内|之内)(?=\\s*\\d{1,2}[.、]|[ \\t]*$|\\s*[,，、;；])';
 // …or a school tier (1.211以上院校本科: 1.211 is no decimal; 增长1.211倍 is), a generation (2.逻辑清晰 3.90后; 指数3.95后回落
 // is a decimal), or a bare range of ages closing its item (1.18-35，声音有亲和力).
 const ITEM_FIGURE_AFTER = `${AGE_AFTER}|(?<![\\u3400-\\u9fff]\\d\\.)(?:[5-9][05]|0[05])后|(?<![\\u3400-\\u9fff]\\d\\.)(?:985|211)(?![\\d.])|(?<![\\u3400-\\u9fff]\\d\\.)[1-6]\\d\\s*(?:-|~|—+|到|至)\\s*[2-6]\\d(?![\\d.])(?=\\s*[,，、;；]|[ \\t]*$)`;
