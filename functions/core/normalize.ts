@@ -798,7 +798,8 @@ function maskedFigureReplacements(text: string): Replacement[] {
  * out: between digits it is a dash (经验1一3年).
  */
 const HAS_MIXED_FIGURE = /\d[二两三四五六七八九十]|[二两三四五六七八九]\d/;
-const MIXED_FIGURE_RUN = /\d*(?:\d[二两三四五六七八九十]|[二两三四五六七八九]\d)[\d二两三四五六七八九十]*/g;
+// (not a figure before 二选一, 三选一: a choice between pays)
+const MIXED_FIGURE_RUN = /\d*(?:\d[二两三四五六七八九十]|[二两三四五六七八九]\d)[\d二两三四五六七八九十]*(?!选)/g;
 const NUMERAL_DIGIT: Record<string, string> = { 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 function mixedFigureReplacements(text: string): Replacement[] {
