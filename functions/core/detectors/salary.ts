@@ -65,12 +65,12 @@ function compile(raw: Record<string, unknown>): Params {
   let p = compiled.get(raw);
   if (!p) {
     const parsed = ParamsSchema.parse(raw);
-    const anyOf = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+    const anyOf = (words: string[], flags = '') => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), flags);
     const skills = parsed.skillPatterns.map((source) => `(?:${source})`).join('|');
     p = {
       ...parsed,
       markerRe: anyOf(parsed.noExperienceMarkers),
-      optionalRe: parsed.optionalExperienceMarkers.length ? new RegExp(anyOf(parsed.optionalExperienceMarkers).source, 'g') : null,
+      optionalRe: parsed.optionalExperienceMarkers.length ? anyOf(parsed.optionalExperienceMarkers, 'g') : null,
       skillRe: skills ? new RegExp(skills, 'g') : null,
       tradeRe: parsed.tradePatterns.length ? new RegExp(parsed.tradePatterns.join('|')) : null,
       lowSkillRe: parsed.lowSkillMarkers.length ? anyOf(parsed.lowSkillMarkers) : null,
