@@ -213,8 +213,11 @@ const NEUTRAL_FILLER = /^(?:周岁|岁)?[的者人员也都亦、]{0,2}$/;
  */
 const ACROSS_COMMA = /^[的者人员]?\s*[,，]\s*$/;
 export const NEUTRAL_FOR_ALL = /^[均皆都亦也]/;
-/** …or the rest of a list the neutral word closes: 学生、已婚女性、退休人士都欢迎 welcomes every item. */
-const LIST_THEN_NEUTRAL = /^[^，。；,;:：\n、/]{0,4}(?:[、/][^，。；,;:：\n、/]{1,6})+[的者人员也都]{0,2}$/;
+/**
+ * …or the rest of a list the neutral word closes: 学生、已婚女性、退休人士都欢迎 welcomes every item. A space ends the
+ * attribute's item: in 急招男普工 日结/月结均可 the list is another one.
+ */
+const LIST_THEN_NEUTRAL = /^[^，。；,;:：\n、/\s]{0,4}(?:[、/][^，。；,;:：\n、/]{1,6})+[的者人员也都]{0,2}$/;
 /**
  * …or the rest of a list written without separators, when the neutral word is one for all (宝妈学生退休人员都可以来):
  * a few Chinese characters, and no operator from the attribute on (宝妈优先其他人都可以 keeps its 优先).
