@@ -36,7 +36,7 @@ const KEYWORD =
 const FOREIGN_CURRENCY = '日元|美元|欧元|韩元|港币|港元|澳元|英镑|卢布|泰铢|越南盾|新币|令吉|迪拉姆';
 // An amount, unless a count unit or another currency follows (一个月三万字, 3000个, 50单, 25000-35000迪拉姆): those are
 // quantities of work, or not yuan.
-const NUMBER = `(\\d+(?:\\.\\d+)?|[一二两三四五六七八九]?十[一二三四五六七八九]?(?=\\s*[万千])|[一二两三四五六七八九十](?=\\s*[万千]))\\s*(万|w|k|千)?(?![\\d.]|\\s*(?:字|个|条|单|次|件|份|套|页|张|篇|首|遍|人(?!民币)|名|位|户|台|粉|赞|播放|小时|分钟|天|周|年|岁|平|米|公里|斤|吨|${FOREIGN_CURRENCY})|\\s*[-~至到]\\s*[\\d.]+\\s*(?:万|w|k|千)?\\s*(?:${FOREIGN_CURRENCY}))`;
+const NUMBER = `(\\d+(?:\\.\\d+)?|[一二两三四五六七八九]?十[一二三四五六七八九]?(?=\\s*[万千])|[一二两三四五六七八九十](?=\\s*[万千])|百(?=\\s*万))\\s*(万|w|k|千)?(?![\\d.]|\\s*(?:字|个|条|单|次|件|份|套|页|张|篇|首|遍|人(?!民币)|名|位|户|台|粉|赞|播放|小时|分钟|天|周|年|岁|平|米|公里|斤|吨|${FOREIGN_CURRENCY})|\\s*[-~至到]\\s*[\\d.]+\\s*(?:万|w|k|千)?\\s*(?:${FOREIGN_CURRENCY}))`;
 // Amounts are found first (a regex that starts with a figure scans fast), then the keyword written before one.
 const AMOUNT_RE = new RegExp(
   // 1-2 first amount, 3-4 second amount, 5 open end, 6 per-period suffix
@@ -142,7 +142,7 @@ function amountMention(text: string, m: RegExpExecArray, previous: PayMention | 
   };
 }
 
-/** A figure as written: 3000, 1.5, or 三, 五十 before 万. */
+/** A figure as written: 3000, 1.5, or 三, 五十, 百 before 万. */
 const amountValue = (n: string) => (isDigit(n.charCodeAt(0)) ? Number(n) : (chineseNumeral(n) ?? 0));
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
