@@ -89,6 +89,8 @@ const APPROX_TENS_RE = /[一两二三四五六七八九][一两二三四五六�
 const AMOUNT_TAIL_RE = /([一两二三四五六七八九])(万|千)([一两二三四五六七八九])(?![十百千万一两二三四五六七八九])/g;
 // 1万5, 2w8, 3千5: a round amount in figures with its next digit (15000, 28000, 3500).
 const DIGIT_AMOUNT_TAIL_RE = /(?<![\d.])(\d{1,2})(万|w|千|k)(\d)(?![\d.万千百wk])/g;
+// 四十五六岁, 三十七八岁: an age given as two neighbouring years (45-46岁).
+const APPROX_AGE_RE = /[二三四五六]十[一二三四五六七八][二三四五六七八九](?=\s*(?:周岁|岁))/g;
 // 一米七, 一米六五: a height in metres written out.
 const HEIGHT_RE = new RegExp(`一米([一二三四五六七八九])([一二三四五六七八九五])?`, 'g');
 // 1米7, 1米65: the same in figures.
@@ -168,6 +170,13 @@ export function foldNumbers(n: Normalized): Normalized {
     out = fold(out, HEIGHT_DIGITS_RE, (m) => {
       const [decimetres, centimetres = '0'] = m.replace(/^1\s*米\s*/, '');
       return `${100 + Number(decimetres) * 10 + Number(centimetres)}cm`;
+    });
+  }
+  if (out.text.includes('岁')) {
+    out = fold(out, APPROX_AGE_RE, (m) => {
+      const tens = chineseNumeral(m[0]!)! * 10;
+      const [low, high] = [chineseNumeral(m[2]!)!, chineseNumeral(m[3]!)!];
+      return high === low + 1 ? `${tens + low}-${tens + high}` : m;
     });
   }
   if (MAY_HAVE_CN_UNIT.test(out.text)) out = fold(out, CN_NUMBER_RE, (m) => String(chineseNumeral(m) ?? m));

@@ -96,7 +96,9 @@ function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, w
       // not a flattened post's 岗位：…，工作内容：… 要求：… 服务费：…)
       const afterComma =
         COMMA_BEFORE.test(text.slice(lineStart, hit.start)) && INLINE_CONTENT.test(text.slice(hit.end, lineEnd)) && !LABEL.test(text.slice(hit.end + 1, statementEnd));
-      if (!(HEADER_LEAD.test(text.slice(lineStart, hit.start)) || opensList || afterComma) || !HEADER_TAIL.test(text.slice(hit.end, lineEnd))) continue;
+      // …or a bracketed label anywhere in a line (…收市工作【职位要求】1.年满18周岁…: a post flattened onto one line)
+      const bracketed = text[hit.start - 1] === '【' && text[hit.end] === '】';
+      if (!bracketed && (!(HEADER_LEAD.test(text.slice(lineStart, hit.start)) || opensList || afterComma) || !HEADER_TAIL.test(text.slice(hit.end, lineEnd)))) continue;
       out.push({ at: hit.start, section });
       // a header inside a line holds its sentence; one opening a line, its line and the list under it
       if (afterComma || (lineStart > 0 && text[lineStart - 1] !== '\n')) out.push({ at: Math.min(text.length, statementEnd + 1), section: undefined, closes: hit.start });
