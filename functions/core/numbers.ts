@@ -123,7 +123,9 @@ const ITEM_FIGURE_AFTER = `${AGE_AFTER}|(?<![\\u3400-\\u9fff]\\d\\.)(?:[5-9][05]
 // sentence (under 40. a deposit…, under 50. 人 speaker where native was folded).
 const LIST_RE = new RegExp(
   `\\d(?<=(?:^|[\\n,，;；:：。!！?？)）\\]】\\u3400-\\u9fff])\\d)\\d?(?:、(?!(?<=\\d\\d、)\\s*\\d{2}\\s*(?:后|的|开头))(?=\\s*[\\d\\u3400-\\u9fffa-z(（])|\\.(?=[ \\t]+\\S|[ \\t]*(?:[\\u3400-\\u9fffa-z(（]|${ITEM_FIGURE_AFTER})))` +
-    `|\\d(?<=[ \\t]\\d)(?:(?<=1)[0-5])?(?!\\d)(?:、(?!(?<=\\d\\d、)\\s*\\d{2}\\s*(?:后|的|开头))(?=\\s*[\\d\\u3400-\\u9fff(（])|\\.(?=[ \\t]+[^\\sa-z]|[ \\t]*(?:[\\u3400-\\u9fff(（]|${ITEM_FIGURE_AFTER})))`,
+    `|\\d(?<=[ \\t]\\d)(?:(?<=1)[0-5])?(?!\\d)(?:、(?!(?<=\\d\\d、)\\s*\\d{2}\\s*(?:后|的|开头))(?=\\s*[\\d\\u3400-\\u9fff(（])|\\.(?=[ \\t]+[^\\sa-z]|[ \\t]*(?:[\\u3400-\\u9fff(（]|${ITEM_FIGURE_AFTER})))` +
+    // …or glued after a Latin word before an age (熟悉Spark SQL3.35岁以下4.有…): no age has two decimals
+    `|\\d(?<=[a-z]\\d)\\.(?=\\d{2}\\s*(?:周岁|岁))`,
   'gm',
 );
 
