@@ -755,6 +755,13 @@ const fixedCorpora = [
   'real-rewrite-mixed-boards-77',
   // (real-rewrite-boards-61 is off the bar: precision 0.944 after fixing, its writer reading the part-time board's
   // handwork-with-deposit posts as fees only and their 薪资 lines as plain pay)
+  'real-rewrite-1dagong-do',
+  'real-rewrite-1dagong-dp',
+  'real-rewrite-boards-62',
+  'real-rewrite-boards-63',
+  'real-rewrite-mixed-boards-78',
+  'real-rewrite-mixed-boards-79',
+  'real-rewrite-mixed-boards-80',
   'real-rewrite-mixed-boards',
   'real-rewrite-mixed-boards-2',
 ];
@@ -784,6 +791,8 @@ const partlyFixedCorpora = [
   'auxiliary-police-and-grid-workers',
   'who-should-not-apply-lists',
   'conditional-branches',
+  // a 壹打工网 rewrite whose writer reads insurance from 转正 as lawful: two clean ads flagged
+  'real-rewrite-1dagong-dn',
 ];
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));
