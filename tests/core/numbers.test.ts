@@ -68,6 +68,17 @@ describe('number folding', () => {
     expect(norm('贰拾伍岁以下，壹年合同')).toBe('25岁以下,1年合同');
   });
 
+  it('reads two neighbouring years in numerals as a range (四十五六岁), and nothing else of the kind', () => {
+    expect(norm('四十五六岁上下，三十七八岁的')).toBe('45-46岁上下,37-38岁的');
+    expect(norm('四十五九岁')).toBe('四十五九岁');
+  });
+
+  it('reads a list number glued after a Latin word before an age (sql3.35岁以下4.), and a bare range before the next item', () => {
+    expect(norm('熟悉Spark SQL3.35岁以下4.有经验')).toBe('熟悉spark sql;35岁以下;有经验');
+    expect(norm('1.18-35 2.能上夜班')).toBe(';18-35 ;能上夜班');
+    expect(norm('版本v3.5的岁月')).toBe('版本v3.5的岁月');
+  });
+
   it('reads a top end with tens after a figure and a connector as a figure (18到二十五)', () => {
     expect(norm('年龄18到二十五，女性优先')).toBe('年龄18-25,女性优先');
   });
