@@ -604,7 +604,6 @@ const fixedCorpora = [
   'real-rewrite-boards-23',
   'real-rewrite-mixed-boards-23',
   'real-rewrite-mixed-boards-24',
-  'real-rewrite-1dagong-be',
   'real-rewrite-1dagong-bf',
   'real-rewrite-1dagong-bg',
   'real-rewrite-1dagong-bh',
@@ -799,8 +798,10 @@ const partlyFixedCorpora = [
   'auxiliary-police-and-grid-workers',
   'who-should-not-apply-lists',
   'conditional-branches',
-  // a 壹打工网 rewrite whose writer reads insurance from 转正 as lawful: two clean ads flagged
+  // two 壹打工网 rewrites whose writers read insurance from 转正 as lawful, and one of them a contract signed on 转正
+  // after a month's probation (试用期一个月，转正签合同; another writer labels 试用一个月，转正后才签劳动合同): two clean ads flagged
   'real-rewrite-1dagong-dn',
+  'real-rewrite-1dagong-be',
 ];
 
 const scoreOf = (corpusPath: string) => score(readCorpus(corpusPath), predictionsOf(engine));

@@ -47,8 +47,8 @@ const PROBATION_LENGTH = String.raw`(?:\s*(?:\d{1,2}|[一二两三四五六半])
 const PROBATION = String.raw`试用(?:期|(?=工资|薪资|薪酬|底薪))`;
 const PROBATION_PAY = String.raw`${PROBATION}${PROBATION_LENGTH}(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?(?:每月|每个月)?\s*(\d{3,6})`;
 const FULL_PAY = String.raw`转正(?:后)?(?:工资|薪资|月薪|底薪)?\s*(\d{3,6})`;
-/** What may follow the first amount: the top of its range, its unit and up to two separators. */
-const AFTER_FIRST = String.raw`(?:\s*[-~至到]\s*\d{3,6})?\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}`;
+/** What may follow the first amount: the top of its range (captured), its unit and up to two separators. */
+const AFTER_FIRST = String.raw`(?:\s*[-~至到]\s*(\d{3,6}))?\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}`;
 const PAY_PAIR_RE = new RegExp(`${PROBATION_PAY}${AFTER_FIRST}(?:月薪|工资|薪资)?\\s*${FULL_PAY}|${FULL_PAY}${AFTER_FIRST}${PROBATION_PAY}`, 'g');
 /**
  * A probation pay stated on its own (工资2200-2500元 … 试用期3个月，试用期工资1500元, the length it follows included;
@@ -143,7 +143,8 @@ export const probationDetector: Detector = (ctx, raw) => {
     }
     PAY_PAIR_RE.lastIndex = 0;
     for (let m = PAY_PAIR_RE.exec(n.text); m; m = PAY_PAIR_RE.exec(n.text)) {
-      const [probation, regular] = m[1] !== undefined ? [m[1], m[2]] : [m[4], m[3]];
+      // a probation paid in a range is held at its top (试用期3500-4000，转正4500-6500: 4000 may be 80% of the agreed wage)
+      const [probation, regular] = m[1] !== undefined ? [m[2] ?? m[1], m[3]] : [m[6], m[4]];
       if ((Number(probation) / Number(regular)) * 100 < minPayPercent) hits.push({ field, start: m.index, end: m.index + m[0].length });
     }
     if (hits.some((h) => h.field === field)) continue;

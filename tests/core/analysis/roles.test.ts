@@ -67,9 +67,9 @@ describe('clause roles', () => {
   });
 
   it('lets a bracket opened on a hit speak of it past its own comma, but not an item inside a bracket', () => {
-    const annotated = '入职需自行办理健康证（约60元，公司报销）';
+    const annotated = '入职需统一定做工服（约150元，公司报销）';
     expect(check(annotated).findings.filter((f) => f.category === 'fee_charging')).toEqual([]);
-    expect(check('入职需自行办理健康证（约60元，个人承担）').findings.map((f) => f.category)).toContain('fee_charging');
+    expect(check('入职需统一定做工服（约150元，个人承担）').findings.map((f) => f.category)).toContain('fee_charging');
     // 顾客都是女性 gives a reason beside the bracket's own condition: the condition stands
     expect(check('（限女，结过婚的姐妹优先，顾客都是女性）').findings.map((f) => f.category)).toContain('marriage_pregnancy');
   });

@@ -43,6 +43,9 @@ describe('probation detector', () => {
     // 试用 right before the pay's word is the probation's pay (试用工资1600), and no product trial is
     expect(probation('试用工资1600，转正后3000')).toEqual(['试用工资1600，转正后3000']);
     expect(probation('试用工资2800，转正后3000，产品试用装1600份')).toEqual([]);
+    // a probation pay in a range is held at its top: 4000 of 4500 is 89%, 2500 of 5000 is 50%
+    expect(probation('试用期3500-4000，转正4500-6500')).toEqual([]);
+    expect(probation('试用期2000-2500，转正后5000')).toEqual(['试用期2000-2500，转正后5000']);
   });
 
   it('holds a probation pay stated alone against the lowest monthly pay the ad states', () => {
