@@ -44,9 +44,10 @@ const PAY_RE = new RegExp(
  */
 const PROBATION_LENGTH = String.raw`(?:\s*(?:\d{1,2}|[一二两三四五六半])\s*个?半?月)?`;
 /** 试用期, or 试用 right before the pay's word (试用工资1600). */
-const PROBATION = String.raw`试用(?:期|(?=工资|薪资|薪酬|底薪))`;
-const PROBATION_PAY = String.raw`${PROBATION}${PROBATION_LENGTH}(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪)?(?:每月|每个月)?\s*(\d{3,6})`;
-const FULL_PAY = String.raw`转正(?:后)?(?:工资|薪资|月薪|底薪)?\s*(\d{3,6})`;
+const PROBATION = String.raw`试用(?:期|(?=工资|薪资|薪酬|底薪|月薪))`;
+const PROBATION_PAY = String.raw`${PROBATION}${PROBATION_LENGTH}(?:内|间)?(?:的)?(?:工资|薪资|薪酬|底薪|月薪)?(?:每月|每个月)?\s*(\d{3,6})`;
+/** The pay once the probation is over: 转正后4500, 转正后计件5000-7000, 过了试用期4800. */
+const FULL_PAY = String.raw`(?:转正|过了?试用期|试用期(?:满|过)后?)(?:后)?(?:工资|薪资|月薪|底薪|计件)?\s*(\d{3,6})`;
 /** What may follow the first amount: the top of its range (captured), its unit and up to two separators. */
 const AFTER_FIRST = String.raw`(?:\s*[-~至到]\s*(\d{3,6}))?\s*(?:元)?(?:\/月)?[,，、;；。\s]{0,2}`;
 const PAY_PAIR_RE = new RegExp(`${PROBATION_PAY}${AFTER_FIRST}(?:月薪|工资|薪资)?\\s*${FULL_PAY}|${FULL_PAY}${AFTER_FIRST}${PROBATION_PAY}`, 'g');
@@ -54,7 +55,7 @@ const PAY_PAIR_RE = new RegExp(`${PROBATION_PAY}${AFTER_FIRST}(?:月薪|工资|�
  * A probation pay stated on its own (工资2200-2500元 … 试用期3个月，试用期工资1500元, the length it follows included;
  * 工资3000 … 试用期一个月只发1500): it is compared with the lowest monthly pay the field states above it, the regular wage.
  */
-const PROBATION_PAY_ALONE_RE = new RegExp(`(?:试用期\\s*(?:为|是)?${PROBATION_LENGTH}\\s*[，,、]\\s*)?${PROBATION}${PROBATION_LENGTH}(?:内)?(?:的)?(?:工资|薪资|薪酬|底薪|(?:只|仅)?(?:发|给))\\s*(?:为|是|[:：])?\\s*(\\d{3,6})(?!\\d|\\s*[-~至到%])`, 'g');
+const PROBATION_PAY_ALONE_RE = new RegExp(`(?:试用期\\s*(?:为|是)?${PROBATION_LENGTH}\\s*[，,、]\\s*)?${PROBATION}${PROBATION_LENGTH}(?:内|间)?(?:的)?(?:工资|薪资|薪酬|底薪|月薪|每月|每个月|(?:只|仅)?(?:发|给))\\s*(?:为|是|[:：])?\\s*(\\d{3,6})(?!\\d|\\s*[-~至到%])`, 'g');
 
 /**
  * An average or an estimate (车间平均5500-7000元/月, 月均4500-6500元): what piece rates bring, not an agreed wage (综合工资

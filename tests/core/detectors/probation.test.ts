@@ -46,6 +46,11 @@ describe('probation detector', () => {
     // a probation pay in a range is held at its top: 4000 of 4500 is 89%, 2500 of 5000 is 50%
     expect(probation('试用期3500-4000，转正4500-6500')).toEqual([]);
     expect(probation('试用期2000-2500，转正后5000')).toEqual(['试用期2000-2500，转正后5000']);
+    // 月薪 as the probation's pay word, 试用期间, and the pay after it written 转正后计件 or 过了试用期
+    expect(probation('试用期月薪1200元，转正后4500-5500元')).toEqual(['试用期月薪1200元，转正后4500']);
+    expect(probation('试用期间每月1200，转正后2800-3500')).toEqual(['试用期间每月1200，转正后2800']);
+    expect(probation('试用期工资1800，转正后计件5000-7000')).toEqual(['试用期工资1800，转正后计件5000']);
+    expect(probation('试用期工资1500，过了试用期4800')).toEqual(['试用期工资1500，过了试用期4800']);
   });
 
   it('holds a probation pay stated alone against the lowest monthly pay the ad states', () => {
