@@ -30,8 +30,8 @@ const TERM_MONTHS_RE = new RegExp(`(?:合同|合同期|聘期|聘用期)(?:期�
 // 试用期工资为80%, 试用期两个月工资打五折 (a discount: 五折 is 50%), and in English word order 试用期 6 个月 at 70% 工资
 // (probation 6 months at 70% salary). Between 试用期 and the pay only its length: 试用期满后工资上涨20% is a raise. The
 // length may end a clause when the next one opens with the pay's share (试用期两个月，工资按70%发放).
-/** A share of the regular pay: a percentage (group 1) or a discount (group 2: 打五折 is 50%). */
-const SHARE = String.raw`(?:(\d{1,3})\s*%|打\s*([1-9一二两三四五六七八九])\s*折)`;
+/** A share of the regular pay: a percentage (group 1) or a discount (group 2: 打五折 or 按五折 is 50%). */
+const SHARE = String.raw`(?:(\d{1,3})\s*%|[打按]\s*([1-9一二两三四五六七八九])\s*折)`;
 const PAY_RE = new RegExp(
   String.raw`试用期(?:内)?[^，。；,;\n满后转]{0,6}?(?:的)?(?:工资|薪资|薪酬|底薪)[^，。；,;\n]{0,12}?${SHARE}` +
     String.raw`|试用期[^，。；\n]{0,12}?(\d{1,3})\s*%\s*(?:的)?(?:工资|薪资|薪酬)` +

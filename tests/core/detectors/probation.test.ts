@@ -38,6 +38,7 @@ describe('probation detector', () => {
     // the probation's length may stand before its pay, and a discount is a percentage (五折 is 50%)
     expect(probation('试用期两个月工资打五折')).toEqual(['试用期两个月工资打五折']);
     expect(probation('试用期工资打9折')).toEqual([]);
+    expect(probation('月薪4500，试用期工资按七折发')).toEqual(['试用期工资按七折']);
     // a raise after the probation is not its pay
     expect(probation('试用期满后工资上涨20%')).toEqual([]);
     // 试用 right before the pay's word is the probation's pay (试用工资1600), and no product trial is
