@@ -1,7 +1,8 @@
 /**
  * Probation beyond the statutory limit for the contract term (劳动合同法 第十九条), and probation pay
- * below the floor (第二十条). Without a stated contract term only the absolute maximum applies; part-time work
- * (非全日制用工) may have no probation at all (第七十条).
+ * below the floor (第二十条). Without a stated contract term a probation over `withoutTermMonths` is reported (six
+ * months needs a contract of three years or more, which such an ad does not promise); part-time work (非全日制用工)
+ * may have no probation at all (第七十条).
  */
 import { z } from 'zod';
 import { parseSmallNumber, type PayMention } from '../salary/parse-pay.js';
@@ -10,6 +11,8 @@ import type { Detector, DetectorHit } from './types.js';
 const ParamsSchema = z.object({
   /** Minimum probation pay as a percentage of the regular wage. */
   minPayPercent: z.number().default(80),
+  /** The longest probation reported as lawful when the ad states no contract term (the statute's maximum is 6). */
+  withoutTermMonths: z.number().default(6),
   /** Words that make the whole ad part-time work, and words that say it is (also) full-time. */
   partTime: z.array(z.string()).default([]),
   fullTime: z.array(z.string()).default([]),
@@ -115,7 +118,7 @@ function limitFor(adText: string, title: string, params: z.infer<typeof ParamsSc
   if (term) return probationLimitMonths(parseSmallNumber(term.slice(1).find((g) => g !== undefined) ?? ''));
   const months = TERM_MONTHS_RE.exec(adText);
   const count = months && parseSmallNumber(months[1] ?? months[2] ?? '');
-  return probationLimitMonths(count ? count / 12 : undefined);
+  return count ? probationLimitMonths(count / 12) : params.withoutTermMonths;
 }
 
 export const probationDetector: Detector = (ctx, raw) => {

@@ -16,6 +16,9 @@ describe('probation detector', () => {
     ['合同一签一年，试用期3个月', ['试用期3个月']],
     ['首签1年，试用期3个月', ['试用期3个月']],
     ['试用期8个月', ['试用期8个月']],
+    // with no term stated, six months needs a contract of three years or more that the ad does not promise
+    ['试用期半年，月薪4000', ['试用期半年']],
+    ['试用期6个月', ['试用期6个月']],
     // the term said with 签 alone or in months, the probation before its name, in days, or counted in 仨
     ['签一年，试用期三个月', ['试用期三个月']],
     ['一年签一次合同 试用期半年', ['试用期半年']],
