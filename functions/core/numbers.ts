@@ -115,10 +115,10 @@ const FIGURE_BEFORE = /\d\s*(?:周岁|岁|k|K|万|千|元|cm)?$/;
 const NOT_A_DECIMAL = '(?<![\\u3400-\\u9fff]\\d\\.)';
 // …or an item that is a bound alone, the next item glued after it, a comma or the line ending (1.30以下2.高中以上,
 // 1.35以下，高中以上), unless the number follows a word (视力1.50以下 is a decimal).
-const AGE_AFTER = `\\d{1,2}\\s*(?:周岁|岁|(?:-|~|—+|到|至)\\s*\\d{1,2}\\s*(?:周岁|岁))|${NOT_A_DECIMAL}[2-6]\\d\\s*(?:以下|以内|之内)(?=\\s*\\d{1,2}[.、]|[ \\t]*$|\\s*[,，、;；])`;
+const AGE_AFTER = `\\d{1,2}\\s*(?:周岁|岁|(?:-+|~|—+|到|至)\\s*\\d{1,2}\\s*(?:周岁|岁))|${NOT_A_DECIMAL}[2-6]\\d\\s*(?:以下|以内|之内)(?=\\s*\\d{1,2}[.、]|[ \\t]*$|\\s*[,，、;；])`;
 // …or a school tier (1.211以上院校本科: 1.211 is no decimal; 增长1.211倍 is), a generation (2.逻辑清晰 3.90后; 指数3.95后回落
 // is a decimal), a birth year (2.88年以后出生), or a bare range of ages closing its item (1.18-35，声音有亲和力; 1.18-35 2.能上夜班).
-const ITEM_FIGURE_AFTER = `${AGE_AFTER}|${NOT_A_DECIMAL}(?:[5-9][05]|0[05])后|${NOT_A_DECIMAL}\\d{2}\\s*年\\s*(?:以后|以前|之后|之前|后|前)?\\s*(?:出生|生)|${NOT_A_DECIMAL}(?:985|211)(?![\\d.])|${NOT_A_DECIMAL}[1-6]\\d\\s*(?:-|~|—+|到|至)\\s*[2-6]\\d(?![\\d.])(?=\\s*[,，、;；]|[ \\t]*$|[ \\t]+\\d{1,2}\\s*[.、](?!\\d))`;
+const ITEM_FIGURE_AFTER = `${AGE_AFTER}|${NOT_A_DECIMAL}(?:[5-9][05]|0[05])后|${NOT_A_DECIMAL}\\d{2}\\s*年\\s*(?:以后|以前|之后|之前|后|前)?\\s*(?:出生|生)|${NOT_A_DECIMAL}(?:985|211)(?![\\d.])|${NOT_A_DECIMAL}[1-6]\\d\\s*(?:-+|~|—+|到|至)\\s*[2-6]\\d(?![\\d.])(?=\\s*[,，、;；]|[ \\t]*$|[ \\t]+\\d{1,2}\\s*[.、](?!\\d))`;
 // It starts with the figure and looks behind after it: a regex that starts with a class of characters scans fast.
 // A list number and its item share a line: a figure and a full stop at a line's end close a sentence (under 30.).
 // After a space (mid-line) a list number is small (1-15), and a figure and a full stop before an English word end a
