@@ -339,7 +339,7 @@ const isAgeRangeDash = (text: string, i: number, j: number) =>
 const DOT = '.'.charCodeAt(0);
 const FULL_STOP = '。'.charCodeAt(0);
 /** A Chinese numeral opening an item (一.工作内容, 二.招聘条件): its dot is a list number's. */
-const NUMERAL_ITEM = /(?:^|[\n\s;,:。])[一二三四五六七八九十]{1,3}$/;
+const NUMERAL_ITEM = /(?:^|[\n\s;,:。]|\d)[一二三四五六七八九十]{1,3}$/;
 
 /**
  * What one ASCII dot between two Chinese characters is: a list number's (一.工作内容); noise inside a lexicon word
@@ -802,12 +802,19 @@ const HAS_MIXED_FIGURE = /\d[二两三四五六七八九十]|[二两三四五六
 const MIXED_FIGURE_RUN = /\d*(?:\d[二两三四五六七八九十]|[二两三四五六七八九]\d)[\d二两三四五六七八九十]*(?!选)/g;
 const NUMERAL_DIGIT: Record<string, string> = { 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
+/** Chinese numerals closing a run and opening the next item (综合5500-6500四.福利): a list number, not the figure's. */
+const TRAILING_LIST_NUMERAL = /[二两三四五六七八九十]+$/;
+const LIST_MARK = /^[.、．]/;
+
 function mixedFigureReplacements(text: string): Replacement[] {
   const out: Replacement[] = [];
   for (const m of text.matchAll(MIXED_FIGURE_RUN)) {
+    const end = m.index + m[0].length;
+    const run = LIST_MARK.test(text.slice(end, end + 1)) ? m[0].replace(TRAILING_LIST_NUMERAL, '') : m[0];
+    if (!HAS_MIXED_FIGURE.test(run)) continue;
     // 十 stands for a zero where no digit follows it (3十 → 30) and for nothing before one (3十5 → 35)
-    const figure = m[0].replace(/十(?=\d|[二两三四五六七八九])/g, '').replace(/十/g, '0').replace(/[二两三四五六七八九]/g, (d) => NUMERAL_DIGIT[d]!);
-    out.push({ start: m.index, end: m.index + m[0].length, text: figure });
+    const figure = run.replace(/十(?=\d|[二两三四五六七八九])/g, '').replace(/十/g, '0').replace(/[二两三四五六七八九]/g, (d) => NUMERAL_DIGIT[d]!);
+    out.push({ start: m.index, end: m.index + run.length, text: figure });
   }
   return out;
 }

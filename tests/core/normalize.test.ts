@@ -45,6 +45,8 @@ describe('normalize', () => {
 
   it('reads a figure written half in Chinese numerals (9八5, 1八-4五岁, 3十岁), not 一 between digits (a dash)', () => {
     expect(norm('限9八5，1八-4五岁，3十岁以内').text).toBe('限985,18-45岁,30岁以内');
+    // a Chinese list number glued after a figure opens the next item (综合5500-6500四.福利), it is not the figure's
+    expect(norm('综合5500-6500四.福利').text).toBe('综合5500-6500四.福利');
     expect(norm('经验1一3年').text).toBe('经验1-3年');
   });
 
