@@ -58,7 +58,7 @@ const PAY_PAIR_RE = new RegExp(`${PROBATION_PAY}${AFTER_FIRST}(?:月薪|工资|�
  * A probation pay stated on its own (工资2200-2500元 … 试用期3个月，试用期工资1500元, the length it follows included;
  * 工资3000 … 试用期一个月只发1500): it is compared with the lowest monthly pay the field states above it, the regular wage.
  */
-const PROBATION_PAY_ALONE_RE = new RegExp(`(?:试用期\\s*(?:为|是)?${PROBATION_LENGTH}\\s*[，,、]\\s*)?${PROBATION}${PROBATION_LENGTH}(?:内|间)?(?:的)?(?:工资|薪资|薪酬|底薪|月薪|每月|每个月|(?:只|仅)?(?:发|给))\\s*(?:为|是|[:：])?\\s*(\\d{3,6})(?!\\d|\\s*[-~至到%])`, 'g');
+const PROBATION_PAY_ALONE_RE = new RegExp(`(?:试用期\\s*(?:为|是)?${PROBATION_LENGTH}\\s*[，,、]\\s*)?${PROBATION}${PROBATION_LENGTH}(?:内|间)?(?:的)?[ \\t]*(?:工资|薪资|薪酬|底薪|月薪|每月|每个月|(?:只|仅)?(?:发|给))\\s*(?:为|是|[:：])?\\s*(\\d{3,6})(?!\\d|\\s*[-~至到%])`, 'g');
 
 /**
  * An average or an estimate (车间平均5500-7000元/月, 月均4500-6500元): what piece rates bring, not an agreed wage (综合工资

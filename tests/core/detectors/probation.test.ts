@@ -55,6 +55,8 @@ describe('probation detector', () => {
     expect(probation('试用期间每月1200，转正后2800-3500')).toEqual(['试用期间每月1200，转正后2800']);
     expect(probation('试用期工资1800，转正后计件5000-7000')).toEqual(['试用期工资1800，转正后计件5000']);
     expect(probation('试用期工资1500，过了试用期4800')).toEqual(['试用期工资1500，过了试用期4800']);
+    // the pay after a space (试用期一个月 工资1500), held against the wage stated before it
+    expect(probation('工资2600-3200 试用期一个月 工资1500')).toEqual(['试用期一个月 工资1500']);
   });
 
   it('holds a probation pay stated alone against the lowest monthly pay the ad states', () => {
