@@ -91,14 +91,20 @@ const PREFERRED = /^[^，,。；;\n]{0,8}?(?:者|的)?(?:优先|更佳|更好|�
 /** A share of the staff the company describes (团队成员中本科以上学历占比85%): not asked of the applicant. */
 const STATISTIC = /^[^，,。；;\n]{0,6}?(?:占比|比例|的占)/;
 
-/** A skill demand that is not negated, only preferred or a statistic: 3年以上工作经验, but not 无需工作经验, 不限相关经验 or 有经验者优先. */
-function demandsSkill(text: string, re: RegExp): boolean {
+/**
+ * How the ad asks for a skill: demanded (3年以上工作经验), only preferred (有经验者优先), or not at all (无需工作经验,
+ * 不限相关经验, a statistic of the staff).
+ */
+function skillAsked(text: string, re: RegExp): 'demanded' | 'preferred' | undefined {
   re.lastIndex = 0;
+  let asked: 'preferred' | undefined;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
-    if (!NEGATED.test(text.slice(Math.max(0, m.index - 3), m.index)) && !PREFERRED.test(after) && !STATISTIC.test(after)) return true;
+    if (NEGATED.test(text.slice(Math.max(0, m.index - 3), m.index)) || STATISTIC.test(after)) continue;
+    if (!PREFERRED.test(after)) return 'demanded';
+    asked = 'preferred';
   }
-  return false;
+  return asked;
 }
 
 /**
@@ -113,7 +119,7 @@ const hoursFigure = (s: string) => (/^\d/.test(s) ? Number(s) : chineseNumeral(s
  * figures are below every threshold, and an ad without pay needs none of it).
  */
 class AdDemands {
-  private skill?: boolean;
+  private skill?: 'demanded' | 'preferred' | null;
   private noExperience?: boolean;
   private optionalExperience?: boolean;
   private optionalRemoved?: string;
@@ -130,23 +136,27 @@ class AdDemands {
    * applicant), or a trade named there, unless the ad says anyone can do it.
    */
   get skilled(): boolean {
+    return this.skillAsked === 'demanded';
+  }
+
+  private get skillAsked(): 'demanded' | 'preferred' | null {
     if (this.skill === undefined) {
       const body = this.ctx.fields.filter((f) => f.field !== 'title').map((f) => f.n.text).join('\n');
-      this.skill =
-        (this.p.skillRe !== null && demandsSkill(body, this.p.skillRe)) ||
-        (this.p.tradeRe !== null && this.p.tradeRe.test(body) && !this.p.markerRe.test(this.ctx.adText));
+      const trade = this.p.tradeRe !== null && this.p.tradeRe.test(body) && !this.p.markerRe.test(this.ctx.adText);
+      this.skill = trade ? 'demanded' : ((this.p.skillRe && skillAsked(body, this.p.skillRe)) ?? null);
     }
     return this.skill;
   }
 
-  /** No experience or skill needed (无需经验, 小白), and none asked for. */
+  /** No experience or skill needed (无需经验, 小白), none asked for, and none preferred (有经验优先，无经验可培训 makes it optional). */
   get needsNoExperience(): boolean {
-    return (this.noExperience ??= this.p.markerRe.test(this.withoutOptional) && !this.skilled);
+    return (this.noExperience ??= this.skillAsked === null && this.p.markerRe.test(this.withoutOptional));
   }
 
-  /** Experience welcome but not needed (有无经验均可), and none asked for. */
+  /** Experience welcome but not needed (有无经验均可, 有美容院经验优先，无经验可带薪培训), and none demanded. */
   get experienceOptional(): boolean {
-    return (this.optionalExperience ??= this.withoutOptional !== this.ctx.adText && !this.skilled);
+    return (this.optionalExperience ??=
+      !this.skilled && (this.withoutOptional !== this.ctx.adText || (this.skillAsked === 'preferred' && this.p.markerRe.test(this.withoutOptional))));
   }
 
   /** The ad's text without the words that make experience optional: 有无经验均可 holds 无经验, which says more. */

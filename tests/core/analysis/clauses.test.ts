@@ -30,6 +30,14 @@ describe('clauses and sections', () => {
     expect(analyze('联系电话：138').map(([text]) => text)).toEqual(['联系电话:138']);
   });
 
+  it('ends a clause before a bracketed header inside a line: the duties do not run into the requirements', () => {
+    expect(analyze('负责方案讲解【职位要求】大专起，年龄22~35周岁')).toEqual([
+      ['负责方案讲解', '-'],
+      ['职位要求】大专起', 'requirement'],
+      ['年龄22-35周岁', 'requirement'],
+    ]);
+  });
+
   it('gives each clause the section its header opens, headers with numbers, brackets and qualifiers included', () => {
     const clauses = analyze('【岗位职责】\n负责收银\n二、申请条件\n1. 大专以上\n福利待遇：五险一金\n温馨提示：谨防诈骗');
     expect(clauses).toEqual([
