@@ -49,6 +49,8 @@ const ParamsSchema = z.object({
   abroadFeeContextMonthly: z.number().positive().default(Infinity),
   /** Another currency the ad pays in, told by its words (新台币, 强积金, 香港): amounts are scaled to mainland pay by `rate`. */
   currencies: z.array(z.object({ name: z.string().min(1), rate: z.number().positive(), markers: z.array(z.string().min(1)).min(1) })).default([]),
+  /** A title's pay at least this many times the most the body states as the whole pay (not a base) is a headline lure. */
+  titleOverBody: z.number().positive().default(Infinity),
 });
 type Params = z.infer<typeof ParamsSchema> & {
   markerRe: RegExp;
@@ -265,5 +267,28 @@ export const salaryDetector: Detector = (ctx, raw) => {
   for (const a of ctx.fields) {
     for (const pay of a.payMentions()) if (isLure(inYuanPerPerson(a.n.text, pay, ad.yuanRate), ad, p)) hits.push({ field: a.field, start: pay.start, end: pay.end });
   }
+  for (const pay of headlineLures(ctx, p)) if (!hits.some((h) => h.field === 'title' && h.start < pay.end && pay.start < h.end)) hits.push({ field: 'title', start: pay.start, end: pay.end });
   return hits;
 };
+
+/** A pay stated as a part of the whole (底薪1650+加班费, 试用期3000): less than the ad pays in the end, no measure of a title's claim. */
+const PART_OF_PAY = /^(?:无责任?|有责)?(?:底薪|基本工资|基本薪资|基础工资|保底|试用期|实习|[餐饭房车话交]补|交通补|补贴|补助|津贴|加班费|奖金|提成|全勤)/;
+/** Less than this a month is no job's whole pay (餐补20元/天, a card rented at 300 a month): it measures no title. */
+const LEAST_WHOLE_PAY = 1500;
+
+/**
+ * A title promising more than the body says the job pays (【月薪8000 包吃住 急招普工】 over 综合工资3800-4500): the
+ * headline is the lure. Only the body's whole pay counts, not a base the title may add overtime or commission to.
+ */
+function headlineLures(ctx: DetectorContext, p: Params): PayMention[] {
+  if (p.titleOverBody === Infinity) return [];
+  const title = ctx.fields.find((f) => f.field === 'title');
+  const titlePay = title?.payMentions() ?? [];
+  if (!titlePay.length) return [];
+  const whole = ctx.fields
+    .filter((f) => f.field !== 'title')
+    .flatMap((f) => f.payMentions().filter((pay) => pay.monthlyMax >= LEAST_WHOLE_PAY && !PART_OF_PAY.test(f.n.text.slice(pay.start, pay.end))));
+  if (!whole.length) return [];
+  const most = Math.max(...whole.map((pay) => pay.monthlyMax));
+  return titlePay.filter((pay) => pay.monthlyMin >= most * p.titleOverBody);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../engine-fixture.js';
+import { check, engine } from '../engine-fixture.js';
 
 const salaryFindings = (text: string) => check(text).findings.filter((f) => f.category === 'salary_promise').map((f) => f.text);
 
@@ -14,6 +14,20 @@ describe('salary detector', () => {
     expect(salaryFindings('有无经验均可，月入3万起')).toEqual(['月入3万']);
     expect(salaryFindings('有无经验均可，保底月薪6000')).toEqual(['保底月薪6000']);
     expect(salaryFindings('有三年以上销售经验，保底月薪6000')).toEqual([]);
+  });
+
+  it('holds experience only preferred beside 无经验可培训 to the optional bar, not the no-experience one', () => {
+    expect(salaryFindings('有美容院工作经验优先，无经验可带薪培训，综合6000-12000元')).toEqual([]);
+    expect(salaryFindings('无经验可带薪培训，综合6000-12000元')).toEqual(['综合6000-12000元']);
+  });
+
+  it('flags a title that promises more than the body says the job pays as a whole, not over a base or an allowance', () => {
+    const titleFindings = (title: string, description: string) =>
+      engine.check({ title, description }).findings.filter((f) => f.category === 'salary_promise').map((f) => `${f.field}:${f.text}`);
+    expect(titleFindings('普工月薪8000包吃住', '电子厂普工，两班倒，综合工资3800-4500，做满一个月就发')).toEqual(['title:月薪8000']);
+    expect(titleFindings('普工 月综合6000+', '底薪2490，加班另算')).toEqual([]);
+    expect(titleFindings('软件测试工程师 10-14K', '2年以上测试经验，餐补20元/天')).toEqual([]);
+    expect(titleFindings('普工月薪6000', '综合工资4500-6000')).toEqual([]);
   });
 
   it('accepts the same pay when the ad asks for experience', () => {
