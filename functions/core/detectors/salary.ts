@@ -133,14 +133,15 @@ class AdDemands {
 
   constructor(private readonly ctx: DetectorContext, private readonly p: Params) {}
 
-  /**
-   * A skill, experience or degree asked for in the body (a title names the job, 足疗技师, not a skill asked of the
-   * applicant), or a trade named there, unless the ad says anyone can do it.
-   */
+  /** A skill demanded, not only preferred (3年以上经验, not 有经验者优先). */
   get skilled(): boolean {
     return this.skillAsked === 'demanded';
   }
 
+  /**
+   * How the body asks for a skill, experience or degree (a title names the job, 足疗技师, not a skill asked of the
+   * applicant); a trade named there is demanded, unless the ad says anyone can do it.
+   */
   private get skillAsked(): 'demanded' | 'preferred' | null {
     if (this.skill === undefined) {
       const body = this.ctx.fields.filter((f) => f.field !== 'title').map((f) => f.n.text).join('\n');
