@@ -51,6 +51,8 @@ const ParamsSchema = z.object({
   currencies: z.array(z.object({ name: z.string().min(1), rate: z.number().positive(), markers: z.array(z.string().min(1)).min(1) })).default([]),
   /** A title's pay at least this many times the most the body states as the whole pay (not a base) is a headline lure. */
   titleOverBody: z.number().positive().default(Infinity),
+  /** A title's pay for work anyone can do, at or above this a month, that the body states no whole pay to back. */
+  unbackedTitleLowSkillMonthly: z.number().positive().default(Infinity),
 });
 type Params = z.infer<typeof ParamsSchema> & {
   markerRe: RegExp;
@@ -250,6 +252,15 @@ function isLure(pay: PayMention, ad: AdDemands, p: Params): boolean {
   return (pay.guaranteed || (pay.floor && (!ad.skilled || ad.suspicious))) && typical >= (guaranteeBait ? p.guaranteeBaitMonthly : p.guaranteedMonthly);
 }
 
+/**
+ * 出师后6-10k: what a trained worker earns once the apprenticeship is over, not a beginner's promised pay (unless
+ * guaranteed, 出师后保底月薪1.5万, or beside a fee or a scam).
+ */
+const AFTER_APPRENTICESHIP = /出师(?:后|以后|之后)[^，,。；;\n\d]{0,4}$/;
+function afterApprenticeship(text: string, pay: PayMention, ad: AdDemands): boolean {
+  return !pay.guaranteed && !pay.floor && AFTER_APPRENTICESHIP.test(text.slice(Math.max(0, pay.start - 10), pay.start)) && !ad.suspicious;
+}
+
 /** Pay for two (夫妻工 每对每月9000元) is each one's half; pay in another currency is scaled to mainland pay. */
 const FOR_TWO = /(?:每对|一对|夫妻两人|夫妻二人|两人|二人)[^，,。；;\n]{0,4}$/;
 function inYuanPerPerson(text: string, pay: PayMention, yuanRate: number): PayMention {
@@ -266,9 +277,9 @@ export const salaryDetector: Detector = (ctx, raw) => {
   const ad = new AdDemands(ctx, p);
   const hits: DetectorHit[] = [];
   for (const a of ctx.fields) {
-    for (const pay of a.payMentions()) if (isLure(inYuanPerPerson(a.n.text, pay, ad.yuanRate), ad, p)) hits.push({ field: a.field, start: pay.start, end: pay.end });
+    for (const pay of a.payMentions()) if (!afterApprenticeship(a.n.text, pay, ad) && isLure(inYuanPerPerson(a.n.text, pay, ad.yuanRate), ad, p)) hits.push({ field: a.field, start: pay.start, end: pay.end });
   }
-  for (const pay of headlineLures(ctx, p)) if (!hits.some((h) => h.field === 'title' && h.start < pay.end && pay.start < h.end)) hits.push({ field: 'title', start: pay.start, end: pay.end });
+  for (const pay of headlineLures(ctx, p, ad)) if (!hits.some((h) => h.field === 'title' && h.start < pay.end && pay.start < h.end)) hits.push({ field: 'title', start: pay.start, end: pay.end });
   return hits;
 };
 
@@ -281,15 +292,15 @@ const LEAST_WHOLE_PAY = 1500;
  * A title promising more than the body says the job pays (【月薪8000 包吃住 急招普工】 over 综合工资3800-4500): the
  * headline is the lure. Only the body's whole pay counts, not a base the title may add overtime or commission to.
  */
-function headlineLures(ctx: DetectorContext, p: Params): PayMention[] {
-  if (p.titleOverBody === Infinity) return [];
+function headlineLures(ctx: DetectorContext, p: Params, ad: AdDemands): PayMention[] {
   const title = ctx.fields.find((f) => f.field === 'title');
   const titlePay = title?.payMentions() ?? [];
   if (!titlePay.length) return [];
   const whole = ctx.fields
     .filter((f) => f.field !== 'title')
     .flatMap((f) => f.payMentions().filter((pay) => pay.monthlyMax >= LEAST_WHOLE_PAY && !PART_OF_PAY.test(f.n.text.slice(pay.start, pay.end))));
-  if (!whole.length) return [];
+  // 【普工月薪8000包吃住】 over a body that never says what the job pays: the headline stands alone
+  if (!whole.length) return titlePay.filter((pay) => (pay.monthlyMin + pay.monthlyMax) / 2 >= p.unbackedTitleLowSkillMonthly && ad.lowSkillWork);
   const most = Math.max(...whole.map((pay) => pay.monthlyMax));
   return titlePay.filter((pay) => pay.monthlyMin >= most * p.titleOverBody);
 }

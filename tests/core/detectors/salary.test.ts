@@ -30,6 +30,28 @@ describe('salary detector', () => {
     expect(titleFindings('普工月薪6000', '综合工资4500-6000')).toEqual([]);
   });
 
+  it('flags a title\'s high pay for work anyone can do when the body states no pay to back it', () => {
+    const titleFindings = (title: string, description: string) =>
+      engine.check({ title, description }).findings.filter((f) => f.category === 'salary_promise').map((f) => `${f.field}:${f.text}`);
+    expect(titleFindings('普工月薪8000包吃住', '电子厂大量招普工，男女不限，包吃住，来了就能上班')).toEqual(['title:月薪8000']);
+    expect(titleFindings('普工月薪6000包吃住', '电子厂大量招普工，男女不限，包吃住')).toEqual([]);
+    expect(titleFindings('数控车床技工 月薪8000', '三年以上数控车床操作经验，会看图纸')).toEqual([]);
+  });
+
+  it('reads 有师傅带 as help for a beginner, not a trade asked for', () => {
+    expect(salaryFindings('诚招房产经纪人，无经验有师傅带，应届生首年收入20万+')).toEqual(['年收入20万+']);
+    expect(salaryFindings('招瓦工师傅，月薪12000，包吃住')).toEqual([]);
+  });
+
+  it('takes an apprentice\'s pay once trained (出师后) as a trade\'s, unless it is guaranteed', () => {
+    expect(salaryFindings('师傅带，零基础可学，学徒期3000，出师后6-10k')).toEqual([]);
+    expect(salaryFindings('零基础可学，出师后保底月薪1.5万')).toEqual(['保底月薪1.5万']);
+  });
+
+  it('gives an installer\'s pay by the job a basis', () => {
+    expect(salaryFindings('上门安装宽带，新手小白可接受，安装一单30元，综合薪资8000-12000元')).toEqual([]);
+  });
+
   it('accepts the same pay when the ad asks for experience', () => {
     expect(salaryFindings('5年以上经验，精通Java，年薪50W')).toEqual([]);
     expect(salaryFindings('3年以上大车驾驶经验，月收入10000-13000元')).toEqual([]);
