@@ -112,10 +112,10 @@ function skillAsked(text: string, re: RegExp): 'demanded' | 'preferred' | undefi
 }
 
 /**
- * 每天2小时, 一天1-2小时, 每天两小时, 一天两三个小时: the most hours a day the ad says the work takes. Durations keep
+ * 每天2小时, 一天1-2小时, 每天两小时, 一天两三个小时, 每天一到两小时: the most hours a day the ad says the work takes. Durations keep
  * their Chinese numerals through normalisation (numbers.ts), so both forms are read here.
  */
-const HOURS_RE = /(?:每天|一天|每日|日均)(?:只需|只要|仅需|仅|做|干|工作|在线|上线|花上|花|抽出|抽|用)?\s*(\d+(?:\.\d+)?|[一两二三四五六])(?:\s*-\s*(\d+(?:\.\d+)?)|([一两二三四五六]))?\s*(?:个)?(半)?小时/;
+const HOURS_RE = /(?:每天|一天|每日|日均)(?:只需|只要|仅需|仅|做|干|工作|在线|上线|花上|花|抽出|抽|用)?\s*(\d+(?:\.\d+)?|[一两二三四五六])(?:\s*(?:-|到|至)\s*(\d+(?:\.\d+)?|[一两二三四五六])|([一两二三四五六]))?\s*(?:个)?(半)?小时/;
 const hoursFigure = (s: string) => (/^\d/.test(s) ? Number(s) : chineseNumeral(s)!);
 
 /**
