@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { check, engine } from '../engine-fixture.js';
 
 const salaryFindings = (text: string) => check(text).findings.filter((f) => f.category === 'salary_promise').map((f) => f.text);
+const titleFindings = (title: string, description: string) =>
+  engine.check({ title, description }).findings.filter((f) => f.category === 'salary_promise').map((f) => `${f.field}:${f.text}`);
 
 describe('salary detector', () => {
   it('flags high pay for work that needs no experience', () => {
@@ -22,8 +24,6 @@ describe('salary detector', () => {
   });
 
   it('flags a title that promises more than the body says the job pays as a whole, not over a base or an allowance', () => {
-    const titleFindings = (title: string, description: string) =>
-      engine.check({ title, description }).findings.filter((f) => f.category === 'salary_promise').map((f) => `${f.field}:${f.text}`);
     expect(titleFindings('普工月薪8000包吃住', '电子厂普工，两班倒，综合工资3800-4500，做满一个月就发')).toEqual(['title:月薪8000']);
     expect(titleFindings('普工 月综合6000+', '底薪2490，加班另算')).toEqual([]);
     expect(titleFindings('软件测试工程师 10-14K', '2年以上测试经验，餐补20元/天')).toEqual([]);
@@ -31,8 +31,6 @@ describe('salary detector', () => {
   });
 
   it('flags a title\'s high pay for work anyone can do when the body states no pay to back it', () => {
-    const titleFindings = (title: string, description: string) =>
-      engine.check({ title, description }).findings.filter((f) => f.category === 'salary_promise').map((f) => `${f.field}:${f.text}`);
     expect(titleFindings('普工月薪8000包吃住', '电子厂大量招普工，男女不限，包吃住，来了就能上班')).toEqual(['title:月薪8000']);
     expect(titleFindings('普工月薪6000包吃住', '电子厂大量招普工，男女不限，包吃住')).toEqual([]);
     expect(titleFindings('数控车床技工 月薪8000', '三年以上数控车床操作经验，会看图纸')).toEqual([]);
