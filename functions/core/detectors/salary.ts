@@ -112,8 +112,8 @@ function skillAsked(text: string, re: RegExp): 'demanded' | 'preferred' | undefi
 }
 
 /**
- * 每天2小时, 一天1-2小时, 每天两小时, 一天两三个小时, 每天一到两小时: the most hours a day the ad says the work takes. Durations keep
- * their Chinese numerals through normalisation (numbers.ts), so both forms are read here.
+ * 每天2小时, 一天1-2小时, 每天两小时, 一天两三个小时, 每天一到两小时: the most hours a day the ad says the work takes.
+ * Durations keep their Chinese numerals through normalisation (numbers.ts), so both forms are read here.
  */
 const HOURS_RE = /(?:每天|一天|每日|日均)(?:只需|只要|仅需|仅|做|干|工作|在线|上线|花上|花|抽出|抽|用)?\s*(\d+(?:\.\d+)?|[一两二三四五六])(?:\s*(?:-|到|至)\s*(\d+(?:\.\d+)?|[一两二三四五六])|([一两二三四五六]))?\s*(?:个)?(半)?小时/;
 const hoursFigure = (s: string) => (/^\d/.test(s) ? Number(s) : chineseNumeral(s)!);
@@ -291,6 +291,7 @@ const LEAST_WHOLE_PAY = 1500;
 /**
  * A title promising more than the body says the job pays (【月薪8000 包吃住 急招普工】 over 综合工资3800-4500): the
  * headline is the lure. Only the body's whole pay counts, not a base the title may add overtime or commission to.
+ * Where the body states no whole pay, a title's high pay for work anyone can do stands alone as the lure.
  */
 function headlineLures(ctx: DetectorContext, p: Params, ad: AdDemands): PayMention[] {
   const title = ctx.fields.find((f) => f.field === 'title');
@@ -299,7 +300,6 @@ function headlineLures(ctx: DetectorContext, p: Params, ad: AdDemands): PayMenti
   const whole = ctx.fields
     .filter((f) => f.field !== 'title')
     .flatMap((f) => f.payMentions().filter((pay) => pay.monthlyMax >= LEAST_WHOLE_PAY && !PART_OF_PAY.test(f.n.text.slice(pay.start, pay.end))));
-  // 【普工月薪8000包吃住】 over a body that never says what the job pays: the headline stands alone
   if (!whole.length) return titlePay.filter((pay) => (pay.monthlyMin + pay.monthlyMax) / 2 >= p.unbackedTitleLowSkillMonthly && ad.lowSkillWork);
   const most = Math.max(...whole.map((pay) => pay.monthlyMax));
   return titlePay.filter((pay) => pay.monthlyMin >= most * p.titleOverBody);
