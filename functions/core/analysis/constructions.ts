@@ -223,8 +223,11 @@ const LIST_THEN_NEUTRAL = /^[^，。；,;:：\n、/\s]{0,4}(?:[、/][^，。；,
  * a few Chinese characters, and no operator from the attribute on (宝妈优先其他人都可以 keeps its 优先).
  */
 const UNSEPARATED_LIST = /^[\u3400-\u9fff]{2,8}$/;
-/** A neutral word that negates (不限, 无要求): only such a word before a bound makes it neutral. */
-const NEGATION = /[不无非没]/;
+/**
+ * A neutral word that negates (不限, 无要求): only such a word before a bound makes it neutral. 没关系 says the
+ * attribute before it is fine (年纪大点没关系50岁以内都行), not that the bound after it does not hold.
+ */
+const NEGATION = /^(?:[不无非]|没(?!关系|问题))/;
 /** Words that take everyone when they follow a list (男的女的都要) but demand when they lead (本硕都要211以上). */
 const TAKES_ALL = /^(?:都要|均要|全要|都得|都须|均须)$/;
 /**
@@ -252,7 +255,7 @@ export function neutralNextTo(text: string, hits: readonly TermHit[], start: num
           (NEUTRAL_FILLER.test(text.slice(end, h.start)) || LIST_THEN_NEUTRAL.test(text.slice(end, h.start)) || (NEUTRAL_FOR_ALL.test(text[h.start]!) && (ACROSS_COMMA.test(text.slice(end, h.start)) || unseparatedList(text, hits, start, end, h.start))))) ||
         (h.end <= start &&
           NEUTRAL_FILLER.test(text.slice(h.end, start)) &&
-          (!bounded || NEGATION.test(text[h.start]!)) &&
+          (!bounded || NEGATION.test(text.slice(h.start, h.end))) &&
           !TAKES_ALL.test(text.slice(h.start, h.end)) &&
           !NAMES_ANOTHER_CONDITION.test(text.slice(Math.max(0, h.start - 2), h.start)))),
   );
