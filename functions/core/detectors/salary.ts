@@ -223,12 +223,15 @@ class AdDemands {
   }
 }
 
+/** A pay's middle: a range's midpoint, an open 8000+'s 8000. */
+const typicalMonthly = (pay: PayMention) => (pay.monthlyMin + pay.monthlyMax) / 2;
+
 /**
  * A pay figure that is a lure. Each test checks the figure against its threshold before it reads what the ad
  * demands; the threshold for the ad is never below the least of the three monthly ones.
  */
 function isLure(pay: PayMention, ad: AdDemands, p: Params): boolean {
-  const typical = (pay.monthlyMin + pay.monthlyMax) / 2;
+  const typical = typicalMonthly(pay);
   // An hourly rate is judged as a rate (钟点工 时薪40元 is no lure, 一小时能赚50-80 with no skill is), not as eight hours a day.
   const daily = pay.period === 'day' ? typical / 22 : 0;
   const hourly = pay.period === 'hour' ? typical / 22 / 8 : 0;
@@ -277,7 +280,7 @@ export const salaryDetector: Detector = (ctx, raw) => {
   const ad = new AdDemands(ctx, p);
   const hits: DetectorHit[] = [];
   for (const a of ctx.fields) {
-    for (const pay of a.payMentions()) if (!afterApprenticeship(a.n.text, pay, ad) && isLure(inYuanPerPerson(a.n.text, pay, ad.yuanRate), ad, p)) hits.push({ field: a.field, start: pay.start, end: pay.end });
+    for (const pay of a.payMentions()) if (isLure(inYuanPerPerson(a.n.text, pay, ad.yuanRate), ad, p) && !afterApprenticeship(a.n.text, pay, ad)) hits.push({ field: a.field, start: pay.start, end: pay.end });
   }
   for (const pay of headlineLures(ctx, p, ad)) if (!hits.some((h) => h.field === 'title' && h.start < pay.end && pay.start < h.end)) hits.push({ field: 'title', start: pay.start, end: pay.end });
   return hits;
@@ -300,7 +303,7 @@ function headlineLures(ctx: DetectorContext, p: Params, ad: AdDemands): PayMenti
   const whole = ctx.fields
     .filter((f) => f.field !== 'title')
     .flatMap((f) => f.payMentions().filter((pay) => pay.monthlyMax >= LEAST_WHOLE_PAY && !PART_OF_PAY.test(f.n.text.slice(pay.start, pay.end))));
-  if (!whole.length) return titlePay.filter((pay) => (pay.monthlyMin + pay.monthlyMax) / 2 >= p.unbackedTitleLowSkillMonthly && ad.lowSkillWork);
+  if (!whole.length) return titlePay.filter((pay) => typicalMonthly(pay) >= p.unbackedTitleLowSkillMonthly && ad.lowSkillWork);
   const most = Math.max(...whole.map((pay) => pay.monthlyMax));
   return titlePay.filter((pay) => pay.monthlyMin >= most * p.titleOverBody);
 }
