@@ -143,11 +143,13 @@ function fold(n: Normalized, re: RegExp, to: (m: string) => string): Normalized 
   return replaceMapped(n, re, to);
 }
 
-// 35岁一下, 50岁已下: after a figure, 一下 (a moment) can only be 以下 typed by pinyin; 已下 (already down) only after an age.
+// 35岁一下, 50岁已下, 45已下: after a figure, 一下 (a moment) can only be 以下 typed by pinyin, and so can 已下 (already
+// down) unless a verb follows (3单已下单, 2人已下班).
 // 40岁下 (a headline's shorthand): 下 right after an age, with no word after it, is 以下 too.
-const BELOW_TYPO_RE = /(?<=\d\s*(?:周岁|岁)?\s*)一下|(?<=\d\s*(?:周岁|岁)\s*)已下|(?<=\d\s*(?:周岁|岁)\s*)下(?![\u3400-\u9fff])/g;
-// 45岁内, 25岁已内: 内 right after an age is 以内 said short or mistyped (not 内勤, 内容, 内部…: a word that 内 begins).
-const WITHIN_SHORT_RE = /(?<=\d\s*(?:周岁|岁)\s*)已?内(?![勤容部训推地蒙外科衣存])/g;
+const BELOW_TYPO_RE = /(?<=\d\s*(?:周岁|岁)?\s*)一下|(?<=\d\s*(?:周岁|岁)?\s*)已下(?![单班架载线发达])|(?<=\d\s*(?:周岁|岁)\s*)下(?![\u3400-\u9fff])/g;
+// 45岁内, 25岁已内, 40已内: 内 right after an age is 以内 said short or mistyped (not 内勤, 内容, 内部…: a word that 内
+// begins); 已内 after any figure is 以内 mistyped (2人已内定 is a verb).
+const WITHIN_SHORT_RE = /(?<=\d\s*(?:周岁|岁)\s*)已?内(?![勤容部训推地蒙外科衣存])|(?<=\d\s*)已内(?!定)/g;
 
 // Cheap tests that skip a pattern's full pass when its text cannot be there (most ads have few numerals).
 const MAY_HAVE_CN_UNIT = new RegExp(`${CN_NUMERAL}(?:\\s*(?:${UNIT_WORDS}|${CN_RANGE}))|(?:${COMPARISONS}|${AGE_WORDS}|\\d\\s*${CN_RANGE})\\s*${CN_NUMERAL}`);
@@ -213,7 +215,7 @@ export function foldNumbers(n: Normalized): Normalized {
   }
   if (!/\d/.test(out.text)) return out;
   if (out.text.includes('一下') || out.text.includes('已下') || out.text.includes('岁下')) out = fold(out, BELOW_TYPO_RE, () => '以下');
-  if (out.text.includes('岁内') || out.text.includes('岁已内')) out = fold(out, WITHIN_SHORT_RE, () => '以内');
+  if (out.text.includes('岁内') || out.text.includes('已内')) out = fold(out, WITHIN_SHORT_RE, () => '以内');
   if (/\d[万w千k]\d/.test(out.text)) {
     out = fold(out, DIGIT_AMOUNT_TAIL_RE, (m) => {
       // the match is the lead figure, the unit and one digit: 1万5, 12w8

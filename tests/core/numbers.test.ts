@@ -102,8 +102,10 @@ describe('number folding', () => {
     expect(norm('维生素a.每日一粒，plan b.25岁')).toBe('维生素a.每日一粒,plan b.25岁');
   });
 
-  it('reads 已下 after an age as 以下, and nowhere else', () => {
+  it('reads 已下 and 已内 after a figure as 以下 and 以内, and not where a verb follows or a word comes between', () => {
     expect(norm('50岁已下，订单3单已下')).toBe('50岁以下,订单3单已下');
+    expect(norm('年龄45已下，年龄40已内')).toBe('年龄45以下,年龄40以内');
+    expect(norm('今天30已下单，名额2已内定')).toBe('今天30已下单,名额2已内定');
   });
 
   it('reads a Chinese numeral after a comparison as a figure, with or without its unit', () => {
