@@ -106,6 +106,7 @@ describe('number folding', () => {
     expect(norm('50岁已下，订单3单已下')).toBe('50岁以下,订单3单已下');
     expect(norm('年龄45已下，年龄40已内')).toBe('年龄45以下,年龄40以内');
     expect(norm('今天30已下单，名额2已内定')).toBe('今天30已下单,名额2已内定');
+    expect(norm('年纪在45岁下都可以，18岁下班')).toBe('年纪在45岁以下都可以,18岁下班');
   });
 
   it('reads a Chinese numeral after a comparison as a figure, with or without its unit', () => {

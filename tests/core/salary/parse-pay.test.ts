@@ -31,6 +31,8 @@ describe('parsePay', () => {
     ['年度总收入25-30万元', [[20833, 25000, 'year']]],
     // tens of thousands in Chinese numerals
     ['年收入十万到五十万', [[8333, 41667, 'year']]],
+    // the terms on offer (待遇：3500+全勤) name the pay too
+    ['待遇：3500+全勤', [[3500, 3500, 'month']]],
   ])('parses %s', (text, expected) => {
     expect(monthly(text)).toEqual(expected);
   });
