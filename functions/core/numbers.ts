@@ -52,8 +52,8 @@ export function chineseNumeral(s: string): number | undefined {
 // (出头: 二十出头 is just past twenty, an age)
 const UNIT_WORDS = '周岁|岁|斤|公斤|厘米|公分|以内|以下|之内|以上|往上|往下|出头';
 const UNIT_AFTER = `(?=\\s*(?:${UNIT_WORDS}))`;
-// After a comparison (不超过五十, 低于三十五) a numeral with tens is a bound, with or without its unit (一半, 一两天 are words).
-const COMPARISONS = '不超过|不大于|不高于|不满|未满|低于|小于|大于|高于|超过|不超|别超|莫超';
+// After a comparison (不超过五十, 低于三十五, 年过五十) a numeral with tens is a bound, with or without its unit (一半, 一两天 are words).
+const COMPARISONS = '不超过|不大于|不高于|不满|未满|低于|小于|大于|高于|超过|不超|别超|莫超|年过|过了';
 // Right after an age word (年纪五十左右, 年龄：三十五) a numeral with tens is the age itself.
 const AGE_WORDS = '(?:年龄|年纪|岁数)(?:在|要求|为|是)?\\s*[:：]?';
 const BOUND_BEFORE = `(?<=(?:${COMPARISONS}|${AGE_WORDS})\\s*)`;

@@ -111,6 +111,7 @@ describe('number folding', () => {
 
   it('reads a Chinese numeral after a comparison as a figure, with or without its unit', () => {
     expect(norm('年龄不超过五十，未满十八周岁，低于三十五')).toBe('年龄不超过50,未满18周岁,低于35');
+    expect(norm('年过五十的勿扰，过了三十的不要')).toBe('年过50的勿扰,过了30的不要');
     expect(norm('不超过一切，超过一半，不超过一两天')).toBe('不超过一切,超过一半,不超过一两天');
   });
 
