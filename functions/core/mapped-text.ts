@@ -86,7 +86,7 @@ export function replaceRanges(src: Normalized, replacements: readonly Replacemen
 }
 
 /** Replace regex matches in a normalised text, keeping the offset map. */
-export function replaceMapped(src: Normalized, re: RegExp, replacement: (m: string) => string): Normalized {
+export function replaceMapped(src: Normalized, re: RegExp, replacement: (m: string, at: number) => string): Normalized {
   const replacements: Replacement[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
@@ -94,7 +94,7 @@ export function replaceMapped(src: Normalized, re: RegExp, replacement: (m: stri
       re.lastIndex++;
       continue;
     }
-    replacements.push({ start: m.index, end: m.index + m[0].length, text: replacement(m[0]) });
+    replacements.push({ start: m.index, end: m.index + m[0].length, text: replacement(m[0], m.index) });
   }
   return replaceRanges(src, replacements);
 }

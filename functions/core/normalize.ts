@@ -600,7 +600,7 @@ export function normalize(original: string, variants: CompiledVariants): Normali
   if (HAS_ASCII_LETTER.test(out.text)) out = replaceRanges(out, ocrDigitReplacements(out.text));
   if (HAS_FIGURE_MASK.test(out.text)) out = replaceRanges(out, maskedFigureReplacements(out.text));
   if (HAS_MIXED_FIGURE.test(out.text)) out = replaceRanges(out, mixedFigureReplacements(out.text));
-  out = markQuizGates(foldNumbers(out), variants.table.quizGates);
+  out = markQuizGates(foldNumbers(out, original), variants.table.quizGates);
   return Object.assign(markExclusionLists(out, variants.table.exclusionLists), { original });
 }
 

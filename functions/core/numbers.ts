@@ -76,6 +76,7 @@ const PLAIN_NUMERAL: Record<string, string> = { 壹: '一', 贰: '二', 叁: '�
 const SPACED_DIGITS_RE = /(?<![\d.])\d(?: \d){2,}(?![\d.])/g;
 // 30,000 and 3,800: thousands separated by commas are one figure.
 const THOUSANDS_RE = /(?<=(?<![\d.,:])\d{1,3}(?:,\d{3})*),(?=\d{3}(?![\d,]))/g;
+const AMOUNT_AFTER_GROUP = /^(?:,\d|\s*(?:元|块|万|千|rmb|人民币|\/|每|$))/;
 /** Money in Chinese numerals after a payment, fee or pay word (交一百九十八, 体检费一百八, 每人三百, 先交两千块): a figure. */
 const MONEY_WORDS = '交|付|缴|押|费|押金|保证金|体检|工资|月薪|日薪|时薪|年薪|底薪|日结|日入|月入|挣|赚|每人|补贴|奖励|奖|扣';
 /** Its cheap pre-test: a money word then a numeral (the same words, so the two cannot drift apart). */
@@ -139,7 +140,7 @@ const LETTER_LIST_RE = /(?:^|[\s,;:。])a[.、][^\n]*?[\s,;:。]b[.、]/;
 const LETTER_ITEM_RE = /(?<=^|[\s,;:。])[a-h][.、](?=\s*[\u3400-\u9fff\d])/g;
 
 /** Replaces every match of `re` in `n`, computing the replacement from the match (offsets stay mapped). */
-function fold(n: Normalized, re: RegExp, to: (m: string) => string): Normalized {
+function fold(n: Normalized, re: RegExp, to: (m: string, at: number) => string): Normalized {
   return replaceMapped(n, re, to);
 }
 
@@ -161,7 +162,7 @@ const GENERATION_RE = /[五六七八九零〇][零〇五](?=后)/g;
 const GENERATION_ITEM = '(?:[5-9][05]|0[05])';
 const GENERATION_LIST_RE = new RegExp(`(?<![\\d.])${GENERATION_ITEM}(?=\\s*[、,/和及与]\\s*(?:${GENERATION_ITEM}\\s*[、,/和及与]\\s*)*${GENERATION_ITEM}后)`, 'g');
 
-export function foldNumbers(n: Normalized): Normalized {
+export function foldNumbers(n: Normalized, original?: string): Normalized {
   let out = n;
   if (/[零〇五]后/.test(out.text)) out = fold(out, GENERATION_RE, (m) => [...m].map((c) => String(chineseNumeral(c))).join(''));
   if (/\d[05]后/.test(out.text)) out = fold(out, GENERATION_LIST_RE, (m) => `${m}后`);
@@ -224,7 +225,14 @@ export function foldNumbers(n: Normalized): Normalized {
     });
   }
   if (/\d \d \d/.test(out.text)) out = fold(out, SPACED_DIGITS_RE, (m) => m.replace(/ /g, ''));
-  if (/\d,\d{3}/.test(out.text)) out = fold(out, THOUSANDS_RE, () => '');
+  if (/\d,\d{3}/.test(out.text)) {
+    const written = out;
+    // a full-width comma separates thousands only before an amount's unit (月薪30，000元); elsewhere it ends a clause
+    // (年龄上限40，211以上院校)
+    out = fold(out, THOUSANDS_RE, (m, at) =>
+      original?.[written.starts[at]!] === '，' && !AMOUNT_AFTER_GROUP.test(written.text.slice(at + 4, at + 8)) ? m : '',
+    );
+  }
   if (LETTER_LIST_RE.test(out.text)) out = fold(out, LETTER_ITEM_RE, () => ';');
   // List numbers and range connectors never overlap (a connector stands between figures, a list number
   // before a word or a figure): both are found in one text and replaced in one copy.

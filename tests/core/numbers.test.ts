@@ -102,6 +102,11 @@ describe('number folding', () => {
     expect(norm('维生素a.每日一粒，plan b.25岁')).toBe('维生素a.每日一粒,plan b.25岁');
   });
 
+  it('reads a comma between figures as thousands only where typed as one or before an amount\'s unit', () => {
+    expect(norm('月薪3,800元，年薪30，000元')).toBe('月薪3800元,年薪30000元');
+    expect(norm('年龄上限40，211以上院校')).toBe('年龄上限40,211以上院校');
+  });
+
   it('reads 已下 and 已内 after a figure as 以下 and 以内, and not where a verb follows or a word comes between', () => {
     expect(norm('50岁已下，订单3单已下')).toBe('50岁以下,订单3单已下');
     expect(norm('年龄45已下，年龄40已内')).toBe('年龄45以下,年龄40以内');
