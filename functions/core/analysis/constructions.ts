@@ -231,10 +231,11 @@ const NEGATION = /^(?:[不无非]|没(?!关系|问题))/;
 /** Words that take everyone when they follow a list (男的女的都要) but demand when they lead (本硕都要211以上). */
 const TAKES_ALL = /^(?:都要|均要|全要|都得|都须|均须)$/;
 /**
- * An upper bound, a range or a generation: what follows it (50岁以下都可以, 18-50岁都可以, 45岁前都可以, 85后90后都可以)
+ * An upper bound, a range, a generation or a birth year: what follows it (50岁以下都可以, 18-50岁都可以, 45岁前都可以,
+ * 85后90后都可以, 80年后出生的都可以)
  * says who is welcome within it, not that it does not matter.
  */
-const UPPER_BOUND = /(?:以下|以内|之内|往下|\d\s*(?:周岁|岁)\s*(?:前|之前|以前)|\d\s*(?:周岁|岁)?\s*-\s*\d{1,2}\s*(?:周岁|岁)?|(?<![\d.])\d{2}后)$/;
+const UPPER_BOUND = /(?:以下|以内|之内|往下|\d\s*(?:周岁|岁)\s*(?:前|之前|以前)|\d\s*(?:周岁|岁)?\s*-\s*\d{1,2}\s*(?:周岁|岁)?|(?<![\d.])\d{2}后|\d\s*年\s*(?:以后|之后|后)\s*(?:出生|生人|生的|生))$/;
 
 /**
  * A neutral word right after the range (本地户籍都可以, 已婚未婚均可) or right before it (不限民族): the writer
