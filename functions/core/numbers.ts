@@ -147,7 +147,7 @@ function fold(n: Normalized, re: RegExp, to: (m: string, at: number) => string):
 // 35岁一下, 50岁已下, 45已下: after a figure, 一下 (a moment) can only be 以下 typed by pinyin, and so can 已下 (already
 // down) unless a verb follows (3单已下单, 2人已下班).
 // 40岁下 (a headline's shorthand): 下 right after an age, with no word after it (or 都, 的: 年纪在45岁下都可以), is 以下 too.
-const BELOW_TYPO_RE = /(?<=\d\s*(?:周岁|岁)?\s*)一下|(?<=\d\s*(?:周岁|岁)?\s*)已下(?![单班架载线发达])|(?<=\d\s*(?:周岁|岁)\s*)下(?![\u3400-\u9fff])|(?<=\d\s*(?:周岁|岁)\s*)下(?=都|均|的|者|也)/g;
+const BELOW_TYPO_RE = /(?<=\d\s*(?:周岁|岁)?\s*)一下|(?<=\d\s*(?:周岁|岁)?\s*)已下(?![单班架载线发达])|(?<=\d\s*(?:周岁|岁)\s*)下(?=$|[^\u3400-\u9fff]|都|均|的|者|也)/g;
 // 45岁内, 25岁已内, 40已内: 内 right after an age is 以内 said short or mistyped (not 内勤, 内容, 内部…: a word that 内
 // begins); 已内 after any figure is 以内 mistyped (2人已内定 is a verb).
 const WITHIN_SHORT_RE = /(?<=\d\s*(?:周岁|岁)\s*)已?内(?![勤容部训推地蒙外科衣存])|(?<=\d\s*)已内(?!定)/g;
