@@ -162,7 +162,8 @@ const JOINS_BACK_TAG = 'common:exclude_after';
 export function splitClauses(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, warningTag = 'role:disclaimer'): Clause[] {
   const sectionStarts = headers(text, byTag, warningTag);
   const joinsBack = new Set((byTag.get(JOINS_BACK_TAG) ?? []).map((h) => h.start));
-  // a bracketed header inside a line (…反馈给研发【职位要求】…) ends the clause before it: the duties do not run into the requirements
+  // a bracketed header inside a line (…反馈给研发【职位要求】…) ends the sentence before it: the duties do not run into the
+  // requirements, nor does a duty's 遇到问题及时上报 make them a case of what to do
   const labelOpens = new Set(sectionStarts.filter((m) => m.section !== undefined && text[m.at - 1] === '【').map((m) => m.at - 1));
   const clauses: Clause[] = [];
   let sentenceStart = 0;
@@ -184,7 +185,7 @@ export function splitClauses(text: string, byTag: ReadonlyMap<string, readonly T
     const code = text.charCodeAt(i);
     if (endsSentence(code)) close(i, true);
     else if ((endsClause(code) && !isThousandsSeparator(text, i)) || (isSeparatingSpace(text, i) && !joinsBack.has(i + 1)) || isTagBoundary(text, i) || isHeadcountColon(text, i)) close(i, false);
-    else if (labelOpens.has(i) && i > start) close(i, false);
+    else if (labelOpens.has(i) && i > start) close(i, true);
   }
   close(text.length, true);
   return clauses;
