@@ -327,6 +327,7 @@ function isLetterSpacing(text: string, i: number, j: number): boolean {
 
 const isArrow = (code: number) => (code >= 0x2190 && code <= 0x21ff) || code === 0x27a1 || (code >= 0x2b05 && code <= 0x2b0d);
 const COMMA = ','.charCodeAt(0);
+const DASH = '-'.charCodeAt(0);
 const BAR = '|'.charCodeAt(0);
 const HASH = '#'.charCodeAt(0);
 
@@ -380,7 +381,9 @@ function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array, innerPairs: Rea
       const cell = bar && ((isSpace(text.charCodeAt(i)) && isSpace(text.charCodeAt(j - 1))) || (j - i === 1 && hanRun(text, i - 1, -1) >= 2 && hanRun(text, j, 1) >= 2));
       // a hashtag after a space opens a tag of its own (#50岁以下 #汉族 #不信教): the tags are items, not one word
       const hashtag = text.charCodeAt(j - 1) === HASH && j - 2 >= i && isSpace(text.charCodeAt(j - 2));
-      const step = cell || hashtag || (arrow && hanRun(text, i - 1, -1) >= 2 && hanRun(text, j, 1) >= 2);
+      // a dash glued to a word and a space after it is a scraped list's bullet (接送乘客- 车辆保险公司负责- 22-55岁)
+      const bullet = text.charCodeAt(i) === DASH && isSpace(text.charCodeAt(i + 1));
+      const step = cell || hashtag || bullet || (arrow && hanRun(text, i - 1, -1) >= 2 && hanRun(text, j, 1) >= 2);
       const stop = j - i === 1 && text.charCodeAt(i) === DOT ? fullStop(text, i, innerPairs) : 'noise';
       if (stop !== 'list number') edit.fill(1, i, j);
       if (step) edit[i] = 2;

@@ -124,6 +124,7 @@ const hoursFigure = (s: string) => (/^\d/.test(s) ? Number(s) : chineseNumeral(s
  */
 class AdDemands {
   private skill?: 'demanded' | 'preferred' | null;
+  private byTrade = false;
   private noExperience?: boolean;
   private optionalExperience?: boolean;
   private optionalRemoved?: string;
@@ -148,9 +149,16 @@ class AdDemands {
     if (this.skill === undefined) {
       const body = this.ctx.fields.filter((f) => f.field !== 'title').map((f) => f.n.text).join('\n');
       const trade = this.p.tradeRe !== null && this.p.tradeRe.test(body) && !this.p.markerRe.test(this.ctx.adText);
-      this.skill = trade ? 'demanded' : ((this.p.skillRe && skillAsked(body, this.p.skillRe)) ?? null);
+      const asked = (this.p.skillRe && skillAsked(body, this.p.skillRe)) ?? null;
+      this.byTrade = trade && asked !== 'demanded';
+      this.skill = trade ? 'demanded' : asked;
     }
     return this.skill;
+  }
+
+  /** The only skill is the trade's own (礼仪, 模特): it explains a high day rate, not a month's pay no one earns unskilled. */
+  get skilledByTradeOnly(): boolean {
+    return this.skilled && this.byTrade;
   }
 
   /** No experience or skill needed (无需经验, 小白), none asked for, and none preferred (有经验优先，无经验可培训 makes it optional). */
@@ -244,8 +252,12 @@ function isLure(pay: PayMention, ad: AdDemands, p: Params): boolean {
   // beside one the monthly pay is the full-timers' (全职5000-6500元/月，兼职24元/小时，每天4小时以内).
   const hours = pay.period !== 'hour' && !ad.statesHourlyRate ? ad.hoursADay : undefined;
   if (hours !== undefined && hours <= 4 && typical / 22 / hours >= p.partTimeHourly && !ad.skilled) return true;
-  // An hourly rate is judged as a rate (a tutor's 300元/小时 is for a few hours), not as eight hours a day.
-  const unskilled = pay.period !== 'hour' && (typical >= p.unskilledMonthly || (pay.period === 'day' && daily >= p.unskilledDaily)) && !ad.skilled;
+  // An hourly rate is judged as a rate (a tutor's 300元/小时 is for a few hours), not as eight hours a day; a trade
+  // explains a day rate (礼仪 日薪800), not a month of 3万 (招聘礼仪…月入3万起).
+  const unskilled =
+    pay.period !== 'hour' &&
+    ((typical >= p.unskilledMonthly && pay.period !== 'day' && (!ad.skilled || ad.skilledByTradeOnly)) ||
+      ((typical >= p.unskilledMonthly || (pay.period === 'day' && daily >= p.unskilledDaily)) && !ad.skilled));
   if (unskilled) return true;
   if (typical >= Math.min(p.noExperienceMonthly, p.feeContextMonthly, p.lowSkillMonthly) && typical >= ad.monthlyThreshold) return true;
   // A guarantee next to a fee or a scam is bait at a lower figure (结业包就业，保底月薪8000).
