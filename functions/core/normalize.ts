@@ -353,6 +353,15 @@ function fullStop(text: string, at: number, innerPairs: ReadonlySet<string>): 'n
   return 'sentence end';
 }
 
+/** How many # stand alone between two Chinese characters (补#单 once may be a masked character; a list has many). */
+function gluedHashes(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('#', 1); i > 0 && i < text.length - 1; i = text.indexOf('#', i + 1)) {
+    if (isHanCode(text.charCodeAt(i - 1)) && isHanCode(text.charCodeAt(i + 1))) n++;
+  }
+  return n;
+}
+
 /**
  * Drop runs of noise characters (letter-spacing spaces, * - _ …, emoji) that sit between two Chinese characters.
  * An arrow between two words (审核作品→缴纳保证金) is a step of a list, not noise: it becomes a clause break; so
@@ -363,6 +372,8 @@ function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array, innerPairs: Rea
   const { text } = src;
   // 1: drop, 2: replace by a comma
   let edit: Uint8Array | null = null;
+  // a post that marks its items with # glued between words (餐补#单休#五险): each # starts an item, not a masked character
+  const hashBullets = gluedHashes(text) >= 3;
   for (let i = 1; i < text.length - 1; i++) {
     if (!noise[text.charCodeAt(i)] || !isHanCode(text.charCodeAt(i - 1))) continue;
     let j = i;
@@ -383,7 +394,7 @@ function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array, innerPairs: Rea
       const hashtag = text.charCodeAt(j - 1) === HASH && j - 2 >= i && isSpace(text.charCodeAt(j - 2));
       // a dash glued to a word and a space after it is a scraped list's bullet (接送乘客- 车辆保险公司负责- 22-55岁)
       const bullet = text.charCodeAt(i) === DASH && isSpace(text.charCodeAt(i + 1));
-      const step = cell || hashtag || bullet || (arrow && hanRun(text, i - 1, -1) >= 2 && hanRun(text, j, 1) >= 2);
+      const step = cell || hashtag || bullet || (hashBullets && j - i === 1 && text.charCodeAt(i) === HASH) || (arrow && hanRun(text, i - 1, -1) >= 2 && hanRun(text, j, 1) >= 2);
       const stop = j - i === 1 && text.charCodeAt(i) === DOT ? fullStop(text, i, innerPairs) : 'noise';
       if (stop !== 'list number') edit.fill(1, i, j);
       if (step) edit[i] = 2;
