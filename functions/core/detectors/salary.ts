@@ -254,10 +254,10 @@ function isLure(pay: PayMention, ad: AdDemands, p: Params): boolean {
   if (hours !== undefined && hours <= 4 && typical / 22 / hours >= p.partTimeHourly && !ad.skilled) return true;
   // An hourly rate is judged as a rate (a tutor's 300元/小时 is for a few hours), not as eight hours a day; a trade
   // explains a day rate (礼仪 日薪800), not a month of 3万 (招聘礼仪…月入3万起).
+  const overMonthly = typical >= p.unskilledMonthly;
   const unskilled =
     pay.period !== 'hour' &&
-    ((typical >= p.unskilledMonthly && pay.period !== 'day' && (!ad.skilled || ad.skilledByTradeOnly)) ||
-      ((typical >= p.unskilledMonthly || (pay.period === 'day' && daily >= p.unskilledDaily)) && !ad.skilled));
+    (ad.skilled ? ad.skilledByTradeOnly && overMonthly && pay.period !== 'day' : overMonthly || (pay.period === 'day' && daily >= p.unskilledDaily));
   if (unskilled) return true;
   if (typical >= Math.min(p.noExperienceMonthly, p.feeContextMonthly, p.lowSkillMonthly) && typical >= ad.monthlyThreshold) return true;
   // A guarantee next to a fee or a scam is bait at a lower figure (结业包就业，保底月薪8000).
