@@ -160,9 +160,9 @@ function overMention(text: string, m: RegExpExecArray): PayMention {
  * or 包 or 保 right before the pay's own word: 包年薪15万, 包月薪一万二, 入职即保月薪10000 (not 包吃包住, nor 年包35-50万, a
  * yearly package).
  * A 保底 named as one part of the pay guarantees no figure (计件+保底，月薪5500-7500; 保底+提成，月均9000: the figure,
- * under its own pay word, is the whole).
+ * under its own pay word, is the whole; normalisation drops the + between words, so 计件保底 is the same).
  */
-const PROMISE_BEFORE = /(?<!不)(?:(?<![+＋]\s*)保底(?!\s*[+＋]|提成|计件)|承诺|保证(?!金))(?:(?!\d{3})[^。；;!！?？\n])*$/;
+const PROMISE_BEFORE = /(?<!不)(?:(?<![+＋]\s*|计件)保底(?!\s*[+＋]|提成|计件)|承诺|保证(?!金))(?:(?!\d{3})[^。；;!！?？\n])*$/;
 const promisedBefore = (text: string, at: number, keyword?: string) => {
   const head = text.slice(Math.max(0, at - 12), at);
   if (keyword && /保底[,，、][^\d]{0,2}$/.test(head)) return false;
