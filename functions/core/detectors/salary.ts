@@ -123,8 +123,7 @@ const hoursFigure = (s: string) => (/^\d/.test(s) ? Number(s) : chineseNumeral(s
  * figures are below every threshold, and an ad without pay needs none of it).
  */
 class AdDemands {
-  private skill?: 'demanded' | 'preferred' | null;
-  private byTrade = false;
+  private skill?: { asked: 'demanded' | 'preferred' | null; byTrade: boolean };
   private noExperience?: boolean;
   private optionalExperience?: boolean;
   private optionalRemoved?: string;
@@ -141,24 +140,28 @@ class AdDemands {
     return this.skillAsked === 'demanded';
   }
 
-  /**
-   * How the body asks for a skill, experience or degree (a title names the job, 足疗技师, not a skill asked of the
-   * applicant); a trade named there is demanded, unless the ad says anyone can do it.
-   */
+  /** How the body asks for a skill, experience or degree: demanded, only preferred, or not at all. */
   private get skillAsked(): 'demanded' | 'preferred' | null {
+    return this.skillReading.asked;
+  }
+
+  /**
+   * Read once: how the body asks for a skill (a title names the job, 足疗技师, not a skill asked of the applicant), and
+   * whether a trade named there (礼仪, 模特) is the only skill; a trade is demanded, unless the ad says anyone can do it.
+   */
+  private get skillReading(): { asked: 'demanded' | 'preferred' | null; byTrade: boolean } {
     if (this.skill === undefined) {
       const body = this.ctx.fields.filter((f) => f.field !== 'title').map((f) => f.n.text).join('\n');
       const trade = this.p.tradeRe !== null && this.p.tradeRe.test(body) && !this.p.markerRe.test(this.ctx.adText);
       const asked = (this.p.skillRe && skillAsked(body, this.p.skillRe)) ?? null;
-      this.byTrade = trade && asked !== 'demanded';
-      this.skill = trade ? 'demanded' : asked;
+      this.skill = { asked: trade ? 'demanded' : asked, byTrade: trade && asked !== 'demanded' };
     }
     return this.skill;
   }
 
   /** The only skill is the trade's own (礼仪, 模特): it explains a high day rate, not a month's pay no one earns unskilled. */
   get skilledByTradeOnly(): boolean {
-    return this.skilled && this.byTrade;
+    return this.skilled && this.skillReading.byTrade;
   }
 
   /** No experience or skill needed (无需经验, 小白), none asked for, and none preferred (有经验优先，无经验可培训 makes it optional). */
