@@ -353,6 +353,12 @@ function fullStop(text: string, at: number, innerPairs: ReadonlySet<string>): 'n
   return 'sentence end';
 }
 
+/** Only # from i to j: a bullet of a #-marked list, or a section break (会员活动##任职要求). */
+const isHashRun = (text: string, i: number, j: number) => {
+  for (let k = i; k < j; k++) if (text.charCodeAt(k) !== HASH) return false;
+  return true;
+};
+
 /** How many # stand alone between two Chinese characters (补#单 once may be a masked character; a list has many). */
 function gluedHashes(text: string): number {
   let n = 0;
@@ -372,7 +378,8 @@ function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array, innerPairs: Rea
   const { text } = src;
   // 1: drop, 2: replace by a comma
   let edit: Uint8Array | null = null;
-  // a post that marks its items with # glued between words (餐补#单休#五险): each # starts an item, not a masked character
+  // a post that marks its items with # glued between words (餐补#单休#五险): each # starts an item, not a masked character,
+  // and so does a doubled one between sections (会员活动##任职要求)
   const hashBullets = gluedHashes(text) >= 3;
   for (let i = 1; i < text.length - 1; i++) {
     if (!noise[text.charCodeAt(i)] || !isHanCode(text.charCodeAt(i - 1))) continue;
@@ -394,7 +401,7 @@ function dropNoiseBetweenHan(src: Normalized, noise: Uint8Array, innerPairs: Rea
       const hashtag = text.charCodeAt(j - 1) === HASH && j - 2 >= i && isSpace(text.charCodeAt(j - 2));
       // a dash glued to a word and a space after it is a scraped list's bullet (接送乘客- 车辆保险公司负责- 22-55岁)
       const bullet = text.charCodeAt(i) === DASH && isSpace(text.charCodeAt(i + 1));
-      const step = cell || hashtag || bullet || (hashBullets && j - i === 1 && text.charCodeAt(i) === HASH) || (arrow && hanRun(text, i - 1, -1) >= 2 && hanRun(text, j, 1) >= 2);
+      const step = cell || hashtag || bullet || (hashBullets && isHashRun(text, i, j)) || (arrow && hanRun(text, i - 1, -1) >= 2 && hanRun(text, j, 1) >= 2);
       const stop = j - i === 1 && text.charCodeAt(i) === DOT ? fullStop(text, i, innerPairs) : 'noise';
       if (stop !== 'list number') edit.fill(1, i, j);
       if (step) edit[i] = 2;

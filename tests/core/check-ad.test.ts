@@ -21,6 +21,17 @@ describe('checkAd', () => {
     expect(engine.check({ title: '柬埔寨语翻译', description: '负责商务资料笔译，本科及以上，五险一金。' }).findings.filter((f) => f.category === 'fraud')).toEqual([]);
   });
 
+  it('reads a scheme across fields when one clause holds two of its signals (在家 and 录入员 in the title)', () => {
+    const v = engine.check({ title: '在家兼职录入员', description: '出版社外发稿件录入，每千字25元，日结，当天交稿当天打款' });
+    expect(v.findings.filter((f) => f.category === 'fraud').map((f) => [f.field, f.text])).toEqual([
+      ['title', '在家兼职录入员'],
+      ['description', '出版社外发稿件录入'],
+      ['description', '日结'],
+    ]);
+    // without the home-based title it is an office's typing work
+    expect(engine.check({ title: '录入员', description: '出版社外发稿件录入，每千字25元，日结' }).findings.filter((f) => f.category === 'fraud')).toEqual([]);
+  });
+
   it('returns the public Verdict contract', () => {
     const v = check('限男性，18-35岁');
     expect(VerdictSchema.parse(v)).toEqual(v);

@@ -83,17 +83,20 @@ export function matchAcrossFields(fields: readonly FieldAnalysis[], s: CompiledS
   if (s.within !== 'ad' || fields.length < 2 || fields.some((a) => s.signals.every((tags) => fieldHasAny(a, tags)))) return [];
   const parts: { a: FieldAnalysis; span: [number, number] }[] = [];
   for (const tags of s.signals) {
-    const before = parts.length;
+    // a signal is present when one of its words is, even in a clause another signal already shows (在家兼职录入员)
+    let present = false;
     for (const a of fields) {
       if (!fieldHasAny(a, tags)) continue;
       for (const h of a.hits) {
         if (!hasAnyTag(h, tags) || negated(a, a.hits, h, s.negatedBy)) continue;
         const clause = a.clauseAt(h.start);
         const span = clause && trimmed(a.n.text, clause.start, clause.end);
-        if (span && !parts.some((p) => p.a === a && p.span[0] === span[0])) parts.push({ a, span });
+        if (!span) continue;
+        present = true;
+        if (!parts.some((p) => p.a === a && p.span[0] === span[0])) parts.push({ a, span });
       }
     }
-    if (parts.length === before) return [];
+    if (!present) return [];
   }
   return parts;
 }

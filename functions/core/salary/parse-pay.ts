@@ -46,7 +46,9 @@ const AMOUNT_RE = new RegExp(
 // …and a currency before the figure (月入hk30000, 月薪rmb8000).
 // A period may sit between the keyword and the figure (工资：每天200-500元), or stand before a figure alone.
 const PERIOD_BEFORE = '(每天|每日|一天|每小时|一小时|每月|每周)(?:[:：\\s约大概]){0,2}';
-const KEYWORD_BEFORE = new RegExp(`(${KEYWORD})(?:[:：\\s为约达是在高至少最低不于]|能?拿到?|到手|hk|mop|rmb|usd){0,4}(?:${PERIOD_BEFORE})?$`);
+// 月收入保证不低于8000元, 月收入可达8000-15000元: a promise (guaranteed, below) or a reach may stand between the
+// keyword and its figure
+const KEYWORD_BEFORE = new RegExp(`(${KEYWORD})(?:[:：\\s为约达是在高至少最低不于]|能?拿到?|到手|保证|承诺|可达|可以达到|能达到|hk|mop|rmb|usd){0,4}(?:${PERIOD_BEFORE})?$`);
 const BARE_PERIOD_BEFORE = new RegExp(`${PERIOD_BEFORE}$`);
 const NOT_PAY_BEFORE = /(?:安家费|补贴|经费|资助|房补|购房|启动费|奖励|奖金|年终奖|贷款|投资|注册资本|营业额|销售额|回款|业绩|流水|融资|估值|预算)[^\d，。；]{0,3}$/;
 /** …nor money asked of the worker, named a few words before (承包费按片区大小2-5万, 转让费3-5万), unless the fee is pay (课时费, 加班费). */
@@ -137,7 +139,8 @@ function amountMention(text: string, m: RegExpExecArray, previous: PayMention | 
     period,
     monthlyMin: low * factor,
     monthlyMax: Math.max(low, high) * factor,
-    guaranteed: !!keyword?.startsWith('保底') || promisedBefore(text, matchStart, keyword) || promisedAfter(text, matchStart + whole.trimEnd().length),
+    guaranteed:
+      !!keyword?.startsWith('保底') || promisedBefore(text, matchStart, keyword) || promisedAfter(text, matchStart + whole.trimEnd().length) || PROMISED_WITHIN.test(whole),
     floor: whole.includes('不低于') || FLOOR_BEFORE.test(text.slice(Math.max(0, matchStart - 6), matchStart)),
   };
 }
@@ -170,6 +173,9 @@ const promisedBefore = (text: string, at: number, keyword?: string) => {
 };
 /** 不低于 before the pay's keyword: a stated floor (每月不低于8000元). */
 const FLOOR_BEFORE = /不低于/;
+
+/** A promise between the pay's keyword and its figure: 月收入保证不低于8000元. */
+const PROMISED_WITHIN = /保证|承诺/;
 
 /** 保底 written after the amount: 年薪20万以上保底, 8000保底. */
 const promisedAfter = (text: string, at: number) => /^(?:元|块)?(?:以上|起)?(?:保底|兜底)/.test(text.slice(at, at + 6));
