@@ -30,8 +30,11 @@ export interface Clause {
 const HEADER_LEAD = /^[\s;【\[(（#*\p{Extended_Pictographic}\ufe0f]*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）])?[\s【\[]*[\u3400-\u9fff]{0,4}$/u;
 /** What may follow it: a closing bracket, then a colon or the end of the line. */
 const HEADER_TAIL = /^[\s】\])）]*(?::|$)/;
-/** …and what makes one a header even where a line's layout was lost (…合作单位职位要求：1.大专以上学历): a colon, then a list. */
-const LIST_AFTER = /^[\s】\])）]*:\s*;/;
+/**
+ * …and what makes one a header even where a line's layout was lost (…合作单位职位要求：1.大专以上学历, …与客户对账职位要求:-全日制本科):
+ * a colon, then a list number or a bullet.
+ */
+const LIST_AFTER = /^[\s】\])）]*:\s*(?:;|[-•·*●▪◆■])/;
 
 const SECTION_TAGS = SECTIONS.map((s) => [s, `section:${s}`] as const);
 
@@ -69,6 +72,8 @@ interface SectionMark {
   at: number;
   section: Section | undefined;
   closes?: number;
+  /** Where the sentence before an inline header ends: the header does not belong to the text it is glued to. */
+  splitsAt?: number;
 }
 
 /**
@@ -99,7 +104,10 @@ function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, w
       // …or a bracketed label anywhere in a line (…收市工作【职位要求】1.年满18周岁…: a post flattened onto one line)
       const bracketed = text[hit.start - 1] === '【' && text[hit.end] === '】';
       if (!bracketed && (!(HEADER_LEAD.test(text.slice(lineStart, hit.start)) || opensList || afterComma) || !HEADER_TAIL.test(text.slice(hit.end, lineEnd)))) continue;
-      out.push({ at: hit.start, section });
+      // a header glued to the text before it, in brackets or opening a list (…反馈给研发【职位要求】, …对账职位要求:-全日制)
+      // (a header word of four characters or more: 要求 inside 职位要求 is not glued to 职位)
+      const glued = bracketed ? hit.start - 1 : opensList && hit.end - hit.start >= 4 && hit.start > lineStart && isHanCode(text.charCodeAt(hit.start - 1)) ? hit.start : undefined;
+      out.push({ at: hit.start, section, splitsAt: glued });
       // a header inside a line holds its sentence; one opening a line, its line and the list under it
       if (afterComma || (lineStart > 0 && text[lineStart - 1] !== '\n')) out.push({ at: Math.min(text.length, statementEnd + 1), section: undefined, closes: hit.start });
       else if (INLINE_CONTENT.test(text.slice(hit.end, lineEnd))) out.push({ at: endOfList(text, lineEnd), section: undefined, closes: hit.start });
@@ -162,30 +170,31 @@ const JOINS_BACK_TAG = 'common:exclude_after';
 export function splitClauses(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, warningTag = 'role:disclaimer'): Clause[] {
   const sectionStarts = headers(text, byTag, warningTag);
   const joinsBack = new Set((byTag.get(JOINS_BACK_TAG) ?? []).map((h) => h.start));
-  // a bracketed header inside a line (…反馈给研发【职位要求】…) ends the sentence before it: the duties do not run into the
-  // requirements, nor does a duty's 遇到问题及时上报 make them a case of what to do
-  const labelOpens = new Set(sectionStarts.filter((m) => m.section !== undefined && text[m.at - 1] === '【').map((m) => m.at - 1));
+  // a header glued inside a line (…反馈给研发【职位要求】…, …定期与客户对账职位要求:-全日制本科) ends the sentence before it: the
+  // duties do not run into the requirements, nor does a duty's 遇到问题及时上报 or its 客户 make them a case of what to do
+  const labelOpens = new Set(sectionStarts.flatMap((m) => (m.splitsAt === undefined ? [] : [m.splitsAt])));
   const clauses: Clause[] = [];
   let sentenceStart = 0;
   let start = 0;
   let h = 0;
   let section: Section | undefined;
   let sentenceFirst = 0; // the index of the sentence's first clause
-  const close = (end: number, closesSentence: boolean) => {
+  // `end` is a delimiter the next clause skips, unless the clause ends where a glued header word starts
+  const close = (end: number, closesSentence: boolean, skip = 1) => {
     while (h < sectionStarts.length && sectionStarts[h]!.at < end) section = sectionStarts[h++]!.section;
     if (end > start) clauses.push({ start, end, sentenceStart, sentenceEnd: 0, section });
     if (closesSentence) {
       for (let i = sentenceFirst; i < clauses.length; i++) clauses[i]!.sentenceEnd = end;
       sentenceFirst = clauses.length;
-      sentenceStart = end + 1;
+      sentenceStart = end + skip;
     }
-    start = end + 1;
+    start = end + skip;
   };
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (endsSentence(code)) close(i, true);
     else if ((endsClause(code) && !isThousandsSeparator(text, i)) || (isSeparatingSpace(text, i) && !joinsBack.has(i + 1)) || isTagBoundary(text, i) || isHeadcountColon(text, i)) close(i, false);
-    else if (labelOpens.has(i) && i > start) close(i, true);
+    else if (labelOpens.has(i) && i > start) close(i, true, text[i] === '【' ? 1 : 0);
   }
   close(text.length, true);
   return clauses;
