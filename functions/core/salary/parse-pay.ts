@@ -174,8 +174,8 @@ const promisedBefore = (text: string, at: number, keyword?: string) => {
 /** 不低于 before the pay's keyword: a stated floor (每月不低于8000元). */
 const FLOOR_BEFORE = /不低于/;
 
-/** A promise between the pay's keyword and its figure: 月收入保证不低于8000元. */
-const PROMISED_WITHIN = /保证|承诺/;
+/** A promise between the pay's keyword and its figure (月收入保证不低于8000元), the words PROMISE_BEFORE reads before it. */
+const PROMISED_WITHIN = /承诺|保证(?!金)/;
 
 /** 保底 written after the amount: 年薪20万以上保底, 8000保底. */
 const promisedAfter = (text: string, at: number) => /^(?:元|块)?(?:以上|起)?(?:保底|兜底)/.test(text.slice(at, at + 6));
