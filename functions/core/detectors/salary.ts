@@ -42,6 +42,8 @@ const ParamsSchema = z.object({
   /** Pay at or above these needs a stated skill or experience, whatever else the ad says (日结500+, 月入3万起). */
   unskilledMonthly: z.number().positive().default(Infinity),
   unskilledDaily: z.number().positive().default(Infinity),
+  /** A range whose top is this many times its bottom (月薪8000-50000 on a base of 2500) is judged by its top against `unskilledMonthly`. */
+  wideRangeRatio: z.number().positive().default(Infinity),
   /** Categories whose presence in the same ad makes a high pay claim bait. */
   contextCategories: z.array(z.string()).default(['fee_charging', 'fraud']),
   /** Work abroad (出国, 日本, 外派), where wages are higher: beside a fee, monthly pay is bait only from this. */
@@ -257,7 +259,7 @@ function isLure(pay: PayMention, ad: AdDemands, p: Params): boolean {
   if (hours !== undefined && hours <= 4 && typical / 22 / hours >= p.partTimeHourly && !ad.skilled) return true;
   // An hourly rate is judged as a rate (a tutor's 300元/小时 is for a few hours), not as eight hours a day; a trade
   // explains a day rate (礼仪 日薪800), not a month of 3万 (招聘礼仪…月入3万起).
-  const overMonthly = typical >= p.unskilledMonthly;
+  const overMonthly = typical >= p.unskilledMonthly || (pay.monthlyMax >= p.unskilledMonthly && pay.monthlyMax >= pay.monthlyMin * p.wideRangeRatio);
   const unskilled =
     pay.period !== 'hour' &&
     (ad.skilled ? ad.skilledByTradeOnly && overMonthly && pay.period !== 'day' : overMonthly || (pay.period === 'day' && daily >= p.unskilledDaily));
