@@ -229,6 +229,25 @@ function classify(variants: CompiledVariants, code: number): number {
 }
 
 const ZWJ = 0x200d;
+
+/** Where a keycap that starts at i ends (5️⃣: a digit, an optional variation selector, the keycap mark), or -1. */
+function keycapEnd(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0x30 || code > 0x39) return -1;
+  const mark = text.charCodeAt(i + 1) === 0xfe0f ? i + 2 : i + 1;
+  return text.charCodeAt(mark) === 0x20e3 ? mark + 1 : -1;
+}
+
+/** A keycap from i to end writes a figure where a circled number would: beside another, in a range, or before a unit. */
+function keycapFigure(text: string, i: number, end: number): boolean {
+  const after = text.charAt(end);
+  return (
+    text.charCodeAt(i - 1) === 0x20e3 ||
+    keycapEnd(text, end) > 0 ||
+    (RANGE_DASH.test(after) && keycapEnd(text, end + 1) > 0) ||
+    FIGURE_END.test(text.slice(end, end + 2).normalize('NFKC'))
+  );
+}
 const GENDER_SIGNS = new Set([0x2640, 0x2642]);
 
 /**
@@ -282,6 +301,13 @@ function foldChars(original: string, variants: CompiledVariants): { out: Normali
     // 🏃‍♀️ is one emoji (runner, joiner, female sign): its sign says nothing about who may apply.
     if (code === ZWJ && GENDER_SIGNS.has(original.charCodeAt(i + 1))) {
       i++;
+      continue;
+    }
+    // A keycap numbers a list item (1⃣22-28岁), as a circled number does, unless it writes a figure (日薪3⃣0⃣0⃣, 3️⃣万).
+    const keycap = code <= 0x39 ? keycapEnd(original, i) : -1;
+    if (keycap > 0) {
+      out.push(keycapFigure(original, i, keycap) ? code : LIST_BREAK, i, keycap);
+      i = keycap - 1;
       continue;
     }
     let f = fold[code]!;

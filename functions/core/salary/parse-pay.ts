@@ -37,10 +37,12 @@ const FOREIGN_CURRENCY = '日元|美元|欧元|韩元|港币|港元|澳元|英�
 // An amount, unless a count unit or another currency follows (一个月三万字, 3000个, 50单, 25000-35000迪拉姆): those are
 // quantities of work, or not yuan.
 const NUMBER = `(\\d+(?:\\.\\d+)?|[一二两三四五六七八九]?十[一二三四五六七八九]?(?=\\s*[万千])|[一二两三四五六七八九十](?=\\s*[万千])|百(?=\\s*万))\\s*(万|w|k|千)?(?![\\d.]|\\s*(?:字|个|条|单|次|件|份|套|页|张|篇|首|遍|人(?!民币)|名|位|户|台|粉|赞|播放|小时|分钟|天|周|年|岁|平|米|公里|斤|吨|${FOREIGN_CURRENCY})|\\s*[-~至到]\\s*[\\d.]+\\s*(?:万|w|k|千)?\\s*(?:${FOREIGN_CURRENCY}))`;
+// A part of the pay, or a perk, that a period may open (每天餐补20, 每月全勤200): not the period of the figure before.
+const PAY_PART = '餐补|饭补|餐费|饭费|补贴|补助|房补|住房补|交通补|车补|话补|油补|全勤|加班|提成|奖金|津贴';
 // Amounts are found first (a regex that starts with a figure scans fast), then the keyword written before one.
 const AMOUNT_RE = new RegExp(
-  // 1-2 first amount, 3-4 second amount, 5 open end, 6 per-period suffix
-  `${NUMBER}(?:\\s*[-~至到]\\s*${NUMBER})?\\s*(\\+|以上)?\\s*(?:元|块|rmb|人民币)?\\s*(\\/\\s*(?:月|天|日|晚|小时|时|年|周)|每(?:月|天|日|晚|小时|周)|一天|一晚)?`,
+  // 1-2 first amount, 3-4 second amount, 5 open end, 6 per-period suffix, unless it opens the next item (4500-5500+每天餐补20)
+  `${NUMBER}(?:\\s*[-~至到]\\s*${NUMBER})?\\s*(\\+|以上)?\\s*(?:元|块|rmb|人民币)?\\s*(\\/\\s*(?:月|天|日|晚|小时|时|年|周)|(?:每(?:月|天|日|晚|小时|周)|一天|一晚)(?!\\s*(?:${PAY_PART})))?`,
   'g',
 );
 // …and a currency before the figure (月入hk30000, 月薪rmb8000).
