@@ -26,6 +26,8 @@ const ParamsSchema = z.object({
    * range is implausible (月入3万起 is, 月薪6000-12000 is not), while a guarantee is bait from the same figure as above.
    */
   optionalExperienceMarkers: z.array(z.string().min(1)).default([]),
+  /** …and patterns saying so (无经验者可参加本中心免费培训: training offered to whoever lacks the experience). */
+  optionalExperiencePatterns: z.array(z.string().min(1)).default([]),
   optionalExperienceMonthly: z.number().positive().default(Infinity),
   /** Patterns saying the job demands experience, skills, degrees or licences: high pay then has a basis. */
   skillPatterns: z.array(z.string().min(1)).default([]),
@@ -66,6 +68,12 @@ type Params = z.infer<typeof ParamsSchema> & {
   currencyRes: { re: RegExp; rate: number }[];
 };
 
+/** The words and patterns that make experience optional, as one regex (null: none). */
+function optionalExperience(p: z.infer<typeof ParamsSchema>, anyOf: (words: string[]) => RegExp): RegExp | null {
+  const sources = [...(p.optionalExperienceMarkers.length ? [anyOf(p.optionalExperienceMarkers).source] : []), ...p.optionalExperiencePatterns];
+  return sources.length ? new RegExp(sources.join('|'), 'g') : null;
+}
+
 const compiled = new WeakMap<object, Params>();
 function compile(raw: Record<string, unknown>): Params {
   let p = compiled.get(raw);
@@ -76,7 +84,7 @@ function compile(raw: Record<string, unknown>): Params {
     p = {
       ...parsed,
       markerRe: anyOf(parsed.noExperienceMarkers),
-      optionalRe: parsed.optionalExperienceMarkers.length ? anyOf(parsed.optionalExperienceMarkers, 'g') : null,
+      optionalRe: optionalExperience(parsed, anyOf),
       skillRe: skills ? new RegExp(skills, 'g') : null,
       tradeRe: parsed.tradePatterns.length ? new RegExp(parsed.tradePatterns.join('|')) : null,
       lowSkillRe: parsed.lowSkillMarkers.length ? anyOf(parsed.lowSkillMarkers) : null,

@@ -18,9 +18,11 @@ describe('salary detector', () => {
     expect(salaryFindings('有三年以上销售经验，保底月薪6000')).toEqual([]);
   });
 
-  it('holds experience only preferred beside 无经验可培训 to the optional bar, not the no-experience one', () => {
+  it('holds training offered to whoever lacks experience (无经验可培训) to the optional bar, not the no-experience one', () => {
     expect(salaryFindings('有美容院工作经验优先，无经验可带薪培训，综合6000-12000元')).toEqual([]);
-    expect(salaryFindings('无经验可带薪培训，综合6000-12000元')).toEqual(['综合6000-12000元']);
+    expect(salaryFindings('无经验可带薪培训，综合6000-12000元')).toEqual([]);
+    expect(salaryFindings('无经验可带薪培训，综合15000-20000元')).toEqual(['综合15000-20000元']);
+    expect(salaryFindings('无需经验，综合6000-12000元')).toEqual(['综合6000-12000元']);
   });
 
   it('flags a title that promises more than the body says the job pays as a whole, not over a base or an allowance', () => {
