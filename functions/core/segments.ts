@@ -27,8 +27,12 @@ for (const [scope, chars] of Object.entries(ENDS) as [Exclude<Scope, 'ad'>, stri
 export const endsClause = (code: number) => (ENDS_TABLE[code]! & SCOPE_BIT.clause) !== 0;
 export const endsSentence = (code: number) => (ENDS_TABLE[code]! & SCOPE_BIT.sentence) !== 0;
 
-/** A space between Chinese words ends a clause, as in splitClauses: posts separate their items with spaces. */
-const separatesItems = (text: string, i: number) => (text[i] === ' ' || text[i] === '\t') && isHanAt(text, i - 1) && isHanAt(text, i + 1);
+/**
+ * A space between Chinese words ends a clause, as in splitClauses: posts separate their items with spaces; and so
+ * does a bracketed header glued to the text before it (…找零核对【职位要求】#40岁以下).
+ */
+const separatesItems = (text: string, i: number) =>
+  ((text[i] === ' ' || text[i] === '\t') && isHanAt(text, i - 1) && isHanAt(text, i + 1)) || (text[i] === '【' && isHanAt(text, i - 1));
 
 /** [start, end) of the scope containing the range [from, to). */
 export function scopeRange(text: string, from: number, to: number, scope: Scope): [number, number] {

@@ -246,17 +246,22 @@ export function homophoneMisspellings(lexicon: Lexicon, generated: VocabularyFil
       if (other !== word[0] && tonedSyllable(other) === sound && !known.has(misspelt)) misspellings[misspelt] ??= word;
     }
   }
+  // a misspelt last character may begin a word with the text after it (时尚有兴趣 is 有兴趣, not 时尚有型): those are guarded
+  const lastMisspelt: Record<string, string> = {};
   for (const word of words.filter((w) => w.length >= 3)) {
     const sounds = syllables(word).map(confusable);
     [...word].forEach((ch, i) => {
       for (const other of bySound.get(sounds[i]!) ?? []) {
         if (other === ch) continue;
         const misspelt = word.slice(0, i) + other + word.slice(i + 1);
-        if (!known.has(misspelt)) misspellings[misspelt] ??= word;
+        if (!known.has(misspelt)) (i === word.length - 1 ? lastMisspelt : misspellings)[misspelt] ??= word;
       }
     });
   }
-  const guarded = guardedHomophones(setWords(lexicon, generated, lexicon.common.guardedHomophonesOf, 'guardedHomophonesOf'), bySound, known);
+  const guarded = {
+    ...lastMisspelt,
+    ...guardedHomophones(setWords(lexicon, generated, lexicon.common.guardedHomophonesOf, 'guardedHomophonesOf'), bySound, known),
+  };
   // the hand-written guarded spellings (common.yaml) are folded under the same guard, so their characters' neighbours join the table
   const neighbours = wordNeighbours([...Object.keys(guarded), ...Object.keys(lexicon.common.variants.guardedMisspellings)], dictionaryWords);
   return {

@@ -37,6 +37,15 @@ describe('generated vocabularies', () => {
     for (const misspelt of Object.keys(guardedMisspellings)) expect(known.has(misspelt), misspelt).toBe(false);
   });
 
+  it('guard a long word misspelt in its last character, which may begin a word with the text after it', () => {
+    const words = jiebaDictionaryWords();
+    const { misspellings, guardedMisspellings, wordNeighbours } = homophoneMisspellings(loadLexiconDir(dir), [ethnicGroups()], words).variants!;
+    // 对时尚有兴趣 is an interest in fashion, not 时尚有型 misspelt: 兴趣 is a word
+    expect(guardedMisspellings).toMatchObject({ 时尚有兴: '时尚有型' });
+    expect(misspellings['时尚有兴']).toBeUndefined();
+    expect(wordNeighbours['兴']![1]).toContain('趣');
+  });
+
   it('fold Japanese and Hong Kong glyphs to simplified ones, but never an everyday simplified character', () => {
     const { symbols } = glyphVariants().variants!;
     expect(symbols).toMatchObject({ 気: '气', 齢: '龄', 歳: '岁', 衞: '卫' });
