@@ -229,6 +229,7 @@ function classify(variants: CompiledVariants, code: number): number {
 }
 
 const ZWJ = 0x200d;
+const GENDER_SIGNS = new Set([0x2640, 0x2642]);
 
 /** Where a keycap that starts at i ends (5️⃣: a digit, an optional variation selector, the keycap mark), or -1. */
 function keycapEnd(text: string, i: number): number {
@@ -248,7 +249,6 @@ function keycapFigure(text: string, i: number, end: number): boolean {
     FIGURE_END.test(text.slice(end, end + 2).normalize('NFKC'))
   );
 }
-const GENDER_SIGNS = new Set([0x2640, 0x2642]);
 
 /**
  * NFKC, traditional→simplified, lower case, invisible and control characters dropped. Traditional text is first

@@ -143,7 +143,7 @@ function amountMention(text: string, m: RegExpExecArray, previous: PayMention | 
     monthlyMax: Math.max(low, high) * factor,
     guaranteed:
       !!keyword?.startsWith('保底') || promisedBefore(text, matchStart, keyword) || promisedAfter(text, matchStart + whole.trimEnd().length) || PROMISED_WITHIN.test(whole),
-    floor: FLOOR_BEFORE.test(whole) || FLOOR_BEFORE.test(text.slice(Math.max(0, matchStart - 6), matchStart)),
+    floor: FLOOR.test(whole) || FLOOR.test(text.slice(Math.max(0, matchStart - 6), matchStart)),
   };
 }
 
@@ -174,7 +174,7 @@ const promisedBefore = (text: string, at: number, keyword?: string) => {
   return PROMISE_BEFORE.test(head) || ((text[at - 1] === '包' || text[at - 1] === '保') && /^(?:年薪|月薪|底薪|工资|收入|月入|年入)/.test(text.slice(at, at + 2)));
 };
 /** A stated floor, before the pay's keyword or between it and its figure (每月不低于8000元, 月收入最低8000, 至少8000). */
-const FLOOR_BEFORE = /不低于|不少于|最低|至少/;
+const FLOOR = /不低于|不少于|最低|至少/;
 
 /** A promise between the pay's keyword and its figure (月收入保证不低于8000元), the words PROMISE_BEFORE reads before it. */
 const PROMISED_WITHIN = /承诺|保证(?!金)/;
