@@ -95,6 +95,16 @@ describe('clauses and sections', () => {
     expect(analyze('岗位：助理，工作内容：整理底稿 服务费：3980元').map(([, section]) => section)).not.toContain('duty');
   });
 
+  it('opens a section, and a sentence, at a header set off by a space in a post flattened with spaces', () => {
+    const text = '职位描述： 1 负责大堂安全巡查 2 处置突发情况并及时上报 任职要求： 1 限汉族，高中以上学历';
+    const n = normalize(text, engine.lexicon.variants);
+    const a = analyzeField('description', n, engine.lexicon, createJiebaTokenizer(engine.lexicon.words));
+    const requirement = a.clauses.find((c) => n.text.slice(c.start, c.end) === '限汉族')!;
+    expect(requirement.section).toBe('requirement');
+    // the duty's 及时上报 (a violation cue, sentence-wide) does not reach the requirements
+    expect(n.text.slice(requirement.sentenceStart, requirement.sentenceStart + 4)).toBe('任职要求');
+  });
+
   it('does not take a header word inside a sentence for a header', () => {
     expect(analyze('任职要求认真负责')).toEqual([['任职要求认真负责', '-']]);
   });
