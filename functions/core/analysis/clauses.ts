@@ -34,11 +34,11 @@ const HEADER_TAIL = /^[\s】\])）]*(?::|$)/;
  * …and what makes one a header even where a line's layout was lost (…合作单位职位要求：1.大专以上学历, …与客户对账职位要求:-全日制本科):
  * a colon, then a list number or a bullet.
  */
+const LIST_AFTER = /^[\s】\])）]*:\s*(?:;|[-•·*●▪◆■])/;
 /** A space after a word or a figure, before a header set off as an item of a post flattened with spaces. */
 const SPACED_BEFORE = /[\u3400-\u9fff\d] $/;
 /** …and the header's colon right after it. */
 const COLON_AFTER = /^[】\])）]?:/;
-const LIST_AFTER = /^[\s】\])）]*:\s*(?:;|[-•·*●▪◆■])/;
 
 const SECTION_TAGS = SECTIONS.map((s) => [s, `section:${s}`] as const);
 
@@ -110,15 +110,12 @@ function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, w
       // …or a label with its colon set off by a space, as its own item of a post flattened with spaces (…及时上报 任职要求： 1 限汉族)
       const spaced = SPACED_BEFORE.test(text.slice(Math.max(0, hit.start - 2), hit.start)) && COLON_AFTER.test(text.slice(hit.end, hit.end + 3));
       if (!bracketed && (!(HEADER_LEAD.test(text.slice(lineStart, hit.start)) || opensList || afterComma || spaced) || !HEADER_TAIL.test(text.slice(hit.end, lineEnd)))) continue;
-      // a header glued to the text before it, in brackets or opening a list (…反馈给研发【职位要求】, …对账职位要求:-全日制)
+      // a header glued to the text before it, in brackets, set off by a space or opening a list (…反馈给研发【职位要求】,
+      // …及时上报 任职要求：, …对账职位要求:-全日制): the sentence before it ends at the bracket, the space or the header word
       // (a header word of four characters or more: 要求 inside 职位要求 is not glued to 职位)
-      const glued = bracketed
-        ? hit.start - 1
-        : spaced && hit.end - hit.start >= 4
-          ? hit.start - 1
-          : opensList && hit.end - hit.start >= 4 && hit.start > lineStart && isHanCode(text.charCodeAt(hit.start - 1))
-            ? hit.start
-            : undefined;
+      const long = hit.end - hit.start >= 4;
+      const glued =
+        bracketed || (spaced && long) ? hit.start - 1 : opensList && long && hit.start > lineStart && isHanCode(text.charCodeAt(hit.start - 1)) ? hit.start : undefined;
       out.push({ at: hit.start, section, splitsAt: glued });
       // a header inside a line holds its sentence; one opening a line, its line and the list under it
       if (afterComma || (lineStart > 0 && text[lineStart - 1] !== '\n')) out.push({ at: Math.min(text.length, statementEnd + 1), section: undefined, closes: hit.start });
