@@ -165,8 +165,14 @@ function spanOf(m: RegExpExecArray): [number, number] {
     const offset = m[0].indexOf(span);
     if (offset >= 0) return [m.index + offset, m.index + offset + span.length];
   }
-  return [m.index, m.index + m[0].length];
+  return [m.index, matchEnd(m)];
 }
+
+/**
+ * Where a match ends, its trailing spaces left out: a pattern's optional tail (`\s*(?:以上)?`) may take the line
+ * break after a condition, and the condition (身高165-175cm⏎2.…) is on its line all the same.
+ */
+const matchEnd = (m: RegExpExecArray) => m.index + m[0].trimEnd().length;
 
 /** A match lies on the token boundaries its pattern asks for, and never inside a longer Latin word (hcg in hcgb7). */
 const onBoundaries = (boundaries: BoundaryIndex, boundary: Boundary, start: number, end: number) =>
@@ -252,10 +258,10 @@ function anchoredHits(matcher: RegexMatcher, sticky: RegExp, a: FieldAnalysis): 
     if (start < reachedUntil) continue; // inside the previous match
     sticky.lastIndex = start;
     const m = sticky.exec(a.n.text);
-    if (!m || m[0].length === 0 || !onOneLine(a.n.text, m.index, m.index + m[0].length)) continue;
-    if (!onBoundaries(a.boundaries, matcher.boundary, m.index, m.index + m[0].length)) continue;
+    if (!m || matchEnd(m) === m.index || !onOneLine(a.n.text, m.index, matchEnd(m))) continue;
+    if (!onBoundaries(a.boundaries, matcher.boundary, m.index, matchEnd(m))) continue;
     hits.push(spanOf(m));
-    reachedUntil = m.index + m[0].length;
+    reachedUntil = matchEnd(m);
   }
   return hits;
 }
@@ -274,7 +280,8 @@ function regexHits(matcher: RegexMatcher, a: FieldAnalysis): [number, number][] 
         continue;
       }
       const [s, e] = spanOf(m);
-      if (onOneLine(text, m.index, m.index + m[0].length) && onBoundaries(boundaries, boundary, from + m.index, from + m.index + m[0].length)) hits.push([from + s, from + e]);
+      const end = matchEnd(m);
+      if (end > m.index && onOneLine(text, m.index, end) && onBoundaries(boundaries, boundary, from + m.index, from + end)) hits.push([from + s, from + e]);
       else re.lastIndex = m.index + 1; // the match may start again one character later
     }
   }

@@ -110,6 +110,11 @@ describe('checkAd', () => {
     }
   });
 
+  it('finds a condition whose pattern\'s optional tail could take the line break after it, and ends it on its line', () => {
+    const findings = check('要求：\n1. 身高165-175cm\n2. 自备黑色正装').findings;
+    expect(findings.map((f) => [f.category, f.text])).toEqual([['appearance', '身高165-175cm']]);
+  });
+
   it('flags a fee only when the job seeker pays it', () => {
     expect(check('入职体检费150元自理').findings.map((f) => f.category)).toEqual(['fee_charging']);
     expect(check('入职体检费用公司承担').findings).toEqual([]);

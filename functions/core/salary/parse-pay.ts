@@ -37,8 +37,9 @@ const FOREIGN_CURRENCY = '日元|美元|欧元|韩元|港币|港元|澳元|英�
 // An amount, unless a count unit or another currency follows (一个月三万字, 3000个, 50单, 25000-35000迪拉姆): those are
 // quantities of work, or not yuan.
 const NUMBER = `(\\d+(?:\\.\\d+)?|[一二两三四五六七八九]?十[一二三四五六七八九]?(?=\\s*[万千])|[一二两三四五六七八九十](?=\\s*[万千])|百(?=\\s*万))\\s*(万|w|k|千)?(?![\\d.]|\\s*(?:字|个|条|单|次|件|份|套|页|张|篇|首|遍|人(?!民币)|名|位|户|台|粉|赞|播放|小时|分钟|天|周|年|岁|平|米|公里|斤|吨|${FOREIGN_CURRENCY})|\\s*[-~至到]\\s*[\\d.]+\\s*(?:万|w|k|千)?\\s*(?:${FOREIGN_CURRENCY}))`;
-// A part of the pay, or a perk, that a period may open (每天餐补20, 每月全勤200): not the period of the figure before.
-const PAY_PART = '餐补|饭补|餐费|饭费|补贴|补助|房补|住房补|交通补|车补|话补|油补|全勤|加班|提成|奖金|津贴';
+// A part of the pay, or a perk, or the working time that a period may open (每天餐补20, 每月全勤200, 每周休一天): not
+// the period of the figure before.
+const PAY_PART = '餐补|饭补|餐费|饭费|补贴|补助|房补|住房补|交通补|车补|话补|油补|全勤|加班|提成|奖金|津贴|休|上班|工作';
 // Amounts are found first (a regex that starts with a figure scans fast), then the keyword written before one.
 const AMOUNT_RE = new RegExp(
   // 1-2 first amount, 3-4 second amount, 5 open end, 6 per-period suffix, unless it opens the next item (4500-5500+每天餐补20)
@@ -104,7 +105,10 @@ function amountMention(text: string, m: RegExpExecArray, previous: PayMention | 
   const ua = m[2];
   const b = m[3];
   const ub = m[4];
-  const before = text.slice(Math.max(0, m.index - 16), m.index);
+  // 两三万, 七八千: two neighbouring numerals are a rough range, the first its lower end
+  const roughLow = !m[3] && !isDigit(a.charCodeAt(0)) && CN_DIGIT[text[m.index - 1]!] === amountValue(a) - 1 ? text[m.index - 1]! : undefined;
+  const at = roughLow ? m.index - 1 : m.index;
+  const before = text.slice(Math.max(0, at - 16), at);
   const k = KEYWORD_BEFORE.exec(before);
   const keyword = k?.[1];
   // 每天200-500元 with no keyword: a range of yuan a day is pay, and so is a day's amount from which it starts (一天800起);
@@ -114,7 +118,7 @@ function amountMention(text: string, m: RegExpExecArray, previous: PayMention | 
   const bareRange = bare && ((b && /[元块]/.test(m[0])) || startsFrom) ? bare : undefined;
   const per = m[6] ?? k?.[2] ?? bareRange?.[1];
   const found = k ?? bareRange;
-  const matchStart = found ? m.index - before.length + found.index : m.index;
+  const matchStart = found ? at - before.length + found.index : at;
   // The upper end's unit is shared (3-5万, 8-15k) only when the lower end, as written, is the smaller: 8000-2万 is
   // 8,000 to 20,000, not 80 million.
   const unitA = ua ?? (b && amountValue(a) <= amountValue(b) ? ub : undefined);
@@ -128,8 +132,8 @@ function amountMention(text: string, m: RegExpExecArray, previous: PayMention | 
     if (NOT_PAY_BEFORE.test(text.slice(Math.max(0, matchStart - 6), matchStart))) return undefined;
     if (FEE_BEFORE.test(text.slice(Math.max(0, matchStart - 10), matchStart))) return undefined;
   }
-  const low = amountValue(a) * (unitA ? UNIT[unitA]! : 1);
-  const high = b ? amountValue(b) * (unitB ? UNIT[unitB]! : 1) : low;
+  const high = (b ? amountValue(b) * (unitB ? UNIT[unitB]! : 1) : amountValue(a) * (unitA ? UNIT[unitA]! : 1));
+  const low = roughLow ? CN_DIGIT[roughLow]! * (unitA ? UNIT[unitA]! : 1) : amountValue(a) * (unitA ? UNIT[unitA]! : 1);
   const listed = !keyword && !per && previous && SAME_LIST.test(text.slice(previous.end, matchStart)) ? previous.period : undefined;
   const period = listed ?? periodOf(keyword, per);
   const factor = MONTHLY[period];

@@ -33,6 +33,11 @@ describe('parsePay', () => {
     ['年收入十万到五十万', [[8333, 41667, 'year']]],
     // the terms on offer (待遇：3500+全勤) name the pay too
     ['待遇：3500+全勤', [[3500, 3500, 'month']]],
+    // two neighbouring numerals are a rough range (两三万, 七八千)
+    ['做得好月薪可达两三万', [[20000, 30000, 'month']]],
+    ['熟手一个月七八千', [[7000, 8000, 'month']]],
+    // a period that opens the working time after the pay is not the pay's (工资：3000-3600 每周休一天)
+    ['工资:3000-3600 每周休一天', [[3000, 3600, 'month']]],
   ])('parses %s', (text, expected) => {
     expect(monthly(text)).toEqual(expected);
   });
