@@ -1205,6 +1205,15 @@ const fixedCorpora = [
   // as lawful and a skilled lathe operator's 综合7000-9000 as plain pay beside 无经验可以招学徒)
   'real-rewrite-mixed-boards-241',
   'real-rewrite-mixed-boards-242',
+  'real-rewrite-1dagong-jw',
+  // (real-rewrite-1dagong-jx is off the bar: two clean ads flagged, its writer reading insurance from 转正 and a labour
+  // contract signed only at 转正 as lawful)
+  'real-rewrite-1dagong-jy',
+  'real-rewrite-boards-172',
+  'real-rewrite-boards-173',
+  'real-rewrite-mixed-boards-243',
+  'real-rewrite-mixed-boards-244',
+  'real-rewrite-mixed-boards-245',
   'real-rewrite-mixed-boards',
   'real-rewrite-mixed-boards-2',
 ];
