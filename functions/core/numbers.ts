@@ -120,12 +120,15 @@ const AGE_AFTER = `\\d{1,2}\\s*(?:周岁|岁|(?:-+|~|—+|到|至)\\s*\\d{1,2}\\
 // …or a school tier (1.211以上院校本科: 1.211 is no decimal; 增长1.211倍 is), a generation (2.逻辑清晰 3.90后; 指数3.95后回落
 // is a decimal), a birth year (2.88年以后出生), or a bare range of ages closing its item (1.18-35，声音有亲和力; 1.18-35 2.能上夜班).
 const ITEM_FIGURE_AFTER = `${AGE_AFTER}|${NOT_A_DECIMAL}(?:[5-9][05]|0[05])后|${NOT_A_DECIMAL}\\d{2}\\s*年\\s*(?:以后|以前|之后|之前|后|前)?\\s*(?:出生|生)|${NOT_A_DECIMAL}(?:985|211)(?![\\d.])|${NOT_A_DECIMAL}[1-6]\\d\\s*(?:-+|~|—+|到|至)\\s*[2-6]\\d(?![\\d.])(?=\\s*[,，、;；]|[ \\t]*$|[ \\t]+\\d{1,2}\\s*[.、](?!\\d))`;
+// An emoji or symbol bullet glued before the number opens an item as punctuation does (招学徒✂️1.16-25岁): the symbol
+// blocks (arrows to dingbats, ★ ● ✂) and the astral emoji's low surrogates (🏠).
+const SYMBOL_BULLET = '\\u2190-\\u2bff\\udc00-\\udfff';
 // It starts with the figure and looks behind after it: a regex that starts with a class of characters scans fast.
 // A list number and its item share a line: a figure and a full stop at a line's end close a sentence (under 30.).
 // After a space (mid-line) a list number is small (1-15), and a figure and a full stop before an English word end a
 // sentence (under 40. a deposit…, under 50. 人 speaker where native was folded).
 const LIST_RE = new RegExp(
-  `\\d(?<=(?:^|[\\n,，;；:：。!！?？)）\\]】\\u3400-\\u9fff])\\d)\\d?(?:、(?!(?<=\\d\\d、)\\s*\\d{2}\\s*(?:后|的|开头))(?=\\s*[\\d\\u3400-\\u9fffa-z(（])|\\.(?=[ \\t]+\\S|[ \\t]*(?:[\\u3400-\\u9fffa-z(（]|${ITEM_FIGURE_AFTER})))` +
+  `\\d(?<=(?:^|[\\n,，;；:：。!！?？)）\\]】\\u3400-\\u9fff${SYMBOL_BULLET}])\\d)\\d?(?:、(?!(?<=\\d\\d、)\\s*\\d{2}\\s*(?:后|的|开头))(?=\\s*[\\d\\u3400-\\u9fffa-z(（])|\\.(?=[ \\t]+\\S|[ \\t]*(?:[\\u3400-\\u9fffa-z(（]|${ITEM_FIGURE_AFTER})))` +
     `|\\d(?<=[ \\t]\\d)(?:(?<=1)[0-5])?(?!\\d)(?:、(?!(?<=\\d\\d、)\\s*\\d{2}\\s*(?:后|的|开头))(?=\\s*[\\d\\u3400-\\u9fff(（])|\\.(?=[ \\t]+[^\\sa-z]|[ \\t]*(?:[\\u3400-\\u9fff(（]|${ITEM_FIGURE_AFTER})))` +
     // …or glued after a Latin word before an age (熟悉Spark SQL3.35岁以下4.有…): no age has two decimals
     `|\\d(?<=[a-z]\\d)\\.(?=\\d{2}\\s*(?:周岁|岁))`,

@@ -14,6 +14,9 @@ describe('number folding', () => {
     ['1.25~35岁', ';25-35岁'],
     ['要求：1.男性2.20-35岁', '要求:;男性;20-35岁'],
     ['2. 80后', '; 80后'],
+    // after an emoji or a symbol bullet, as after punctuation
+    ['招学徒✂️1.16-25岁', '招学徒✂;16-25岁'],
+    ['招经纪人🏠1.22-35岁', '招经纪人🏠;22-35岁'],
   ])('turns the list number in %s into a clause break', (input, expected) => {
     expect(norm(input)).toBe(expected);
   });
