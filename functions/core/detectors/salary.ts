@@ -122,10 +122,10 @@ function skillAsked(text: string, re: RegExp): 'demanded' | 'preferred' | undefi
 }
 
 /**
- * 每天2小时, 一天1-2小时, 每天两小时, 一天两三个小时, 每天一到两小时: the most hours a day the ad says the work takes.
+ * 每天2小时, 一天1-2小时, 每天两小时, 一天两三个小时, 每天一到两小时, 每天花半小时: the most hours a day the ad says the work takes.
  * Durations keep their Chinese numerals through normalisation (numbers.ts), so both forms are read here.
  */
-const HOURS_RE = /(?:每天|一天|每日|日均)(?:只需|只要|仅需|仅|做|干|工作|在线|上线|花上|花|抽出|抽|用)?\s*(\d+(?:\.\d+)?|[一两二三四五六])(?:\s*(?:-|到|至)\s*(\d+(?:\.\d+)?|[一两二三四五六])|([一两二三四五六]))?\s*(?:个)?(半)?小时/;
+const HOURS_RE = /(?:每天|一天|每日|日均)(?:只需|只要|仅需|仅|做|干|工作|在线|上线|花上|花|抽出|抽|用)?\s*(?:(\d+(?:\.\d+)?|[一两二三四五六])(?:\s*(?:-|到|至)\s*(\d+(?:\.\d+)?|[一两二三四五六])|([一两二三四五六]))?\s*(?:个)?(半)?|(半)(?:个)?)小时/;
 const hoursFigure = (s: string) => (/^\d/.test(s) ? Number(s) : chineseNumeral(s)!);
 
 /**
@@ -225,7 +225,7 @@ class AdDemands {
     if (!this.hoursRead) {
       const m = this.ctx.adText.includes('小时') ? HOURS_RE.exec(this.ctx.adText) : null;
       // 一个半小时 is one and a half
-      this.hours = m ? hoursFigure(m[2] ?? m[3] ?? m[1]!) + (m[4] ? 0.5 : 0) : undefined;
+      this.hours = m ? (m[5] ? 0.5 : hoursFigure(m[2] ?? m[3] ?? m[1]!) + (m[4] ? 0.5 : 0)) : undefined;
       this.hoursRead = true;
     }
     return this.hours;

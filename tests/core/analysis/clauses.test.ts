@@ -105,6 +105,15 @@ describe('clauses and sections', () => {
     expect(n.text.slice(requirement.sentenceStart, requirement.sentenceStart + 4)).toBe('任职要求');
   });
 
+  it('opens a section at a label glued to the last item of a labelled section on its line (line breaks lost)', () => {
+    expect(analyze('工作职责：策划品牌活动，评估投放效果任职资格：本科以上学历，28岁以下')).toEqual([
+      ['工作职责:策划品牌活动', 'duty'],
+      ['评估投放效果', 'duty'],
+      ['任职资格:本科以上学历', 'requirement'],
+      ['28岁以下', 'requirement'],
+    ]);
+  });
+
   it('does not take a header word inside a sentence for a header', () => {
     expect(analyze('任职要求认真负责')).toEqual([['任职要求认真负责', '-']]);
   });
