@@ -1230,6 +1230,16 @@ const fixedCorpora = [
   'real-rewrite-mixed-boards-249',
   'real-rewrite-mixed-boards-250',
   'real-rewrite-mixed-boards-251',
+  'real-rewrite-1dagong-kf',
+  'real-rewrite-1dagong-kg',
+  // (real-rewrite-1dagong-kh is off the bar: precision 0.950 and two clean ads flagged, its writer reading insurance
+  // from 转正 as lawful)
+  // (real-rewrite-boards-178 is off the bar: precision 0.942, its writer reading a like-scheme's top-up and a typist's
+  // software bought to start as the scheme rather than fees, and a course's 平均起薪8000+ as a lure)
+  'real-rewrite-boards-179',
+  'real-rewrite-mixed-boards-252',
+  'real-rewrite-mixed-boards-253',
+  'real-rewrite-mixed-boards-254',
   'real-rewrite-mixed-boards',
   'real-rewrite-mixed-boards-2',
 ];
