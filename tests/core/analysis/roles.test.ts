@@ -59,7 +59,9 @@ describe('clause roles', () => {
   });
 
   it('lets a section give its role weakly: an operator in the clause overrides it', () => {
-    expect(roleOf('温馨提示：押金由公司统一保管', 'fee_charging')).toBe('disclaimer');
+    expect(roleOf('防骗提醒：押金由公司统一保管', 'fee_charging')).toBe('disclaimer');
+    // a notice (温馨提示, 特别说明) is no warning: what it says stands unless it disclaims
+    expect(roleOf('特别说明：试用期7天不发工资', 'labor_rights')).toBeUndefined();
     const ad = '岗位职责：\n收取租车押金\n要求：入职需交押金200元';
     const findings = check(ad).findings.filter((f) => f.category === 'fee_charging');
     expect(findings.length).toBeGreaterThan(0);
