@@ -258,10 +258,11 @@ function anchoredHits(matcher: RegexMatcher, sticky: RegExp, a: FieldAnalysis): 
     if (start < reachedUntil) continue; // inside the previous match
     sticky.lastIndex = start;
     const m = sticky.exec(a.n.text);
-    if (!m || matchEnd(m) === m.index || !onOneLine(a.n.text, m.index, matchEnd(m))) continue;
-    if (!onBoundaries(a.boundaries, matcher.boundary, m.index, matchEnd(m))) continue;
+    const end = m ? matchEnd(m) : 0;
+    if (!m || end === m.index || !onOneLine(a.n.text, m.index, end)) continue;
+    if (!onBoundaries(a.boundaries, matcher.boundary, m.index, end)) continue;
     hits.push(spanOf(m));
-    reachedUntil = matchEnd(m);
+    reachedUntil = end;
   }
   return hits;
 }

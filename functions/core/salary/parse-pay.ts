@@ -106,7 +106,7 @@ function amountMention(text: string, m: RegExpExecArray, previous: PayMention | 
   const b = m[3];
   const ub = m[4];
   // 两三万, 七八千: two neighbouring numerals are a rough range, the first its lower end
-  const roughLow = !m[3] && !isDigit(a.charCodeAt(0)) && CN_DIGIT[text[m.index - 1]!] === amountValue(a) - 1 ? text[m.index - 1]! : undefined;
+  const roughLow = !b && !isDigit(a.charCodeAt(0)) && CN_DIGIT[text[m.index - 1]!] === amountValue(a) - 1 ? text[m.index - 1]! : undefined;
   const at = roughLow ? m.index - 1 : m.index;
   const before = text.slice(Math.max(0, at - 16), at);
   const k = KEYWORD_BEFORE.exec(before);
@@ -132,8 +132,9 @@ function amountMention(text: string, m: RegExpExecArray, previous: PayMention | 
     if (NOT_PAY_BEFORE.test(text.slice(Math.max(0, matchStart - 6), matchStart))) return undefined;
     if (FEE_BEFORE.test(text.slice(Math.max(0, matchStart - 10), matchStart))) return undefined;
   }
-  const high = (b ? amountValue(b) * (unitB ? UNIT[unitB]! : 1) : amountValue(a) * (unitA ? UNIT[unitA]! : 1));
-  const low = roughLow ? CN_DIGIT[roughLow]! * (unitA ? UNIT[unitA]! : 1) : amountValue(a) * (unitA ? UNIT[unitA]! : 1);
+  const first = amountValue(a) * (unitA ? UNIT[unitA]! : 1);
+  const low = roughLow ? CN_DIGIT[roughLow]! * (unitA ? UNIT[unitA]! : 1) : first;
+  const high = b ? amountValue(b) * (unitB ? UNIT[unitB]! : 1) : first;
   const listed = !keyword && !per && previous && SAME_LIST.test(text.slice(previous.end, matchStart)) ? previous.period : undefined;
   const period = listed ?? periodOf(keyword, per);
   const factor = MONTHLY[period];
