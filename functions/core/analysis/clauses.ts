@@ -108,13 +108,14 @@ function headers(text: string, byTag: ReadonlyMap<string, readonly TermHit[]>, w
       // …or a bracketed label anywhere in a line (…收市工作【职位要求】1.年满18周岁…: a post flattened onto one line)
       const bracketed = text[hit.start - 1] === '【' && text[hit.end] === '】';
       // …or a label with its colon set off by a space, as its own item of a post flattened with spaces (…及时上报 任职要求： 1 限汉族)
-      const spaced = SPACED_BEFORE.test(text.slice(Math.max(0, hit.start - 2), hit.start)) && COLON_AFTER.test(text.slice(hit.end, hit.end + 3));
+      const colonAfter = COLON_AFTER.test(text.slice(hit.end, hit.end + 3));
+      const spaced = colonAfter && SPACED_BEFORE.test(text.slice(Math.max(0, hit.start - 2), hit.start));
       // (a header word of four characters or more: 要求 inside 职位要求 is not glued to 职位)
       const long = hit.end - hit.start >= 4;
       const gluedToWord = long && hit.start > lineStart && isHanCode(text.charCodeAt(hit.start - 1));
       // …or a label with its colon glued to the last item of a labelled section on its line, a post whose line breaks
       // were lost (工作职责：…评估投放效果任职资格：本科以上学历)
-      const afterLabel = gluedToWord && COLON_AFTER.test(text.slice(hit.end, hit.end + 3)) && text.slice(lineStart, hit.start).includes(':');
+      const afterLabel = colonAfter && gluedToWord && text.slice(lineStart, hit.start).includes(':');
       if (!bracketed && (!(HEADER_LEAD.test(text.slice(lineStart, hit.start)) || opensList || afterComma || spaced || afterLabel) || !HEADER_TAIL.test(text.slice(hit.end, lineEnd)))) continue;
       // a header glued to the text before it, in brackets, set off by a space or opening a list (…反馈给研发【职位要求】,
       // …及时上报 任职要求：, …对账职位要求:-全日制): the sentence before it ends at the bracket, the space or the header word
